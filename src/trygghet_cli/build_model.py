@@ -1,0 +1,126 @@
+"""Build the typed model from schema-valid documents."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from trygghet_cli.loading import Document, JsonPath
+from trygghet_cli.model import (
+    Activity,
+    ActivityList,
+    Agreement,
+    Config,
+    Function,
+    Model,
+    Named,
+    Outcome,
+    Period,
+    Pledge,
+    PledgeSet,
+    PriorityArea,
+    Ref,
+    Source,
+    Status,
+    Target,
+    TargetKind,
+)
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _period(raw: dict[str, str]) -> Period:
+    return Period(date.fromisoformat(raw["start"]), date.fromisoformat(raw["end"]))
+
+
+def _sources(doc: Document, items: list[dict[str, Any]], path: JsonPath) -> list[Source]:
+    return [
+        Source(s["id"], s["title"], s.get("url"), s.get("published"), s.get("publisher"),
+               Ref(doc, (*path, i)))
+        for i, s in enumerate(items)
+    ]
+
+
+def config(doc: Document, model: Model) -> None:
+    data = doc.data
+    named = [Named(p["id"], p["name"], Ref(doc, ("parties", i))) for i, p in enumerate(data["parties"])]
+    districts = [Named(d["id"], d["name"], Ref(doc, ("districts", i)))
+                 for i, d in enumerate(data["districts"])]
+    functions = [Function(f["id"], f["name"], Ref(doc, ("functions", i)), f["party"],
+                          f.get("description")) for i, f in enumerate(data["functions"])]
+    municipality = data["municipality"]
+    model.config = Config(municipality["name"], municipality["code"], data["police_area"],
+                          data.get("language", "sv"), named, districts, functions, Ref(doc, ()))
+    model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
+
+
+def agreement(doc: Document, model: Model) -> None:
+    data = doc.data
+    areas = [
+        PriorityArea(a["id"], a["title"], a.get("description"), a.get("responsible", []), a,
+                     Ref(doc, ("priority_areas", i)))
+        for i, a in enumerate(data["priority_areas"])
+    ]
+    model.agreements.append(Agreement(data["id"], data["title"], _period(data["period"]),
+                                      data["parties"], data.get("signed"), areas, data, Ref(doc, ())))
+    model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
+
+
+def pledges(doc: Document, model: Model) -> None:
+    data = doc.data
+    items = [
+        Pledge(p["id"], p["text"], p.get("group"), p["parties"], p.get("areas", []), data["id"],
+               Ref(doc, ("pledges", i)))
+        for i, p in enumerate(data["pledges"])
+    ]
+    model.pledge_sets.append(PledgeSet(
+        data["id"], data["title"], _period(data["period"]), data.get("agreement"),
+        data.get("signed"), data.get("situation_picture"), items, data, Ref(doc, ())))
+    model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
+
+
+def _outcome(doc: Document, raw: dict[str, Any], path: JsonPath) -> Outcome:
+    return Outcome(raw["value"], date.fromisoformat(raw["date"]), raw.get("kind"),
+                   bool(raw.get("approximate", False)), raw.get("source"), raw.get("note"),
+                   Ref(doc, path))
+
+
+def _target(doc: Document, raw: dict[str, Any], path: JsonPath) -> Target:
+    outcomes = [_outcome(doc, o, (*path, "outcomes", i)) for i, o in enumerate(raw.get("outcomes", []))]
+    value = raw.get("value")
+    return Target(raw["id"], TargetKind(raw["kind"]), raw["text"],
+                  float(value) if value is not None else None, raw.get("unit"), raw.get("per"),
+                  raw.get("baseline"), raw.get("direction"), raw.get("change_unit"), outcomes,
+                  Ref(doc, path))
+
+
+def _activity(doc: Document, raw: dict[str, Any], path: JsonPath, list_id: str) -> Activity:
+    targets = [_target(doc, t, (*path, "targets", i)) for i, t in enumerate(raw.get("targets", []))]
+    return Activity(
+        id=raw["id"], title=raw["title"], description=raw.get("description"),
+        pledges=raw["pledges"], owners=raw.get("owners", []), parties=raw["parties"],
+        districts=raw.get("districts", []), places=raw.get("places", []),
+        start=_date(raw.get("start")), due=_date(raw.get("due")),
+        status=Status(raw.get("status", "unknown")), completed=raw.get("completed"),
+        reason=raw.get("reason"), status_note=raw.get("status_note"), targets=targets,
+        visibility=raw.get("visibility", "public"), predecessor=raw.get("predecessor"),
+        internal_notes=raw.get("internal_notes"), list_id=list_id, ref=Ref(doc, path),
+    )
+
+
+def activities(doc: Document, model: Model) -> None:
+    data = doc.data
+    items = [_activity(doc, a, ("activities", i), data["id"]) for i, a in enumerate(data["activities"])]
+    model.activity_lists.append(ActivityList(data["id"], data.get("title"), data["pledge_set"],
+                                             data.get("revised"), items, Ref(doc, ())))
+    model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
+
+
+BUILDERS = {"config": config, "agreement": agreement, "pledges": pledges, "activities": activities}
+
+
+def add(kind: str, doc: Document, model: Model) -> None:
+    """Add one schema-valid document of the given kind to the model."""
+    BUILDERS[kind](doc, model)

@@ -1,0 +1,1 @@
+"""Validation layers; each takes loaded documents or the model and returns findings."""

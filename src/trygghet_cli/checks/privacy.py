@@ -1,0 +1,93 @@
+"""Find text that looks like personal data: personnummer, samordningsnummer, e-mail, phone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from trygghet_cli.findings import Finding, make
+from trygghet_cli.loading import Document, JsonPath
+
+_PNR = re.compile(r"(?<![\d-])(?:19|20)?(\d{2})(\d{2})(\d{2})[-+ ]?(\d{4})(?![\d-])")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+_PHONE = re.compile(r"(?<![\w+])(?:\+46[\s-]?|0)\d{1,3}(?:[\s-]?\d{2,4}){2,4}(?![\w])")
+# Fields whose text never reaches a public report.
+PRIVATE_KEYS = {"internal_notes"}
+# Fields that are identifiers, dates or addresses rather than free text.
+NOT_TEXT = {"id", "url", "date", "start", "end", "due", "completed", "published", "revised"}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One suspicious piece of text and what it looks like."""
+
+    code: str
+    kind: str
+    text: str
+
+
+def _luhn_ok(digits: str) -> bool:
+    total = 0
+    for index, char in enumerate(digits):
+        value = int(char) * (2 if index % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+def _personnummer(text: str) -> Iterator[Match]:
+    for found in _PNR.finditer(text):
+        yy, month, day, tail = found.groups()
+        day_number = int(day)
+        if not 1 <= int(month) <= 12:
+            continue
+        coordination = 61 <= day_number <= 91
+        if not (1 <= day_number <= 31 or coordination):
+            continue
+        if _luhn_ok(yy + month + day + tail):
+            kind = "samordningsnummer" if coordination else "personnummer"
+            yield Match("TRY504", kind, found.group())
+
+
+def scan(text: str) -> list[Match]:
+    """Everything in text that looks like personal data."""
+    matches = list(_personnummer(text))
+    matches.extend(Match("TRY505", "e-mail address", m.group()) for m in _EMAIL.finditer(text))
+    taken = {m.text for m in matches}
+    for found in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", found.group())
+        if 8 <= len(digits) <= 12 and not any(found.group() in t for t in taken):
+            matches.append(Match("TRY506", "phone number", found.group()))
+    return matches
+
+
+def _public_strings(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
+    if isinstance(value, dict):
+        if value.get("visibility") == "internal":
+            return
+        for key, item in value.items():
+            if key not in PRIVATE_KEYS and key not in NOT_TEXT:
+                yield from _public_strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _public_strings(item, (*path, index))
+    elif isinstance(value, str):
+        yield path, value
+
+
+def check(doc: Document) -> list[Finding]:
+    """TRY504-TRY506 warnings for public text in one document."""
+    findings = []
+    for path, text in _public_strings(doc.data, ()):
+        for match in scan(text):
+            findings.append(make(
+                match.code, doc.where(path),
+                f"public text contains what looks like {_article(match.kind)} {match.kind}: '{match.text}'",
+                "remove personal data from public fields; use a role instead of a person, "
+                "or move the text to internal_notes"))
+    return findings
+
+
+def _article(word: str) -> str:
+    return "an" if word[0] in "aeiou" else "a"

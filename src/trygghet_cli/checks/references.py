@@ -1,0 +1,127 @@
+"""Cross-file references: every id unique, and every id that is used defined somewhere."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+
+from trygghet_cli.findings import Finding, Location, make
+from trygghet_cli.model import Activity, Model, Pledge, Ref
+
+
+def _defined(model: Model) -> Iterator[tuple[str, str, Ref]]:
+    """Every (kind, id, ref) the data root defines."""
+    if model.config:
+        for party in model.config.parties:
+            yield "party", party.id, party.ref
+        for district in model.config.districts:
+            yield "district", district.id, district.ref
+        for function in model.config.functions:
+            yield "function", function.id, function.ref
+    for source in model.sources:
+        yield "source", source.id, source.ref
+    for agreement in model.agreements:
+        yield "agreement", agreement.id, agreement.ref
+        for area in agreement.areas:
+            yield "area", area.id, area.ref
+    for pledge_set in model.pledge_sets:
+        yield "pledge set", pledge_set.id, pledge_set.ref
+        for pledge in pledge_set.pledges:
+            yield "pledge", pledge.id, pledge.ref
+    for activity_list in model.activity_lists:
+        yield "activity list", activity_list.id, activity_list.ref
+        for activity in activity_list.activities:
+            yield "activity", activity.id, activity.ref
+
+
+def duplicate_ids(model: Model) -> list[Finding]:
+    """TRY301 for every id defined a second time anywhere in the data root."""
+    first: dict[str, tuple[str, Location]] = {}
+    findings = []
+    for kind, ident, ref in _defined(model):
+        where = ref.where("id")
+        if ident in first:
+            other_kind, other = first[ident]
+            findings.append(make("TRY301", where, f"id '{ident}' ({kind}) is already used by "
+                                 f"the {other_kind} at {other}", "give one of them another id"))
+        else:
+            first[ident] = (kind, where)
+    return findings
+
+
+class _Resolver:
+    """Looks up ids by kind and produces 'unknown id' findings with suggestions."""
+
+    def __init__(self, model: Model) -> None:
+        self.known: dict[str, set[str]] = {}
+        for kind, ident, _ in _defined(model):
+            self.known.setdefault(kind, set()).add(ident)
+        self.findings: list[Finding] = []
+
+    def need(self, kind: str, code: str, ident: str | None, where: Location) -> None:
+        if ident is None or ident in self.known.get(kind, set()):
+            return
+        options = sorted(self.known.get(kind, set()))
+        close = difflib.get_close_matches(ident, options, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else (
+            f"known {kind} ids: {', '.join(options[:8])}" if options else f"define the {kind} first")
+        self.findings.append(make(code, where, f"unknown {kind} '{ident}'", hint))
+
+    def each(self, kind: str, code: str, ids: Iterable[str], ref: Ref, field: str) -> None:
+        for index, ident in enumerate(ids):
+            self.need(kind, code, ident, ref.where(field, index))
+
+
+def unresolved(model: Model) -> list[Finding]:
+    """TRY302-TRY310: references to agreements, areas, pledges, functions, districts, ..."""
+    resolve = _Resolver(model)
+    if model.config:
+        for function in model.config.functions:
+            resolve.need("party", "TRY308", function.party, function.ref.where("party"))
+    for agreement in model.agreements:
+        resolve.each("party", "TRY308", agreement.parties, agreement.ref, "parties")
+        for area in agreement.areas:
+            resolve.each("function", "TRY306", area.responsible, area.ref, "responsible")
+            resolve.each("source", "TRY309", area.raw.get("sources", []), area.ref, "sources")
+    for pledge_set in model.pledge_sets:
+        resolve.need("agreement", "TRY302", pledge_set.agreement, pledge_set.ref.where("agreement"))
+        resolve.each("party", "TRY308", pledge_set.raw.get("parties", []), pledge_set.ref, "parties")
+        _check_pledges(resolve, model, pledge_set.agreement, pledge_set.pledges)
+    for activity_list in model.activity_lists:
+        resolve.need("pledge set", "TRY305", activity_list.pledge_set,
+                     activity_list.ref.where("pledge_set"))
+        for activity in activity_list.activities:
+            _check_activity(resolve, activity)
+    return resolve.findings
+
+
+def _check_pledges(resolve: _Resolver, model: Model, agreement_id: str | None,
+                   pledges: list[Pledge]) -> None:
+    agreement = model.agreement(agreement_id) if agreement_id else None
+    own_areas = {area.id for area in agreement.areas} if agreement else None
+    for pledge in pledges:
+        resolve.each("party", "TRY308", pledge.parties, pledge.ref, "parties")
+        for index, area_id in enumerate(pledge.areas):
+            where = pledge.ref.where("areas", index)
+            if own_areas is not None and area_id not in own_areas:
+                resolve.findings.append(make(
+                    "TRY303", where, f"priority area '{area_id}' is not in agreement "
+                    f"'{agreement_id}'", f"use one of: {', '.join(sorted(own_areas))}"))
+            elif own_areas is None:
+                resolve.need("area", "TRY303", area_id, where)
+
+
+def _check_activity(resolve: _Resolver, activity: Activity) -> None:
+    ref = activity.ref
+    resolve.each("pledge", "TRY304", activity.pledges, ref, "pledges")
+    resolve.each("function", "TRY306", activity.owners, ref, "owners")
+    resolve.each("party", "TRY308", activity.parties, ref, "parties")
+    resolve.each("district", "TRY307", activity.districts, ref, "districts")
+    resolve.need("activity", "TRY310", activity.predecessor, ref.where("predecessor"))
+    for target in activity.targets:
+        for outcome in target.outcomes:
+            resolve.need("source", "TRY309", outcome.source, outcome.ref.where("source"))
+
+
+def check(model: Model) -> list[Finding]:
+    return duplicate_ids(model) + unresolved(model)

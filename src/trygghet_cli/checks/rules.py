@@ -1,0 +1,110 @@
+"""Rules about dates and statuses that a schema cannot express."""
+
+from __future__ import annotations
+
+from trygghet_cli.findings import Finding, Location, make
+from trygghet_cli.model import Activity, Agreement, Model, Period, PledgeSet, Status, parse_partial
+
+
+def _partial_dates(model: Model) -> list[Finding]:
+    """TRY205 for YYYY-MM-DD patterns that name no real day (2024-02-30)."""
+    findings = []
+    checks: list[tuple[str | None, Location]] = []
+    for pledge_set in model.pledge_sets:
+        signed = pledge_set.signed or {}
+        checks.append((signed.get("date"), pledge_set.ref.where("signed", "date")))
+    for agreement in model.agreements:
+        signed = agreement.signed or {}
+        checks.append((signed.get("date"), agreement.ref.where("signed", "date")))
+    for activity in model.all_activities():
+        checks.append((activity.completed, activity.ref.where("completed")))
+    for text, where in checks:
+        if text is not None and parse_partial(text) is None:
+            findings.append(make("TRY205", where, f"'{text}' is not a real date",
+                                 "check the day of the month"))
+    return findings
+
+
+def _periods(model: Model) -> list[Finding]:
+    findings = []
+    items: list[Agreement | PledgeSet] = [*model.agreements, *model.pledge_sets]
+    for item in items:
+        if item.period.end < item.period.start:
+            findings.append(make("TRY401", item.ref.where("period", "end"),
+                                 f"{item.id}: period ends {item.period.end} before it starts "
+                                 f"{item.period.start}", "swap or correct the dates"))
+    for pledge_set in model.pledge_sets:
+        findings.extend(_inside_agreement(model, pledge_set))
+    return findings
+
+
+def _inside_agreement(model: Model, pledge_set: PledgeSet) -> list[Finding]:
+    agreement = model.agreement(pledge_set.agreement) if pledge_set.agreement else None
+    if agreement is None or pledge_set.period.within(agreement.period):
+        return []
+    return [make("TRY406", pledge_set.ref.where("period"),
+                 f"{pledge_set.id}: period {pledge_set.period.start}..{pledge_set.period.end} is "
+                 f"not inside agreement {agreement.id} "
+                 f"({agreement.period.start}..{agreement.period.end})",
+                 "correct the period, or link the pledges to the agreement in force")]
+
+
+def _activity(activity: Activity, period: Period | None) -> list[Finding]:
+    findings = []
+    ref = activity.ref
+    if period is not None:
+        for field, day in (("start", activity.start), ("due", activity.due)):
+            if day is not None and not period.contains(day):
+                findings.append(make("TRY402", ref.where(field),
+                                     f"{activity.id}: {field} {day} is outside the period "
+                                     f"{period.start}..{period.end}",
+                                     "move the date into the period, or the activity to the "
+                                     "list of the right period"))
+        for target in activity.targets:
+            for outcome in target.outcomes:
+                if not period.contains(outcome.date):
+                    findings.append(make("TRY407", outcome.ref.where("date"),
+                                         f"{activity.id}: outcome date {outcome.date} is outside "
+                                         f"the period {period.start}..{period.end}",
+                                         "use the date the figure refers to, not the date it "
+                                         "was published"))
+    if activity.start and activity.due and activity.due < activity.start:
+        findings.append(make("TRY403", ref.where("due"),
+                             f"{activity.id}: due {activity.due} is before start {activity.start}",
+                             "correct one of the dates"))
+    if activity.status is Status.DONE and not activity.completed:
+        findings.append(make("TRY404", ref.where("status"),
+                             f"{activity.id}: status is done but there is no completion date",
+                             "add 'completed: YYYY-MM-DD' (or YYYY-MM, or YYYY when only the year "
+                             "is known)"))
+    if activity.status in (Status.DELAYED, Status.CANCELLED) and not activity.reason:
+        findings.append(make("TRY405", ref.where("status"),
+                             f"{activity.id}: status {activity.status.value} needs a reason",
+                             "add 'reason: ...' saying why"))
+    return findings
+
+
+def _targets(activity: Activity) -> list[Finding]:
+    """TRY408 for targets missing the fields their kind needs."""
+    needs = {"at_least": ["value"], "exactly": ["value"], "rate": ["value", "per"],
+             "change": ["baseline", "direction"], "qualitative": []}
+    findings = []
+    for target in activity.targets:
+        for field in needs[target.kind.value]:
+            if getattr(target, field) is None:
+                findings.append(make("TRY408", target.ref.where("kind"),
+                                     f"{activity.id}: target '{target.id}' of kind "
+                                     f"{target.kind.value} needs '{field}'",
+                                     f"add '{field}:' to the target"))
+    return findings
+
+
+def check(model: Model) -> list[Finding]:
+    findings = _partial_dates(model) + _periods(model)
+    for activity_list in model.activity_lists:
+        pledge_set = model.pledge_set(activity_list.pledge_set)
+        period = pledge_set.period if pledge_set else None
+        for activity in activity_list.activities:
+            findings.extend(_activity(activity, period))
+            findings.extend(_targets(activity))
+    return findings

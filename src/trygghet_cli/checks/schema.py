@@ -1,0 +1,156 @@
+"""Check documents against the shipped JSON Schemas and explain each error in plain words."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from typing import Any
+
+from trygghet_cli import resources
+from trygghet_cli.findings import Finding, make
+from trygghet_cli.loading import Document, JsonPath
+
+SCHEMA_FILES = {
+    "config": "config.schema.json",
+    "agreement": "agreement.schema.json",
+    "pledges": "pledges.schema.json",
+    "activities": "activities.schema.json",
+}
+_BASE = "https://trygghet.invalid/schemas/"
+
+
+def schema_names() -> list[str]:
+    return ["common", *SCHEMA_FILES]
+
+
+def schema_text(name: str) -> str:
+    """The JSON text of a shipped schema, by kind or file stem."""
+    stem = SCHEMA_FILES.get(name, f"{name}.schema.json")
+    return (resources.schemas_dir() / stem).read_text(encoding="utf-8")
+
+
+@cache
+def _all_schemas() -> dict[str, dict[str, Any]]:
+    folder = resources.schemas_dir()
+    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.schema.json")}
+
+
+@cache
+def validator(kind: str) -> Any:
+    """A cached 2020-12 validator, with format checking, for one kind of file."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry
+    from referencing.jsonschema import DRAFT202012
+
+    schemas = _all_schemas()
+    registry = Registry().with_resources(
+        (_BASE + name, DRAFT202012.create_resource({**body, "$id": _BASE + name}))
+        for name, body in schemas.items()
+    )
+    top = {**schemas[SCHEMA_FILES[kind]], "$id": _BASE + SCHEMA_FILES[kind]}
+    return Draft202012Validator(top, registry=registry,
+                                format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def check(doc: Document, kind: str) -> list[Finding]:
+    """All schema errors of one document, each at its key or value."""
+    findings: list[Finding] = []
+    for error in validator(kind).iter_errors(doc.data):
+        findings.extend(_explain(doc, error))
+    return findings
+
+
+def _shown(path: JsonPath) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text or "the document"
+
+
+def _kind_of_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if value is None:
+        return "empty"
+    return {"str": "text", "dict": "a mapping", "list": "a list"}.get(type(value).__name__, "a value")
+
+
+def _type_hint(value: Any, expected: Any, schema: dict[str, Any]) -> str:
+    wanted = expected if isinstance(expected, list) else [expected]
+    if "date" in str(schema.get("title", "")).lower() and value is not None:
+        return "write the date as YYYY-MM-DD, for example 2024-01-30"
+    if "string" in wanted and isinstance(value, int | float) and not isinstance(value, bool):
+        return f"put the value in quotes, for example \"{value}\"; a leading zero is lost otherwise"
+    if value is None:
+        return "fill in a value, or remove the key"
+    return str(schema.get("description", "see 'trygghet schema' for the expected form"))
+
+
+def _explain(doc: Document, error: Any) -> list[Finding]:
+    path: JsonPath = tuple(error.absolute_path)
+    where = doc.where(path)
+    keyword = error.validator
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    value = error.instance
+    at = _shown(path)
+    if keyword == "additionalProperties":
+        return _unknown_keys(doc, path, value, schema)
+    if keyword == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else "?"
+        description = schema.get("properties", {}).get(missing, {}).get("description")
+        return [make("TRY202", where, f"{at}: missing key '{missing}'",
+                     f"add '{missing}:'" + (f" ({description})" if description else ""))]
+    if keyword == "type":
+        return [make("TRY203", where, f"{at} should be {_expected(error.validator_value)}, "
+                     f"but is {_kind_of_value(value)}", _type_hint(value, error.validator_value, schema))]
+    if keyword == "enum":
+        options = [str(o) for o in error.validator_value]
+        close = difflib.get_close_matches(str(value), options, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(options)}"
+        return [make("TRY204", where, f"{at}: '{value}' is not allowed", hint)]
+    if keyword == "format" or (keyword == "pattern" and "date" in str(schema.get("title", "")).lower()):
+        return [make("TRY205", where, f"{at}: '{value}' is not a valid date",
+                     "write a real date as YYYY-MM-DD" if keyword == "format"
+                     else "write YYYY, YYYY-MM or YYYY-MM-DD")]
+    return [_other(doc, error, where, at)]
+
+
+def _other(doc: Document, error: Any, where: Any, at: str) -> Finding:
+    keyword = error.validator
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    description = schema.get("description")
+    if keyword == "pattern":
+        return make("TRY206", where, f"{at}: '{error.instance}' does not have the right form",
+                    description)
+    if keyword in {"minimum", "maximum"}:
+        return make("TRY207", where, f"{at}: {error.instance} is out of range ({keyword} "
+                    f"{error.validator_value})", description)
+    if keyword == "minLength":
+        return make("TRY208", where, f"{at} must not be empty", description)
+    if keyword in {"minItems", "uniqueItems"}:
+        what = "needs more entries" if keyword == "minItems" else "has repeated entries"
+        return make("TRY208", where, f"{at} {what}", description)
+    return make("TRY209", where, f"{at}: {error.message}", description)
+
+
+def _expected(expected: Any) -> str:
+    words = {"string": "text", "number": "a number", "integer": "a whole number",
+             "boolean": "true or false", "object": "a mapping (key: value lines)", "array": "a list"}
+    wanted = expected if isinstance(expected, list) else [expected]
+    return " or ".join(words.get(str(w), str(w)) for w in wanted)
+
+
+def _unknown_keys(doc: Document, path: JsonPath, value: Any, schema: dict[str, Any]) -> list[Finding]:
+    allowed = list(schema.get("properties", {}))
+    found = []
+    for key in value:
+        if key in allowed:
+            continue
+        close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
+        where = doc.where((*path, key), key=True)
+        found.append(make("TRY201", where, f"{_shown(path)}: unknown key '{key}'", hint))
+    return found

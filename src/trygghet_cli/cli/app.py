@@ -1,0 +1,123 @@
+"""The Typer application and the options every command shares."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import typer
+
+try:  # typer >= 0.29 vendors click
+    from typer._click import exceptions as click_exceptions
+    from typer._click.globals import get_current_context as click_get_current_context
+except ImportError:  # pragma: no cover - older typer on plain click
+    from click import exceptions as click_exceptions  # type: ignore[no-redef]
+    from click import get_current_context as click_get_current_context  # type: ignore[no-redef]
+
+from trygghet_cli import __version__
+from trygghet_cli.errors import ExitCode, TrygghetError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+app = typer.Typer(
+    name="trygghet",
+    help=(
+        "Samverkan kommun-polis som data i git: överenskommelser, medborgarlöften och "
+        "aktiviteter.\n\nCrime-prevention cooperation between a municipality and the police, "
+        "kept as validated YAML in git.\n\nExamples:\n\n"
+        "  trygghet validate\n\n"
+        "  trygghet validate --format github data/\n\n"
+        "  trygghet schema activities"
+    ),
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass(slots=True)
+class Options:
+    """Global options, kept on the Typer context."""
+
+    data: Path | None = None
+    lang: str | None = None
+    color: bool = True
+    debug: bool = False
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"trygghet {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    data: Path | None = typer.Option(
+        None, "--data", "-d", help="Data root (folder with trygghet.yaml). Default: found by "
+        "walking up from the working folder, else the bundled Strängnäs data.",
+        envvar="TRYGGHET_DATA", file_okay=False),
+    lang: str | None = typer.Option(
+        None, "--lang", help="Output language: sv or en. Default: the data root's language."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colours (also: NO_COLOR=1)."),
+    debug: bool = typer.Option(False, "--debug", help="Show a traceback on internal errors."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Common options."""
+    if lang is not None and lang not in ("sv", "en"):
+        raise typer.BadParameter("use sv or en", param_hint="--lang")
+    color = not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+    ctx.obj = Options(data=data, lang=lang, color=color, debug=debug)
+
+
+def options(ctx: Any) -> Options:
+    """The global options from a Typer (or click) context."""
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Options) else Options()
+
+
+def _fail(error: TrygghetError) -> typer.Exit:
+    typer.echo(f"trygghet: {error.message}", err=True)
+    if error.hint:
+        typer.echo(f"  hint: {error.hint}", err=True)
+    return typer.Exit(int(error.exit_code))
+
+
+def _internal(exc: Exception, debug: bool) -> typer.Exit:
+    if debug:
+        traceback.print_exc()
+    typer.echo(f"trygghet: internal error: {type(exc).__name__}: {exc}", err=True)
+    typer.echo("  run again with --debug for the details, and please report it", err=True)
+    return typer.Exit(int(ExitCode.INTERNAL))
+
+
+def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
+    """Register a command whose known errors become one line and a documented exit code."""
+
+    def register(func: F) -> F:
+        @functools.wraps(func)
+        def guarded(*f_args: Any, **f_kwargs: Any) -> Any:
+            try:
+                return func(*f_args, **f_kwargs)
+            except (typer.Exit, typer.Abort, click_exceptions.ClickException, BrokenPipeError):
+                raise
+            except TrygghetError as error:
+                raise _fail(error) from None
+            except Exception as exc:  # noqa: BLE001 - any other failure is an internal error
+                ctx = click_get_current_context(silent=True)
+                debug = bool(ctx and options(ctx).debug) or "--debug" in sys.argv
+                raise _internal(exc, debug) from None
+
+        app.command(*args, **kwargs)(guarded)
+        return func
+
+    return register

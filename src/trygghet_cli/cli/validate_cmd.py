@@ -1,0 +1,83 @@
+"""`trygghet validate`: check data files against schemas, references and rules."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from trygghet_cli.cli.app import command, options
+from trygghet_cli.errors import ExitCode
+from trygghet_cli.findings import has_errors
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+
+
+@command(
+    "validate",
+    epilog="Exit codes: 0 valid (warnings allowed), 1 invalid, 2 usage error, "
+    "3 a file could not be read, 70 internal error.",
+)
+def validate(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(
+        None, help="Files, data roots, or folders holding data roots. Default: the data root."),
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary line (text)."),
+) -> None:
+    """Check the data against the schemas, the cross-references and the rules.
+
+    Examples:
+
+      trygghet validate
+
+      trygghet validate data/activities/2024-2025.yaml
+
+      trygghet validate --format github          # annotations in a GitHub Actions job
+
+      trygghet validate --format junit > report.xml
+    """
+    from trygghet_cli import validation
+    from trygghet_cli.output import findings_machine, findings_text
+
+    opts = options(ctx)
+    report = validation.validate(list(paths or []), opts.data)
+    lang = opts.lang or _root_language(report.roots)
+    if fmt is Format.json:
+        typer.echo(findings_machine.to_json(report.findings, report.files))
+    elif fmt is Format.github:
+        if report.findings:
+            typer.echo(findings_machine.to_github(report.findings))
+    elif fmt is Format.junit:
+        typer.echo(findings_machine.to_junit(report.findings, report.files, strict))
+    else:
+        if report.findings and not quiet:
+            typer.echo(findings_text.render(report.findings, report.texts, lang, opts.color))
+        summary = findings_text.summary(report.findings, len(report.files), len(report.roots), lang)
+        typer.echo(summary)
+    if report.unreadable():
+        raise typer.Exit(int(ExitCode.READ))
+    if has_errors(report.findings, strict):
+        raise typer.Exit(int(ExitCode.INVALID))
+
+
+def _root_language(roots: list[Path]) -> str:
+    """The language of the first root's config, read cheaply; sv when unknown."""
+    import re
+
+    for root in roots:
+        try:
+            text = (root / "trygghet.yaml").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        found = re.search(r"^language:\s*['\"]?(sv|en)\b", text, re.MULTILINE)
+        if found:
+            return found.group(1)
+    return "sv"

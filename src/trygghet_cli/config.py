@@ -1,0 +1,72 @@
+"""Find the data root (the folder with trygghet.yaml) and name its parts."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from trygghet_cli import resources
+from trygghet_cli.errors import UsageError
+
+CONFIG_NAME = "trygghet.yaml"
+KIND_FOLDERS = {"agreements": "agreement", "pledges": "pledges", "activities": "activities"}
+
+
+def is_root(folder: Path) -> bool:
+    return (folder / CONFIG_NAME).is_file()
+
+
+def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
+    """The data root: --data if given, else the nearest folder upwards with trygghet.yaml,
+    else the bundled Strängnäs data."""
+    if explicit is not None:
+        if not explicit.is_dir():
+            raise UsageError(f"{explicit}: no such folder", "give --data the folder with trygghet.yaml")
+        if not is_root(explicit):
+            raise UsageError(f"{explicit}: not a data root (no {CONFIG_NAME})",
+                             "run 'trygghet init' there, or point --data at the right folder")
+        return explicit
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if is_root(folder):
+            return folder
+    return resources.bundled_data_root()
+
+
+def root_of(path: Path) -> Path | None:
+    """The data root that holds path, if any."""
+    here = path.resolve()
+    for folder in (here, *here.parents):
+        if is_root(folder):
+            return folder
+    return None
+
+
+def kind_of(root: Path, file: Path) -> str | None:
+    """Which schema a file in a data root follows: config, agreement, pledges or activities."""
+    relative = file.resolve().relative_to(root.resolve())
+    if relative == Path(CONFIG_NAME):
+        return "config"
+    if len(relative.parts) >= 2:
+        return KIND_FOLDERS.get(relative.parts[0])
+    return None
+
+
+def data_files(root: Path) -> list[Path]:
+    """The root's config and every YAML file in its three data folders, in a stable order."""
+    files = [root / CONFIG_NAME]
+    for folder in KIND_FOLDERS:
+        base = root / folder
+        if base.is_dir():
+            found = [p for p in base.rglob("*") if p.suffix in {".yaml", ".yml"}]
+            files.extend(sorted(found))
+    return files
+
+
+def display_path(path: Path) -> str:
+    """A path as messages show it: relative to the working folder when it is below it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if relative.startswith("..") else relative

@@ -1,0 +1,112 @@
+"""Findings (what validation reports) and the catalogue of their stable codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How serious a finding is; errors make `validate` fail, warnings only with --strict."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A place in a file; line and column are 1-based, 0 when unknown."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.path
+        return f"{self.path}:{self.line}:{max(self.column, 1)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in the data: what, where, and how to fix it."""
+
+    code: str
+    severity: Severity
+    where: Location
+    message: str
+    hint: str | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.where.path, self.where.line, self.where.column, self.code)
+
+
+# The catalogue: code -> (severity, short name). Codes are stable: never reuse one.
+CODES: dict[str, tuple[Severity, str]] = {
+    # reading and decoding
+    "TRY001": (Severity.ERROR, "file cannot be read"),
+    "TRY002": (Severity.ERROR, "file is not valid UTF-8"),
+    "TRY003": (Severity.ERROR, "file is empty"),
+    "TRY004": (Severity.ERROR, "control character in file"),
+    "TRY005": (Severity.WARNING, "invisible character in text"),
+    # YAML structure
+    "TRY101": (Severity.ERROR, "YAML syntax error"),
+    "TRY102": (Severity.ERROR, "duplicate key"),
+    "TRY103": (Severity.ERROR, "anchor or alias"),
+    "TRY104": (Severity.ERROR, "tag not allowed"),
+    "TRY105": (Severity.ERROR, "directive not allowed"),
+    "TRY106": (Severity.ERROR, "more than one document"),
+    "TRY107": (Severity.ERROR, "nesting too deep"),
+    "TRY108": (Severity.ERROR, "value too long"),
+    "TRY109": (Severity.ERROR, "key is not a string"),
+    "TRY110": (Severity.ERROR, "number out of range"),
+    # schema
+    "TRY201": (Severity.ERROR, "unknown key"),
+    "TRY202": (Severity.ERROR, "missing key"),
+    "TRY203": (Severity.ERROR, "wrong type"),
+    "TRY204": (Severity.ERROR, "value not allowed"),
+    "TRY205": (Severity.ERROR, "invalid date"),
+    "TRY206": (Severity.ERROR, "value has the wrong form"),
+    "TRY207": (Severity.ERROR, "value out of range"),
+    "TRY208": (Severity.ERROR, "list too short or has repeats"),
+    "TRY209": (Severity.ERROR, "schema violation"),
+    # references
+    "TRY301": (Severity.ERROR, "duplicate id"),
+    "TRY302": (Severity.ERROR, "unknown agreement"),
+    "TRY303": (Severity.ERROR, "unknown priority area"),
+    "TRY304": (Severity.ERROR, "unknown pledge"),
+    "TRY305": (Severity.ERROR, "unknown pledge set"),
+    "TRY306": (Severity.ERROR, "unknown function"),
+    "TRY307": (Severity.ERROR, "unknown district"),
+    "TRY308": (Severity.ERROR, "unknown party"),
+    "TRY309": (Severity.ERROR, "unknown source"),
+    "TRY310": (Severity.ERROR, "unknown predecessor activity"),
+    "TRY311": (Severity.ERROR, "file in the wrong folder"),
+    # rules
+    "TRY401": (Severity.ERROR, "period ends before it starts"),
+    "TRY402": (Severity.ERROR, "date outside the period"),
+    "TRY403": (Severity.ERROR, "due date before start date"),
+    "TRY404": (Severity.ERROR, "done activity without completion date"),
+    "TRY405": (Severity.ERROR, "delayed or cancelled activity without reason"),
+    "TRY406": (Severity.ERROR, "pledge period outside the agreement period"),
+    "TRY407": (Severity.ERROR, "outcome date outside the period"),
+    "TRY408": (Severity.ERROR, "target of wrong shape for its kind"),
+    # warnings
+    "TRY501": (Severity.WARNING, "activity without target"),
+    "TRY502": (Severity.WARNING, "pledge without activity"),
+    "TRY503": (Severity.WARNING, "priority area without pledge"),
+    "TRY504": (Severity.WARNING, "looks like a personnummer"),
+    "TRY505": (Severity.WARNING, "looks like an e-mail address"),
+    "TRY506": (Severity.WARNING, "looks like a phone number"),
+}
+
+
+def make(code: str, where: Location, message: str, hint: str | None = None) -> Finding:
+    """Create a finding with the severity the catalogue gives its code."""
+    severity = CODES[code][0]
+    return Finding(code=code, severity=severity, where=where, message=message, hint=hint)
+
+
+def has_errors(findings: list[Finding], strict: bool = False) -> bool:
+    """True when the findings should make a command fail."""
+    return any(f.severity is Severity.ERROR or strict for f in findings)

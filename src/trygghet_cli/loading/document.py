@@ -1,0 +1,290 @@
+"""Load one YAML data file into plain data plus a map from JSON paths to positions.
+
+The C parser's event stream is walked without recursion, so deep nesting,
+anchors, aliases, tags, directives, duplicate keys and extra documents are all
+refused with a position before any data structure is built.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from trygghet_cli.findings import Finding, Location, make
+from trygghet_cli.loading import text as textmod
+from trygghet_cli.loading.scalars import CORE_TAGS, ScalarError, resolve_plain, resolve_tagged
+
+JsonPath = tuple[str | int, ...]
+Position = tuple[int, int]
+
+MAX_DEPTH = 50
+MAX_SCALAR = 20_000
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class Document:
+    """A loaded data file: its text, plain data, and where every value and key stands."""
+
+    path: str
+    text: str
+    data: Any
+    digest: str
+    had_bom: bool = False
+    positions: dict[JsonPath, Position] = field(default_factory=dict)
+    key_positions: dict[JsonPath, Position] = field(default_factory=dict)
+
+    def where(self, path: JsonPath, *, key: bool = False) -> Location:
+        """The location of the value (or key) at path, or of its nearest known parent."""
+        table = self.key_positions if key and path in self.key_positions else self.positions
+        probe = path
+        while probe not in table and probe:
+            probe = probe[:-1]
+            table = self.positions
+        line, column = table.get(probe, (0, 0))
+        return Location(self.path, line, column)
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """A document (None when it could not be loaded) and the findings of loading it."""
+
+    document: Document | None
+    findings: list[Finding]
+
+
+class _Stop(Exception):
+    """Ends the walk at a structural error that makes the rest meaningless."""
+
+
+@dataclass(slots=True)
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    path: JsonPath
+    key: str | None = None
+    key_is_bad: bool = False
+
+
+class _Builder:
+    """Turns parser events into plain data, recording positions and problems."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.documents = 0
+        self.findings: list[Finding] = []
+        self.positions: dict[JsonPath, Position] = {}
+        self.key_positions: dict[JsonPath, Position] = {}
+
+    def error(self, code: str, mark: Any, message: str, hint: str | None = None) -> None:
+        where = Location(self.path, mark.line + 1, mark.column + 1)
+        self.findings.append(make(code, where, message, hint))
+
+    def feed(self, event: Any) -> None:
+        name = type(event).__name__
+        if name == "DocumentStartEvent":
+            self.start_document(event)
+        elif name == "AliasEvent":
+            self.error("TRY103", event.start_mark, f"alias '*{event.anchor}' is not allowed",
+                       "write the value out in full; trygghet files use no anchors or aliases")
+            raise _Stop
+        elif name in {"MappingStartEvent", "SequenceStartEvent", "ScalarEvent"}:
+            self.node(event, name)
+        elif name in {"MappingEndEvent", "SequenceEndEvent"}:
+            self.stack.pop()
+
+    def start_document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self.error("TRY106", event.start_mark, "the file holds more than one YAML document",
+                       "keep one document per file: remove the second '---' and what follows, "
+                       "or move it to a file of its own")
+            raise _Stop
+        if getattr(event, "version", None) or getattr(event, "tags", None):
+            self.error("TRY105", event.start_mark, "%YAML and %TAG directives are not allowed",
+                       "delete the lines starting with '%'; trygghet reads YAML 1.2 only")
+
+    def node(self, event: Any, name: str) -> None:
+        self.check_anchor_and_tag(event)
+        if len(self.stack) >= MAX_DEPTH:
+            self.error("TRY107", event.start_mark, f"nesting deeper than {MAX_DEPTH} levels",
+                       "flatten the structure; no trygghet file needs this depth")
+            raise _Stop
+        if name == "ScalarEvent":
+            value: Any = self.scalar(event)
+        elif name == "MappingStartEvent":
+            value = {}
+        else:
+            value = []
+        self.place(value, event)
+        if isinstance(value, dict | list):
+            parent_path = self.current_path()
+            self.stack.append(_Frame(value, parent_path))
+
+    def current_path(self) -> JsonPath:
+        return self.last_path
+
+    def check_anchor_and_tag(self, event: Any) -> None:
+        if event.anchor is not None:
+            self.error("TRY103", event.start_mark, f"anchor '&{event.anchor}' is not allowed",
+                       "remove the anchor and write values out in full")
+        tag = event.tag
+        if tag is not None and tag != "!" and tag not in CORE_TAGS:
+            self.error("TRY104", event.start_mark, f"tag '{tag}' is not allowed",
+                       "remove the tag; quote the value if it should be text")
+
+    def scalar(self, event: Any) -> Any:
+        value_text: str = event.value
+        if len(value_text) > MAX_SCALAR:
+            self.error("TRY108", event.start_mark,
+                       f"value of {len(value_text)} characters is longer than {MAX_SCALAR}",
+                       "shorten the text or link to a document instead")
+            return ""
+        try:
+            if event.tag in CORE_TAGS:
+                return resolve_tagged(value_text, event.tag)
+            if event.style in (None, "") and event.implicit[0]:
+                return resolve_plain(value_text)
+        except ScalarError as exc:
+            self.error("TRY110", event.start_mark, str(exc), "quote the value if it is text")
+            return None
+        return value_text
+
+    def place(self, value: Any, event: Any) -> None:
+        mark = event.start_mark
+        position = (mark.line + 1, mark.column + 1)
+        if not self.stack:
+            self.root = value
+            self.last_path: JsonPath = ()
+            self.positions[()] = position
+            return
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            self.last_path = (*frame.path, len(frame.container))
+            frame.container.append(value)
+            self.positions[self.last_path] = position
+            return
+        if frame.key is None and not frame.key_is_bad:
+            self.take_key(frame, value, event)
+            self.last_path = (*frame.path, "\0key")
+            return
+        self.last_path = (*frame.path, frame.key if frame.key is not None else "\0bad")
+        if frame.key is not None:
+            frame.container[frame.key] = value
+            self.positions[self.last_path] = position
+        frame.key, frame.key_is_bad = None, False
+
+    def take_key(self, frame: _Frame, value: Any, event: Any) -> None:
+        assert isinstance(frame.container, dict)
+        if not isinstance(value, str):
+            shown = "a mapping or list" if isinstance(value, dict | list) else repr(value)
+            self.error("TRY109", event.start_mark, f"key {shown} is not a string",
+                       "use a plain word as key; quote it if it looks like a number or date")
+            frame.key_is_bad = True
+            return
+        if value in frame.container:
+            self.error("TRY102", event.start_mark, f"duplicate key '{value}'",
+                       "each key may appear once in a mapping; merge or remove one of them")
+            frame.key_is_bad = True
+            return
+        frame.key = value
+        mark = event.start_mark
+        self.key_positions[(*frame.path, value)] = (mark.line + 1, mark.column + 1)
+
+
+def _parse_events(text: str) -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe").parse(text)
+
+
+def _syntax_finding(exc: Exception, text: str, path: str) -> Finding:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+    context = getattr(exc, "context", None)
+    message = f"{context}: {problem}" if context else str(problem)
+    if mark is not None:
+        where = Location(path, mark.line + 1, mark.column + 1)
+    elif isinstance(getattr(exc, "position", None), int):
+        where = Location(path, *textmod.position_of(text, exc.position))  # type: ignore[attr-defined]
+    else:
+        where = Location(path, 0, 0)
+    hint = "check indentation, colons and quotes on this line and the one before"
+    lines = text.splitlines()
+    line_text = lines[where.line - 1] if 0 < where.line <= len(lines) else ""
+    if "\t" in line_text[: len(line_text) - len(line_text.lstrip())] or "tab" in message:
+        hint = "YAML does not allow tabs for indentation; use spaces"
+    return make("TRY101", where, f"YAML syntax error: {message}", hint)
+
+
+def load_text(text: str, path: str) -> tuple[Any, _Builder | None, list[Finding]]:
+    """Parse text into plain data; the builder holds positions when loading succeeded."""
+    from ruamel.yaml.error import YAMLError
+
+    builder = _Builder(path)
+    try:
+        for event in _parse_events(text):
+            builder.feed(event)
+    except _Stop:
+        pass
+    except YAMLError as exc:
+        return None, None, [*builder.findings, _syntax_finding(exc, text, path)]
+    except (RecursionError, ValueError, OverflowError, TypeError, AssertionError) as exc:
+        return None, None, [make("TRY101", Location(path), f"could not parse the file: {exc}")]
+    return builder.root, builder, builder.findings
+
+
+def load_bytes(raw: bytes, path: str) -> LoadResult:
+    """Decode, pre-check and parse one file's bytes; findings instead of exceptions."""
+    decoded = textmod.decode(raw, path)
+    if isinstance(decoded, Finding):
+        return LoadResult(None, [decoded])
+    text = decoded.text
+    controls = textmod.control_characters(text, path)
+    if controls:
+        return LoadResult(None, controls)
+    warnings = textmod.invisible_characters(text, path)
+    data, builder, findings = load_text(text, path)
+    if findings or builder is None:
+        return LoadResult(None, [*warnings, *findings])
+    if data is None or builder.documents == 0:
+        empty = make("TRY003", Location(path, 1, 1), "the file is empty (or holds only comments)",
+                     "add the document's content, or delete the file")
+        return LoadResult(None, [empty])
+    digest = hashlib.sha256(raw).hexdigest()
+    document = Document(path, text, data, digest, decoded.had_bom,
+                        builder.positions, builder.key_positions)
+    return LoadResult(document, warnings)
+
+
+def read_bytes(path: Path, shown: str) -> bytes | Finding:
+    """A file's bytes, or a TRY001 finding that says why it cannot be read."""
+    try:
+        if path.is_dir():
+            return make("TRY001", Location(shown), "is a folder, not a file",
+                        "name a YAML file, or a data root folder")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return make("TRY001", Location(shown), "file is larger than 20 MB",
+                        "split the data into smaller files")
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        return make("TRY001", Location(shown), "file not found", "check the path")
+    except PermissionError:
+        return make("TRY001", Location(shown), "permission denied",
+                    "check the file's permissions (ls -l)")
+    except OSError as exc:
+        return make("TRY001", Location(shown), f"cannot read: {exc.strerror or exc}")
+
+
+def load_path(path: Path, shown: str | None = None) -> LoadResult:
+    """Read and load one file; `shown` is the path as messages print it."""
+    shown = shown or os.fspath(path)
+    raw = read_bytes(path, shown)
+    if isinstance(raw, Finding):
+        return LoadResult(None, [raw])
+    return load_bytes(raw, shown)

@@ -1,0 +1,82 @@
+"""Resolve plain YAML scalars by the YAML 1.2 core schema, keeping dates as strings.
+
+Dates stay strings on purpose: a loader that builds `datetime.date` fails on
+2024-02-30 with no position, so the schema checks them instead.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+Scalar = str | int | float | bool | None
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_SPECIAL_FLOAT = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+
+CORE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+class ScalarError(ValueError):
+    """A scalar that cannot become a value (a number too large, not finite)."""
+
+
+def resolve_plain(text: str) -> Scalar:
+    """The value of an unquoted scalar under the YAML 1.2 core schema."""
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.fullmatch(text) or _OCT.fullmatch(text) or _HEX.fullmatch(text):
+        return _to_int(text)
+    if _SPECIAL_FLOAT.fullmatch(text):
+        raise ScalarError(f"'{text}' is not a finite number")
+    if _FLOAT.fullmatch(text):
+        value = float(text)
+        if not math.isfinite(value):
+            raise ScalarError(f"'{text}' is too large a number")
+        return value
+    return text
+
+
+def resolve_tagged(text: str, tag: str) -> Scalar:
+    """The value of a scalar with an explicit core tag such as !!str or !!int."""
+    if tag == "tag:yaml.org,2002:str":
+        return text
+    value = resolve_plain(text)
+    wanted = tag.rsplit(":", 1)[-1]
+    kinds: dict[str, type | tuple[type, ...]] = {
+        "int": int, "float": (int, float), "bool": bool, "null": type(None)}
+    expected = kinds.get(wanted)
+    if expected is None or not isinstance(value, expected) or (
+        wanted in {"int", "float"} and isinstance(value, bool)
+    ):
+        raise ScalarError(f"'{text}' cannot be read as !!{wanted}")
+    return value
+
+
+def _to_int(text: str) -> int:
+    try:
+        if text.startswith("0o"):
+            return int(text[2:], 8)
+        if text.startswith("0x"):
+            return int(text[2:], 16)
+        return int(text)
+    except ValueError as exc:  # more digits than Python converts (CVE-2020-10735 limit)
+        raise ScalarError(f"number with {len(text)} digits is too large") from exc

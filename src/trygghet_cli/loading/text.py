@@ -1,0 +1,93 @@
+"""Decode a data file's bytes strictly as UTF-8 and find characters that do not belong."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from trygghet_cli.findings import Finding, Location, make
+
+UTF8_BOM = b"\xef\xbb\xbf"
+_OTHER_BOMS = {
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\xfe\xff": "UTF-16",
+    b"\xff\xfe": "UTF-16",
+}
+# C0 controls except tab, LF and CR; DEL; C1 controls (NEL among them, which YAML folds silently).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# BOM in the middle, zero-width characters and bidi controls: invisible in an editor.
+_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u202a-\u202e\u2066-\u2069]")
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """A file's text without its BOM, and whether it had one."""
+
+    text: str
+    had_bom: bool
+
+
+def position_of(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset in text."""
+    line = text.count("\n", 0, offset) + 1
+    start = text.rfind("\n", 0, offset) + 1
+    return line, offset - start + 1
+
+
+def decode(raw: bytes, path: str) -> DecodedText | Finding:
+    """Decode UTF-8 (with or without BOM); anything else is a finding with a position."""
+    for bom, name in _OTHER_BOMS.items():
+        if raw.startswith(bom):
+            return make(
+                "TRY002",
+                Location(path, 1, 1),
+                f"file is encoded as {name}; trygghet reads only UTF-8",
+                "save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8)",
+            )
+    had_bom = raw.startswith(UTF8_BOM)
+    body = raw[len(UTF8_BOM) :] if had_bom else raw
+    try:
+        return DecodedText(body.decode("utf-8"), had_bom)
+    except UnicodeDecodeError as exc:
+        good = body[: exc.start].decode("utf-8", errors="replace")
+        line, column = position_of(good, len(good))
+        bad = body[exc.start : exc.start + 1].hex()
+        return make(
+            "TRY002",
+            Location(path, line, column),
+            f"byte 0x{bad} at byte offset {exc.start} is not valid UTF-8",
+            "the file was probably saved as Latin-1 or Windows-1252; save it as UTF-8",
+        )
+
+
+def control_characters(text: str, path: str) -> list[Finding]:
+    """Errors for control characters, which YAML refuses or silently changes."""
+    found = []
+    for match in _CONTROL.finditer(text):
+        line, column = position_of(text, match.start())
+        found.append(
+            make(
+                "TRY004",
+                Location(path, line, column),
+                f"control character U+{ord(match.group()):04X} is not allowed in a data file",
+                "delete the character; it is often pasted in from another program",
+            )
+        )
+    return found
+
+
+def invisible_characters(text: str, path: str) -> list[Finding]:
+    """Warnings for zero-width and bidi characters, which make keys and ids look right but differ."""
+    found = []
+    for match in _INVISIBLE.finditer(text):
+        line, column = position_of(text, match.start())
+        found.append(
+            make(
+                "TRY005",
+                Location(path, line, column),
+                f"invisible character U+{ord(match.group()):04X} in the text",
+                "delete it: it makes a key or id differ from what the editor shows",
+            )
+        )
+    return found

@@ -1,0 +1,264 @@
+"""Typed model of a data root, built once from schema-valid plain data.
+
+Every entity keeps `where` (its file position) and `file` (its Document), so
+later checks and views can point back at the exact line.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from trygghet_cli.findings import Location
+from trygghet_cli.loading import Document, JsonPath
+
+
+class Status(StrEnum):
+    """An activity's status as written in its file."""
+
+    PLANNED = "planned"
+    ONGOING = "ongoing"
+    DONE = "done"
+    DELAYED = "delayed"
+    CANCELLED = "cancelled"
+    UNKNOWN = "unknown"
+
+
+class TargetKind(StrEnum):
+    AT_LEAST = "at_least"
+    EXACTLY = "exactly"
+    RATE = "rate"
+    QUALITATIVE = "qualitative"
+    CHANGE = "change"
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """Inclusive start and end dates."""
+
+    start: date
+    end: date
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+    def within(self, other: Period) -> bool:
+        return other.start <= self.start and self.end <= other.end
+
+    def label(self) -> str:
+        if self.start.year == self.end.year:
+            return str(self.start.year)
+        return f"{self.start.year}–{self.end.year}"
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date of which only the year or the month may be known."""
+
+    text: str
+
+    @property
+    def first(self) -> date:
+        parts = [int(p) for p in self.text.split("-")]
+        return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+    @property
+    def last(self) -> date:
+        parts = [int(p) for p in self.text.split("-")]
+        if len(parts) == 3:
+            return date(*parts)
+        month = parts[1] if len(parts) > 1 else 12
+        return date(parts[0], month, calendar.monthrange(parts[0], month)[1])
+
+
+def parse_partial(text: str) -> PartialDate | None:
+    """A PartialDate when text names a real day, month or year; None otherwise."""
+    try:
+        candidate = PartialDate(text)
+        candidate.first  # noqa: B018 - raises for impossible dates such as 2024-02-30
+        candidate.last  # noqa: B018
+    except (ValueError, IndexError):
+        return None
+    return candidate
+
+
+@dataclass(slots=True)
+class Ref:
+    """Where an entity stands: its file and its JSON path in it."""
+
+    file: Document
+    path: JsonPath
+
+    def where(self, *sub: str | int, key: bool = False) -> Location:
+        return self.file.where((*self.path, *sub), key=key)
+
+
+@dataclass(slots=True)
+class Named:
+    id: str
+    name: str
+    ref: Ref
+
+
+@dataclass(slots=True)
+class Function(Named):
+    party: str
+    description: str | None = None
+
+
+@dataclass(slots=True)
+class Source:
+    id: str
+    title: str
+    url: str | None
+    published: str | None
+    publisher: str | None
+    ref: Ref
+
+
+@dataclass(slots=True)
+class Config:
+    municipality: str
+    code: str
+    police_area: str
+    language: str
+    parties: list[Named]
+    districts: list[Named]
+    functions: list[Function]
+    ref: Ref
+
+
+@dataclass(slots=True)
+class PriorityArea:
+    id: str
+    title: str
+    description: str | None
+    responsible: list[str]
+    raw: dict[str, Any]
+    ref: Ref
+
+
+@dataclass(slots=True)
+class Agreement:
+    id: str
+    title: str
+    period: Period
+    parties: list[str]
+    signed: dict[str, Any] | None
+    areas: list[PriorityArea]
+    raw: dict[str, Any]
+    ref: Ref
+
+
+@dataclass(slots=True)
+class Pledge:
+    id: str
+    text: str
+    group: str | None
+    parties: list[str]
+    areas: list[str]
+    set_id: str
+    ref: Ref
+
+
+@dataclass(slots=True)
+class PledgeSet:
+    id: str
+    title: str
+    period: Period
+    agreement: str | None
+    signed: dict[str, Any] | None
+    situation: dict[str, Any] | None
+    pledges: list[Pledge]
+    raw: dict[str, Any]
+    ref: Ref
+
+
+@dataclass(slots=True)
+class Outcome:
+    value: float | int | str
+    date: date
+    kind: str | None
+    approximate: bool
+    source: str | None
+    note: str | None
+    ref: Ref
+
+
+@dataclass(slots=True)
+class Target:
+    id: str
+    kind: TargetKind
+    text: str
+    value: float | None
+    unit: str | None
+    per: str | None
+    baseline: dict[str, Any] | None
+    direction: str | None
+    change_unit: str | None
+    outcomes: list[Outcome]
+    ref: Ref
+
+
+@dataclass(slots=True)
+class Activity:
+    id: str
+    title: str
+    description: str | None
+    pledges: list[str]
+    owners: list[str]
+    parties: list[str]
+    districts: list[str]
+    places: list[str]
+    start: date | None
+    due: date | None
+    status: Status
+    completed: str | None
+    reason: str | None
+    status_note: str | None
+    targets: list[Target]
+    visibility: str
+    predecessor: str | None
+    internal_notes: str | None
+    list_id: str
+    ref: Ref
+
+
+@dataclass(slots=True)
+class ActivityList:
+    id: str
+    title: str | None
+    pledge_set: str
+    revised: str | None
+    activities: list[Activity]
+    ref: Ref
+
+
+@dataclass(slots=True)
+class Model:
+    """Everything in a data root that passed the schema, with indexes by id."""
+
+    config: Config | None = None
+    agreements: list[Agreement] = field(default_factory=list)
+    pledge_sets: list[PledgeSet] = field(default_factory=list)
+    activity_lists: list[ActivityList] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+    def pledge_set(self, set_id: str) -> PledgeSet | None:
+        return next((s for s in self.pledge_sets if s.id == set_id), None)
+
+    def agreement(self, agreement_id: str) -> Agreement | None:
+        return next((a for a in self.agreements if a.id == agreement_id), None)
+
+    def activities_for(self, set_id: str) -> list[Activity]:
+        return [a for lst in self.activity_lists if lst.pledge_set == set_id for a in lst.activities]
+
+    def all_activities(self) -> list[Activity]:
+        return [a for lst in self.activity_lists for a in lst.activities]

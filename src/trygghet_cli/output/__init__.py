@@ -1,0 +1,1 @@
+"""Printers: findings and tables as text, JSON, GitHub annotations, JUnit XML, CSV, Markdown."""

@@ -1,0 +1,75 @@
+"""A data root as a whole: load every file, check it layer by layer, build the model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trygghet_cli import build_model, config
+from trygghet_cli.checks import coverage, privacy, references, rules, schema
+from trygghet_cli.findings import Finding, Location, Severity, make
+from trygghet_cli.loading import Document, load_path
+from trygghet_cli.model import Model
+
+
+@dataclass(slots=True)
+class LoadedRoot:
+    """Everything known about one data root after loading and checking it."""
+
+    root: Path
+    model: Model = field(default_factory=Model)
+    documents: dict[str, Document] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+
+def _load_one(loaded: LoadedRoot, path: Path) -> None:
+    shown = config.display_path(path)
+    loaded.files.append(shown)
+    result = load_path(path, shown)
+    loaded.findings.extend(result.findings)
+    doc = result.document
+    if doc is None:
+        return
+    loaded.documents[shown] = doc
+    kind = config.kind_of(loaded.root, path)
+    if kind is None:
+        loaded.findings.append(make("TRY311", Location(shown, 1, 1),
+                                    "file is not in agreements/, pledges/ or activities/",
+                                    "move it into the folder for its kind"))
+        return
+    problems = schema.check(doc, kind)
+    loaded.findings.extend(problems)
+    if not problems:
+        build_model.add(kind, doc, loaded.model)
+        loaded.findings.extend(privacy.check(doc))
+
+
+def load(root: Path) -> LoadedRoot:
+    """Load and check every file of a data root; one broken file never hides the others."""
+    loaded = LoadedRoot(root)
+    for path in config.data_files(root):
+        _load_one(loaded, path)
+    model = loaded.model
+    loaded.findings.extend(references.check(model))
+    loaded.findings.extend(rules.check(model))
+    loaded.findings.extend(coverage.check(model))
+    loaded.findings.sort(key=Finding.sort_key)
+    return loaded
+
+
+def load_valid(root: Path) -> LoadedRoot:
+    """Load a root for a command that needs valid data; raise DataError listing the errors."""
+    from trygghet_cli.errors import DataError
+
+    loaded = load(root)
+    errors = loaded.errors()
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise DataError(f"{first.where}: {first.message}{more}",
+                        "run 'trygghet validate' to see every problem")
+    return loaded

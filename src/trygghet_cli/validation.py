@@ -1,0 +1,97 @@
+"""Validate files, data roots, or folders of data roots in one run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trygghet_cli import config, repository
+from trygghet_cli.errors import UsageError
+from trygghet_cli.findings import Finding, Location, make
+from trygghet_cli.loading import load_path
+
+
+@dataclass(slots=True)
+class Report:
+    """The findings of a validate run, the files read, and their texts for excerpts."""
+
+    findings: list[Finding] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    roots: list[Path] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def unreadable(self) -> bool:
+        return any(f.code == "TRY001" for f in self.findings)
+
+
+def _roots_below(folder: Path) -> list[Path]:
+    found = {p.parent for pattern in ("*/trygghet.yaml", "*/*/trygghet.yaml")
+             for p in folder.glob(pattern)}
+    return sorted(found)
+
+
+def _targets(paths: list[Path], data: Path | None) -> dict[Path, set[str] | None]:
+    """Which roots to load, and for each the files to report on (None: all of them)."""
+    if not paths:
+        return {config.find_root(explicit=data): None}
+    wanted: dict[Path, set[str] | None] = {}
+    for path in paths:
+        if path.is_dir():
+            _add_folder(wanted, path)
+            continue
+        root = config.root_of(path) if path.exists() else None
+        if root is None:
+            wanted.setdefault(path, set())
+            continue
+        files = wanted.setdefault(root, set())
+        if files is not None:
+            files.add(config.display_path(path))
+    return wanted
+
+
+def _add_folder(wanted: dict[Path, set[str] | None], folder: Path) -> None:
+    if config.is_root(folder):
+        wanted[folder] = None
+        return
+    below = _roots_below(folder)
+    if below:
+        wanted.update(dict.fromkeys(below))
+        return
+    root = config.root_of(folder)
+    if root is None:
+        raise UsageError(f"{folder}: no data root here (no trygghet.yaml in it, above it or "
+                         "in the folders below it)", "give the folder that holds trygghet.yaml")
+    files = wanted.setdefault(root, set())
+    if files is not None:
+        files.update(config.display_path(p) for p in config.data_files(root)
+                     if folder.resolve() in p.resolve().parents)
+
+
+def _lone_file(report: Report, path: Path) -> None:
+    shown = config.display_path(path)
+    report.files.append(shown)
+    result = load_path(path, shown)
+    report.findings.extend(result.findings)
+    if result.document is not None:
+        report.texts[shown] = result.document.text
+        report.findings.append(make("TRY311", Location(shown, 1, 1),
+                                    "file is not inside a data root (no trygghet.yaml above it)",
+                                    "move it into a data root's agreements/, pledges/ or "
+                                    "activities/ folder"))
+
+
+def validate(paths: list[Path], data: Path | None = None) -> Report:
+    """Check every named file or root; all findings of all files, sorted by place."""
+    report = Report()
+    for root, only in _targets(paths, data).items():
+        if not root.is_dir():
+            _lone_file(report, root)
+            continue
+        loaded = repository.load(root)
+        report.roots.append(root)
+        keep = loaded.files if only is None else [f for f in loaded.files if f in only]
+        report.files.extend(keep)
+        report.findings.extend(f for f in loaded.findings if only is None or f.where.path in only)
+        report.texts.update({name: doc.text for name, doc in loaded.documents.items()})
+    report.findings.sort(key=Finding.sort_key)
+    return report

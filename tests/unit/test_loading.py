@@ -1,0 +1,68 @@
+"""The loader: plain data with positions; dates stay text; hostile YAML becomes findings."""
+
+from __future__ import annotations
+
+import pytest
+
+from trygghet_cli.loading import load_bytes
+
+
+def _load(text: bytes):
+    result = load_bytes(text, "f.yaml")
+    return result.document, [f.code for f in result.findings]
+
+
+def test_values_keep_their_line_and_column() -> None:
+    doc, codes = _load(b"a: 1\nb:\n  - x\n  - {c: 2}\n")
+    assert doc is not None and codes == []
+    assert doc.positions[("b", 1, "c")] == (4, 9)
+    assert str(doc.where(("b", 0))) == "f.yaml:3:5"
+    assert str(doc.where(("a",), key=True)) == "f.yaml:1:1"
+
+
+def test_dates_stay_strings_and_yaml_1_1_booleans_stay_text() -> None:
+    doc, _ = _load(b"d: 2024-01-30\nno: no\nyes: on\ncode: '0486'\n")
+    assert doc is not None
+    assert doc.data == {"d": "2024-01-30", "no": "no", "yes": "on", "code": "0486"}
+
+
+def test_core_schema_scalars() -> None:
+    doc, _ = _load(b"i: 12\nf: 1.5\nt: true\nn: ~\ne:\nh: 0x1F\nq: '12'\n")
+    assert doc is not None
+    assert doc.data == {"i": 12, "f": 1.5, "t": True, "n": None, "e": None, "h": 31, "q": "12"}
+
+
+def test_utf8_bom_and_crlf_are_accepted() -> None:
+    doc, codes = _load(b"\xef\xbb\xbfa: 1\r\nb: x\r\n")
+    assert doc is not None and codes == [] and doc.had_bom
+    assert doc.data == {"a": 1, "b": "x"}
+    assert doc.positions[("b",)] == (2, 4)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    (b"a: .inf\n", "TRY110"),
+    (b"a: .nan\n", "TRY110"),
+    (b"a: !!int x\n", "TRY110"),
+    (b"a: !custom x\n", "TRY104"),
+    (b"a: *x\n", "TRY103"),
+    (b"%TAG ! tag:example.com,2000:\n---\na: 1\n", "TRY105"),
+    (b"1: x\n", "TRY109"),
+    (b"a: \xc2\x85b\n", "TRY004"),
+    (b"\xff\xfe\x00\x00a\x00\x00\x00", "TRY002"),
+    (b"   \n\n", "TRY003"),
+])
+def test_hostile_or_odd_input_becomes_a_finding(text: bytes, code: str) -> None:
+    doc, codes = _load(text)
+    assert doc is None
+    assert code in codes
+
+
+def test_alias_bomb_is_refused_before_expansion() -> None:
+    bomb = b'a: &a ["x","x"]\nb: &b [*a,*a]\nc: &c [*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c]\n'
+    doc, codes = _load(bomb)
+    assert doc is None and "TRY103" in codes
+
+
+def test_very_deep_flow_nesting_is_refused_not_crashed() -> None:
+    doc, codes = _load(b"a: " + b"[" * 100_000 + b"]" * 100_000 + b"\n")
+    assert doc is None and codes == ["TRY107"]

@@ -1,0 +1,33 @@
+"""Personal-data detection in public text (synthetic numbers only)."""
+
+from __future__ import annotations
+
+import pytest
+
+from trygghet_cli.checks.privacy import scan
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Kontakt 811228-9874", "personnummer"),
+    ("pnr 198112289874", "personnummer"),
+    ("född 811228+9874", "personnummer"),
+    ("samordningsnummer 701063-2391", "samordningsnummer"),
+    ("mejla anna.svensson@example.se", "e-mail address"),
+    ("ring 070-123 45 67", "phone number"),
+    ("ring +46 70 123 45 67", "phone number"),
+    ("växel 0152-291 00", "phone number"),
+])
+def test_personal_data_is_found(text: str, kind: str) -> None:
+    assert kind in [m.kind for m in scan(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kontakt 811228-9875",  # wrong check digit
+    "Perioden 2023–2026 och 2020-2023",
+    "Utfall per 2019-12-31: 303 kontroller",
+    "kommunkod 0486, 39 274 invånare",
+    "Minst 8 nya grannsamverkansområden",
+    "polisen.se/om-polisen",
+])
+def test_ordinary_text_is_not_flagged(text: str) -> None:
+    assert scan(text) == []

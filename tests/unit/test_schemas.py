@@ -1,0 +1,62 @@
+"""The shipped JSON Schemas: valid 2020-12, documented, and strict."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator, ValidationError
+
+from trygghet_cli import resources
+from trygghet_cli.checks import schema
+from trygghet_cli.loading import load_bytes
+
+SCHEMAS = sorted(resources.schemas_dir().glob("*.schema.json"))
+
+
+def _properties(node: Any, where: str = "") -> list[tuple[str, dict[str, Any]]]:
+    found = []
+    if isinstance(node, dict):
+        for key, value in node.get("properties", {}).items():
+            found.append((f"{where}/{key}", value))
+        for key, value in node.items():
+            found.extend(_properties(value, f"{where}/{key}"))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found.extend(_properties(value, f"{where}/{index}"))
+    return found
+
+
+@pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.name)
+def test_schema_is_a_valid_2020_12_schema(path: Path) -> None:
+    body = json.loads(path.read_text(encoding="utf-8"))
+    assert body["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(body)
+
+
+@pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.name)
+def test_every_property_has_a_title_and_a_description(path: Path) -> None:
+    body = json.loads(path.read_text(encoding="utf-8"))
+    missing = [where for where, prop in _properties(body)
+               if not prop.get("title") or not prop.get("description")]
+    assert not missing
+
+
+def test_unknown_keys_are_refused_everywhere() -> None:
+    for path in SCHEMAS:
+        body = json.loads(path.read_text(encoding="utf-8"))
+        for where, prop in _properties(body):
+            if prop.get("type") == "object" and "properties" in prop:
+                assert prop.get("additionalProperties") is False, f"{path.name}{where}"
+
+
+def test_a_schema_keyword_without_its_own_code_falls_back_to_try209() -> None:
+    doc = load_bytes(b"id: x\n", "f.yaml").document
+    assert doc is not None
+    error = ValidationError("'x' is too long", validator="maxLength", validator_value=1,
+                            instance="x", schema={"description": "short"}, path=["id"])
+    [finding] = schema._explain(doc, error)
+    assert finding.code == "TRY209"
+    assert str(finding.where) == "f.yaml:1:5"
