@@ -36,6 +36,14 @@ class Finding:
     where: Location
     message: str
     hint: str | None = None
+    message_sv: str | None = None
+    hint_sv: str | None = None
+
+    def text(self, lang: str) -> tuple[str, str | None]:
+        """The message and hint in the language (English when no Swedish text exists)."""
+        if lang == "sv" and self.message_sv:
+            return self.message_sv, self.hint_sv or self.hint
+        return self.message, self.hint
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.where.path, self.where.line, self.where.column, self.code)
@@ -101,10 +109,15 @@ CODES: dict[str, tuple[Severity, str]] = {
 }
 
 
-def make(code: str, where: Location, message: str, hint: str | None = None) -> Finding:
-    """Create a finding with the severity the catalogue gives its code."""
+def make(code: str, where: Location, message: str, hint: str | None = None, *,
+         sv: str | None = None, sv_hint: str | None = None) -> Finding:
+    """Create a finding with the severity the catalogue gives its code.
+
+    `message` and `hint` are English; `sv` and `sv_hint` the Swedish texts shown by default.
+    """
     severity = CODES[code][0]
-    return Finding(code=code, severity=severity, where=where, message=message, hint=hint)
+    return Finding(code=code, severity=severity, where=where, message=message, hint=hint,
+                   message_sv=sv, hint_sv=sv_hint)
 
 
 def has_errors(findings: list[Finding], strict: bool = False) -> bool:

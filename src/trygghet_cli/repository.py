@@ -39,7 +39,9 @@ def _load_one(loaded: LoadedRoot, path: Path) -> None:
     if kind is None:
         loaded.findings.append(make("TRY311", Location(shown, 1, 1),
                                     "file is not in agreements/, pledges/ or activities/",
-                                    "move it into the folder for its kind"))
+                                    "move it into the folder for its kind",
+                                    sv="filen ligger inte i agreements/, pledges/ eller activities/",
+                                    sv_hint="flytta den till mappen för sin sort"))
         return
     problems = schema.check(doc, kind)
     loaded.findings.extend(problems)

@@ -77,7 +77,10 @@ def _lone_file(report: Report, path: Path) -> None:
         report.findings.append(make("TRY311", Location(shown, 1, 1),
                                     "file is not inside a data root (no trygghet.yaml above it)",
                                     "move it into a data root's agreements/, pledges/ or "
-                                    "activities/ folder"))
+                                    "activities/ folder",
+                                    sv="filen ligger inte i någon datarot (ingen trygghet.yaml "
+                                    "ovanför)", sv_hint="flytta den till en datarots mapp "
+                                    "agreements/, pledges/ eller activities/"))
 
 
 def validate(paths: list[Path], data: Path | None = None) -> Report:

@@ -85,8 +85,16 @@ def check(doc: Document) -> list[Finding]:
                 match.code, doc.where(path),
                 f"public text contains what looks like {_article(match.kind)} {match.kind}: '{match.text}'",
                 "remove personal data from public fields; use a role instead of a person, "
-                "or move the text to internal_notes"))
+                "or move the text to internal_notes",
+                sv=f"publik text innehåller något som ser ut som {_SV_KINDS[match.kind]}: "
+                f"'{match.text}'",
+                sv_hint="ta bort personuppgifter ur publika fält; skriv en roll i stället för en "
+                "person, eller flytta texten till internal_notes"))
     return findings
+
+
+_SV_KINDS = {"personnummer": "ett personnummer", "samordningsnummer": "ett samordningsnummer",
+             "e-mail address": "en e-postadress", "phone number": "ett telefonnummer"}
 
 
 def _article(word: str) -> str:

@@ -8,6 +8,11 @@ from collections.abc import Iterable, Iterator
 from trygghet_cli.findings import Finding, Location, make
 from trygghet_cli.model import Activity, Model, Pledge, Ref
 
+_SV_KIND = {"party": "part", "district": "kommundel", "function": "funktion", "source": "källa",
+            "agreement": "överenskommelse", "area": "prioriterat område",
+            "pledge set": "medborgarlöften", "pledge": "medborgarlöfte",
+            "activity list": "aktivitetslista", "activity": "aktivitet"}
+
 
 def _defined(model: Model) -> Iterator[tuple[str, str, Ref]]:
     """Every (kind, id, ref) the data root defines."""
@@ -43,7 +48,10 @@ def duplicate_ids(model: Model) -> list[Finding]:
         if ident in first:
             other_kind, other = first[ident]
             findings.append(make("TRY301", where, f"id '{ident}' ({kind}) is already used by "
-                                 f"the {other_kind} at {other}", "give one of them another id"))
+                                 f"the {other_kind} at {other}", "give one of them another id",
+                                 sv=f"id '{ident}' ({_SV_KIND[kind]}) används redan av "
+                                 f"{_SV_KIND[other_kind]} på {other}",
+                                 sv_hint="ge en av dem ett annat id"))
         else:
             first[ident] = (kind, where)
     return findings
@@ -65,7 +73,11 @@ class _Resolver:
         close = difflib.get_close_matches(ident, options, n=1)
         hint = f"did you mean '{close[0]}'?" if close else (
             f"known {kind} ids: {', '.join(options[:8])}" if options else f"define the {kind} first")
-        self.findings.append(make(code, where, f"unknown {kind} '{ident}'", hint))
+        sv_kind = _SV_KIND[kind]
+        sv_hint = f"menade du '{close[0]}'?" if close else (
+            f"kända id: {', '.join(options[:8])}" if options else f"definiera {sv_kind} först")
+        self.findings.append(make(code, where, f"unknown {kind} '{ident}'", hint,
+                                  sv=f"okänd {sv_kind} '{ident}'", sv_hint=sv_hint))
 
     def each(self, kind: str, code: str, ids: Iterable[str], ref: Ref, field: str) -> None:
         for index, ident in enumerate(ids):
@@ -106,7 +118,9 @@ def _check_pledges(resolve: _Resolver, model: Model, agreement_id: str | None,
             if own_areas is not None and area_id not in own_areas:
                 resolve.findings.append(make(
                     "TRY303", where, f"priority area '{area_id}' is not in agreement "
-                    f"'{agreement_id}'", f"use one of: {', '.join(sorted(own_areas))}"))
+                    f"'{agreement_id}'", f"use one of: {', '.join(sorted(own_areas))}",
+                    sv=f"prioriterat område '{area_id}' finns inte i överenskommelsen "
+                    f"'{agreement_id}'", sv_hint=f"använd något av: {', '.join(sorted(own_areas))}"))
             elif own_areas is None:
                 resolve.need("area", "TRY303", area_id, where)
 

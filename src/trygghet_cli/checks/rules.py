@@ -5,6 +5,8 @@ from __future__ import annotations
 from trygghet_cli.findings import Finding, Location, make
 from trygghet_cli.model import Activity, Agreement, Model, Period, PledgeSet, Status, parse_partial
 
+_SV_FIELD = {"start": "startdatum", "due": "slutdatum"}
+
 
 def _partial_dates(model: Model) -> list[Finding]:
     """TRY205 for YYYY-MM-DD patterns that name no real day (2024-02-30)."""
@@ -21,7 +23,8 @@ def _partial_dates(model: Model) -> list[Finding]:
     for text, where in checks:
         if text is not None and parse_partial(text) is None:
             findings.append(make("TRY205", where, f"'{text}' is not a real date",
-                                 "check the day of the month"))
+                                 "check the day of the month", sv=f"'{text}' är inte ett verkligt datum",
+                                 sv_hint="kontrollera dagen i månaden"))
     return findings
 
 
@@ -32,7 +35,9 @@ def _periods(model: Model) -> list[Finding]:
         if item.period.end < item.period.start:
             findings.append(make("TRY401", item.ref.where("period", "end"),
                                  f"{item.id}: period ends {item.period.end} before it starts "
-                                 f"{item.period.start}", "swap or correct the dates"))
+                                 f"{item.period.start}", "swap or correct the dates",
+                                 sv=f"{item.id}: perioden slutar {item.period.end} innan den börjar "
+                                 f"{item.period.start}", sv_hint="byt plats på eller rätta datumen"))
     for pledge_set in model.pledge_sets:
         findings.extend(_inside_agreement(model, pledge_set))
     return findings
@@ -46,7 +51,11 @@ def _inside_agreement(model: Model, pledge_set: PledgeSet) -> list[Finding]:
                  f"{pledge_set.id}: period {pledge_set.period.start}..{pledge_set.period.end} is "
                  f"not inside agreement {agreement.id} "
                  f"({agreement.period.start}..{agreement.period.end})",
-                 "correct the period, or link the pledges to the agreement in force")]
+                 "correct the period, or link the pledges to the agreement in force",
+                 sv=f"{pledge_set.id}: perioden {pledge_set.period.start}..{pledge_set.period.end} "
+                 f"ligger inte inom överenskommelsen {agreement.id} "
+                 f"({agreement.period.start}..{agreement.period.end})",
+                 sv_hint="rätta perioden, eller koppla löftena till den överenskommelse som gäller")]
 
 
 def _activity(activity: Activity, period: Period | None) -> list[Finding]:
@@ -59,7 +68,11 @@ def _activity(activity: Activity, period: Period | None) -> list[Finding]:
                                      f"{activity.id}: {field} {day} is outside the period "
                                      f"{period.start}..{period.end}",
                                      "move the date into the period, or the activity to the "
-                                     "list of the right period"))
+                                     "list of the right period",
+                                     sv=f"{activity.id}: {_SV_FIELD[field]} {day} ligger utanför "
+                                     f"perioden {period.start}..{period.end}",
+                                     sv_hint="flytta datumet in i perioden, eller aktiviteten till "
+                                     "listan för rätt period"))
         for target in activity.targets:
             for outcome in target.outcomes:
                 if not period.contains(outcome.date):
@@ -67,20 +80,31 @@ def _activity(activity: Activity, period: Period | None) -> list[Finding]:
                                          f"{activity.id}: outcome date {outcome.date} is outside "
                                          f"the period {period.start}..{period.end}",
                                          "use the date the figure refers to, not the date it "
-                                         "was published"))
+                                         "was published",
+                                         sv=f"{activity.id}: utfallets datum {outcome.date} ligger "
+                                         f"utanför perioden {period.start}..{period.end}",
+                                         sv_hint="ange datumet som siffran avser, inte när den "
+                                         "publicerades"))
     if activity.start and activity.due and activity.due < activity.start:
         findings.append(make("TRY403", ref.where("due"),
                              f"{activity.id}: due {activity.due} is before start {activity.start}",
-                             "correct one of the dates"))
+                             "correct one of the dates",
+                             sv=f"{activity.id}: slutdatum {activity.due} ligger före startdatum "
+                             f"{activity.start}", sv_hint="rätta ett av datumen"))
     if activity.status is Status.DONE and not activity.completed:
         findings.append(make("TRY404", ref.where("status"),
                              f"{activity.id}: status is done but there is no completion date",
                              "add 'completed: YYYY-MM-DD' (or YYYY-MM, or YYYY when only the year "
-                             "is known)"))
+                             "is known)",
+                             sv=f"{activity.id}: status är klar men datum för när den blev klar saknas",
+                             sv_hint="lägg till 'completed: ÅÅÅÅ-MM-DD' (eller ÅÅÅÅ-MM, eller ÅÅÅÅ "
+                             "när bara året är känt)"))
     if activity.status in (Status.DELAYED, Status.CANCELLED) and not activity.reason:
         findings.append(make("TRY405", ref.where("status"),
                              f"{activity.id}: status {activity.status.value} needs a reason",
-                             "add 'reason: ...' saying why"))
+                             "add 'reason: ...' saying why",
+                             sv=f"{activity.id}: status {activity.status.value} kräver en orsak",
+                             sv_hint="lägg till 'reason: ...' som säger varför"))
     return findings
 
 
@@ -95,7 +119,10 @@ def _targets(activity: Activity) -> list[Finding]:
                 findings.append(make("TRY408", target.ref.where("kind"),
                                      f"{activity.id}: target '{target.id}' of kind "
                                      f"{target.kind.value} needs '{field}'",
-                                     f"add '{field}:' to the target"))
+                                     f"add '{field}:' to the target",
+                                     sv=f"{activity.id}: målet '{target.id}' av typen "
+                                     f"{target.kind.value} behöver '{field}'",
+                                     sv_hint=f"lägg till '{field}:' i målet"))
     return findings
 
 

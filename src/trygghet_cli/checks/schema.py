@@ -68,24 +68,32 @@ def _shown(path: JsonPath) -> str:
     return text or "the document"
 
 
-def _kind_of_value(value: Any) -> str:
+def _kind_of_value(value: Any, lang: str = "en") -> str:
+    sv = lang == "sv"
     if isinstance(value, bool):
-        return "true/false"
+        return "sant/falskt" if sv else "true/false"
     if isinstance(value, int | float):
-        return "a number"
+        return "ett tal" if sv else "a number"
     if value is None:
-        return "empty"
-    return {"str": "text", "dict": "a mapping", "list": "a list"}.get(type(value).__name__, "a value")
+        return "tomt" if sv else "empty"
+    words = ({"str": "text", "dict": "en mappning", "list": "en lista"} if sv
+             else {"str": "text", "dict": "a mapping", "list": "a list"})
+    return words.get(type(value).__name__, "ett värde" if sv else "a value")
 
 
-def _type_hint(value: Any, expected: Any, schema: dict[str, Any]) -> str:
+def _type_hint(value: Any, expected: Any, schema: dict[str, Any], lang: str = "en") -> str:
+    sv = lang == "sv"
     wanted = expected if isinstance(expected, list) else [expected]
     if "date" in str(schema.get("title", "")).lower() and value is not None:
-        return "write the date as YYYY-MM-DD, for example 2024-01-30"
+        return ("skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2024-01-30" if sv
+                else "write the date as YYYY-MM-DD, for example 2024-01-30")
     if "string" in wanted and isinstance(value, int | float) and not isinstance(value, bool):
-        return f"put the value in quotes, for example \"{value}\"; a leading zero is lost otherwise"
+        return (f"sätt värdet inom citattecken, till exempel \"{value}\"; "
+                "annars försvinner en inledande nolla"
+                if sv else
+                f"put the value in quotes, for example \"{value}\"; a leading zero is lost otherwise")
     if value is None:
-        return "fill in a value, or remove the key"
+        return "fyll i ett värde, eller ta bort nyckeln" if sv else "fill in a value, or remove the key"
     return str(schema.get("description", "see 'trygghet schema' for the expected form"))
 
 
@@ -102,19 +110,28 @@ def _explain(doc: Document, error: Any) -> list[Finding]:
         missing = error.message.split("'")[1] if "'" in error.message else "?"
         description = schema.get("properties", {}).get(missing, {}).get("description")
         return [make("TRY202", where, f"{at}: missing key '{missing}'",
-                     f"add '{missing}:'" + (f" ({description})" if description else ""))]
+                     f"add '{missing}:'" + (f" ({description})" if description else ""),
+                     sv=f"{at}: nyckeln '{missing}' saknas", sv_hint=f"lägg till '{missing}:'")]
     if keyword == "type":
         return [make("TRY203", where, f"{at} should be {_expected(error.validator_value)}, "
-                     f"but is {_kind_of_value(value)}", _type_hint(value, error.validator_value, schema))]
+                     f"but is {_kind_of_value(value)}", _type_hint(value, error.validator_value, schema),
+                     sv=f"{at} ska vara {_expected(error.validator_value, 'sv')}, men är "
+                     f"{_kind_of_value(value, 'sv')}",
+                     sv_hint=_type_hint(value, error.validator_value, schema, "sv"))]
     if keyword == "enum":
         options = [str(o) for o in error.validator_value]
         close = difflib.get_close_matches(str(value), options, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(options)}"
-        return [make("TRY204", where, f"{at}: '{value}' is not allowed", hint)]
+        sv_hint = f"menade du '{close[0]}'?" if close else f"använd något av: {', '.join(options)}"
+        return [make("TRY204", where, f"{at}: '{value}' is not allowed", hint,
+                     sv=f"{at}: '{value}' är inte tillåtet", sv_hint=sv_hint)]
     if keyword == "format" or (keyword == "pattern" and "date" in str(schema.get("title", "")).lower()):
+        full = keyword == "format"
         return [make("TRY205", where, f"{at}: '{value}' is not a valid date",
-                     "write a real date as YYYY-MM-DD" if keyword == "format"
-                     else "write YYYY, YYYY-MM or YYYY-MM-DD")]
+                     "write a real date as YYYY-MM-DD" if full else "write YYYY, YYYY-MM or YYYY-MM-DD",
+                     sv=f"{at}: '{value}' är inte ett giltigt datum",
+                     sv_hint="skriv ett verkligt datum som ÅÅÅÅ-MM-DD" if full
+                     else "skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD")]
     return [_other(doc, error, where, at)]
 
 
@@ -124,23 +141,32 @@ def _other(doc: Document, error: Any, where: Any, at: str) -> Finding:
     description = schema.get("description")
     if keyword == "pattern":
         return make("TRY206", where, f"{at}: '{error.instance}' does not have the right form",
-                    description)
+                    description, sv=f"{at}: '{error.instance}' har inte rätt form")
     if keyword in {"minimum", "maximum"}:
         return make("TRY207", where, f"{at}: {error.instance} is out of range ({keyword} "
-                    f"{error.validator_value})", description)
+                    f"{error.validator_value})", description,
+                    sv=f"{at}: {error.instance} ligger utanför tillåtet intervall ({keyword} "
+                    f"{error.validator_value})")
     if keyword == "minLength":
-        return make("TRY208", where, f"{at} must not be empty", description)
+        return make("TRY208", where, f"{at} must not be empty", description, sv=f"{at} får inte vara tom")
     if keyword in {"minItems", "uniqueItems"}:
         what = "needs more entries" if keyword == "minItems" else "has repeated entries"
-        return make("TRY208", where, f"{at} {what}", description)
-    return make("TRY209", where, f"{at}: {error.message}", description)
+        sv_what = "behöver fler poster" if keyword == "minItems" else "har upprepade poster"
+        return make("TRY208", where, f"{at} {what}", description, sv=f"{at} {sv_what}")
+    return make("TRY209", where, f"{at}: {error.message}", description,
+                sv=f"{at}: bryter mot schemat ({error.message})")
 
 
-def _expected(expected: Any) -> str:
+def _expected(expected: Any, lang: str = "en") -> str:
     words = {"string": "text", "number": "a number", "integer": "a whole number",
              "boolean": "true or false", "object": "a mapping (key: value lines)", "array": "a list"}
+    if lang == "sv":
+        words = {"string": "text", "number": "ett tal", "integer": "ett heltal",
+                 "boolean": "true eller false", "object": "en mappning (nyckel: värde-rader)",
+                 "array": "en lista"}
     wanted = expected if isinstance(expected, list) else [expected]
-    return " or ".join(words.get(str(w), str(w)) for w in wanted)
+    joiner = " eller " if lang == "sv" else " or "
+    return joiner.join(words.get(str(w), str(w)) for w in wanted)
 
 
 def _unknown_keys(doc: Document, path: JsonPath, value: Any, schema: dict[str, Any]) -> list[Finding]:
@@ -151,6 +177,8 @@ def _unknown_keys(doc: Document, path: JsonPath, value: Any, schema: dict[str, A
             continue
         close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
+        sv_hint = f"menade du '{close[0]}'?" if close else f"tillåtna nycklar: {', '.join(allowed)}"
         where = doc.where((*path, key), key=True)
-        found.append(make("TRY201", where, f"{_shown(path)}: unknown key '{key}'", hint))
+        found.append(make("TRY201", where, f"{_shown(path)}: unknown key '{key}'", hint,
+                          sv=f"{_shown(path)}: okänd nyckel '{key}'", sv_hint=sv_hint))
     return found

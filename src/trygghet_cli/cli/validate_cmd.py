@@ -54,7 +54,7 @@ def validate(
         typer.echo(findings_machine.to_json(report.findings, report.files))
     elif fmt is Format.github:
         if report.findings:
-            typer.echo(findings_machine.to_github(report.findings))
+            typer.echo(findings_machine.to_github(report.findings, lang))
     elif fmt is Format.junit:
         typer.echo(findings_machine.to_junit(report.findings, report.files, strict))
     else:

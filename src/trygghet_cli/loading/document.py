@@ -80,9 +80,10 @@ class _Builder:
         self.positions: dict[JsonPath, Position] = {}
         self.key_positions: dict[JsonPath, Position] = {}
 
-    def error(self, code: str, mark: Any, message: str, hint: str | None = None) -> None:
+    def error(self, code: str, mark: Any, message: str, hint: str | None = None, *,
+              sv: str | None = None, sv_hint: str | None = None) -> None:
         where = Location(self.path, mark.line + 1, mark.column + 1)
-        self.findings.append(make(code, where, message, hint))
+        self.findings.append(make(code, where, message, hint, sv=sv, sv_hint=sv_hint))
 
     def feed(self, event: Any) -> None:
         name = type(event).__name__
@@ -90,7 +91,10 @@ class _Builder:
             self.start_document(event)
         elif name == "AliasEvent":
             self.error("TRY103", event.start_mark, f"alias '*{event.anchor}' is not allowed",
-                       "write the value out in full; trygghet files use no anchors or aliases")
+                       "write the value out in full; trygghet files use no anchors or aliases",
+                       sv=f"aliaset '*{event.anchor}' är inte tillåtet",
+                       sv_hint="skriv ut värdet i sin helhet; trygghets filer använder inga "
+                       "ankare eller alias")
             raise _Stop
         elif name in {"MappingStartEvent", "SequenceStartEvent", "ScalarEvent"}:
             self.node(event, name)
@@ -102,17 +106,24 @@ class _Builder:
         if self.documents > 1:
             self.error("TRY106", event.start_mark, "the file holds more than one YAML document",
                        "keep one document per file: remove the second '---' and what follows, "
-                       "or move it to a file of its own")
+                       "or move it to a file of its own",
+                       sv="filen innehåller mer än ett YAML-dokument",
+                       sv_hint="ett dokument per fil: ta bort det andra '---' och det som följer, "
+                       "eller flytta det till en egen fil")
             raise _Stop
         if getattr(event, "version", None) or getattr(event, "tags", None):
             self.error("TRY105", event.start_mark, "%YAML and %TAG directives are not allowed",
-                       "delete the lines starting with '%'; trygghet reads YAML 1.2 only")
+                       "delete the lines starting with '%'; trygghet reads YAML 1.2 only",
+                       sv="direktiven %YAML och %TAG är inte tillåtna",
+                       sv_hint="ta bort raderna som börjar med '%'; trygghet läser bara YAML 1.2")
 
     def node(self, event: Any, name: str) -> None:
         self.check_anchor_and_tag(event)
         if len(self.stack) >= MAX_DEPTH:
             self.error("TRY107", event.start_mark, f"nesting deeper than {MAX_DEPTH} levels",
-                       "flatten the structure; no trygghet file needs this depth")
+                       "flatten the structure; no trygghet file needs this depth",
+                       sv=f"nästlat djupare än {MAX_DEPTH} nivåer",
+                       sv_hint="gör strukturen plattare; ingen trygghetsfil behöver detta djup")
             raise _Stop
         if name == "ScalarEvent":
             value: Any = self.scalar(event)
@@ -131,18 +142,24 @@ class _Builder:
     def check_anchor_and_tag(self, event: Any) -> None:
         if event.anchor is not None:
             self.error("TRY103", event.start_mark, f"anchor '&{event.anchor}' is not allowed",
-                       "remove the anchor and write values out in full")
+                       "remove the anchor and write values out in full",
+                       sv=f"ankaret '&{event.anchor}' är inte tillåtet",
+                       sv_hint="ta bort ankaret och skriv ut värdena i sin helhet")
         tag = event.tag
         if tag is not None and tag != "!" and tag not in CORE_TAGS:
             self.error("TRY104", event.start_mark, f"tag '{tag}' is not allowed",
-                       "remove the tag; quote the value if it should be text")
+                       "remove the tag; quote the value if it should be text",
+                       sv=f"taggen '{tag}' är inte tillåten",
+                       sv_hint="ta bort taggen; sätt värdet inom citattecken om det ska vara text")
 
     def scalar(self, event: Any) -> Any:
         value_text: str = event.value
         if len(value_text) > MAX_SCALAR:
             self.error("TRY108", event.start_mark,
                        f"value of {len(value_text)} characters is longer than {MAX_SCALAR}",
-                       "shorten the text or link to a document instead")
+                       "shorten the text or link to a document instead",
+                       sv=f"värdet har {len(value_text)} tecken, fler än {MAX_SCALAR}",
+                       sv_hint="korta texten eller länka till ett dokument i stället")
             return ""
         try:
             if event.tag in CORE_TAGS:
@@ -150,7 +167,9 @@ class _Builder:
             if event.style in (None, "") and event.implicit[0]:
                 return resolve_plain(value_text)
         except ScalarError as exc:
-            self.error("TRY110", event.start_mark, str(exc), "quote the value if it is text")
+            self.error("TRY110", event.start_mark, str(exc), "quote the value if it is text",
+                       sv=f"ogiltigt tal: {exc}",
+                       sv_hint="sätt värdet inom citattecken om det är text")
             return None
         return value_text
 
@@ -183,12 +202,17 @@ class _Builder:
         if not isinstance(value, str):
             shown = "a mapping or list" if isinstance(value, dict | list) else repr(value)
             self.error("TRY109", event.start_mark, f"key {shown} is not a string",
-                       "use a plain word as key; quote it if it looks like a number or date")
+                       "use a plain word as key; quote it if it looks like a number or date",
+                       sv=f"nyckeln {shown} är inte en text",
+                       sv_hint="använd ett vanligt ord som nyckel; citera den om den ser ut "
+                       "som ett tal eller datum")
             frame.key_is_bad = True
             return
         if value in frame.container:
             self.error("TRY102", event.start_mark, f"duplicate key '{value}'",
-                       "each key may appear once in a mapping; merge or remove one of them")
+                       "each key may appear once in a mapping; merge or remove one of them",
+                       sv=f"nyckeln '{value}' förekommer två gånger",
+                       sv_hint="varje nyckel får finnas en gång; slå ihop eller ta bort en av dem")
             frame.key_is_bad = True
             return
         frame.key = value
@@ -218,7 +242,10 @@ def _syntax_finding(exc: Exception, text: str, path: str) -> Finding:
     line_text = lines[where.line - 1] if 0 < where.line <= len(lines) else ""
     if "\t" in line_text[: len(line_text) - len(line_text.lstrip())] or "tab" in message:
         hint = "YAML does not allow tabs for indentation; use spaces"
-    return make("TRY101", where, f"YAML syntax error: {message}", hint)
+    sv_hint = ("YAML tillåter inte tabbar för indrag; använd mellanslag" if "tab" in hint
+               else "kontrollera indrag, kolon och citattecken på raden och raden före")
+    return make("TRY101", where, f"YAML syntax error: {message}", hint,
+                sv=f"YAML-syntaxfel: {message}", sv_hint=sv_hint)
 
 
 def load_text(text: str, path: str) -> tuple[Any, _Builder | None, list[Finding]]:
@@ -234,7 +261,8 @@ def load_text(text: str, path: str) -> tuple[Any, _Builder | None, list[Finding]
     except YAMLError as exc:
         return None, None, [*builder.findings, _syntax_finding(exc, text, path)]
     except (RecursionError, ValueError, OverflowError, TypeError, AssertionError) as exc:
-        return None, None, [make("TRY101", Location(path), f"could not parse the file: {exc}")]
+        return None, None, [make("TRY101", Location(path), f"could not parse the file: {exc}",
+                                 sv=f"filen kunde inte tolkas: {exc}")]
     return builder.root, builder, builder.findings
 
 
@@ -253,7 +281,9 @@ def load_bytes(raw: bytes, path: str) -> LoadResult:
         return LoadResult(None, [*warnings, *findings])
     if data is None or builder.documents == 0:
         empty = make("TRY003", Location(path, 1, 1), "the file is empty (or holds only comments)",
-                     "add the document's content, or delete the file")
+                     "add the document's content, or delete the file",
+                     sv="filen är tom (eller innehåller bara kommentarer)",
+                     sv_hint="lägg till dokumentets innehåll, eller ta bort filen")
         return LoadResult(None, [empty])
     digest = hashlib.sha256(raw).hexdigest()
     document = Document(path, text, data, digest, decoded.had_bom,
@@ -266,19 +296,24 @@ def read_bytes(path: Path, shown: str) -> bytes | Finding:
     try:
         if path.is_dir():
             return make("TRY001", Location(shown), "is a folder, not a file",
-                        "name a YAML file, or a data root folder")
+                        "name a YAML file, or a data root folder",
+                        sv="är en mapp, inte en fil", sv_hint="ange en YAML-fil eller en datarot")
         if path.stat().st_size > MAX_FILE_BYTES:
             return make("TRY001", Location(shown), "file is larger than 20 MB",
-                        "split the data into smaller files")
+                        "split the data into smaller files",
+                        sv="filen är större än 20 MB", sv_hint="dela upp datan i mindre filer")
         with open(path, "rb") as handle:
             return handle.read()
     except FileNotFoundError:
-        return make("TRY001", Location(shown), "file not found", "check the path")
+        return make("TRY001", Location(shown), "file not found", "check the path",
+                    sv="filen finns inte", sv_hint="kontrollera sökvägen")
     except PermissionError:
         return make("TRY001", Location(shown), "permission denied",
-                    "check the file's permissions (ls -l)")
+                    "check the file's permissions (ls -l)",
+                    sv="åtkomst nekad", sv_hint="kontrollera filens rättigheter (ls -l)")
     except OSError as exc:
-        return make("TRY001", Location(shown), f"cannot read: {exc.strerror or exc}")
+        return make("TRY001", Location(shown), f"cannot read: {exc.strerror or exc}",
+                    sv=f"kan inte läsas: {exc.strerror or exc}")
 
 
 def load_path(path: Path, shown: str | None = None) -> LoadResult:

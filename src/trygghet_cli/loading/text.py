@@ -44,6 +44,8 @@ def decode(raw: bytes, path: str) -> DecodedText | Finding:
                 Location(path, 1, 1),
                 f"file is encoded as {name}; trygghet reads only UTF-8",
                 "save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8)",
+                sv=f"filen är kodad som {name}; trygghet läser bara UTF-8",
+                sv_hint="spara filen som UTF-8 (i de flesta redigerare: 'Spara med kodning' > UTF-8)",
             )
     had_bom = raw.startswith(UTF8_BOM)
     body = raw[len(UTF8_BOM) :] if had_bom else raw
@@ -58,6 +60,8 @@ def decode(raw: bytes, path: str) -> DecodedText | Finding:
             Location(path, line, column),
             f"byte 0x{bad} at byte offset {exc.start} is not valid UTF-8",
             "the file was probably saved as Latin-1 or Windows-1252; save it as UTF-8",
+            sv=f"byte 0x{bad} vid byte {exc.start} är inte giltig UTF-8",
+            sv_hint="filen sparades troligen som Latin-1 eller Windows-1252; spara den som UTF-8",
         )
 
 
@@ -72,6 +76,8 @@ def control_characters(text: str, path: str) -> list[Finding]:
                 Location(path, line, column),
                 f"control character U+{ord(match.group()):04X} is not allowed in a data file",
                 "delete the character; it is often pasted in from another program",
+                sv=f"styrtecknet U+{ord(match.group()):04X} får inte finnas i en datafil",
+                sv_hint="ta bort tecknet; det kommer ofta med när man klistrar in från ett annat program",
             )
         )
     return found
@@ -88,6 +94,9 @@ def invisible_characters(text: str, path: str) -> list[Finding]:
                 Location(path, line, column),
                 f"invisible character U+{ord(match.group()):04X} in the text",
                 "delete it: it makes a key or id differ from what the editor shows",
+                sv=f"osynligt tecken U+{ord(match.group()):04X} i texten",
+                sv_hint="ta bort det: det gör att en nyckel eller ett id skiljer sig från vad "
+                "redigeraren visar",
             )
         )
     return found

@@ -34,8 +34,8 @@ def _gh_escape(text: str, prop: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
-def to_github(findings: list[Finding]) -> str:
-    """GitHub Actions workflow commands: one annotation per finding."""
+def to_github(findings: list[Finding], lang: str = "en") -> str:
+    """GitHub Actions workflow commands: one annotation per finding, in the language."""
     lines = []
     for f in findings:
         level = "error" if f.severity is Severity.ERROR else "warning"
@@ -43,7 +43,8 @@ def to_github(findings: list[Finding]) -> str:
         if f.where.line:
             props += [f"line={f.where.line}", f"col={max(f.where.column, 1)}"]
         props.append(f"title={_gh_escape(f.code, True)}")
-        message = f.message + (f" ({f.hint})" if f.hint else "")
+        text, hint = f.text(lang)
+        message = text + (f" ({hint})" if hint else "")
         lines.append(f"::{level} {','.join(props)}::{_gh_escape(message)}")
     return "\n".join(lines)
 

@@ -28,10 +28,11 @@ def render(findings: list[Finding], texts: dict[str, str], lang: str, color: boo
         severity = label(finding.severity.value, lang)
         if color:
             severity = _paint(severity, finding.severity)
-        out.append(f"{finding.where}: {severity} {finding.code} {finding.message}")
+        message, hint = finding.text(lang)
+        out.append(f"{finding.where}: {severity} {finding.code} {message}")
         out.extend(_excerpt(texts.get(finding.where.path), finding.where.line, finding.where.column))
-        if finding.hint:
-            out.append(f"  {label('hint', lang)}: {finding.hint}")
+        if hint:
+            out.append(f"  {label('hint', lang)}: {hint}")
     return "\n".join(out)
 
 
