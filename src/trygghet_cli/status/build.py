@@ -1,0 +1,182 @@
+"""Build a StatusReport from the model: judge every activity, filter, roll up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from trygghet_cli.errors import UsageError
+from trygghet_cli.model import Model, PledgeSet
+from trygghet_cli.status.attainment import Verdict
+from trygghet_cli.status.period import select_period
+from trygghet_cli.status.report import (
+    Filters,
+    Gap,
+    Group,
+    PledgeProgress,
+    Rollup,
+    StatusReport,
+    Summary,
+)
+from trygghet_cli.status.state import (
+    STATUS_ORDER,
+    ActivityState,
+    Effective,
+    activity_state,
+    count_statuses,
+    done_share,
+)
+
+
+def _check_known(kind: str, wanted: Iterable[str], known: Sequence[str]) -> None:
+    for item in wanted:
+        if item not in known:
+            raise UsageError(f"unknown {kind} '{item}'", f"use one of: {', '.join(known)}")
+
+
+def resolve_filters(model: Model, pledge_set: PledgeSet, filters: Filters) -> Filters:
+    """Check the filter ids against the data; a pledge may be given by its number ('2')."""
+    config = model.config
+    _check_known("owner", filters.owners, [f.id for f in config.functions] if config else [])
+    _check_known("district", filters.districts, [d.id for d in config.districts] if config else [])
+    ids = [p.id for p in pledge_set.pledges]
+    pledges = []
+    for wanted in filters.pledges:
+        found = [i for i in ids if i == wanted or i.endswith(f"-{wanted}")]
+        if len(found) != 1:
+            raise UsageError(f"no pledge '{wanted}' in {pledge_set.id}", f"use one of: {', '.join(ids)}")
+        pledges.append(found[0])
+    return Filters(filters.owners, filters.districts, filters.statuses, filters.overdue,
+                   filters.due_within, tuple(pledges))
+
+
+def _group(by: Rollup, key: str | None, title: str | None, pledges: tuple[str, ...],
+           states: list[ActivityState], gap: Gap | None = None) -> Group:
+    counts = count_statuses(states)
+    if gap is None and not states:
+        gap = Gap.NO_ACTIVITY
+    return Group(by, key, title, pledges, tuple(states), counts, done_share(counts), gap)
+
+
+def _by_area(report_pledges: tuple[PledgeProgress, ...], areas: list[tuple[str, str]]) -> list[Group]:
+    groups = []
+    for area_id, title in areas:
+        serving = [p for p in report_pledges if area_id in p.pledge.areas]
+        states = _unique(s for p in serving for s in p.activities)
+        gap = Gap.NO_PLEDGE if not serving else None
+        groups.append(_group(Rollup.AREA, area_id, title, tuple(p.pledge.id for p in serving),
+                             states, gap))
+    known = {a for a, _ in areas}
+    loose = [p for p in report_pledges if not set(p.pledge.areas) & known]
+    if loose:
+        states = _unique(s for p in loose for s in p.activities)
+        groups.append(_group(Rollup.AREA, None, None, tuple(p.pledge.id for p in loose), states))
+    return groups
+
+
+def _unique(states: Iterable[ActivityState]) -> list[ActivityState]:
+    seen: dict[str, ActivityState] = {}
+    for state in states:
+        seen.setdefault(state.id, state)
+    return list(seen.values())
+
+
+def _by_attribute(by: Rollup, states: list[ActivityState], known: list[tuple[str, str]],
+                  keep_empty: bool) -> list[Group]:
+    """Group by owners or districts; an activity with several appears under each."""
+    def values(state: ActivityState) -> list[str]:
+        activity = state.activity
+        return activity.owners if by is Rollup.OWNER else activity.districts
+
+    groups = []
+    for key, title in known:
+        members = [s for s in states if key in values(s)]
+        if members or keep_empty:
+            pledges = tuple(dict.fromkeys(p for s in members for p in s.activity.pledges))
+            groups.append(_group(by, key, title, pledges, members))
+    rest = [s for s in states if not values(s)]
+    if rest:
+        pledges = tuple(dict.fromkeys(p for s in rest for p in s.activity.pledges))
+        groups.append(_group(by, None, None, pledges, rest))
+    return groups
+
+
+def _by_status(states: list[ActivityState]) -> list[Group]:
+    groups = []
+    for status in STATUS_ORDER:
+        members = [s for s in states if s.effective is status]
+        if members:
+            pledges = tuple(dict.fromkeys(p for s in members for p in s.activity.pledges))
+            groups.append(_group(Rollup.STATUS, status.value, None, pledges, members))
+    return groups
+
+
+def rollup(model: Model, report: StatusReport, by: Rollup) -> tuple[Group, ...]:
+    """Group the report's activities by priority area, owner, district or effective status."""
+    states = list(report.activities)
+    config = model.config
+    if by is Rollup.AREA:
+        areas = [(a.id, a.title) for a in report.agreement.areas] if report.agreement else []
+        return tuple(_by_area(report.pledges, areas))
+    if by is Rollup.OWNER:
+        owners = [(f.id, f.name) for f in config.functions] if config else []
+        return tuple(_by_attribute(by, states, owners, keep_empty=False))
+    if by is Rollup.DISTRICT:
+        districts = [(d.id, d.name) for d in config.districts] if config else []
+        return tuple(_by_attribute(by, states, districts, keep_empty=True))
+    return tuple(_by_status(states))
+
+
+def _summary(states: list[ActivityState], pledge_set: PledgeSet, as_of: date) -> Summary:
+    counts = count_statuses(states)
+    verdicts = dict.fromkeys(Verdict, 0)
+    for state in states:
+        for target in state.targets:
+            verdicts[target.verdict] += 1
+    period = pledge_set.period
+    elapsed = min(max((as_of - period.start).days + 1, 0), period.days)
+    return Summary(
+        activities=len(states), counts=counts, done_share=done_share(counts),
+        overdue=counts[Effective.OVERDUE],
+        past_due_unknown=sum(1 for s in states if s.effective is Effective.UNKNOWN and s.days_past_due),
+        targets=sum(verdicts.values()), verdicts=verdicts, period_days=period.days,
+        days_elapsed=elapsed, days_left=max((period.end - as_of).days, 0),
+        ended=as_of > period.end, started=as_of >= period.start)
+
+
+def _names(model: Model) -> dict[str, str]:
+    names: dict[str, str] = {}
+    if model.config:
+        for item in (*model.config.parties, *model.config.districts, *model.config.functions):
+            names[item.id] = item.name
+    for agreement in model.agreements:
+        names.update({a.id: a.title for a in agreement.areas})
+    return names
+
+
+def build_report(model: Model, period: str | None, as_of: date, filters: Filters | None = None,
+                 by: Rollup | None = None) -> StatusReport:
+    """The status of a pledge period (see select_period) on as_of, filtered and rolled up."""
+    selected = select_period(model, period, as_of)
+    pledge_set = selected.pledge_set
+    wanted = resolve_filters(model, pledge_set, filters or Filters())
+    judged = [activity_state(a, pledge_set.period, as_of) for a in model.activities_for(pledge_set.id)]
+    shown = [s for s in judged if wanted.matches(s, as_of)]
+    pledges = []
+    for pledge in pledge_set.pledges:
+        mine = [s for s in shown if pledge.id in s.activity.pledges]
+        if mine or not wanted.active:
+            counts = count_statuses(mine)
+            pledges.append(PledgeProgress(pledge, tuple(mine), counts, done_share(counts)))
+    config = model.config
+    agreement = model.agreement(pledge_set.agreement) if pledge_set.agreement else None
+    report = StatusReport(
+        municipality=config.municipality if config else "", police_area=config.police_area if config else "",
+        selected=selected, agreement=agreement, as_of=as_of, filters=wanted, by=by,
+        summary=_summary(shown, pledge_set, as_of), pledges=tuple(pledges), groups=(),
+        names=_names(model))
+    if by is None:
+        return report
+    from dataclasses import replace
+
+    return replace(report, groups=rollup(model, report, by))

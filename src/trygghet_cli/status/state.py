@@ -1,0 +1,90 @@
+"""An activity's effective status on a date: the written status, or overdue when it is past due."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from trygghet_cli.model import Activity, Period, Status
+from trygghet_cli.status.attainment import Attainment, attainment
+
+
+class Effective(StrEnum):
+    """The status a view shows. OVERDUE is derived, never written in a file."""
+
+    OVERDUE = "overdue"
+    DELAYED = "delayed"
+    ONGOING = "ongoing"
+    PLANNED = "planned"
+    UNKNOWN = "unknown"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+# Display order: what needs attention first.
+STATUS_ORDER: tuple[Effective, ...] = tuple(Effective)
+FINISHED = (Status.DONE, Status.CANCELLED)
+# Only a status that says the work is not finished can turn into overdue. An activity whose
+# status is unknown stays unknown: we do not know that it is not done (days_past_due still
+# tells how long ago its due date passed).
+CAN_BE_OVERDUE = (Status.PLANNED, Status.ONGOING, Status.DELAYED)
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityState:
+    """An activity as judged on as_of.
+
+    `due` is the activity's due date, or the end of the period when it has none
+    (`due_is_period_end`). `days_past_due` counts the days after due for an activity that is
+    not done or cancelled (0 otherwise); `days_to_due` the days left until due (0 when past).
+    """
+
+    activity: Activity
+    written: Status
+    effective: Effective
+    due: date
+    due_is_period_end: bool
+    days_past_due: int
+    days_to_due: int
+    targets: tuple[Attainment, ...]
+
+    @property
+    def overdue(self) -> bool:
+        return self.effective is Effective.OVERDUE
+
+    @property
+    def finished(self) -> bool:
+        return self.written in FINISHED
+
+    @property
+    def id(self) -> str:
+        return self.activity.id
+
+
+def activity_state(activity: Activity, period: Period, as_of: date) -> ActivityState:
+    """Judge one activity: effective status, due date, days past or to due, its targets."""
+    due = activity.due or period.end
+    finished = activity.status in FINISHED
+    past = (as_of - due).days
+    days_past_due = past if past > 0 and not finished else 0
+    effective = Effective(activity.status.value)
+    if days_past_due and activity.status in CAN_BE_OVERDUE:
+        effective = Effective.OVERDUE
+    targets = tuple(attainment(t, period, as_of) for t in activity.targets)
+    return ActivityState(activity, activity.status, effective, due, activity.due is None,
+                         days_past_due, max(-past, 0), targets)
+
+
+def count_statuses(states: list[ActivityState] | tuple[ActivityState, ...]) -> dict[Effective, int]:
+    """How many activities have each effective status, in display order, zeros included."""
+    counts = dict.fromkeys(STATUS_ORDER, 0)
+    for state in states:
+        counts[state.effective] += 1
+    return counts
+
+
+def done_share(counts: dict[Effective, int]) -> float | None:
+    """Done activities as a share of those not cancelled; None when there are none."""
+    relevant = sum(counts.values()) - counts[Effective.CANCELLED]
+    return counts[Effective.DONE] / relevant if relevant else None
