@@ -27,7 +27,82 @@ _LABELS: dict[str, tuple[str, str]] = {
     "status.delayed": ("försenad", "delayed"),
     "status.cancelled": ("inställd", "cancelled"),
     "status.unknown": ("okänd", "unknown"),
-    "status.overdue": ("försenad (passerat slutdatum)", "overdue"),
+    "status.overdue": ("över tiden", "overdue"),
+    # trygghet status
+    "st.title": ("Läget för {title}", "Status of {title}"),
+    "st.as_of": ("per {date}", "as of {date}"),
+    "st.period": ("Period {start} – {end}", "Period {start} – {end}"),
+    "st.days_left": ("{days} dagar kvar", "{days} days left"),
+    "st.ends_today": ("sista dagen", "last day"),
+    "st.ended": ("avslutad", "ended"),
+    "st.not_started": ("har inte börjat", "not started"),
+    "st.chosen.latest_ended": ("Ingen löftesperiod omfattar {date}; visar den senaste, {label}.",
+                               "No pledge period covers {date}; showing the latest, {label}."),
+    "st.chosen.upcoming": ("Ingen löftesperiod har börjat {date}; visar den första, {label}.",
+                           "No pledge period has begun by {date}; showing the first, {label}."),
+    "st.activities": ("Aktiviteter", "Activities"),
+    "st.activity": ("Aktivitet", "Activity"),
+    "st.status": ("Status", "Status"),
+    "st.owner": ("Ansvarig", "Owner"),
+    "st.due": ("Slutdatum", "Due"),
+    "st.targets": ("Mål", "Targets"),
+    "st.target": ("Mål och utfall", "Target and outcome"),
+    "st.target_line": ("Mål", "Target"),
+    "st.done_share": ("{share} klara", "{share} done"),
+    "st.done_of": ("{done} av {total} klara", "{done} of {total} done"),
+    "st.overdue_count": ("{n} över tiden", "{n} overdue"),
+    "st.past_due_unknown": ("{n} med okänd status efter slutdatum",
+                            "{n} with unknown status past due"),
+    "st.filtered": ("Filter: {filters}", "Filters: {filters}"),
+    "st.nothing": ("Inga aktiviteter matchar.", "No activities match."),
+    "st.no_activity": ("inga aktiviteter", "no activities"),
+    "st.gap.no_pledge": ("LUCKA: inget löfte", "GAP: no pledge"),
+    "st.gap.no_activity": ("LUCKA: ingen aktivitet", "GAP: no activity"),
+    "st.pledge": ("Löfte", "Pledge"),
+    "st.pledges": ("Löften", "Pledges"),
+    "st.areas": ("Områden", "Areas"),
+    "st.by.area": ("Per prioriterat område", "By priority area"),
+    "st.by.owner": ("Per ansvarig", "By owner"),
+    "st.by.district": ("Per kommundel", "By district"),
+    "st.by.status": ("Per status", "By status"),
+    "st.none.area": ("Inget prioriterat område angivet", "No priority area given"),
+    "st.none.owner": ("Ingen ansvarig angiven", "No owner given"),
+    "st.none.district": ("Ingen kommundel angiven", "No district given"),
+    "st.no_agreement": ("Löftena är inte kopplade till någon överenskommelse.",
+                        "The pledges are not linked to an agreement."),
+    "st.overdue_text": ("över tiden: {status}, {days} dagar efter slutdatum",
+                        "overdue: {status}, {days} days past due"),
+    "st.unknown_past_due": ("okänd, {days} dagar efter slutdatum", "unknown, {days} days past due"),
+    "st.one_day": ("1 dag", "1 day"),
+    "verdict.met": ("uppnått", "met"),
+    "verdict.exceeded": ("överskridet", "exceeded"),
+    "verdict.not_met": ("ej uppnått", "not met"),
+    "verdict.on_track": ("i fas", "on track"),
+    "verdict.behind": ("efter plan", "behind"),
+    "verdict.reported": ("redovisat", "reported"),
+    "verdict.not_judged": ("kan inte bedömas", "cannot be judged"),
+    "verdict.no_outcome": ("inget utfall", "no outcome"),
+    "target.at_least": ("{got} av minst {want}", "{got} of at least {want}"),
+    "target.exactly": ("{got} av exakt {want}", "{got} of exactly {want}"),
+    "target.rate": ("{got} av {want} väntade ({value} per {per}, {days} dagar)",
+                    "{got} of {want} expected ({value} per {per}, {days} days)"),
+    "target.rate_plain": ("minst {value} per {per}", "at least {value} per {per}"),
+    "target.qualitative": ("{text} (kvalitativt mål)", "{text} (qualitative target)"),
+    "st.period_end_note": ("* inget eget slutdatum: periodens slut gäller",
+                           "* no due date of its own: the end of the period applies"),
+    "target.change": ("{got} mot {base} år {year} ({delta})", "{got} vs {base} in {year} ({delta})"),
+    "target.change_goal": ("mål: {direction} med {want}", "target: {direction} by {want}"),
+    "target.no_baseline": ("{got}, basår {year} utan värde", "{got}, baseline {year} has no value"),
+    "direction.increase": ("öka", "increase"),
+    "direction.decrease": ("minska", "decrease"),
+    "per.day": ("dag", "day"),
+    "per.week": ("vecka", "week"),
+    "per.month": ("månad", "month"),
+    "per.year": ("år", "year"),
+    "outcome.interim": ("delrapport {date}", "interim, {date}"),
+    "outcome.approximate": ("ca {value}", "about {value}"),
+    "outcome.disagree": ("källorna går isär: {others}", "sources disagree: {others}"),
+    "outcome.also": ("även: {others}", "also: {others}"),
 }
 
 
@@ -41,6 +116,25 @@ def label(key: str, lang: str, **values: object) -> str:
 def format_date(day: date, lang: str) -> str:
     """30 januari 2024 / 30 January 2024."""
     return f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def format_short_date(day: date, lang: str) -> str:
+    """30 jan 2024 / 30 Jan 2024: for narrow table columns."""
+    return f"{day.day} {_MONTHS[lang][day.month - 1][:3]} {day.year}"
+
+
+def format_number(value: float, lang: str, decimals: int = 1) -> str:
+    """20, 1,5 (sv) / 1.5 (en): whole numbers without decimals."""
+    if float(value).is_integer():
+        return str(int(value))
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "sv" else text
+
+
+def format_percent(share: float, lang: str) -> str:
+    """86 % (sv) / 86% (en)."""
+    number = round(share * 100)
+    return f"{number} %" if lang == "sv" else f"{number}%"
 
 
 def format_partial(text: str, lang: str) -> str:

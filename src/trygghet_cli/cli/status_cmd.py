@@ -1,0 +1,113 @@
+"""`trygghet status`: where the pledges stand, for the coordinator and for the meeting."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from datetime import date
+from enum import StrEnum
+
+import typer
+
+from trygghet_cli.cli.app import command, options
+from trygghet_cli.errors import ExitCode, UsageError
+from trygghet_cli.status import Effective, Rollup
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class FailIf(StrEnum):
+    overdue = "overdue"
+
+
+def _as_of(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--as-of: '{text}' is not a date", "write it as YYYY-MM-DD") from None
+
+
+def _width() -> int:
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((80, 24)).columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) >= 40 else 80
+
+
+@command(
+    "status",
+    epilog="Exit codes: 0 ok, 1 invalid data or (with --fail-if overdue) something is overdue, "
+    "2 usage error, 3 a file could not be read, 70 internal error.",
+)
+def status(
+    ctx: typer.Context,
+    period: str | None = typer.Option(
+        None, "--period", "-p", help="Pledge period: 2019, 2024-2025 or a pledge set id. "
+        "Default: the one containing --as-of, else the latest."),
+    as_of: str | None = typer.Option(None, "--as-of", help="Judge as of this date (YYYY-MM-DD). "
+                                     "Default: today."),
+    by: Rollup | None = typer.Option(None, "--by", help="Group by priority area, owner, district or status."),
+    owner: list[str] = typer.Option([], "--owner", help="Only activities of this owner (function id)."),
+    district: list[str] = typer.Option([], "--district", help="Only activities in this district."),
+    status_: list[Effective] = typer.Option([], "--status", help="Only activities with this status."),
+    overdue: bool = typer.Option(False, "--overdue", help="Only overdue activities."),
+    due_within: int | None = typer.Option(None, "--due-within", min=0, metavar="DAYS",
+                                          help="Only unfinished activities due within DAYS."),
+    pledge: list[str] = typer.Option([], "--pledge", help="Only this pledge (id, or its number)."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
+    fail_if: FailIf | None = typer.Option(None, "--fail-if", help="Exit 1 when anything is overdue."),
+    lang: str | None = typer.Option(None, "--lang", help="sv or en (overrides the global --lang)."),
+) -> None:
+    """Show where the pledges of a period stand: activities, due dates, targets and outcomes.
+
+    Examples:
+
+      trygghet status
+
+      trygghet status --period 2019                 # the year-end follow-up of 2019
+
+      trygghet status --by area --as-of 2025-06-30
+
+      trygghet status --overdue --owner kommunpolis
+
+      trygghet status --format markdown > status.md
+
+      trygghet status --fail-if overdue             # in a scheduled CI job
+    """
+    from trygghet_cli import config, repository
+    from trygghet_cli.status import Filters, build_report
+
+    if lang is not None and lang not in ("sv", "en"):
+        raise UsageError(f"--lang: '{lang}' is not sv or en", "use sv or en")
+    opts = options(ctx)
+    loaded = repository.load_valid(config.find_root(explicit=opts.data))
+    model = loaded.model
+    filters = Filters(tuple(owner), tuple(district), tuple(status_),
+                      overdue, due_within, tuple(pledge))
+    report = build_report(model, period, _as_of(as_of), filters, by)
+    language = lang or opts.lang or (model.config.language if model.config else "sv")
+    typer.echo(_render(report, fmt, language, opts.color))
+    if fail_if is FailIf.overdue and report.summary.overdue:
+        raise typer.Exit(int(ExitCode.INVALID))
+
+
+def _render(report: object, fmt: Format, lang: str, color: bool) -> str:
+    from trygghet_cli.output import status_csv, status_json, status_markdown, status_table
+    from trygghet_cli.status import StatusReport
+
+    assert isinstance(report, StatusReport)
+    if fmt is Format.json:
+        return status_json.render(report, lang)
+    if fmt is Format.csv:
+        return status_csv.render(report, lang)
+    if fmt is Format.markdown:
+        return status_markdown.render(report, lang)
+    return status_table.render(report, lang, color, _width())

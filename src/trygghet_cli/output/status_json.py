@@ -1,0 +1,109 @@
+"""The status as JSON (stable shape, documented in the README) and as plain data for templates."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from trygghet_cli import __version__
+from trygghet_cli.model import Outcome
+from trygghet_cli.output import status_words as words
+from trygghet_cli.status import ActivityState, Attainment, Effective, Group, StatusReport
+
+STATUS_JSON_VERSION = 1
+
+
+def _outcome(outcome: Outcome | None) -> dict[str, Any] | None:
+    if outcome is None:
+        return None
+    return {"value": outcome.value, "date": outcome.date.isoformat(), "kind": outcome.kind,
+            "approximate": outcome.approximate, "source": outcome.source, "note": outcome.note}
+
+
+def _ratio(value: float | None) -> float | None:
+    return round(value, 4) if value is not None else None
+
+
+def target_data(att: Attainment, lang: str) -> dict[str, Any]:
+    target = att.target
+    return {
+        "id": target.id, "kind": target.kind.value, "text": target.text, "value": target.value,
+        "unit": target.unit, "per": target.per, "baseline": target.baseline,
+        "direction": target.direction, "change_unit": target.change_unit,
+        "verdict": att.verdict.value, "final": att.final, "approximate": att.approximate,
+        "achieved": _ratio(att.achieved), "expected": _ratio(att.expected), "ratio": _ratio(att.ratio),
+        "elapsed_days": att.elapsed_days, "sources_disagree": att.sources_disagree,
+        "latest": _outcome(att.latest), "disagreeing": [_outcome(o) for o in att.disagreeing],
+        "also": [_outcome(o) for o in att.also], "summary": words.attainment_text(att, lang),
+    }
+
+
+def activity_data(state: ActivityState, lang: str) -> dict[str, Any]:
+    activity = state.activity
+    return {
+        "id": activity.id, "title": activity.title, "pledges": activity.pledges,
+        "owners": activity.owners, "districts": activity.districts, "parties": activity.parties,
+        "visibility": activity.visibility, "status": activity.status.value,
+        "effective_status": state.effective.value, "overdue": state.overdue,
+        "status_text": words.state_text(state, lang), "due": state.due.isoformat(),
+        "due_is_period_end": state.due_is_period_end, "days_past_due": state.days_past_due,
+        "days_to_due": state.days_to_due, "completed": activity.completed, "reason": activity.reason,
+        "targets": [target_data(t, lang) for t in state.targets],
+    }
+
+
+def _statuses(counts: dict[Effective, int]) -> dict[str, int]:
+    return {status.value: n for status, n in counts.items()}
+
+
+def _group(group: Group) -> dict[str, Any]:
+    return {"by": group.by.value, "key": group.key, "title": group.title, "pledges": list(group.pledges),
+            "activities": [s.id for s in group.activities], "statuses": _statuses(group.counts),
+            "done_share": _ratio(group.done_share), "gap": group.gap.value if group.gap else None}
+
+
+def _summary(report: StatusReport) -> dict[str, Any]:
+    s = report.summary
+    return {"activities": s.activities, "statuses": _statuses(s.counts), "done_share": _ratio(s.done_share),
+            "overdue": s.overdue, "past_due_unknown": s.past_due_unknown, "targets": s.targets,
+            "verdicts": {v.value: n for v, n in s.verdicts.items()}, "period_days": s.period_days,
+            "days_elapsed": s.days_elapsed, "days_left": s.days_left, "ended": s.ended,
+            "started": s.started}
+
+
+def _filters(report: StatusReport) -> dict[str, Any]:
+    f = report.filters
+    return {"owners": list(f.owners), "districts": list(f.districts),
+            "statuses": [s.value for s in f.statuses], "overdue": f.overdue,
+            "due_within": f.due_within, "pledges": list(f.pledges)}
+
+
+def to_data(report: StatusReport, lang: str) -> dict[str, Any]:
+    """The whole report as plain JSON-ready data (the shape `--format json` prints)."""
+    pledge_set = report.pledge_set
+    period = pledge_set.period
+    return {
+        "version": STATUS_JSON_VERSION,
+        "tool": {"name": "trygghet", "version": __version__},
+        "language": lang,
+        "municipality": report.municipality,
+        "police_area": report.police_area,
+        "as_of": report.as_of.isoformat(),
+        "period": {"pledge_set": pledge_set.id, "title": pledge_set.title, "label": period.label(),
+                   "start": period.start.isoformat(), "end": period.end.isoformat(),
+                   "agreement": pledge_set.agreement, "chosen": report.selected.how.value,
+                   "note": words.choice_note(report, lang)},
+        "filters": _filters(report),
+        "by": report.by.value if report.by else None,
+        "summary": _summary(report),
+        "pledges": [{"id": p.pledge.id, "text": p.pledge.text, "areas": p.pledge.areas,
+                     "activities": [s.id for s in p.activities], "statuses": _statuses(p.counts),
+                     "done_share": _ratio(p.done_share), "gap": p.gap.value if p.gap else None}
+                    for p in report.pledges],
+        "activities": [activity_data(s, lang) for s in report.activities],
+        "groups": [_group(g) for g in report.groups],
+    }
+
+
+def render(report: StatusReport, lang: str) -> str:
+    return json.dumps(to_data(report, lang), ensure_ascii=False, indent=2)

@@ -1,0 +1,207 @@
+"""Status values in words, sv or en: shared by the table, CSV, Markdown and HTML views."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from trygghet_cli.i18n import format_date, format_number, format_percent, format_short_date, label
+from trygghet_cli.model import Outcome, TargetKind
+from trygghet_cli.status import (
+    ActivityState,
+    Attainment,
+    Effective,
+    Gap,
+    PeriodChoice,
+    Rollup,
+    StatusReport,
+    Verdict,
+)
+
+
+def status_name(status: Effective | str, lang: str) -> str:
+    return label(f"status.{Effective(status).value}", lang)
+
+
+def verdict_name(verdict: Verdict, lang: str) -> str:
+    return label(f"verdict.{verdict.value}", lang)
+
+
+def state_text(state: ActivityState, lang: str) -> str:
+    """'pågår' / 'över tiden: pågår, 12 dagar efter slutdatum' / 'okänd, 3 dagar efter slutdatum'."""
+    if state.overdue:
+        return label("st.overdue_text", lang, status=status_name(state.written.value, lang),
+                     days=state.days_past_due)
+    if state.effective is Effective.UNKNOWN and state.days_past_due:
+        return label("st.unknown_past_due", lang, days=state.days_past_due)
+    return status_name(state.effective, lang)
+
+
+def _value(value: float | int | str, lang: str) -> str:
+    return value if isinstance(value, str) else format_number(value, lang)
+
+
+def outcome_value(outcome: Outcome, lang: str) -> str:
+    text = _value(outcome.value, lang)
+    return label("outcome.approximate", lang, value=text) if outcome.approximate else text
+
+
+def _goal(att: Attainment, lang: str) -> str:
+    target = att.target
+    got = outcome_value(att.latest, lang) if att.latest else "–"
+    want = format_number(target.value, lang) if target.value is not None else "?"
+    kind = target.kind
+    if kind is TargetKind.QUALITATIVE:
+        base = label("target.qualitative", lang, text=target.text)
+        return f"{base}: {got}" if att.latest else base
+    if kind is TargetKind.RATE:
+        per = label(f"per.{target.per or 'day'}", lang)
+        if att.expected is None or att.elapsed_days is None:
+            return f"{got}, {label('target.rate_plain', lang, value=want, per=per)}"
+        return label("target.rate", lang, got=got, want=format_number(att.expected, lang),
+                     value=want, per=per, days=att.elapsed_days)
+    if kind is TargetKind.CHANGE:
+        return _change_goal(att, got, want, lang)
+    return label(f"target.{kind.value}", lang, got=got, want=want)
+
+
+def _change_goal(att: Attainment, got: str, want: str, lang: str) -> str:
+    target = att.target
+    baseline = target.baseline or {}
+    year = baseline.get("year", "?")
+    unit = " %" if target.change_unit == "percent" and lang == "sv" else (
+        "%" if target.change_unit == "percent" else "")
+    direction = label(f"direction.{target.direction or 'increase'}", lang)
+    goal = label("target.change_goal", lang, direction=direction, want=f"{want}{unit}")
+    if att.achieved is None or baseline.get("value") is None:
+        return f"{label('target.no_baseline', lang, got=got, year=year)}; {goal}"
+    signed = att.achieved if target.direction != "decrease" else -att.achieved
+    delta = ("+" if signed >= 0 else "−") + format_number(abs(signed), lang) + unit
+    base = format_number(float(baseline["value"]), lang)
+    return f"{label('target.change', lang, got=got, base=base, year=year, delta=delta)}; {goal}"
+
+
+def _others(outcomes: tuple[Outcome, ...], lang: str, with_source: bool) -> str:
+    parts = []
+    for outcome in outcomes:
+        text = outcome_value(outcome, lang)
+        if with_source and outcome.source:
+            text += f" ({outcome.source}, {format_short_date(outcome.date, lang)})"
+        parts.append(text)
+    return "; ".join(parts)
+
+
+def attainment_text(att: Attainment, lang: str) -> str:
+    """'20 av minst 8: uppnått' with interim date, approximate and disagreeing sources noted."""
+    text = _goal(att, lang)
+    if att.verdict is not Verdict.REPORTED or att.latest is None:
+        text += f": {verdict_name(att.verdict, lang)}"
+    notes = []
+    if att.latest is not None and not att.final:
+        notes.append(label("outcome.interim", lang, date=format_short_date(att.latest.date, lang)))
+    if att.also:
+        notes.append(label("outcome.also", lang, others=_others(att.also, lang, False)))
+    if att.disagreeing:
+        notes.append(label("outcome.disagree", lang, others=_others(att.disagreeing, lang, True)))
+    return text + "".join(f" [{note}]" for note in notes)
+
+
+def period_text(report: StatusReport, lang: str) -> str:
+    """'Period 1 januari 2019 – 31 december 2019, avslutad' and the like."""
+    period = report.pledge_set.period
+    summary = report.summary
+    text = label("st.period", lang, start=format_date(period.start, lang), end=format_date(period.end, lang))
+    if summary.ended:
+        state = label("st.ended", lang)
+    elif not summary.started:
+        state = label("st.not_started", lang)
+    elif summary.days_left == 0:
+        state = label("st.ends_today", lang)
+    else:
+        state = label("st.days_left", lang, days=summary.days_left)
+    return f"{text}, {state}"
+
+
+def choice_note(report: StatusReport, lang: str) -> str | None:
+    """Why this period is shown, when as_of lies outside it and none was asked for."""
+    how = report.selected.how
+    if how in (PeriodChoice.REQUESTED, PeriodChoice.CURRENT):
+        return None
+    return label(f"st.chosen.{how.value}", lang, date=format_date(report.as_of, lang),
+                 label=report.pledge_set.period.label())
+
+
+def counts_text(counts: dict[Effective, int], lang: str) -> str:
+    """'klar 6, okänd 1': non-zero statuses in display order."""
+    return ", ".join(f"{status_name(s, lang)} {n}" for s, n in counts.items() if n)
+
+
+def verdicts_text(verdicts: dict[Verdict, int], lang: str) -> str:
+    return ", ".join(f"{verdict_name(v, lang)} {n}" for v, n in verdicts.items() if n)
+
+
+def share_text(share: float | None, lang: str) -> str:
+    return format_percent(share, lang) if share is not None else "–"
+
+
+def bar(share: float | None, width: int = 20) -> str:
+    """A progress bar that reads without colour: ████████░░░░."""
+    filled = round((share or 0.0) * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def gap_text(gap: Gap | None, lang: str) -> str:
+    return label(f"st.gap.{gap.value}", lang) if gap else ""
+
+
+def names_text(ids: list[str], report: StatusReport) -> str:
+    return ", ".join(report.names.get(i, i) for i in ids)
+
+
+def due_text(state: ActivityState, lang: str) -> str:
+    return format_short_date(state.due, lang) + ("*" if state.due_is_period_end else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One block of a status view: a pledge, or a group of a --by rollup."""
+
+    heading: str
+    text: str | None  # the pledge text, or the area's title
+    activities: tuple[ActivityState, ...]
+    counts: dict[Effective, int]
+    done_share: float | None
+    gap: str
+    pledges: tuple[str, ...]
+
+
+def _group_heading(report: StatusReport, key: str | None, by: Rollup, lang: str) -> tuple[str, str | None]:
+    """(heading, text): an area shows its id and title, a pledge its id and text."""
+    if key is None:
+        return label(f"st.none.{by.value}", lang), None
+    if by is Rollup.STATUS:
+        return status_name(key, lang), None
+    if by is Rollup.AREA:
+        return key, report.names.get(key, key)
+    return report.names.get(key, key), None
+
+
+def sections(report: StatusReport, lang: str) -> list[Section]:
+    """The blocks to show: one per group with --by, else one per pledge."""
+    if report.by is not None:
+        return [Section(*_group_heading(report, g.key, g.by, lang), g.activities, g.counts,
+                        g.done_share, gap_text(g.gap, lang), g.pledges)
+                for g in report.groups]
+    return [Section(p.pledge.id, p.pledge.text, p.activities, p.counts, p.done_share,
+                    gap_text(p.gap, lang), (p.pledge.id,)) for p in report.pledges]
+
+
+def filters_text(report: StatusReport, lang: str) -> str:
+    """The active filters as the options that set them: '--owner kommunpolis --overdue'."""
+    f = report.filters
+    parts = [*(f"--owner {o}" for o in f.owners), *(f"--district {d}" for d in f.districts),
+             *(f"--status {s.value}" for s in f.statuses), *(f"--pledge {p}" for p in f.pledges)]
+    if f.overdue:
+        parts.append("--overdue")
+    if f.due_within is not None:
+        parts.append(f"--due-within {f.due_within}")
+    return " ".join(parts)
