@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
 
 from trygghet_cli import resources
 from trygghet_cli.errors import UsageError
@@ -44,11 +45,16 @@ def root_of(path: Path) -> Path | None:
 
 def kind_of(root: Path, file: Path) -> str | None:
     """Which schema a file in a data root follows: config, agreement, pledges or activities."""
-    relative = file.resolve().relative_to(root.resolve())
-    if relative == Path(CONFIG_NAME):
+    return kind_of_relative(file.resolve().relative_to(root.resolve()).as_posix())
+
+
+def kind_of_relative(relative: str) -> str | None:
+    """kind_of for a POSIX path relative to the data root (as git names files)."""
+    parts = PurePosixPath(relative).parts
+    if parts == (CONFIG_NAME,):
         return "config"
-    if len(relative.parts) >= 2:
-        return KIND_FOLDERS.get(relative.parts[0])
+    if len(parts) >= 2:
+        return KIND_FOLDERS.get(parts[0])
     return None
 
 
@@ -60,6 +66,16 @@ def data_files(root: Path) -> list[Path]:
         if base.is_dir():
             found = [p for p in base.rglob("*") if p.suffix in {".yaml", ".yml"}]
             files.extend(sorted(found))
+    return files
+
+
+def data_names(names: Iterable[str]) -> list[str]:
+    """data_files for POSIX paths relative to a root (e.g. from git): same choice, same order."""
+    files = [CONFIG_NAME]
+    for folder in KIND_FOLDERS:
+        found = [n for n in names
+                 if n.startswith(f"{folder}/") and PurePosixPath(n).suffix in {".yaml", ".yml"}]
+        files.extend(sorted(found, key=PurePosixPath))
     return files
 
 

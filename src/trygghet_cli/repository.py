@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from trygghet_cli import build_model, config
 from trygghet_cli.checks import coverage, privacy, references, rules, schema
 from trygghet_cli.findings import Finding, Location, Severity, make
-from trygghet_cli.loading import Document, load_path
+from trygghet_cli.loading import Document, load_bytes, load_path
+from trygghet_cli.loading.document import LoadResult
 from trygghet_cli.model import Model
 
 
@@ -26,16 +28,13 @@ class LoadedRoot:
         return [f for f in self.findings if f.severity is Severity.ERROR]
 
 
-def _load_one(loaded: LoadedRoot, path: Path) -> None:
-    shown = config.display_path(path)
+def _add(loaded: LoadedRoot, shown: str, result: LoadResult, kind: str | None) -> None:
     loaded.files.append(shown)
-    result = load_path(path, shown)
     loaded.findings.extend(result.findings)
     doc = result.document
     if doc is None:
         return
     loaded.documents[shown] = doc
-    kind = config.kind_of(loaded.root, path)
     if kind is None:
         loaded.findings.append(make("TRY311", Location(shown, 1, 1),
                                     "file is not in agreements/, pledges/ or activities/",
@@ -50,17 +49,39 @@ def _load_one(loaded: LoadedRoot, path: Path) -> None:
         loaded.findings.extend(privacy.check(doc))
 
 
-def load(root: Path) -> LoadedRoot:
-    """Load and check every file of a data root; one broken file never hides the others."""
-    loaded = LoadedRoot(root)
-    for path in config.data_files(root):
-        _load_one(loaded, path)
+def _finish(loaded: LoadedRoot) -> LoadedRoot:
     model = loaded.model
     loaded.findings.extend(references.check(model))
     loaded.findings.extend(rules.check(model))
     loaded.findings.extend(coverage.check(model))
     loaded.findings.sort(key=Finding.sort_key)
     return loaded
+
+
+def load(root: Path) -> LoadedRoot:
+    """Load and check every file of a data root; one broken file never hides the others."""
+    loaded = LoadedRoot(root)
+    for path in config.data_files(root):
+        shown = config.display_path(path)
+        _add(loaded, shown, load_path(path, shown), config.kind_of(root, path))
+    return _finish(loaded)
+
+
+def load_files(root: Path, files: Mapping[str, bytes | Finding], prefix: str = "") -> LoadedRoot:
+    """Load and check a data root held in memory, e.g. read from a git revision.
+
+    `files` maps POSIX paths relative to the root to their bytes, or to the finding that
+    says why a file could not be read; messages name a file as `prefix` + its path.
+    """
+    loaded = LoadedRoot(root)
+    for name in config.data_names(files):
+        shown = prefix + name
+        raw = files.get(name)
+        if raw is None:
+            raw = make("TRY001", Location(shown), "file not found", "check the path")
+        result = LoadResult(None, [raw]) if isinstance(raw, Finding) else load_bytes(raw, shown)
+        _add(loaded, shown, result, config.kind_of_relative(name))
+    return _finish(loaded)
 
 
 def load_valid(root: Path) -> LoadedRoot:
