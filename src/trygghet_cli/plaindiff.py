@@ -1,0 +1,209 @@
+"""Compare plain data (what the loader returns) field by field, and pair entries by id or text.
+
+Only meaning counts: the order of list entries, the way a string is wrapped over lines
+and YAML's formatting are not differences, because the comparison never sees the text
+of the file, only the values, and it compares lists without regard to order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class WordOp:
+    """One run of a word-level diff: `=` kept, `-` removed, `+` added."""
+
+    op: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field that differs: `targets[t1].value` from old to new.
+
+    A field that exists on one side only has None on the other. For lists compared
+    without order, `added` and `removed` hold the entries only in new or only in old.
+    For text, `words` is the word-level diff.
+    """
+
+    field: str
+    old: Any = None
+    new: Any = None
+    added: tuple[Any, ...] = ()
+    removed: tuple[Any, ...] = ()
+    words: tuple[WordOp, ...] = ()
+
+
+def squeeze(text: str) -> str:
+    """Text with every run of white space made one space: line wrapping is formatting."""
+    return " ".join(text.split())
+
+
+def canonical(value: Any) -> Any:
+    """A form of plain data in which equal meaning gives equal values (lists sorted)."""
+    if isinstance(value, dict):
+        return {k: canonical(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return sorted((canonical(v) for v in value), key=_sort_key)
+    if isinstance(value, str):
+        return squeeze(value)
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _sort_key(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def similarity(old: str, new: str) -> float:
+    """How alike two texts are, from 0 to 1 (difflib's ratio, case and wrapping ignored)."""
+    a, b = squeeze(old).casefold(), squeeze(new).casefold()
+    if not a and not b:
+        return 1.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
+    """The word-level difference between two texts, as runs of kept, removed and added words."""
+    a, b = old.split(), new.split()
+    ops: list[WordOp] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            ops.append(WordOp("=", " ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            ops.append(WordOp("-", " ".join(a[i1:i2])))
+        if j2 > j1:
+            ops.append(WordOp("+", " ".join(b[j1:j2])))
+    return tuple(ops)
+
+
+def _keyed(items: list[Any]) -> dict[str, Any] | None:
+    """Entries of a list by their id, when every entry is a mapping with a unique text id."""
+    if not items or not all(isinstance(i, dict) and isinstance(i.get("id"), str) for i in items):
+        return None
+    keyed = {i["id"]: i for i in items}
+    return keyed if len(keyed) == len(items) else None
+
+
+def compare(old: Any, new: Any, name: str = "") -> list[FieldChange]:
+    """Every field that differs between two plain values, by dotted name (`a.b[id].c`).
+
+    A list that is missing on one side counts as an empty list.
+    """
+    if old is None and isinstance(new, list):
+        old = []
+    elif new is None and isinstance(old, list):
+        new = []
+    if canonical(old) == canonical(new):
+        return []
+    if isinstance(old, dict) and isinstance(new, dict):
+        return _compare_maps(old, new, name)
+    if isinstance(old, list) and isinstance(new, list):
+        return _compare_lists(old, new, name)
+    words = word_diff(old, new) if isinstance(old, str) and isinstance(new, str) else ()
+    return [FieldChange(name, old, new, words=words)]
+
+
+def _compare_maps(old: dict[str, Any], new: dict[str, Any], name: str) -> list[FieldChange]:
+    changes: list[FieldChange] = []
+    for key in dict.fromkeys([*new, *old]):
+        changes.extend(compare(old.get(key), new.get(key), f"{name}.{key}" if name else key))
+    return changes
+
+
+def _compare_lists(old: list[Any], new: list[Any], name: str) -> list[FieldChange]:
+    old_keyed, new_keyed = _keyed(old), _keyed(new)
+    if old_keyed is not None and new_keyed is not None:
+        changes: list[FieldChange] = []
+        for key in dict.fromkeys([*new_keyed, *old_keyed]):
+            changes.extend(compare(old_keyed.get(key), new_keyed.get(key), f"{name}[{key}]"))
+        return changes
+    old_count = Counter(_sort_key(canonical(v)) for v in old)
+    new_count = Counter(_sort_key(canonical(v)) for v in new)
+    removed = _only(old, old_count - new_count)
+    added = _only(new, new_count - old_count)
+    return [FieldChange(name, old, new, added=added, removed=removed)]
+
+
+def _only(items: list[Any], wanted: Counter[str]) -> tuple[Any, ...]:
+    left = Counter(wanted)
+    picked = []
+    for item in items:
+        key = _sort_key(canonical(item))
+        if left[key] > 0:
+            left[key] -= 1
+            picked.append(item)
+    return tuple(picked)
+
+
+@dataclass(slots=True)
+class Pair(Generic[T]):
+    """An old and a new entry taken to be the same thing, and why."""
+
+    old: T
+    new: T
+    matched_by: str
+    similarity: float | None = None
+
+
+@dataclass(slots=True)
+class Matching(Generic[T]):
+    """Entries paired across two versions, and those found on one side only."""
+
+    pairs: list[Pair[T]] = field(default_factory=list)
+    removed: list[T] = field(default_factory=list)
+    added: list[T] = field(default_factory=list)
+
+
+def match(old: Sequence[T], new: Sequence[T], *, ident: Callable[[T], str],
+          text: Callable[[T], str], threshold: float,
+          link: Callable[[T], str | None] | None = None) -> Matching[T]:
+    """Pair entries by id, then by `link` (a new entry naming its old one), then by text.
+
+    Text pairs are taken best first, and only when their similarity reaches threshold.
+    """
+    result: Matching[T] = Matching()
+    by_id = {ident(o): o for o in old}
+    taken: set[int] = set()
+    loose: list[T] = []
+    for item in new:
+        found = by_id.get(ident(item))
+        how = "id"
+        if (found is None or id(found) in taken) and link is not None:
+            found, how = by_id.get(link(item) or ""), "predecessor"
+        if found is None or id(found) in taken:
+            loose.append(item)
+            continue
+        taken.add(id(found))
+        result.pairs.append(Pair(found, item, how))
+    left = [o for o in old if id(o) not in taken]
+    _match_text(result, left, loose, text, threshold)
+    return result
+
+
+def _match_text(result: Matching[T], old: list[T], new: list[T], text: Callable[[T], str],
+                threshold: float) -> None:
+    scored = sorted(((similarity(text(o), text(n)), i, j) for i, o in enumerate(old)
+                     for j, n in enumerate(new)), key=lambda s: (-s[0], s[1], s[2]))
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    for score, i, j in scored:
+        if score < threshold or i in used_old or j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        result.pairs.append(Pair(old[i], new[j], "text", round(score, 3)))
+    result.removed.extend(o for i, o in enumerate(old) if i not in used_old)
+    result.added.extend(n for j, n in enumerate(new) if j not in used_new)
