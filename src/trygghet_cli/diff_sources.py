@@ -1,0 +1,91 @@
+"""What `trygghet diff` compares: two periods of one data root, or the root at two revisions."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePath
+from typing import Any
+
+from trygghet_cli import config, diff, gitsource, repository
+from trygghet_cli.errors import DataError, UsageError
+from trygghet_cli.findings import Severity
+from trygghet_cli.model import Model
+
+SUBJECTS = ("pledges", "agreements", "activities")
+
+
+def _candidates(model: Model, subject: str) -> list[Any]:
+    if subject == "pledges":
+        return list(model.pledge_sets)
+    if subject == "agreements":
+        return list(model.agreements)
+    return list(model.activity_lists)
+
+
+def _names(model: Model, subject: str, entity: Any) -> set[str]:
+    """Every name a period goes by: file stem, id, title and period label (2024–2025, 2024-2025)."""
+    names = {PurePath(entity.ref.file.path).stem, entity.id, entity.title or entity.id}
+    period = getattr(entity, "period", None)
+    if subject == "activities":
+        pledge_set = model.pledge_set(entity.pledge_set)
+        period = pledge_set.period if pledge_set else None
+    if period is not None:
+        names |= {period.label(), period.label().replace("–", "-")}
+    return {n.casefold() for n in names}
+
+
+def find(model: Model, subject: str, name: str) -> Any:
+    """The pledge set, agreement or activity list that `name` names; UsageError if none."""
+    wanted = name.strip().casefold()
+    for entity in _candidates(model, subject):
+        if wanted in _names(model, subject, entity):
+            return entity
+    known = ", ".join(PurePath(e.ref.file.path).stem for e in _candidates(model, subject))
+    raise UsageError(f"no {subject} period '{name}'", f"known: {known or 'none'}")
+
+
+def diff_periods(root: Path, subject: str, old: str, new: str,
+                 threshold: float = diff.DEFAULT_THRESHOLD) -> diff.Diff:
+    """Compare two periods of one kind in a data root, e.g. pledges 2022-2023 and 2024-2025."""
+    loaded = repository.load(root)
+    folder = {"pledges": "pledges", "agreements": "agreements", "activities": "activities"}[subject]
+    for name in (old, new):
+        broken = [f for f in loaded.errors() if f.code[3] in "012"
+                  and PurePath(f.where.path).parent.name == folder
+                  and PurePath(f.where.path).stem.casefold() == name.casefold()]
+        if broken:
+            raise DataError(f"{broken[0].where}: {broken[0].message}",
+                            "run 'trygghet validate' to see every problem")
+    a, b = find(loaded.model, subject, old), find(loaded.model, subject, new)
+    if subject == "pledges":
+        return diff.diff_pledge_sets(a, b, threshold)
+    if subject == "agreements":
+        return diff.diff_agreements(a, b, threshold)
+    return diff.diff_activity_lists(a, b, threshold)
+
+
+def disk_prefix(root: Path) -> str:
+    """How messages name the files of a root on disk: the part before `pledges/...`."""
+    shown = config.display_path(root)
+    return "" if shown == "." else shown.rstrip(os.sep) + os.sep
+
+
+def _snapshot(label: str, loaded: repository.LoadedRoot, prefix: str) -> diff.Snapshot:
+    errors = tuple(f for f in loaded.findings if f.severity is Severity.ERROR)
+    return diff.Snapshot(label, loaded.model, errors, prefix)
+
+
+def diff_revisions(root: Path, spec: str, working_label: str,
+                   threshold: float = diff.DEFAULT_THRESHOLD) -> diff.Diff:
+    """Compare the data root at two git revisions (`A..B`, `A...B`), or at one and the files
+    on disk (`A`), uncommitted changes included."""
+    revisions = gitsource.parse_range(spec)
+    prefix = gitsource.prefix_in_repository(root)
+    old = gitsource.load_revision(root, revisions.base)
+    old_side = _snapshot(revisions.base, old, f"{revisions.base}:{prefix}")
+    if revisions.head is None:
+        new_side = _snapshot(working_label, repository.load(root), disk_prefix(root))
+    else:
+        new = gitsource.load_revision(root, revisions.head)
+        new_side = _snapshot(revisions.head, new, f"{revisions.head}:{prefix}")
+    return diff.diff_models(old_side, new_side, threshold)
