@@ -103,6 +103,55 @@ _LABELS: dict[str, tuple[str, str]] = {
     "outcome.approximate": ("ca {value}", "about {value}"),
     "outcome.disagree": ("källorna går isär: {others}", "sources disagree: {others}"),
     "outcome.also": ("även: {others}", "also: {others}"),
+    "diff.title": ("trygghet diff: {old} → {new}", "trygghet diff: {old} → {new}"),
+    "diff.count.added": ("nya", "added"),
+    "diff.count.removed": ("borttagna", "removed"),
+    "diff.count.changed": ("ändrade", "changed"),
+    "diff.count.unchanged": ("oförändrade", "unchanged"),
+    "diff.status_counts": ("statusändringar: {count}", "status changes: {count}"),
+    "diff.none": ("inga skillnader", "no differences"),
+    "diff.working_tree": ("arbetskopian", "working tree"),
+    "diff.added": ("Tillagt", "Added"),
+    "diff.removed": ("Borttaget", "Removed"),
+    "diff.changed": ("Ändrat", "Changed"),
+    "diff.by_text": ("liknande text, {percent} %", "similar text, {percent}%"),
+    "diff.by_predecessor": ("efterföljare", "successor"),
+    "diff.hidden": ("ändrad (visas inte)", "changed (not shown)"),
+    "diff.other": ("Övrigt", "Other"),
+    "diff.settings": ("Inställningar (trygghet.yaml)", "Settings (trygghet.yaml)"),
+    "diff.pledge": ("Löfte {id}", "Pledge {id}"),
+    "diff.problems": ("Fel i datat", "Errors in the data"),
+    "diff.skipped": ("Inte jämförda (ogiltiga i någon version)", "Not compared (invalid in a version)"),
+    "diff.truncated": ("Listan är avkortad; kör trygghet diff lokalt för allt.",
+                       "The list is cut short; run trygghet diff locally to see it all."),
+    "diff.yes": ("ja", "yes"),
+    "diff.no": ("nej", "no"),
+    "entity.config": ("inställningar", "settings"),
+    "entity.agreement": ("överenskommelse", "agreement"),
+    "entity.area": ("prioriterat område", "priority area"),
+    "entity.pledge_set": ("medborgarlöften", "pledge set"),
+    "entity.pledge": ("löfte", "pledge"),
+    "entity.activity_list": ("aktivitetslista", "activity list"),
+    "entity.activity": ("aktivitet", "activity"),
+}
+
+# Data field names as output shows them; a key not listed here is shown as it is.
+_FIELDS: dict[str, str] = {
+    "title": "titel", "description": "beskrivning", "owners": "ansvariga", "targets": "mål",
+    "outcomes": "utfall", "value": "värde", "due": "slutdatum", "parties": "parter",
+    "districts": "kommundelar", "places": "platser", "pledges": "löften", "areas": "områden",
+    "completed": "slutförd", "reason": "orsak", "notes": "anteckningar", "note": "anteckning",
+    "sources": "källor", "signed": "undertecknad", "situation_picture": "lägesbild",
+    "summary": "sammanfattning", "unit": "enhet", "kind": "typ", "date": "datum",
+    "group": "grupp", "agreement": "överenskommelse", "roles": "roller", "end": "slut",
+    "status_note": "statuskommentar", "predecessor": "föregångare", "visibility": "synlighet",
+    "internal_notes": "interna anteckningar", "source": "källa", "approximate": "ungefärligt",
+    "baseline": "utgångsläge", "direction": "riktning", "responsible": "ansvariga",
+    "goals": "mål", "partners": "partner", "source_note": "källanmärkning", "place": "plats",
+    "basis": "underlag", "priority_areas": "prioriterade områden", "pledge_set": "medborgarlöften",
+    "revised": "reviderad", "follow_up": "uppföljning", "frequency": "frekvens",
+    "functions": "funktioner", "name": "namn", "party": "part", "problems": "problem",
+    "municipality": "kommun", "police_area": "polisområde", "language": "språk",
 }
 
 
@@ -111,6 +160,11 @@ def label(key: str, lang: str, **values: object) -> str:
     sv, en = _LABELS[key]
     text = sv if lang == "sv" else en
     return text.format(**values) if values else text
+
+
+def field_name(key: str, lang: str) -> str:
+    """A data field's name in the language (Swedish names for sv, the key itself for en)."""
+    return _FIELDS.get(key, key) if lang == "sv" else key.replace("_", " ")
 
 
 def format_date(day: date, lang: str) -> str:

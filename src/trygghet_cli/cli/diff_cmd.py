@@ -1,0 +1,96 @@
+"""`trygghet diff`: what changed between two periods, or between two git revisions."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+import typer
+
+from trygghet_cli.cli.app import command, options
+from trygghet_cli.errors import ExitCode, UsageError
+
+if TYPE_CHECKING:
+    from trygghet_cli.diff import Diff
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class Subject(StrEnum):
+    pledges = "pledges"
+    agreements = "agreements"
+    activities = "activities"
+
+
+@command(
+    "diff",
+    epilog="Exit codes: 0 done (with --exit-code: no differences), 1 differences found "
+    "(only with --exit-code), 2 usage error (e.g. unknown revision or period), 70 internal error.",
+)
+def diff_command(
+    ctx: typer.Context,
+    subject: Subject | None = typer.Argument(
+        None, help="What to compare between two periods: pledges, agreements or activities."),
+    old: str | None = typer.Argument(None, help="The earlier period: file stem, id or label."),
+    new: str | None = typer.Argument(None, help="The later period: file stem, id or label."),
+    git: str | None = typer.Option(
+        None, "--git", metavar="BASE[..HEAD]",
+        help="Compare the whole data root at two git revisions; with BASE only, BASE against "
+        "the working tree (uncommitted changes included)."),
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    exit_code: bool = typer.Option(False, "--exit-code",
+                                   help="Exit with 1 when there are differences (like git diff)."),
+    threshold: float = typer.Option(
+        0.6, "--threshold", min=0.0, max=1.0,
+        help="How alike two texts must be (0 to 1) for entries without a common id to count "
+        "as one changed entry."),
+) -> None:
+    """Show what changed: between two periods, or what a branch or pull request changes.
+
+    Examples:
+
+      trygghet diff pledges 2022-2023 2024-2025
+
+      trygghet diff agreements 2020-2023 2023-2026
+
+      trygghet diff activities 2019 2020
+
+      trygghet diff --git main                   # main against the working tree
+
+      trygghet diff --git origin/main..HEAD --format markdown --exit-code
+    """
+    from trygghet_cli import config, diff_sources, i18n
+    from trygghet_cli.cli.validate_cmd import _root_language
+
+    opts = options(ctx)
+    root = config.find_root(explicit=opts.data)
+    lang = opts.lang or _root_language([root])
+    if git is not None and subject is not None:
+        raise UsageError("give either --git or a kind and two periods, not both",
+                         "trygghet diff pledges 2022-2023 2024-2025, or trygghet diff --git main")
+    if subject is None:
+        label = i18n.label("diff.working_tree", lang)
+        result = diff_sources.diff_revisions(root, git or "HEAD", label, threshold)
+    elif old is None or new is None:
+        raise UsageError(f"name two {subject.value} periods to compare",
+                         f"for example: trygghet diff {subject.value} A B")
+    else:
+        result = diff_sources.diff_periods(root, subject.value, old, new, threshold)
+    _print(result, fmt, lang, opts.color)
+    if exit_code and result.changes:
+        raise typer.Exit(int(ExitCode.INVALID))
+
+
+def _print(result: Diff, fmt: Format, lang: str, color: bool) -> None:
+    from trygghet_cli.output import diff_json, diff_markdown, diff_text
+
+    if fmt is Format.json:
+        typer.echo(diff_json.to_json(result))
+    elif fmt is Format.markdown:
+        typer.echo(diff_markdown.render(result, lang))
+    else:
+        typer.echo(diff_text.render(result, lang, color))
