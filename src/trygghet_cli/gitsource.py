@@ -50,7 +50,9 @@ def prefix_in_repository(root: Path) -> str:
     """Where the data root lies inside its git repository, as `sub/dir/` ('' at the top)."""
     found = _git(root, "rev-parse", "--show-prefix")
     if found.returncode != 0:
-        raise UsageError(f"{root}: not inside a git repository",
+        said = found.stderr.decode("utf-8", "replace").strip().splitlines()
+        reason = said[0] if said and "not a git repository" not in said[0] else ""
+        raise UsageError(f"{root}: not inside a git repository" + (f" ({reason})" if reason else ""),
                          "run the command in a clone of the data repository, or use --data")
     return found.stdout.decode("utf-8", "replace").strip()
 

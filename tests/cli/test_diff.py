@@ -251,3 +251,35 @@ def test_readme_shows_a_workflow_that_comments_the_markdown_diff_on_pull_request
     assert any("gh pr comment" in s and "--body-file diff.md" in s for s in steps)
     assert any("trygghet validate --format github" in s for s in steps)
     assert workflow["jobs"]["diff"]["steps"][0]["with"]["fetch-depth"] == 0
+
+
+def test_lang_en_on_the_command_gives_english_labels(run, repo) -> None:
+    repo.edit("activities/2024-2025.yaml", "status: ongoing", "status: done\n    completed: 2025-05-01")
+    result = _diff(run, repo, "--git", "HEAD", "--lang", "en")
+    assert result.stdout.splitlines()[:2] == [
+        "trygghet diff: HEAD → working tree",
+        "added: 0, removed: 0, changed: 1, unchanged: 9; status changes: 1"]
+    assert "      status: ongoing → done" in result.stdout
+    assert run("--data", str(repo.root), "--lang", "en", "diff").stdout == result.stdout
+
+
+def test_new_activities_and_settings_changes_are_grouped_where_they_belong(run, repo) -> None:
+    repo.edit("activities/2024-2025.yaml", "  - id: a-2\n",
+              "  - id: a-3\n    title: Nattvandring\n    pledges: [ml-1]\n    parties: [kommun]\n"
+              "  - id: a-2\n")
+    repo.edit("trygghet.yaml", "name: Kommunpolis", "name: Kommunpolisen")
+    result = _diff(run, repo, "--git", "HEAD")
+    text = result.stdout
+    assert "Inställningar (trygghet.yaml)" in text
+    assert "funktioner[kommunpolis].namn: Kommunpolis → Kommunpolisen" in text
+    pledge_at = text.index("Löfte ml-1: Vi ökar vuxennärvaron där unga vistas.")
+    assert text.index("  + aktivitet a-3: Nattvandring") > pledge_at
+
+
+def test_a_period_whose_file_is_invalid_is_a_data_error_with_its_place(run, bundled_copy) -> None:
+    path = bundled_copy / "pledges/2024-2025.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("text: Motverka", "txt: Motverka"),
+                    encoding="utf-8")
+    result = run("--data", str(bundled_copy), "diff", "pledges", "2022-2023", "2024-2025")
+    assert result.exit_code == 1
+    assert "pledges/2024-2025.yaml:" in result.stderr and "Traceback" not in result.output

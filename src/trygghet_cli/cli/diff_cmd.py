@@ -48,6 +48,7 @@ def diff_command(
         0.6, "--threshold", min=0.0, max=1.0,
         help="How alike two texts must be (0 to 1) for entries without a common id to count "
         "as one changed entry."),
+    lang: str | None = typer.Option(None, "--lang", help="sv or en (overrides the global --lang)."),
 ) -> None:
     """Show what changed: between two periods, or what a branch or pull request changes.
 
@@ -67,8 +68,10 @@ def diff_command(
     from trygghet_cli.cli.validate_cmd import _root_language
 
     opts = options(ctx)
+    if lang is not None and lang not in ("sv", "en"):
+        raise UsageError(f"--lang: '{lang}' is not sv or en", "use sv or en")
     root = config.find_root(explicit=opts.data)
-    lang = opts.lang or _root_language([root])
+    lang = lang or opts.lang or _root_language([root])
     if git is not None and subject is not None:
         raise UsageError("give either --git or a kind and two periods, not both",
                          "trygghet diff pledges 2022-2023 2024-2025, or trygghet diff --git main")
