@@ -58,12 +58,22 @@ def _finish(loaded: LoadedRoot) -> LoadedRoot:
     return loaded
 
 
-def load(root: Path) -> LoadedRoot:
-    """Load and check every file of a data root; one broken file never hides the others."""
+def load(root: Path, replaced: Mapping[Path, bytes] | None = None) -> LoadedRoot:
+    """Load and check every file of a data root; one broken file never hides the others.
+
+    `replaced` maps files to bytes used instead of what is on disk, or in addition to it
+    for new files: editing checks a planned change this way before writing it.
+    """
     loaded = LoadedRoot(root)
-    for path in config.data_files(root):
+    instead = {p.resolve(): content for p, content in (replaced or {}).items()}
+    paths = config.data_files(root)
+    on_disk = {p.resolve() for p in paths}
+    paths.extend(sorted(p for p in instead if p not in on_disk))
+    for path in paths:
         shown = config.display_path(path)
-        _add(loaded, shown, load_path(path, shown), config.kind_of(root, path))
+        content = instead.get(path.resolve())
+        result = load_path(path, shown) if content is None else load_bytes(content, shown)
+        _add(loaded, shown, result, config.kind_of(root, path))
     return _finish(loaded)
 
 

@@ -36,6 +36,8 @@ class Document:
     had_bom: bool = False
     positions: dict[JsonPath, Position] = field(default_factory=dict)
     key_positions: dict[JsonPath, Position] = field(default_factory=dict)
+    # Where each scalar (and flow collection) ends, just past its last character; editing uses it.
+    ends: dict[JsonPath, Position] = field(default_factory=dict)
 
     def where(self, path: JsonPath, *, key: bool = False) -> Location:
         """The location of the value (or key) at path, or of its nearest known parent."""
@@ -66,6 +68,7 @@ class _Frame:
     path: JsonPath
     key: str | None = None
     key_is_bad: bool = False
+    flow: bool = False
 
 
 class _Builder:
@@ -79,6 +82,7 @@ class _Builder:
         self.findings: list[Finding] = []
         self.positions: dict[JsonPath, Position] = {}
         self.key_positions: dict[JsonPath, Position] = {}
+        self.ends: dict[JsonPath, Position] = {}
 
     def error(self, code: str, mark: Any, message: str, hint: str | None = None, *,
               sv: str | None = None, sv_hint: str | None = None) -> None:
@@ -99,7 +103,9 @@ class _Builder:
         elif name in {"MappingStartEvent", "SequenceStartEvent", "ScalarEvent"}:
             self.node(event, name)
         elif name in {"MappingEndEvent", "SequenceEndEvent"}:
-            self.stack.pop()
+            frame = self.stack.pop()
+            if frame.flow:
+                self.ends[frame.path] = (event.end_mark.line + 1, event.end_mark.column + 1)
 
     def start_document(self, event: Any) -> None:
         self.documents += 1
@@ -134,7 +140,9 @@ class _Builder:
         self.place(value, event)
         if isinstance(value, dict | list):
             parent_path = self.current_path()
-            self.stack.append(_Frame(value, parent_path))
+            self.stack.append(_Frame(value, parent_path, flow=bool(event.flow_style)))
+        elif self.last_path[-1:] not in (("\0key",), ("\0bad",)):
+            self.ends[self.last_path] = (event.end_mark.line + 1, event.end_mark.column + 1)
 
     def current_path(self) -> JsonPath:
         return self.last_path
@@ -287,7 +295,7 @@ def load_bytes(raw: bytes, path: str) -> LoadResult:
         return LoadResult(None, [empty])
     digest = hashlib.sha256(raw).hexdigest()
     document = Document(path, text, data, digest, decoded.had_bom,
-                        builder.positions, builder.key_positions)
+                        builder.positions, builder.key_positions, builder.ends)
     return LoadResult(document, warnings)
 
 
