@@ -1,0 +1,245 @@
+"""Record progress on activities: status changes, outcomes and new activities.
+
+Each function takes the loaded root and an explicit `as_of` date and returns a
+checked Plan (or None when the change is already there); nothing is written here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from trygghet_cli.editing import session
+from trygghet_cli.editing.roundtrip import Editor, get
+from trygghet_cli.errors import UsageError
+from trygghet_cli.model import Activity, ActivityList, Status, parse_partial
+from trygghet_cli.repository import LoadedRoot
+
+STATUSES = [s.value for s in Status if s is not Status.UNKNOWN]
+NEEDS_REASON = {"delayed", "cancelled"}
+
+
+def find_activity(loaded: LoadedRoot, activity_id: str) -> Activity:
+    """The activity with this id, or a UsageError naming the closest ids (W13)."""
+    found = [a for a in loaded.model.all_activities() if a.id == activity_id]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        places = ", ".join(str(a.ref.where()) for a in found)
+        raise UsageError(f"activity id '{activity_id}' is defined more than once: {places}")
+    ids = [a.id for a in loaded.model.all_activities()]
+    close = difflib.get_close_matches(activity_id, ids, n=3)
+    hint = f"did you mean {', '.join(close)}?" if close else "list the ids with 'trygghet validate'"
+    raise UsageError(f"no activity with id '{activity_id}'", hint)
+
+
+def check_day(text: str, option: str) -> str:
+    """A full YYYY-MM-DD date, or a UsageError."""
+    try:
+        return date.fromisoformat(text).isoformat() if len(text) == 10 else _bad_day(text, option)
+    except ValueError:
+        return _bad_day(text, option)
+
+
+def _bad_day(text: str, option: str) -> str:
+    raise UsageError(f"{option} '{text}' is not a date", "write it as YYYY-MM-DD, e.g. 2025-03-31")
+
+
+def _plan(loaded: LoadedRoot, editor: Editor) -> session.Plan | None:
+    result = editor.result()
+    if not result.ops:
+        return None
+    plan = session.Plan(loaded.root, [session.from_edit(editor.doc, result)])
+    if not plan.changed:
+        return None
+    plan.warnings = session.check_root(plan, loaded.findings)
+    return plan
+
+
+def set_status(loaded: LoadedRoot, activity_id: str, status: str, *, as_of: date,
+               note: str | None = None, reason: str | None = None,
+               on: str | None = None) -> session.Plan | None:
+    """Set an activity's status; done sets `completed`, delayed and cancelled need a reason."""
+    if status not in STATUSES:
+        raise UsageError(f"unknown status '{status}'", f"use one of: {', '.join(STATUSES)}")
+    activity = find_activity(loaded, activity_id)
+    raw: dict[str, Any] = get(activity.ref.file.data, activity.ref.path)
+    wanted = _status_fields(raw, status, as_of, note, reason, on)
+    editor = Editor(activity.ref.file, "activities")
+    base = activity.ref.path
+    for key, value in wanted.items():
+        if value is None and key in raw:
+            editor.delete((*base, key))
+        elif value is not None and raw.get(key) != value:
+            editor.set((*base, key), value)
+    return _plan(loaded, editor)
+
+
+def _status_fields(raw: dict[str, Any], status: str, as_of: date, note: str | None,
+                   reason: str | None, on: str | None) -> dict[str, str | None]:
+    """The values status, completed, reason and status_note should have (None: remove)."""
+    if on is not None and status != "done":
+        raise UsageError("--date is the completion date; it goes with status done")
+    if reason is not None and status not in NEEDS_REASON:
+        raise UsageError("--reason goes with status delayed or cancelled")
+    wanted: dict[str, str | None] = {"status": status}
+    if status == "done":
+        if on is not None and parse_partial(on) is None:
+            raise UsageError(f"--date '{on}' is not a date", "use YYYY-MM-DD, YYYY-MM or YYYY")
+        wanted["completed"] = on or raw.get("completed") or as_of.isoformat()
+    else:
+        wanted["completed"] = None
+    if status in NEEDS_REASON:
+        if not (reason or raw.get("reason")):
+            raise UsageError(f"status {status} needs a reason", "add --reason 'why'")
+        wanted["reason"] = reason or raw.get("reason")
+    else:
+        wanted["reason"] = None
+    if note is not None:
+        wanted["status_note"] = note
+    return wanted
+
+
+def parse_value(text: str) -> int | float | str:
+    """An outcome value: a number when it reads as one, else the text."""
+    for kind in (int, float):
+        try:
+            number = kind(text)
+        except ValueError:
+            continue
+        if isinstance(number, float) and number != number:  # NaN
+            break
+        return number
+    return text
+
+
+@dataclass(slots=True)
+class OutcomeInput:
+    """What `activity outcome` records."""
+
+    value: int | float | str
+    day: str
+    target: str | None = None
+    kind: str | None = None
+    approximate: bool = False
+    source: str | None = None
+    note: str | None = None
+
+    def as_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"value": self.value, "date": self.day}
+        optional = {"kind": self.kind, "approximate": self.approximate or None,
+                    "source": self.source, "note": self.note}
+        data.update({k: v for k, v in optional.items() if v is not None})
+        return data
+
+
+def add_outcome(loaded: LoadedRoot, activity_id: str, outcome: OutcomeInput) -> session.Plan | None:
+    """Append an outcome to one of the activity's targets; None if it is already recorded."""
+    activity = find_activity(loaded, activity_id)
+    if outcome.kind not in (None, "interim", "final"):
+        raise UsageError(f"unknown outcome kind '{outcome.kind}'", "use interim or final")
+    index = _target_index(activity, outcome.target)
+    raw_target = get(activity.ref.file.data, (*activity.ref.path, "targets", index))
+    item = outcome.as_data()
+    if item in raw_target.get("outcomes", []):
+        return None
+    editor = Editor(activity.ref.file, "activities")
+    editor.append((*activity.ref.path, "targets", index, "outcomes"), item)
+    return _plan(loaded, editor)
+
+
+def _target_index(activity: Activity, target_id: str | None) -> int:
+    ids = [t.id for t in activity.targets]
+    if not ids:
+        raise UsageError(f"activity {activity.id} has no targets to record an outcome for",
+                         "add a target to the activity first")
+    if target_id is None:
+        if len(ids) > 1:
+            raise UsageError(f"activity {activity.id} has several targets: {', '.join(ids)}",
+                             "choose one with --target")
+        return 0
+    if target_id not in ids:
+        raise UsageError(f"activity {activity.id} has no target '{target_id}'",
+                         f"its targets: {', '.join(ids)}")
+    return ids.index(target_id)
+
+
+def next_id(existing: list[str], taken: set[str], fallback: str) -> str:
+    """The next id in the numbering of existing ids (a2024-02 -> a2024-03), free in the root."""
+    pattern = re.compile(r"^(.*?)(\d+)$")
+    numbered = [m for m in (pattern.match(i) for i in existing) if m]
+    prefix, width, start = (fallback, 2, 0)
+    if numbered:
+        last = max(numbered, key=lambda m: int(m.group(2)))
+        prefix, width, start = last.group(1), len(last.group(2)), int(last.group(2))
+    number = start + 1
+    while f"{prefix}{number:0{width}d}" in taken:
+        number += 1
+    return f"{prefix}{number:0{width}d}"
+
+
+@dataclass(slots=True)
+class NewActivity:
+    """The fields of a new activity; id is chosen when left out."""
+
+    title: str
+    pledges: list[str]
+    parties: list[str]
+    description: str | None = None
+    owners: list[str] = field(default_factory=list)
+    districts: list[str] = field(default_factory=list)
+    start: str | None = None
+    due: str | None = None
+    status: str | None = None
+    targets: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_data(self, activity_id: str) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": activity_id, "title": self.title}
+        optional: dict[str, Any] = {
+            "description": self.description, "pledges": self.pledges, "owners": self.owners,
+            "parties": self.parties, "districts": self.districts, "start": self.start,
+            "due": self.due, "status": self.status, "targets": self.targets}
+        data.update({k: v for k, v in optional.items() if v})
+        return data
+
+
+def choose_list(loaded: LoadedRoot, list_id: str | None, as_of: date) -> ActivityList:
+    """The named activity list, else the one whose period holds as_of, else the latest."""
+    lists = loaded.model.activity_lists
+    if list_id is not None:
+        for item in lists:
+            if list_id in (item.id, item.pledge_set):
+                return item
+        raise UsageError(f"no activity list '{list_id}'",
+                         f"use one of: {', '.join(i.id for i in lists)}")
+    if not lists:
+        raise UsageError("the data root has no activity list", "run 'trygghet new period' first")
+
+    def period_end(item: ActivityList) -> date:
+        pledge_set = loaded.model.pledge_set(item.pledge_set)
+        return pledge_set.period.end if pledge_set else date.min
+
+    for item in lists:
+        pledge_set = loaded.model.pledge_set(item.pledge_set)
+        if pledge_set and pledge_set.period.contains(as_of):
+            return item
+    return max(lists, key=period_end)
+
+
+def new_activity(loaded: LoadedRoot, target_list: ActivityList,
+                 fields: NewActivity) -> tuple[str, session.Plan]:
+    """Append a new activity with the next free id to the list; the id and the checked plan."""
+    if fields.status is not None and fields.status not in STATUSES:
+        raise UsageError(f"unknown status '{fields.status}'", f"use one of: {', '.join(STATUSES)}")
+    taken = {a.id for a in loaded.model.all_activities()}
+    existing = [a.id for a in target_list.activities]
+    activity_id = next_id(existing, taken, fallback=f"{target_list.id}-a")
+    doc = target_list.ref.file
+    editor = Editor(doc, "activities")
+    editor.append(("activities",), fields.as_data(activity_id))
+    plan = _plan(loaded, editor)
+    assert plan is not None  # a new item always changes the file
+    return activity_id, plan

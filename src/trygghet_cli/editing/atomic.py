@@ -1,0 +1,168 @@
+"""All-or-nothing, conflict-checked writes of data files (RELIABILITY.md, pattern P4).
+
+`os.replace` of a fully written and fsynced temporary file in the same folder is
+the only step that changes the data file, so a crash, a kill or a full disk at
+any moment leaves either the old bytes or the new ones, never a mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import os
+import stat
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from trygghet_cli.errors import ConflictError, ReadError
+
+LOCK_WAIT_SECONDS = 10.0
+
+
+def sha256(data: bytes) -> str:
+    """The hex SHA-256 of bytes, as Document.digest holds it."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _checked_target(path: Path) -> tuple[str, os.stat_result]:
+    """The real path behind path (symlinks resolved) and its stat, if it is safe to replace."""
+    real = os.path.realpath(path)
+    try:
+        st = os.stat(real)
+    except OSError as exc:
+        raise ReadError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise ReadError(f"{path}: not a regular file; trygghet edits only regular files")
+    if st.st_nlink > 1:
+        raise ReadError(f"{path}: the file has {st.st_nlink} hard links; replacing it would "
+                        "leave the other names with the old content",
+                        "edit it by hand, or break the hard link (cp the file over itself)")
+    return real, st
+
+
+def _check_unchanged(real: str, shown: Path, expected_old_digest: str) -> None:
+    try:
+        with open(real, "rb") as handle:
+            current = handle.read()
+    except OSError as exc:
+        raise ReadError(f"{shown}: cannot read: {exc.strerror or exc}") from None
+    if sha256(current) != expected_old_digest:
+        raise ConflictError(f"{shown}: the file changed on disk since it was read; nothing written",
+                            "run the command again")
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _fsync_dir(folder: str) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fill_temp(fd: int, data: bytes, st: os.stat_result | None) -> None:
+    """Write, set mode and group like the old file, and flush the temp file to disk."""
+    _write_all(fd, data)
+    if st is not None:
+        os.fchmod(fd, stat.S_IMODE(st.st_mode))
+        with contextlib.suppress(OSError):  # keeping the group is best effort (W3)
+            os.fchown(fd, -1, st.st_gid)
+    os.fsync(fd)
+
+
+def _new_temp(folder: str, name: str, shown: Path) -> tuple[int, str]:
+    try:
+        return tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+    except OSError as exc:
+        raise ReadError(f"{shown}: cannot create a temporary file in {folder}: "
+                        f"{exc.strerror or exc}; nothing written",
+                        "check that the folder is writable (trygghet never writes in place)") from None
+
+
+def _io_error(shown: Path, exc: OSError) -> ReadError:
+    reason = "the disk is full" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else (exc.strerror or str(exc))
+    return ReadError(f"{shown}: could not write: {reason}; the file is unchanged")
+
+
+def write_atomic(path: Path, new_bytes: bytes, expected_old_digest: str) -> None:
+    """Replace path's content with new_bytes if it still hashes to expected_old_digest.
+
+    Raises ConflictError (exit 4) when the file changed since it was read, and
+    ReadError (exit 3) for any I/O failure; in both cases the file is untouched
+    and no temporary file is left behind.
+    """
+    real, st = _checked_target(path)
+    _check_unchanged(real, path, expected_old_digest)
+    folder, name = os.path.split(real)
+    _replace_with_temp(folder, name, new_bytes, st, path, exclusive=False)
+
+
+def write_new(path: Path, new_bytes: bytes) -> None:
+    """Create path atomically with new_bytes; refuse if it already exists."""
+    folder = os.path.realpath(path.parent)
+    os.makedirs(folder, exist_ok=True)
+    _replace_with_temp(folder, path.name, new_bytes, None, path, exclusive=True)
+
+
+def _replace_with_temp(folder: str, name: str, data: bytes, st: os.stat_result | None,
+                       shown: Path, *, exclusive: bool) -> None:
+    target = os.path.join(folder, name)
+    fd, tmp = _new_temp(folder, name, shown)
+    try:
+        try:
+            _fill_temp(fd, data, st)
+        finally:
+            os.close(fd)
+        if exclusive:
+            os.link(tmp, target)  # fails with EEXIST instead of overwriting
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, target)
+    except FileExistsError:
+        raise ReadError(f"{shown}: already exists; nothing written") from None
+    except OSError as exc:
+        raise _io_error(shown, exc) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+    try:
+        _fsync_dir(folder)
+    except OSError as exc:
+        raise ReadError(f"{shown}: written, but the folder could not be flushed to disk: "
+                        f"{exc.strerror or exc}", "check the disk; the new content is in place") from None
+
+
+@contextlib.contextmanager
+def root_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive flock on the data root folder for a whole read-modify-write.
+
+    Locking the folder itself leaves no lock file in the data repository. Only
+    trygghet processes honour it; editors do not, which is what the digest check
+    in write_atomic is for.
+    """
+    import fcntl
+
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise ConflictError(f"{folder}: another trygghet command is editing this data "
+                                        "root", "wait for it to finish and run again") from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)

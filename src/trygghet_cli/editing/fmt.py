@@ -1,0 +1,101 @@
+"""One canonical layout for data files: schema key order, 2-space indentation, canonical quoting.
+
+Unlike the line edits, formatting is meant to rewrite the file, so it goes
+through ruamel's round trip (comments kept). The result must still read back as
+exactly the same data, or nothing is written. The BOM and the line break style
+are kept as they were: `fmt` is about layout, not encoding.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from typing import Any
+
+from trygghet_cli.editing import lines as ln
+from trygghet_cli.editing import session
+from trygghet_cli.editing.schema_order import key_order, rank
+from trygghet_cli.errors import DataError
+from trygghet_cli.loading import Document, JsonPath
+from trygghet_cli.loading.scalars import ScalarError, resolve_plain
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def _needs_quotes(text: str) -> bool:
+    """True when the text, unquoted, would read as something else (a number, true, null)."""
+    try:
+        return not isinstance(resolve_plain(text), str)
+    except ScalarError:
+        return True
+
+
+def _canonical_scalar(value: Any) -> Any:
+    """Full dates plain; text that would read as a number or boolean double-quoted."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
+
+    if not isinstance(value, ScalarString):
+        return value
+    text = str(value)
+    if len(text) == 10:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    if _needs_quotes(text) and not isinstance(value, DoubleQuotedScalarString):
+        return DoubleQuotedScalarString(text)
+    return value
+
+
+def _canonical(node: Any, kind: str, path: JsonPath) -> None:
+    """Sort keys by schema order and normalise scalars, in place, keeping comments."""
+    from collections import OrderedDict
+
+    if isinstance(node, OrderedDict):
+        order = key_order(kind, path)
+        for key in sorted(node, key=lambda k: rank(order, k)):
+            node.move_to_end(key)
+        for key in list(node):
+            node[key] = _canonical_scalar(node[key])
+            _canonical(node[key], kind, (*path, key))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            node[index] = _canonical_scalar(item)
+            _canonical(item, kind, (*path, index))
+
+
+def format_text(doc: Document, kind: str) -> str:
+    """The canonical text of a loaded document (without BOM, in the file's line break style)."""
+    yaml = _yaml()
+    # ruamel keeps a CR inside comments, so it gets LF only and the file's style is put back after.
+    source = doc.text.replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        data = yaml.load(source)
+    except Exception as exc:  # noqa: BLE001 - ruamel raises many kinds; the loader accepted the file
+        raise DataError(f"{doc.path}: cannot be formatted: {exc}") from None
+    _canonical(data, kind, ())
+    yaml.explicit_start = source.startswith("---")
+    out = io.StringIO()
+    yaml.dump(data, out)
+    text = out.getvalue()
+    newline = ln.newline_of(doc.text)
+    return text.replace("\n", newline) if newline != "\n" else text
+
+
+def format_change(doc: Document, kind: str) -> session.FileChange:
+    """A checked change to canonical layout; refused if the data would read back differently."""
+    from pathlib import Path
+
+    text = format_text(doc, kind)
+    new_bytes = session.encode(text, doc.had_bom)
+    if text != doc.text:
+        session.reload_as(new_bytes, doc.path, doc.data)
+    return session.FileChange(Path(doc.path), doc.text, text, new_bytes, doc.digest)

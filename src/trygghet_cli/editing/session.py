@@ -1,0 +1,132 @@
+"""Check a planned change like a new file on disk, then write it (or only show it).
+
+Order of the safety steps for every write (RELIABILITY.md section 4):
+re-load the new bytes with the validating loader and compare with the data the
+edit meant to produce; check with a line diff that no other line changed; run
+every root check with the new content in place of the old; only then write
+atomically, refusing if the file changed on disk meanwhile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from trygghet_cli import repository
+from trygghet_cli.editing import atomic
+from trygghet_cli.editing import lines as ln
+from trygghet_cli.editing.roundtrip import EditResult
+from trygghet_cli.errors import DataError
+from trygghet_cli.findings import Finding
+from trygghet_cli.loading import Document, load_bytes
+from trygghet_cli.loading.text import UTF8_BOM
+
+
+@dataclass(frozen=True, slots=True)
+class FileChange:
+    """New bytes for one file; old_digest is None for a file that does not exist yet."""
+
+    path: Path
+    old_text: str
+    new_text: str
+    new_bytes: bytes
+    old_digest: str | None
+
+    @property
+    def changed(self) -> bool:
+        return self.old_digest is None or self.old_text != self.new_text
+
+    def diff(self) -> str:
+        return ln.unified_diff(self.old_text, self.new_text, str(self.path))
+
+
+@dataclass(slots=True)
+class Plan:
+    """Every file a command changes, checked together."""
+
+    root: Path
+    changes: list[FileChange] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return any(c.changed for c in self.changes)
+
+    def diff(self) -> str:
+        return "\n".join(c.diff() for c in self.changes if c.changed)
+
+
+def encode(text: str, bom: bool) -> bytes:
+    """The bytes of a data file: UTF-8, with the BOM again when the file had one."""
+    return (UTF8_BOM if bom else b"") + text.encode("utf-8")
+
+
+def same_data(a: Any, b: Any) -> bool:
+    """Equal as data, where 1 and 1.0 are equal but True and 1 are not."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same_data(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(same_data(x, y) for x, y in zip(a, b, strict=True))
+    return type(a) is type(b) and a == b or (
+        isinstance(a, int | float) and isinstance(b, int | float) and a == b)
+
+
+def reload_as(new_bytes: bytes, shown: str, expected: Any) -> Document:
+    """Load new bytes as validate would, and insist they read back as the intended data."""
+    result = load_bytes(new_bytes, shown)
+    if result.document is None:
+        first = result.findings[0] if result.findings else None
+        raise DataError(f"{shown}: the edited text would not load ({first.message if first else '?'}); "
+                        "nothing written", "please report this as a bug")
+    if not same_data(result.document.data, expected):
+        raise DataError(f"{shown}: the edited text reads back differently from the intended "
+                        "change; nothing written", "please report this as a bug")
+    return result.document
+
+
+def from_edit(doc: Document, result: EditResult) -> FileChange:
+    """A checked FileChange from a line edit: it loads, means what was meant, touches only its lines."""
+    new_bytes = encode(result.text, doc.had_bom)
+    if result.text != doc.text:
+        reload_as(new_bytes, doc.path, result.expected)
+        stray = ln.unexpected_changes(result.old_lines, result.new_lines, result.ops)
+        if stray:
+            raise DataError(f"{doc.path}: the edit would also change line(s) "
+                            f"{', '.join(map(str, stray[:5]))}; nothing written",
+                            "please report this as a bug")
+    return FileChange(Path(doc.path), doc.text, result.text, new_bytes, doc.digest)
+
+
+def check_root(plan: Plan, before: list[Finding]) -> list[str]:
+    """Run every check of the data root with the planned content; raise if it has errors.
+
+    Returns the warnings the change brings (those not among `before`), as
+    `file:line:col: message` lines.
+    """
+    replaced = {c.path: c.new_bytes for c in plan.changes if c.changed}
+    loaded = repository.load(plan.root, replaced)
+    errors = loaded.errors()
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise DataError(f"the change would make the data invalid: {first.where}: {first.message}"
+                        f"{more}; nothing written", first.hint)
+    known = {(f.code, f.message) for f in before}
+    return [f"{f.where}: {f.message}" for f in loaded.findings if (f.code, f.message) not in known]
+
+
+def write(plan: Plan) -> list[Path]:
+    """Write every changed file atomically; the paths written."""
+    written = []
+    for change in plan.changes:
+        if not change.changed:
+            continue
+        if change.old_digest is None:
+            atomic.write_new(change.path, change.new_bytes)
+        else:
+            atomic.write_atomic(change.path, change.new_bytes, change.old_digest)
+        written.append(change.path)
+    return written
