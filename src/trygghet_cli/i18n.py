@@ -133,6 +133,18 @@ _LABELS: dict[str, tuple[str, str]] = {
     "entity.pledge": ("löfte", "pledge"),
     "entity.activity_list": ("aktivitetslista", "activity list"),
     "entity.activity": ("aktivitet", "activity"),
+    "edit.unchanged": ("Oförändrat: {what}; ingen fil skrevs.", "Unchanged: {what}; no file written."),
+    "edit.written": ("Skrev {path}", "Wrote {path}"),
+    "edit.dry_run": ("Provkörning: inget skrevs.", "Dry run: nothing written."),
+    "edit.new_id": ("Ny aktivitet: {id}", "New activity: {id}"),
+    "edit.fmt_would": ("skulle formateras om: {path}", "would reformat: {path}"),
+    "edit.scaffold_note": ("Utkast skapat med 'trygghet new period' från {source}: gå igenom löftena, "
+                           "fyll i lägesbild, underskrift och källor.",
+                           "Draft made with 'trygghet new period' from {source}: review the pledges, "
+                           "add the situation picture, signing and sources."),
+    "edit.no_agreement": ("Ingen överenskommelse täcker {period}; lägg till 'agreement:' när den finns.",
+                          "No agreement covers {period}; add 'agreement:' once there is one."),
+    "edit.fmt_clean": ("{count} filer redan formaterade", "{count} files already formatted"),
 }
 
 # Data field names as output shows them; a key not listed here is shown as it is.

@@ -5,10 +5,19 @@ from __future__ import annotations
 import os
 import sys
 
-from trygghet_cli.cli import diff_cmd, schema_cmd, status_cmd, validate_cmd
+from trygghet_cli.cli import (
+    activity_cmd,
+    diff_cmd,
+    fmt_cmd,
+    new_cmd,
+    schema_cmd,
+    status_cmd,
+    validate_cmd,
+)
 from trygghet_cli.cli.app import app
 
-__all__ = ["app", "diff_cmd", "main", "schema_cmd", "status_cmd", "validate_cmd"]
+__all__ = ["activity_cmd", "app", "diff_cmd", "fmt_cmd", "main", "new_cmd", "schema_cmd",
+           "status_cmd", "validate_cmd"]
 
 
 def main() -> None:

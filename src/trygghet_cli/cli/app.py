@@ -100,8 +100,11 @@ def _internal(exc: Exception, debug: bool) -> typer.Exit:
     return typer.Exit(int(ExitCode.INTERNAL))
 
 
-def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
-    """Register a command whose known errors become one line and a documented exit code."""
+def command(*args: Any, group: typer.Typer | None = None, **kwargs: Any) -> Callable[[F], F]:
+    """Register a command whose known errors become one line and a documented exit code.
+
+    `group` registers it in a sub-command group (`trygghet activity ...`) instead of the app.
+    """
 
     def register(func: F) -> F:
         @functools.wraps(func)
@@ -117,7 +120,7 @@ def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
                 debug = bool(ctx and options(ctx).debug) or "--debug" in sys.argv
                 raise _internal(exc, debug) from None
 
-        app.command(*args, **kwargs)(guarded)
+        (group or app).command(*args, **kwargs)(guarded)
         return func
 
     return register

@@ -1,0 +1,167 @@
+"""`trygghet activity set-status | outcome | new`: record progress without editing YAML by hand."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from typing import Any
+
+import typer
+
+from trygghet_cli.cli.app import app, command
+from trygghet_cli.cli.edit_common import DRY_RUN_HELP, editing, finish
+from trygghet_cli.errors import UsageError
+
+activity_app = typer.Typer(
+    help="Aktiviteter: status, utfall och nya aktiviteter. / Activities: status, outcomes, new ones.",
+    no_args_is_help=True,
+)
+app.add_typer(activity_app, name="activity")
+
+EXIT_CODES = ("Exit codes: 0 written or unchanged, 1 the change would make the data invalid, "
+              "2 usage error, 3 the file could not be written, 4 the file changed on disk meanwhile.")
+
+
+@command("set-status", group=activity_app, epilog=EXIT_CODES)
+def set_status(
+    ctx: typer.Context,
+    activity_id: str = typer.Argument(..., metavar="ID", help="The activity's id."),
+    status: str = typer.Argument(..., help="planned, ongoing, done, delayed or cancelled."),
+    note: str | None = typer.Option(None, "--note", help="A public note on the change (status_note)."),
+    reason: str | None = typer.Option(None, "--reason", help="Why (required for delayed, cancelled)."),
+    on: str | None = typer.Option(None, "--date", help="Completion date for done (YYYY[-MM[-DD]]). "
+                                  "Default: today, or the date already there."),
+    dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
+) -> None:
+    """Set an activity's status; only the lines that change are rewritten.
+
+    Examples:
+
+      trygghet activity set-status a2024-01 ongoing --note "Startade i mars"
+
+      trygghet activity set-status a2024-02 done --date 2025-11-30
+
+      trygghet activity set-status a2024-03 delayed --reason "Väntar på budget" --dry-run
+    """
+    from trygghet_cli.editing import activities
+
+    with editing(ctx) as ed:
+        plan = activities.set_status(ed.loaded, activity_id, status, as_of=date.today(),
+                                     note=note, reason=reason, on=on)
+        finish(plan, dry_run, ed.lang, f"{activity_id} {status}")
+
+
+@command("outcome", group=activity_app, epilog=EXIT_CODES)
+def outcome(
+    ctx: typer.Context,
+    activity_id: str = typer.Argument(..., metavar="ID", help="The activity's id."),
+    value: str = typer.Argument(..., help="The outcome: a number, or text."),
+    target: str | None = typer.Option(None, "--target", help="Target id; needed when there are several."),
+    on: str | None = typer.Option(None, "--date", help="Date the outcome refers to (YYYY-MM-DD). "
+                                  "Default: today."),
+    approximate: bool = typer.Option(False, "--approximate", help="The value is approximate."),
+    source: str | None = typer.Option(None, "--source", help="Id of the source that reports it."),
+    kind: str | None = typer.Option(None, "--kind", help="interim or final."),
+    note: str | None = typer.Option(None, "--note", help="A public note on the outcome."),
+    dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
+) -> None:
+    """Record an outcome (utfall) for one of an activity's targets.
+
+    Examples:
+
+      trygghet activity outcome a2021-05 3 --date 2021-12-31 --kind final --source s-res2021
+
+      trygghet activity outcome a2024-01 "Genomfört enligt plan" --target t1 --kind interim
+    """
+    from trygghet_cli.editing import activities
+
+    with editing(ctx) as ed:
+        day = activities.check_day(on, "--date") if on else date.today().isoformat()
+        item = activities.OutcomeInput(activities.parse_value(value), day, target, kind,
+                                       approximate, source, note)
+        plan = activities.add_outcome(ed.loaded, activity_id, item)
+        finish(plan, dry_run, ed.lang, f"{activity_id} {value} {day}")
+
+
+def _ask(value: Any, label: str, interactive: bool, many: bool = False, required: bool = True) -> Any:
+    """The option's value, else a prompt in a terminal, else a usage error for required fields."""
+    if value or not interactive:
+        if required and not value:
+            raise UsageError(f"missing {label}", "give it as an option, or run in a terminal to be asked")
+        return value
+    answer = typer.prompt(label + (" (comma-separated)" if many else ""),
+                          default="" if not required else None, show_default=False)
+    if many:
+        return [part.strip() for part in str(answer).split(",") if part.strip()]
+    return str(answer).strip() or None
+
+
+@command("new", group=activity_app, epilog=EXIT_CODES)
+def new(
+    ctx: typer.Context,
+    list_id: str | None = typer.Option(None, "--list", help="Activity list or pledge set id. "
+                                       "Default: the list of the period that holds today."),
+    title: str | None = typer.Option(None, "--title", help="Short title."),
+    description: str | None = typer.Option(None, "--description", help="What is done."),
+    pledges: list[str] = typer.Option([], "--pledge", help="Pledge id (repeat for several)."),
+    parties: list[str] = typer.Option([], "--party", help="Party id (repeat for several)."),
+    owners: list[str] = typer.Option([], "--owner", help="Responsible function id (repeatable)."),
+    districts: list[str] = typer.Option([], "--district", help="District id (repeatable)."),
+    start: str | None = typer.Option(None, "--start", help="Start date, YYYY-MM-DD."),
+    due: str | None = typer.Option(None, "--due", help="Due date, YYYY-MM-DD."),
+    status: str | None = typer.Option(None, "--status", help="planned or ongoing."),
+    target_kind: str | None = typer.Option(None, "--target-kind", help="Add target t1 of this kind: "
+                                           "at_least, exactly, rate, qualitative or change."),
+    target_text: str | None = typer.Option(None, "--target-text", help="The target in words."),
+    target_value: float | None = typer.Option(None, "--target-value", help="N for at_least/exactly/rate."),
+    target_unit: str | None = typer.Option(None, "--target-unit", help="What is counted."),
+    dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
+) -> None:
+    """Add an activity with the next free id; asks for missing fields when run in a terminal.
+
+    Examples:
+
+      trygghet activity new          # asks for title, pledges and parties
+
+      trygghet activity new --title "Trygghetsvandring i Mariefred" --pledge ml-2024-2025-2 \\
+        --party kommun --party polis --due 2025-10-31
+    """
+    from trygghet_cli.editing import activities
+
+    interactive = sys.stdin.isatty()
+    with editing(ctx) as ed:
+        target_list = activities.choose_list(ed.loaded, list_id, date.today())
+        fields = activities.NewActivity(
+            title=_ask(title, "title", interactive),
+            pledges=_ask(list(pledges), "pledges", interactive, many=True),
+            parties=_ask(list(parties), "parties", interactive, many=True),
+            description=_ask(description, "description", interactive, required=False),
+            owners=list(owners), districts=list(districts),
+            start=activities.check_day(start, "--start") if start else None,
+            due=activities.check_day(due, "--due") if due else None, status=status,
+            targets=_targets(target_kind, target_text, target_value, target_unit))
+        new_id, plan = activities.new_activity(ed.loaded, target_list, fields)
+        finish(plan, dry_run, ed.lang, new_id,
+               after=lambda: typer.echo(_label_new(ed.lang, new_id)))
+
+
+def _label_new(lang: str, new_id: str) -> str:
+    from trygghet_cli import i18n
+
+    return i18n.label("edit.new_id", lang, id=new_id)
+
+
+def _targets(kind: str | None, text: str | None, value: float | None,
+             unit: str | None) -> list[dict[str, Any]]:
+    if kind is None:
+        if text or value is not None or unit:
+            raise UsageError("--target-text, --target-value and --target-unit need --target-kind")
+        return []
+    if not text:
+        raise UsageError("--target-kind needs --target-text")
+    target: dict[str, Any] = {"id": "t1", "kind": kind, "text": text}
+    if value is not None:
+        target["value"] = int(value) if value.is_integer() else value
+    if unit:
+        target["unit"] = unit
+    return [target]

@@ -1,0 +1,70 @@
+"""What every editing command shares: finding a writable root, locking it, reporting the result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from trygghet_cli import config, i18n, repository, resources
+from trygghet_cli.cli.app import options
+from trygghet_cli.errors import UsageError
+
+DRY_RUN_HELP = "Print the change as a unified diff and write nothing."
+
+
+@dataclass(slots=True)
+class EditContext:
+    """The locked, valid data root an editing command works on, and its output language."""
+
+    root: Path
+    loaded: repository.LoadedRoot
+    lang: str
+
+
+def writable_root(ctx: Any) -> Path:
+    """The data root to edit; the bundled copy only when asked for by --data or the working folder."""
+    opts = options(ctx)
+    root = config.find_root(explicit=opts.data)
+    bundled = resources.bundled_data_root().resolve()
+    if opts.data is None and root.resolve() == bundled and config.root_of(Path.cwd()) is None:
+        raise UsageError("no data root found from the working folder; trygghet does not edit its "
+                         "bundled copy of the data by accident",
+                         "run the command inside your data repository, or pass --data DIR")
+    return root
+
+
+@contextmanager
+def editing(ctx: Any) -> Iterator[EditContext]:
+    """Lock the data root, then load it; commands that edit need it valid."""
+    from trygghet_cli.editing import atomic
+
+    root = writable_root(ctx)
+    with atomic.root_lock(root):
+        loaded = repository.load_valid(root)
+        model_lang = loaded.model.config.language if loaded.model.config else "sv"
+        yield EditContext(root, loaded, options(ctx).lang or model_lang)
+
+
+def finish(plan: Any, dry_run: bool, lang: str, what: str,
+           after: Callable[[], None] | None = None) -> None:
+    """Print the diff (dry run) or write the files; a plan of None means nothing to change."""
+    from trygghet_cli.editing import session
+
+    if plan is None:
+        typer.echo(i18n.label("edit.unchanged", lang, what=what))
+        return
+    if dry_run:
+        typer.echo(plan.diff())
+        typer.echo(i18n.label("edit.dry_run", lang), err=True)
+        return
+    for path in session.write(plan):
+        typer.echo(i18n.label("edit.written", lang, path=path))
+    if after is not None:
+        after()
+    for warning in plan.warnings:
+        typer.echo(f"{i18n.label('warning', lang)}: {warning}", err=True)

@@ -1,0 +1,107 @@
+"""`trygghet fmt`: rewrite data files in the one canonical layout, or check that they are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from trygghet_cli.cli.app import command, options
+from trygghet_cli.cli.edit_common import DRY_RUN_HELP, writable_root
+from trygghet_cli.errors import DataError, ExitCode, UsageError
+
+if TYPE_CHECKING:
+    from trygghet_cli.editing.session import FileChange
+
+
+def _files(paths: list[Path], root: Path) -> list[tuple[Path, Path]]:
+    """(data root, file) for every data file named or below a named folder."""
+    from trygghet_cli import config
+
+    if not paths:
+        return [(root, f) for f in config.data_files(root)]
+    found: list[tuple[Path, Path]] = []
+    for path in paths:
+        owner = config.root_of(path)
+        if owner is None:
+            raise UsageError(f"{path}: not inside a data root (no trygghet.yaml above it)")
+        if path.is_dir():
+            found.extend((owner, f) for f in config.data_files(owner)
+                         if path.resolve() in f.resolve().parents or path.resolve() == owner.resolve())
+        else:
+            found.append((owner, path))
+    return found
+
+
+def _change(root: Path, file: Path) -> FileChange:
+    from trygghet_cli import config
+    from trygghet_cli.editing import fmt as formatting
+    from trygghet_cli.findings import Severity
+    from trygghet_cli.loading import load_path
+
+    shown = config.display_path(file)
+    kind = config.kind_of(root, file)
+    if kind is None:
+        raise DataError(f"{shown}: not in agreements/, pledges/ or activities/; not formatted")
+    result = load_path(file, shown)
+    errors = [f for f in result.findings if f.severity is Severity.ERROR]
+    if result.document is None or errors:
+        first = errors[0] if errors else None
+        raise DataError(f"{first.where if first else shown}: {first.message if first else 'cannot load'}"
+                        "; fix it before formatting")
+    return formatting.format_change(result.document, kind)
+
+
+@command("fmt", epilog="Exit codes: 0 formatted (or already so), 1 --check found files to "
+         "reformat or a file could not be formatted, 3 a file could not be written, "
+         "4 a file changed on disk meanwhile.")
+def fmt(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(None, help="Files or folders. Default: every file of the data root."),
+    check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 listing files that "
+                               "would change (for CI)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
+) -> None:
+    """Rewrite data files in one canonical layout: keys in schema order, 2-space indentation,
+    dates unquoted, codes that look like numbers double-quoted; comments are kept.
+
+    Examples:
+
+      trygghet fmt --check            # in CI
+
+      trygghet fmt activities/2024-2025.yaml --dry-run
+
+      trygghet fmt
+    """
+    from trygghet_cli import config, i18n
+    from trygghet_cli.editing import atomic
+
+    opts = options(ctx)
+    read_only = check or dry_run
+    root = config.find_root(explicit=opts.data) if read_only else writable_root(ctx)
+    lang = opts.lang or "sv"
+    failed = False
+    changed = 0
+    files = _files(list(paths or []), root)
+    with atomic.root_lock(root):
+        for owner, file in files:
+            try:
+                change = _change(owner, file)
+                if not change.changed:
+                    continue
+                changed += 1
+                if check:
+                    typer.echo(i18n.label("edit.fmt_would", lang, path=change.path))
+                elif dry_run:
+                    typer.echo(change.diff())
+                else:
+                    atomic.write_atomic(change.path, change.new_bytes, change.old_digest or "")
+                    typer.echo(i18n.label("edit.written", lang, path=change.path))
+            except DataError as error:
+                failed = True
+                typer.echo(f"trygghet: {error.message}", err=True)
+    if not changed and not failed:
+        typer.echo(i18n.label("edit.fmt_clean", lang, count=len(files)))
+    if failed or (check and changed):
+        raise typer.Exit(int(ExitCode.INVALID))
