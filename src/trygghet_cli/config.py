@@ -43,9 +43,19 @@ def root_of(path: Path) -> Path | None:
     return None
 
 
+def _relative(path: Path, base: Path) -> Path | None:
+    try:
+        return path.relative_to(base)
+    except ValueError:
+        return None
+
+
 def kind_of(root: Path, file: Path) -> str | None:
     """Which schema a file in a data root follows: config, agreement, pledges or activities."""
-    return kind_of_relative(file.resolve().relative_to(root.resolve()).as_posix())
+    # Lexically first: a data file may be a symlink to a file outside the root.
+    relative = _relative(Path(os.path.abspath(file)), Path(os.path.abspath(root)))
+    relative = relative or _relative(file.resolve(), root.resolve())
+    return None if relative is None else kind_of_relative(relative.as_posix())
 
 
 def kind_of_relative(relative: str) -> str | None:
