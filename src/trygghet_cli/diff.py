@@ -8,7 +8,7 @@ one added. Fields are compared as plain data (see plaindiff), never as file text
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
@@ -77,12 +77,13 @@ class Diff:
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
-    """One side of a comparison of whole roots: a model, its findings, how files are named."""
+    """One side of a comparison of whole roots: a model, its errors, and for each file as
+    messages name it, its path relative to the root (how files are matched across sides)."""
 
     label: str
     model: Model
     findings: tuple[Finding, ...] = ()
-    prefix: str = ""
+    paths: Mapping[str, str] = field(default_factory=dict)
 
 
 class _Entity(Protocol):
@@ -228,20 +229,20 @@ def diff_activity_lists(old: ActivityList, new: ActivityList,
     return out.result("activities", _title(old), title, groups={new.id: title})
 
 
-def _relative(shown: str, prefix: str) -> str:
-    return shown[len(prefix):] if prefix and shown.startswith(prefix) else shown
+def _relative(shown: str, side: Snapshot) -> str:
+    return side.paths.get(shown, shown)
 
 
 def _unreadable(side: Snapshot) -> set[str]:
     """Files of a side that did not load or failed the schema, so none of their entities count."""
-    return {_relative(f.where.path, side.prefix) for f in side.findings
+    return {_relative(f.where.path, side) for f in side.findings
             if f.severity is Severity.ERROR and f.code[3] in "012"}
 
 
 def _kept(side: Snapshot, skipped: set[str]) -> Model:
     """The side's model without the entities of skipped files."""
     def keep(e: Any) -> bool:
-        return _relative(e.ref.file.path, side.prefix) not in skipped
+        return _relative(e.ref.file.path, side) not in skipped
 
     model = side.model
     config = model.config if model.config is not None and keep(model.config) else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -64,15 +63,22 @@ def diff_periods(root: Path, subject: str, old: str, new: str,
     return diff.diff_activity_lists(a, b, threshold)
 
 
-def disk_prefix(root: Path) -> str:
-    """How messages name the files of a root on disk: the part before `pledges/...`."""
-    shown = config.display_path(root)
-    return "" if shown == "." else shown.rstrip(os.sep) + os.sep
+def disk_paths(root: Path) -> dict[str, str]:
+    """The files of a root on disk: as messages name them -> path relative to the root."""
+    top = root.resolve()
+    return {config.display_path(p): p.resolve().relative_to(top).as_posix()
+            for p in config.data_files(root)}
 
 
-def _snapshot(label: str, loaded: repository.LoadedRoot, prefix: str) -> diff.Snapshot:
+def _snapshot(label: str, loaded: repository.LoadedRoot, paths: dict[str, str]) -> diff.Snapshot:
     errors = tuple(f for f in loaded.findings if f.severity is Severity.ERROR)
-    return diff.Snapshot(label, loaded.model, errors, prefix)
+    return diff.Snapshot(label, loaded.model, errors, paths)
+
+
+def _revision(root: Path, revision: str, prefix: str) -> diff.Snapshot:
+    loaded = gitsource.load_revision(root, revision)
+    shown = f"{revision}:{prefix}"
+    return _snapshot(revision, loaded, {f: f.removeprefix(shown) for f in loaded.files})
 
 
 def diff_revisions(root: Path, spec: str, working_label: str,
@@ -81,11 +87,9 @@ def diff_revisions(root: Path, spec: str, working_label: str,
     on disk (`A`), uncommitted changes included."""
     revisions = gitsource.parse_range(spec)
     prefix = gitsource.prefix_in_repository(root)
-    old = gitsource.load_revision(root, revisions.base)
-    old_side = _snapshot(revisions.base, old, f"{revisions.base}:{prefix}")
+    old_side = _revision(root, revisions.base, prefix)
     if revisions.head is None:
-        new_side = _snapshot(working_label, repository.load(root), disk_prefix(root))
+        new_side = _snapshot(working_label, repository.load(root), disk_paths(root))
     else:
-        new = gitsource.load_revision(root, revisions.head)
-        new_side = _snapshot(revisions.head, new, f"{revisions.head}:{prefix}")
+        new_side = _revision(root, revisions.head, prefix)
     return diff.diff_models(old_side, new_side, threshold)

@@ -8,7 +8,7 @@ from pathlib import Path
 from tests.conftest import BUNDLED, FIXTURES
 from trygghet_cli import diff, repository
 from trygghet_cli.diff import Change, Snapshot
-from trygghet_cli.diff_sources import disk_prefix
+from trygghet_cli.diff_sources import disk_paths
 from trygghet_cli.model import Model
 
 
@@ -24,7 +24,7 @@ def _edited(tmp_path: Path, name: str, file: str, old: str, new: str) -> Path:
 
 def _side(root: Path, label: str) -> Snapshot:
     loaded = repository.load(root)
-    return Snapshot(label, loaded.model, tuple(loaded.errors()), disk_prefix(root))
+    return Snapshot(label, loaded.model, tuple(loaded.errors()), disk_paths(root))
 
 
 def _minimal() -> Snapshot:

@@ -119,6 +119,9 @@ def field_label(name: str, lang: str) -> str:
 
 def value(raw: Any, lang: str, name: str = "") -> str:
     """A plain value in one line: mappings as `key: value; ...`, lists joined by commas."""
+    if name.endswith("status") and (raw is None or isinstance(raw, str)):
+        key = f"status.{raw or 'unknown'}"
+        return i18n.label(key, lang) if key in _STATUSES else str(raw)
     if raw is None:
         return NONE
     if isinstance(raw, bool):
@@ -129,8 +132,6 @@ def value(raw: Any, lang: str, name: str = "") -> str:
         return "; ".join(f"{i18n.field_name(k, lang)}: {value(v, lang, k)}" for k, v in raw.items())
     if isinstance(raw, list):
         return ", ".join(value(v, lang, name) for v in raw)
-    if name.endswith("status") and isinstance(raw, str):
-        return i18n.label(f"status.{raw}", lang) if f"status.{raw}" in _STATUSES else raw
     return squeeze(str(raw))
 
 
