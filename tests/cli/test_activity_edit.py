@@ -146,6 +146,23 @@ def test_new_activity_gets_the_next_id_and_the_layout_of_its_siblings(changes, a
     assert activities.read_bytes().endswith(b"        value: 2\r\n# slut\r\n")
 
 
+def test_target_is_added_with_the_next_id_after_the_existing_ones(changes) -> None:
+    assert changes("target", "a-2", "--kind", "rate", "--text", "en kontroll i veckan", "--value", "1",
+                   "--per", "week") == ([], crlf(
+        "      - id: t2", "        kind: rate", "        text: en kontroll i veckan", "        value: 1",
+        "        per: week"))
+
+
+def test_rate_target_without_its_time_unit_is_refused(refused) -> None:
+    result = refused(1, "target", "a-2", "--kind", "rate", "--text", "en kontroll", "--value", "1")
+    assert "needs 'per'" in result.stderr
+
+
+def test_outcome_for_an_activity_with_several_targets_needs_target(refused, changes) -> None:
+    changes("target", "a-1", "--kind", "qualitative", "--text", "bra dialog")
+    assert "--target" in refused(2, "outcome", "a-1", "3", "--date", "2024-10-01").stderr
+
+
 def test_new_activity_without_a_terminal_needs_the_required_options(refused) -> None:
     assert "missing title" in refused(2, "new", "--pledge", "ml-1").stderr
 

@@ -15,6 +15,7 @@ from tests.conftest import BUNDLED
 # The figures are test values in a temporary copy, not facts about Strängnäs.
 YEAR = [
     ("activity", "set-status", "a2024-01", "ongoing", "--note", "Fältarna är ute fredagar och lördagar"),
+    ("activity", "target", "a2024-01", "--kind", "qualitative", "--text", "Vuxennärvaro varje helg"),
     ("activity", "new", "--list", "al-2024-2025", "--title", "Föräldravandringar i centrala Strängnäs",
      "--pledge", "ml-2024-2025-2", "--party", "kommun", "--party", "polis", "--owner", "faltare",
      "--start", "2025-02-01", "--due", "2025-11-30", "--target-kind", "at_least",
@@ -27,6 +28,8 @@ YEAR = [
      "--approximate", "--note", "Enligt fältarnas loggbok"),
     ("activity", "set-status", "a2024-03", "done", "--date", "2025-11-30"),
     ("activity", "set-status", "a2024-02", "done", "--date", "2025-12-15"),
+    ("activity", "outcome", "a2024-01", "Varje helg utom i juli", "--date", "2025-12-31",
+     "--kind", "final"),
     ("activity", "set-status", "a2024-01", "done", "--date", "2025-12-31",
      "--note", "Fortsätter nästa period"),
     ("activity", "set-status", "a2024-01", "done"),  # recorded twice by mistake: no change
@@ -37,6 +40,14 @@ ADDED = [
     "    status: done",
     "    completed: 2025-12-31",
     "    status_note: Fortsätter nästa period",
+    "    targets:",
+    "      - id: t1",
+    "        kind: qualitative",
+    "        text: Vuxennärvaro varje helg",
+    "        outcomes:",
+    "          - value: Varje helg utom i juli",
+    "            date: 2025-12-31",
+    "            kind: final",
     "    status: done",
     "    completed: 2025-12-15",
     "  - id: a2024-03",

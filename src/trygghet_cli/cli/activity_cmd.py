@@ -153,15 +153,40 @@ def _label_new(lang: str, new_id: str) -> str:
 
 def _targets(kind: str | None, text: str | None, value: float | None,
              unit: str | None) -> list[dict[str, Any]]:
+    from trygghet_cli.editing.activities import TargetInput
+
     if kind is None:
         if text or value is not None or unit:
             raise UsageError("--target-text, --target-value and --target-unit need --target-kind")
         return []
     if not text:
         raise UsageError("--target-kind needs --target-text")
-    target: dict[str, Any] = {"id": "t1", "kind": kind, "text": text}
-    if value is not None:
-        target["value"] = int(value) if value.is_integer() else value
-    if unit:
-        target["unit"] = unit
-    return [target]
+    return [TargetInput(kind, text, value, unit).as_data("t1")]
+
+
+@command("target", group=activity_app, epilog=EXIT_CODES)
+def target(
+    ctx: typer.Context,
+    activity_id: str = typer.Argument(..., metavar="ID", help="The activity's id."),
+    kind: str = typer.Option(..., "--kind", help="at_least, exactly, rate, qualitative or change."),
+    text: str = typer.Option(..., "--text", help="The target in words, as published."),
+    value: float | None = typer.Option(None, "--value", help="N for at_least, exactly and rate."),
+    unit: str | None = typer.Option(None, "--unit", help="What is counted."),
+    per: str | None = typer.Option(None, "--per", help="For rate: day, week, month or year."),
+    dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
+) -> None:
+    """Add a target (mål) to an activity, with the next free id (t1, t2, ...).
+
+    Examples:
+
+      trygghet activity target a2024-01 --kind qualitative --text "Vuxennärvaro varje helg"
+
+      trygghet activity target a2024-02 --kind rate --text "En fotpatrull i veckan" --value 1 --per week
+    """
+    from trygghet_cli.editing import activities
+
+    with editing(ctx) as ed:
+        target_id, plan = activities.add_target(
+            ed.loaded, activity_id, activities.TargetInput(kind, text, value, unit, per))
+        finish(plan, dry_run, ed.lang, f"{activity_id} {target_id}",
+               after=lambda: typer.echo(target_id))

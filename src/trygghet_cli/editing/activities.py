@@ -151,11 +151,48 @@ def add_outcome(loaded: LoadedRoot, activity_id: str, outcome: OutcomeInput) -> 
     return _plan(loaded, editor)
 
 
+TARGET_KINDS = ["at_least", "exactly", "rate", "qualitative", "change"]
+
+
+@dataclass(slots=True)
+class TargetInput:
+    """A new target (mål) of an activity."""
+
+    kind: str
+    text: str
+    value: float | None = None
+    unit: str | None = None
+    per: str | None = None
+
+    def as_data(self, target_id: str) -> dict[str, Any]:
+        if self.kind not in TARGET_KINDS:
+            raise UsageError(f"unknown target kind '{self.kind}'", f"use one of: {', '.join(TARGET_KINDS)}")
+        data: dict[str, Any] = {"id": target_id, "kind": self.kind, "text": self.text}
+        if self.value is not None:
+            data["value"] = int(self.value) if float(self.value).is_integer() else self.value
+        data.update({k: v for k, v in (("unit", self.unit), ("per", self.per)) if v})
+        return data
+
+
+def add_target(loaded: LoadedRoot, activity_id: str,
+               target: TargetInput) -> tuple[str, session.Plan | None]:
+    """Append a target with the next free id (t1, t2, ...); None as plan if it is already there."""
+    activity = find_activity(loaded, activity_id)
+    ids = [t.id for t in activity.targets]
+    target_id = next_id(ids, set(ids), fallback="t") if ids else "t1"
+    for existing in activity.targets:
+        if (existing.kind.value, existing.text) == (target.kind, target.text):
+            return existing.id, None
+    editor = Editor(activity.ref.file, "activities")
+    editor.append((*activity.ref.path, "targets"), target.as_data(target_id))
+    return target_id, _plan(loaded, editor)
+
+
 def _target_index(activity: Activity, target_id: str | None) -> int:
     ids = [t.id for t in activity.targets]
     if not ids:
         raise UsageError(f"activity {activity.id} has no targets to record an outcome for",
-                         "add a target to the activity first")
+                         f"add one first: trygghet activity target {activity.id} --kind ... --text ...")
     if target_id is None:
         if len(ids) > 1:
             raise UsageError(f"activity {activity.id} has several targets: {', '.join(ids)}",
