@@ -53,7 +53,8 @@ def prefix_in_repository(root: Path) -> str:
         said = found.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = said[0] if said and "not a git repository" not in said[0] else ""
         raise UsageError(f"{root}: not inside a git repository" + (f" ({reason})" if reason else ""),
-                         "run the command in a clone of the data repository, or use --data")
+                         "run it in a clone of the data repository (or point --data there), "
+                         "or compare periods: trygghet diff pledges 2022-2023 2024-2025")
     return found.stdout.decode("utf-8", "replace").strip()
 
 

@@ -297,3 +297,18 @@ def test_the_root_is_found_from_the_working_folder_and_broken_files_are_named(
     assert result.exit_code == 0
     assert "Inte jämförda (ogiltiga i någon version):\n  - activities/2024-2025.yaml" in result.stdout
     assert "TRY204" in result.stdout
+
+
+def test_three_dots_compare_a_branch_with_where_it_left_its_base(run, repo) -> None:
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.edit("pledges/2024-2025.yaml", "Vi gör trafiken tryggare.", "Vi gör trafiken säkrare.")
+    repo.commit("feature: reword")
+    repo.git("checkout", "-q", "main")
+    repo.edit("activities/2024-2025.yaml", "title: Hastighetskontroller", "title: Fartkontroller")
+    repo.commit("main moves on")
+
+    def entities(spec: str) -> list[str]:
+        body = json.loads(_diff(run, repo, "--git", spec, "-f", "json").stdout)
+        return sorted(c["entity"] for c in body["changes"])
+    assert entities("main...feature") == ["pledge"]
+    assert entities("main..feature") == ["activity", "pledge"]

@@ -71,7 +71,8 @@ def render(diff: Diff, lang: str, color: bool = False) -> str:
     lines = [*_wrap(i18n.label("diff.title", lang, old=diff.old_label, new=diff.new_label), 0),
              view.summary(diff, lang)]
     for section in view.sections(diff, lang):
-        lines += ["", section.heading, "=" * min(len(section.heading), WIDTH)]
+        heading = _wrap(section.heading, 0)
+        lines += ["", *heading, "=" * max(len(line) for line in heading)]
         for block in section.blocks:
             indent = 0
             if block.heading:
