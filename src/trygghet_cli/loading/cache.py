@@ -1,0 +1,140 @@
+"""A cache of data files that loaded and validated without a single finding.
+
+Loading (YAML events walked in Python) and schema validation cost about 1.5 s per MB of
+YAML; a 2,000-activity list is about 1 MB. A file whose exact bytes were already loaded
+and found clean by the same trygghet code and schemas does not need either again: its
+plain data and positions are kept as JSON, keyed by a SHA-256 over the bytes, the file's
+kind, the schemas and the loading code. Only clean files are stored, so a hit never hides
+a finding. JSON (not pickle) keeps promise 3: nothing read from the cache is executed.
+
+The cache lives in $TRYGGHET_CACHE_DIR, else $XDG_CACHE_HOME/trygghet, else
+~/.cache/trygghet; TRYGGHET_NO_CACHE=1 turns it off. Any failure to read or write it is
+ignored: the cache can only make loading faster, never change its result.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from trygghet_cli import __version__, resources
+from trygghet_cli.loading.document import Document, JsonPath, Position
+
+FORMAT = "2"
+MAX_ENTRIES = 256
+
+
+def folder() -> Path | None:
+    """The cache folder, or None when caching is turned off."""
+    if os.environ.get("TRYGGHET_NO_CACHE"):
+        return None
+    explicit = os.environ.get("TRYGGHET_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "trygghet"
+
+
+@cache
+def _code_digest() -> bytes:
+    """What the result of loading depends on besides the bytes: version, schemas, loader code."""
+    from trygghet_cli.checks import privacy, schema
+    from trygghet_cli.loading import document, scalars, text
+
+    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0".encode())
+    for module in (document, scalars, text, schema, privacy):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    for schema_file in sorted(resources.schemas_dir().glob("*.schema.json")):
+        digest.update(schema_file.read_bytes())
+    return digest.digest()
+
+
+def key(raw: bytes, kind: str) -> str:
+    return hashlib.sha256(_code_digest() + kind.encode() + b"\0" + raw).hexdigest()
+
+
+def _walk(data: Any) -> tuple[list[JsonPath], list[JsonPath]]:
+    """Every value's path and every mapping key's path, in document order (pre-order)."""
+    values: list[JsonPath] = [()]
+    keys: list[JsonPath] = []
+
+    def visit(node: Any, path: JsonPath) -> None:
+        if isinstance(node, dict):
+            for name, child in node.items():
+                here = (*path, name)
+                keys.append(here)
+                values.append(here)
+                visit(child, here)
+        elif isinstance(node, list):
+            for index, child in enumerate(node):
+                here = (*path, index)
+                values.append(here)
+                visit(child, here)
+
+    visit(data, ())
+    return values, keys
+
+
+def _flat(table: dict[JsonPath, Position]) -> list[int]:
+    return [number for position in table.values() for number in position]
+
+
+def _table(paths: list[JsonPath], flat: list[int]) -> dict[JsonPath, Position]:
+    if len(flat) != 2 * len(paths):
+        raise ValueError("cache entry does not match its data")
+    return {path: (flat[2 * i], flat[2 * i + 1]) for i, path in enumerate(paths)}
+
+
+def get(raw: bytes, kind: str, shown: str) -> Document | None:
+    """The clean document for these bytes, if it was stored before."""
+    place = folder()
+    if place is None:
+        return None
+    try:
+        body = json.loads((place / f"{key(raw, kind)}.json").read_text(encoding="utf-8"))
+        text = raw.decode("utf-8-sig")
+        values, keys = _walk(body["data"])
+        return Document(shown, text, body["data"], hashlib.sha256(raw).hexdigest(),
+                        bool(body["had_bom"]), _table(values, body["positions"]),
+                        _table(keys, body["key_positions"]))
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def put(raw: bytes, kind: str, document: Document) -> None:
+    """Store a document that loaded, validated and passed the privacy scan without findings."""
+    place = folder()
+    if place is None:
+        return
+    values, keys = _walk(document.data)
+    # Positions are stored as bare numbers in document order; the paths come back from
+    # walking the data. A file whose positions do not follow that order is not cached.
+    if values != list(document.positions) or keys != list(document.key_positions):
+        return
+    body = {"data": document.data, "had_bom": document.had_bom,
+            "positions": _flat(document.positions), "key_positions": _flat(document.key_positions)}
+    with contextlib.suppress(OSError, ValueError, TypeError):
+        place.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=place, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(body, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temp, place / f"{key(raw, kind)}.json")
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        _prune(place)
+
+
+def _prune(place: Path) -> None:
+    """Keep the newest MAX_ENTRIES files."""
+    entries = sorted(place.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[MAX_ENTRIES:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
