@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,18 @@ KIND_FILES = {
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite golden files from the current output (review the diff)")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The loading cache (loading/cache.py) of the test run lives in a temporary folder."""
+    old = os.environ.get("TRYGGHET_CACHE_DIR")
+    os.environ["TRYGGHET_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        os.environ.pop("TRYGGHET_CACHE_DIR", None)
+    else:
+        os.environ["TRYGGHET_CACHE_DIR"] = old
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from pathlib import Path
 from trygghet_cli import build_model, config
 from trygghet_cli.checks import coverage, privacy, references, rules, schema
 from trygghet_cli.findings import Finding, Location, Severity, make
-from trygghet_cli.loading import Document, load_bytes, load_path
-from trygghet_cli.loading.document import LoadResult
+from trygghet_cli.loading import Document, cache, load_bytes
+from trygghet_cli.loading.document import LoadResult, read_bytes
 from trygghet_cli.model import Model
 
 
@@ -49,6 +49,24 @@ def _add(loaded: LoadedRoot, shown: str, result: LoadResult, kind: str | None) -
         loaded.findings.extend(privacy.check(doc))
 
 
+def _add_bytes(loaded: LoadedRoot, shown: str, raw: bytes | Finding, kind: str | None) -> None:
+    """Load one file's bytes, or take them from the cache of files found clean before."""
+    if isinstance(raw, Finding):
+        _add(loaded, shown, LoadResult(None, [raw]), kind)
+        return
+    clean = cache.get(raw, kind, shown) if kind else None
+    if kind and clean is not None:
+        loaded.files.append(shown)
+        loaded.documents[shown] = clean
+        build_model.add(kind, clean, loaded.model)
+        return
+    before = len(loaded.findings)
+    result = load_bytes(raw, shown)
+    _add(loaded, shown, result, kind)
+    if kind and result.document is not None and len(loaded.findings) == before:
+        cache.put(raw, kind, result.document)
+
+
 def _finish(loaded: LoadedRoot) -> LoadedRoot:
     model = loaded.model
     loaded.findings.extend(references.check(model))
@@ -72,8 +90,8 @@ def load(root: Path, replaced: Mapping[Path, bytes] | None = None) -> LoadedRoot
     for path in paths:
         shown = config.display_path(path)
         content = instead.get(path.resolve())
-        result = load_path(path, shown) if content is None else load_bytes(content, shown)
-        _add(loaded, shown, result, config.kind_of(root, path))
+        raw = read_bytes(path, shown) if content is None else content
+        _add_bytes(loaded, shown, raw, config.kind_of(root, path))
     return _finish(loaded)
 
 
@@ -89,8 +107,7 @@ def load_files(root: Path, files: Mapping[str, bytes | Finding], prefix: str = "
         raw = files.get(name)
         if raw is None:
             raw = make("TRY001", Location(shown), "file not found", "check the path")
-        result = LoadResult(None, [raw]) if isinstance(raw, Finding) else load_bytes(raw, shown)
-        _add(loaded, shown, result, config.kind_of_relative(name))
+        _add_bytes(loaded, shown, raw, config.kind_of_relative(name))
     return _finish(loaded)
 
 

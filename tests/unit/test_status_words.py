@@ -1,0 +1,78 @@
+"""Status values in words (sv and en), the table's word wrap, and Markdown escaping."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.unit.status_helpers import YEAR_2024, activity, outcome, target
+from trygghet_cli.output.status_markdown import md_escape
+from trygghet_cli.output.status_table import _wrap
+from trygghet_cli.output.status_words import attainment_text, state_text
+from trygghet_cli.status import activity_state, attainment
+
+END = date(2024, 12, 31)
+
+
+def _text(t, lang: str = "sv", as_of: date = END) -> str:  # noqa: ANN001
+    return attainment_text(attainment(t, YEAR_2024, as_of), lang)
+
+
+def test_at_least_reads_as_figure_of_at_least_target_and_verdict() -> None:
+    t = target("at_least", 8, [outcome(20, "2024-12-31")])
+    assert _text(t) == "20 av minst 8: uppnått"
+    assert _text(t, "en") == "20 of at least 8: met"
+
+
+def test_interim_outcome_is_marked_with_its_date() -> None:
+    t = target("at_least", 8, [outcome(3, "2024-08-31", "interim")])
+    assert _text(t) == "3 av minst 8: efter plan [delrapport 31 aug 2024]"
+    assert _text(t, "en") == "3 of at least 8: behind [interim, 31 Aug 2024]"
+
+
+def test_approximate_outcome_is_marked() -> None:
+    t = target("exactly", 2, [outcome(2, "2024-12-31", approximate=True)])
+    assert _text(t) == "ca 2 av exakt 2: uppnått"
+    assert _text(t, "en") == "about 2 of exactly 2: met"
+
+
+def test_disagreeing_sources_are_named_beside_the_judged_figure() -> None:
+    t = target("at_least", 4, [outcome(5, "2024-12-17", source="news"),
+                               outcome(4, "2024-12-31", source="follow-up")])
+    assert _text(t, "en") == "4 of at least 4: met [sources disagree: 5 (news, 17 Dec 2024)]"
+
+
+def test_rate_reads_against_what_is_due_by_the_outcome_date() -> None:
+    t = target("rate", 1, [outcome(10, "2024-03-10", "interim")], per="week")
+    assert _text(t, "en") == "10 of 10 expected (1 per week, 70 days): on track [interim, 10 Mar 2024]"
+
+
+def test_qualitative_target_shows_its_text_and_outcome_without_a_verdict() -> None:
+    t = target("qualitative", None, [outcome("held as planned", "2024-12-31")])
+    assert _text(t, "en") == "test target (qualitative target): held as planned"
+
+
+def test_change_target_shows_the_change_against_the_baseline() -> None:
+    t = target("change", 10, [outcome(85, "2024-12-31")], baseline={"year": 2023, "value": 100},
+               direction="decrease", change_unit="percent")
+    assert _text(t) == "85 mot 100 år 2023 (−15 %); mål: minska med 10 %: uppnått"
+    assert _text(t, "en") == "85 vs 100 in 2023 (−15%); target: decrease by 10%: met"
+
+
+def test_overdue_state_says_why() -> None:
+    state = activity_state(activity("ongoing", due="2024-06-30"), YEAR_2024, date(2024, 7, 12))
+    assert state_text(state, "sv") == "över tiden: pågår, 12 dagar efter slutdatum"
+    assert state_text(state, "en") == "overdue: ongoing, 12 days past due"
+
+
+@given(st.text(alphabet="ab é", max_size=200), st.integers(min_value=8, max_value=100))
+def test_wrapped_lines_fit_the_width_and_keep_every_character(text: str, width: int) -> None:
+    lines = _wrap(text, width, "  ")
+    assert all(len(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_markdown_escaping_neutralises_markup_links_html_and_pipes() -> None:
+    assert md_escape("a|b *c* [d](e) <script>") == "a\\|b \\*c\\* \\[d\\](e) \\<script\\>"
