@@ -15,6 +15,7 @@ ignored: the cache can only make loading faster, never change its result.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -26,7 +27,8 @@ from typing import Any
 from trygghet_cli import __version__, resources
 from trygghet_cli.loading.document import Document, JsonPath, Position
 
-FORMAT = "2"
+FORMAT = "3"
+_FIELDS = ("path", "text", "data", "digest", "had_bom", "positions", "key_positions", "ends")
 MAX_ENTRIES = 256
 
 
@@ -81,20 +83,27 @@ def _walk(data: Any) -> tuple[list[JsonPath], list[JsonPath]]:
     return values, keys
 
 
-def _flat(table: dict[JsonPath, Position]) -> list[int]:
-    return [number for position in table.values() for number in position]
+def _flat(paths: list[JsonPath], table: dict[JsonPath, Position]) -> list[int]:
+    """Line and column of each path in order, 0, 0 where the table has none."""
+    return [number for path in paths for number in table.get(path, (0, 0))]
 
 
 def _table(paths: list[JsonPath], flat: list[int]) -> dict[JsonPath, Position]:
     if len(flat) != 2 * len(paths):
         raise ValueError("cache entry does not match its data")
-    return {path: (flat[2 * i], flat[2 * i + 1]) for i, path in enumerate(paths)}
+    return {path: (flat[2 * i], flat[2 * i + 1]) for i, path in enumerate(paths) if flat[2 * i]}
+
+
+def _supported() -> bool:
+    """True while Document has exactly the fields this module stores; a new field turns the
+    cache off until it is stored too, rather than bringing back documents without it."""
+    return tuple(f.name for f in dataclasses.fields(Document)) == _FIELDS
 
 
 def get(raw: bytes, kind: str, shown: str) -> Document | None:
     """The clean document for these bytes, if it was stored before."""
     place = folder()
-    if place is None:
+    if place is None or not _supported():
         return None
     try:
         body = json.loads((place / f"{key(raw, kind)}.json").read_text(encoding="utf-8"))
@@ -102,7 +111,7 @@ def get(raw: bytes, kind: str, shown: str) -> Document | None:
         values, keys = _walk(body["data"])
         return Document(shown, text, body["data"], hashlib.sha256(raw).hexdigest(),
                         bool(body["had_bom"]), _table(values, body["positions"]),
-                        _table(keys, body["key_positions"]))
+                        _table(keys, body["key_positions"]), _table(values, body["ends"]))
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
 
@@ -110,15 +119,18 @@ def get(raw: bytes, kind: str, shown: str) -> Document | None:
 def put(raw: bytes, kind: str, document: Document) -> None:
     """Store a document that loaded, validated and passed the privacy scan without findings."""
     place = folder()
-    if place is None:
+    if place is None or not _supported():
         return
     values, keys = _walk(document.data)
     # Positions are stored as bare numbers in document order; the paths come back from
     # walking the data. A file whose positions do not follow that order is not cached.
-    if values != list(document.positions) or keys != list(document.key_positions):
+    if (values != list(document.positions) or keys != list(document.key_positions)
+            or not set(document.ends) <= set(values)):
         return
     body = {"data": document.data, "had_bom": document.had_bom,
-            "positions": _flat(document.positions), "key_positions": _flat(document.key_positions)}
+            "positions": _flat(values, document.positions),
+            "key_positions": _flat(keys, document.key_positions),
+            "ends": _flat(values, document.ends)}
     with contextlib.suppress(OSError, ValueError, TypeError):
         place.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=place, prefix=".", suffix=".tmp")
