@@ -145,6 +145,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     "edit.no_agreement": ("Ingen överenskommelse täcker {period}; lägg till 'agreement:' när den finns.",
                           "No agreement covers {period}; add 'agreement:' once there is one."),
     "edit.fmt_clean": ("{count} filer redan formaterade", "{count} files already formatted"),
+    "init.created": ("skapade {path}", "created {path}"),
+    "init.kept": ("behöll befintlig {path}", "kept existing {path}"),
+    "init.tool_repo": ("obs: CI-filerna och pre-commit hämtar trygghet från {url}; ange --tool-repo "
+                       "(eller ändra adressen i filerna) till där ni hämtar trygghet.",
+                       "note: the CI files and pre-commit get trygghet from {url}; give --tool-repo "
+                       "(or change the address in the files) to where you get trygghet."),
+    "init.next": ("Klart. Nästa steg: cd {path} && trygghet validate",
+                  "Done. Next: cd {path} && trygghet validate"),
 }
 
 # Data field names as output shows them; a key not listed here is shown as it is.

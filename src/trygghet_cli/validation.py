@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,18 +84,29 @@ def _lone_file(report: Report, path: Path) -> None:
                                     "agreements/, pledges/ eller activities/"))
 
 
-def validate(paths: list[Path], data: Path | None = None) -> Report:
-    """Check every named file or root; all findings of all files, sorted by place."""
+def _check_root(report: Report, root: Path, only: set[str] | None) -> None:
+    if not root.is_dir():
+        _lone_file(report, root)
+        return
+    loaded = repository.load(root)
+    report.roots.append(root)
+    keep = loaded.files if only is None else [f for f in loaded.files if f in only]
+    report.files.extend(keep)
+    report.findings.extend(f for f in loaded.findings if only is None or f.where.path in only)
+    report.texts.update({name: doc.text for name, doc in loaded.documents.items()})
+
+
+def validate(paths: list[Path], data: Path | None = None,
+             tick: Callable[[int, int], None] | None = None) -> Report:
+    """Check every named file or root; all findings of all files, sorted by place.
+
+    `tick(done, total)` is called after each root, for a progress display.
+    """
     report = Report()
-    for root, only in _targets(paths, data).items():
-        if not root.is_dir():
-            _lone_file(report, root)
-            continue
-        loaded = repository.load(root)
-        report.roots.append(root)
-        keep = loaded.files if only is None else [f for f in loaded.files if f in only]
-        report.files.extend(keep)
-        report.findings.extend(f for f in loaded.findings if only is None or f.where.path in only)
-        report.texts.update({name: doc.text for name, doc in loaded.documents.items()})
+    targets = _targets(paths, data)
+    for done, (root, only) in enumerate(targets.items(), start=1):
+        _check_root(report, root, only)
+        if tick is not None:
+            tick(done, len(targets))
     report.findings.sort(key=Finding.sort_key)
     return report

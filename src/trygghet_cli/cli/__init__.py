@@ -9,6 +9,7 @@ from trygghet_cli.cli import (
     activity_cmd,
     diff_cmd,
     fmt_cmd,
+    init_cmd,
     new_cmd,
     schema_cmd,
     status_cmd,
@@ -16,8 +17,8 @@ from trygghet_cli.cli import (
 )
 from trygghet_cli.cli.app import app
 
-__all__ = ["activity_cmd", "app", "diff_cmd", "fmt_cmd", "main", "new_cmd", "schema_cmd",
-           "status_cmd", "validate_cmd"]
+__all__ = ["activity_cmd", "app", "diff_cmd", "fmt_cmd", "init_cmd", "main", "new_cmd",
+           "schema_cmd", "status_cmd", "validate_cmd"]
 
 
 def main() -> None:

@@ -46,9 +46,11 @@ def validate(
     """
     from trygghet_cli import validation
     from trygghet_cli.output import findings_machine, findings_text
+    from trygghet_cli.progress import progress
 
     opts = options(ctx)
-    report = validation.validate(list(paths or []), opts.data)
+    with progress("validate") as tick:
+        report = validation.validate(list(paths or []), opts.data, tick)
     lang = opts.lang or _root_language(report.roots)
     if fmt is Format.json:
         typer.echo(findings_machine.to_json(report.findings, report.files))

@@ -1,0 +1,83 @@
+"""`trygghet init`: create a data root for a new municipality."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from trygghet_cli.cli.app import command
+from trygghet_cli.errors import UsageError
+
+
+def interactive() -> bool:
+    """Whether questions can be asked: stdin and stdout are a terminal."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _ask(value: str | None, option: str, question: str, default: str | None = None) -> str:
+    if value:
+        return value
+    if interactive():
+        answer: str = typer.prompt(question, default=default)
+        return answer.strip()
+    if default is not None:
+        return default
+    raise UsageError(f"{option} is missing", f"give {option}, or run 'trygghet init' in a terminal "
+                     "to be asked")
+
+
+@command("init", epilog="Exit codes: 0 created, 2 usage error (also: the folder is already "
+         "a data root), 3 a file could not be written.")
+def init(
+    directory: Path = typer.Argument(Path("."), help="Folder for the new data root (created if "
+                                     "missing). Default: the working folder.", file_okay=False),
+    name: str = typer.Option(None, "--name", help="The municipality, e.g. 'Strängnäs kommun'."),
+    code: str = typer.Option(None, "--code", help="Kommunkod, four digits, e.g. 0486."),
+    district: list[str] = typer.Option(
+        None, "--district", help="A kommundel, 'id=Name' or 'Name'; repeat for more. "
+        "Default: one district 'Hela kommunen'."),
+    function: list[str] = typer.Option(
+        None, "--function", help="A responsible function, 'id=Name@party' (party kommun or "
+        "polis); repeat for more. Default: trygghetssamordnare and kommunpolis."),
+    police_area: str = typer.Option(None, "--police-area",
+                                    help="The lokalpolisområde, e.g. 'Lokalpolisområde Eskilstuna'."),
+    lang: str = typer.Option("sv", "--lang", help="The data root's language (and of these "
+                             "messages): sv or en."),
+    tool_repo: str = typer.Option(
+        None, "--tool-repo", envvar="TRYGGHET_TOOL_REPO",
+        help="Git URL that CI and pre-commit install trygghet from."),
+) -> None:
+    """Create a data root: trygghet.yaml, empty data folders, a README, CI files for GitHub
+    and GitLab, and a pre-commit config. Asks for what is missing when run in a terminal.
+
+    Examples:
+
+      trygghet init kommundata --name "Exempelby kommun" --code 0999
+
+      trygghet init . --name "Strängnäs kommun" --code 0486 --district Mariefred
+      --district "aker=Åkers styckebruk" --police-area "Lokalpolisområde Eskilstuna/Strängnäs"
+    """
+    from trygghet_cli import scaffold
+    from trygghet_cli.i18n import label
+
+    town = _ask(name, "--name", "Kommunens namn (t.ex. Exempelby kommun)")
+    spec = scaffold.Spec(
+        name=town,
+        code=_ask(code, "--code", "Kommunkod (fyra siffror)"),
+        police_area=_ask(police_area, "--police-area", "Lokalpolisområde",
+                         f"Lokalpolisområde {town.removesuffix(' kommun')}"),
+        language=lang,
+        districts=[scaffold.parse_district(d) for d in district or scaffold.DEFAULT_DISTRICTS],
+        functions=[scaffold.parse_function(f) for f in function or scaffold.DEFAULT_FUNCTIONS],
+        tool_repo=tool_repo or scaffold.DEFAULT_TOOL_REPO,
+    )
+    written, kept = scaffold.create(directory, spec)
+    for path in written:
+        typer.echo(label("init.created", lang, path=directory / path))
+    for path in kept:
+        typer.echo(label("init.kept", lang, path=directory / path), err=True)
+    if spec.tool_repo == scaffold.DEFAULT_TOOL_REPO:
+        typer.echo(label("init.tool_repo", lang, url=spec.tool_repo), err=True)
+    typer.echo(label("init.next", lang, path=directory))

@@ -1,0 +1,165 @@
+"""Create a new data root: config, empty data folders, README, CI files and pre-commit config."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trygghet_cli import __version__, config, resources
+from trygghet_cli.errors import ReadError, UsageError
+
+# Where data repositories install trygghet from and find its pre-commit hooks; the project
+# has no published home yet, so this is a placeholder to replace with --tool-repo.
+DEFAULT_TOOL_REPO = "https://github.com/your-org/trygghet"
+PARTIES = ("kommun", "polis")
+DEFAULT_DISTRICTS = ("hela-kommunen=Hela kommunen",)
+DEFAULT_FUNCTIONS = ("trygghetssamordnare=Trygghetssamordnare@kommun",
+                     "kommunpolis=Kommunpolis@polis")
+DATA_FOLDERS = tuple(config.KIND_FOLDERS)
+TEMPLATES = {
+    config.CONFIG_NAME: "trygghet.yaml.j2",
+    "README.md": "README.md.j2",
+    ".github/workflows/trygghet.yml": "github-workflow.yml.j2",
+    ".gitlab-ci.yml": "gitlab-ci.yml.j2",
+    ".pre-commit-config.yaml": "pre-commit-config.yaml.j2",
+}
+_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+
+
+@dataclass(frozen=True, slots=True)
+class District:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Function:
+    id: str
+    name: str
+    party: str
+
+
+@dataclass(slots=True)
+class Spec:
+    """What `trygghet init` was told about the municipality."""
+
+    name: str
+    code: str
+    police_area: str
+    language: str = "sv"
+    districts: list[District] = field(default_factory=list)
+    functions: list[Function] = field(default_factory=list)
+    tool_repo: str = DEFAULT_TOOL_REPO
+
+
+def slug(text: str) -> str:
+    """An id from a name: 'Åkers styckebruk' -> 'akers-styckebruk'."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:64]
+
+
+def _id_and_name(text: str, what: str) -> tuple[str, str]:
+    ident, sep, name = text.partition("=")
+    if not sep:
+        ident, name = slug(text), text
+    ident, name = ident.strip(), name.strip()
+    if not name or not _ID.match(ident):
+        raise UsageError(f"{what} '{text}': cannot make an id of it",
+                         f"write it as id=Name, with an id of a-z, 0-9, '-', for example "
+                         f"{slug(name) or 'norr'}={name or 'Norr'}")
+    return ident, name
+
+
+def parse_district(text: str) -> District:
+    """'norr=Norr' or just 'Norr'."""
+    return District(*_id_and_name(text, "district"))
+
+
+def parse_function(text: str) -> Function:
+    """'kommunpolis=Kommunpolis@polis', 'Fältare@kommun' or just 'Fältare' (party kommun)."""
+    rest, sep, party = text.rpartition("@")
+    if not sep:
+        rest, party = text, "kommun"
+    if party not in PARTIES:
+        raise UsageError(f"function '{text}': unknown party '{party}'",
+                         f"end it with @{' or @'.join(PARTIES)}")
+    return Function(*_id_and_name(rest, "function"), party=party)
+
+
+def check_spec(spec: Spec) -> None:
+    """Refuse a spec that would not make a valid data root."""
+    if not re.fullmatch(r"[0-9]{4}", spec.code):
+        raise UsageError(f"kommunkod '{spec.code}' is not four digits", "for example --code 0486")
+    texts = [spec.name, spec.police_area, spec.tool_repo, *(d.name for d in spec.districts),
+             *(f.name for f in spec.functions)]
+    if any(not text.strip() or not text.isprintable() for text in texts):
+        raise UsageError("names must be non-empty and on one line", "check the quoting of the options")
+    if spec.language not in ("sv", "en"):
+        raise UsageError(f"language '{spec.language}' is not sv or en")
+    ids = [*PARTIES, *(d.id for d in spec.districts), *(f.id for f in spec.functions)]
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    if repeated:
+        raise UsageError(f"id '{repeated[0]}' is given twice (parties, districts and functions "
+                         "share one set of ids)", "give each its own id, for example norr=Norr")
+
+
+def yaml_scalar(value: str) -> str:
+    """A string as a YAML scalar, quoted only where YAML needs it (as ruamel writes it)."""
+    import io
+
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.width = 4096
+    out = io.StringIO()
+    yaml.dump({"k": value}, out)
+    return out.getvalue().removeprefix("k: ").rstrip("\n")
+
+
+def render(spec: Spec) -> dict[str, str]:
+    """Every file `init` writes, by path relative to the new root, with its text."""
+    import jinja2
+
+    # Not HTML and written by us, so no autoescape; data only ever fills the templates'
+    # placeholders. The delimiters differ from Jinja's because CI files use ${{ ... }}.
+    env = jinja2.Environment(  # noqa: S701
+        loader=jinja2.FileSystemLoader(str(resources.templates_dir() / "init")),
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+        variable_start_string="{=", variable_end_string="=}",
+        comment_start_string="{##", comment_end_string="##}")
+    env.filters["yaml"] = yaml_scalar
+    values = {"name": spec.name, "code": spec.code, "police_area": spec.police_area,
+              "police_name": f"Polismyndigheten, {spec.police_area}", "language": spec.language,
+              "districts": spec.districts, "functions": spec.functions,
+              "tool_repo": spec.tool_repo, "version": __version__}
+    files = {path: env.get_template(name).render(values) for path, name in TEMPLATES.items()}
+    files.update({f"{folder}/.gitkeep": "" for folder in DATA_FOLDERS})
+    return files
+
+
+def create(root: Path, spec: Spec) -> tuple[list[str], list[str]]:
+    """Write a new data root at root; returns (written, kept) relative paths.
+
+    Refuses an existing data root; any other file that already exists (a README in an
+    existing repository, say) is kept as it is.
+    """
+    check_spec(spec)
+    if config.is_root(root):
+        raise UsageError(f"{config.display_path(root)} is already a data root "
+                         f"({config.CONFIG_NAME} exists)", "nothing was changed; pick another folder")
+    files = render(spec)
+    written, kept = [], []
+    try:
+        for relative, text in files.items():
+            target = root / relative
+            if target.exists():
+                kept.append(relative)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            written.append(relative)
+    except OSError as exc:
+        raise ReadError(f"cannot write {root}: {exc.strerror or exc}") from exc
+    return written, kept
