@@ -145,6 +145,22 @@ _LABELS: dict[str, tuple[str, str]] = {
     "edit.no_agreement": ("Ingen överenskommelse täcker {period}; lägg till 'agreement:' när den finns.",
                           "No agreement covers {period}; add 'agreement:' once there is one."),
     "edit.fmt_clean": ("{count} filer redan formaterade", "{count} files already formatted"),
+    "ics.name": ("{municipality}: aktiviteter", "{municipality}: activities"),
+    "ics.status": ("Status", "Status"),
+    "ics.owners": ("Ansvariga", "Owners"),
+    "ics.pledges": ("Medborgarlöften", "Pledges"),
+    "ics.no_due": ("Inget slutdatum angivet; visas på löftesperiodens sista dag ({end}).",
+                   "No due date given; shown on the last day of the pledge period ({end})."),
+    "import.row": ("rad {row}", "row {row}"),
+    "import.ignored": ("kolumner som inte lästes in: {headers}", "columns not imported: {headers}"),
+    "import.failed": ("{count} problem; ingenting skrevs. Rätta raderna och försök igen.",
+                      "{count} problem(s); nothing was written. Fix the rows and try again."),
+    "import.would": ("skulle lägga till {added} och uppdatera {updated} aktiviteter i {path} "
+                     "(--dry-run: ingenting skrevs)",
+                     "would add {added} and update {updated} activities in {path} "
+                     "(--dry-run: nothing written)"),
+    "import.done": ("lade till {added} och uppdaterade {updated} aktiviteter i {path}",
+                    "added {added} and updated {updated} activities in {path}"),
     "init.created": ("skapade {path}", "created {path}"),
     "init.kept": ("behöll befintlig {path}", "kept existing {path}"),
     "init.tool_repo": ("obs: CI-filerna och pre-commit hämtar trygghet från {url}; ange --tool-repo "

@@ -8,7 +8,9 @@ import sys
 from trygghet_cli.cli import (
     activity_cmd,
     diff_cmd,
+    export_cmd,
     fmt_cmd,
+    import_cmd,
     init_cmd,
     new_cmd,
     schema_cmd,
@@ -17,8 +19,8 @@ from trygghet_cli.cli import (
 )
 from trygghet_cli.cli.app import app
 
-__all__ = ["activity_cmd", "app", "diff_cmd", "fmt_cmd", "init_cmd", "main", "new_cmd",
-           "schema_cmd", "status_cmd", "validate_cmd"]
+__all__ = ["activity_cmd", "app", "diff_cmd", "export_cmd", "fmt_cmd", "import_cmd", "init_cmd",
+           "main", "new_cmd", "schema_cmd", "status_cmd", "validate_cmd"]
 
 
 def main() -> None:

@@ -1,0 +1,66 @@
+"""`trygghet export activities`: activities as CSV, Excel, JSON or an iCalendar file."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from trygghet_cli.cli.app import app, command, options
+from trygghet_cli.errors import ReadError, UsageError
+
+export_app = typer.Typer(help="Export data for spreadsheets, analysis and calendars.",
+                         no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+    json = "json"
+    ics = "ics"
+
+
+@command("activities", group=export_app)
+def export_activities(
+    ctx: typer.Context,
+    period: str = typer.Option(None, "--period", "-p", help="Pledge period (e.g. 2024-2025 or "
+                               "ml-2024-2025). Default: every period."),
+    fmt: ExportFormat = typer.Option(..., "--format", "-f", help="csv, xlsx, json or ics."),
+    output: Path = typer.Option(None, "--output", "-o", help="File to write. Default: stdout "
+                                "(not for xlsx).", dir_okay=False),
+) -> None:
+    """Export activities: rows for spreadsheets (csv, xlsx), records for analysis (json), or
+    due dates as calendar events (ics, one all-day event per activity, stable UIDs).
+
+    Examples:
+
+      trygghet export activities --period 2024-2025 --format xlsx -o aktiviteter.xlsx
+
+      trygghet export activities --format csv > aktiviteter.csv
+
+      trygghet export activities --format ics -o slutdatum.ics
+    """
+    from trygghet_cli import config, repository
+    from trygghet_cli.interchange import exporting, rows
+    from trygghet_cli.progress import progress
+
+    opts = options(ctx)
+    root = config.find_root(explicit=opts.data)
+    model = repository.load_valid(root).model
+    lang = opts.lang or (model.config.language if model.config else "sv")
+    if fmt is ExportFormat.xlsx and output is None:
+        raise UsageError("xlsx needs a file", "add -o aktiviteter.xlsx")
+    total = len(rows.activities(exporting.select(model, root, period)))
+    with progress("export", total) as tick:
+        data = exporting.export(model, root, period, fmt.value, lang, tick)
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        raise ReadError(f"cannot write {output}: {exc.strerror or exc}") from exc

@@ -1,0 +1,79 @@
+"""`trygghet import activities`: read an activity list from Excel or CSV into the YAML data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from trygghet_cli.cli.app import app, command, options
+from trygghet_cli.errors import ExitCode
+
+import_app = typer.Typer(help="Import data from spreadsheets.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
+
+@command("activities", group=import_app,
+         epilog="Exit codes: 0 imported (or would be, with --dry-run), 1 rows that cannot be "
+         "imported (nothing written), 2 usage error, 3 a file could not be read or written, "
+         "4 the activity file changed during the import.")
+def import_activities(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="The table: .xlsx or .csv (UTF-8; ',' or ';').",
+                                dir_okay=False),
+    period: str = typer.Option(..., "--period", "-p", help="Pledge period to import into, e.g. "
+                               "2024-2025 or ml-2024-2025."),
+    mapping: Path = typer.Option(None, "--mapping", "-m", help="YAML file mapping your headers "
+                                 "and status words (columns:, status:, sheet:, header_row:).",
+                                 dir_okay=False),
+    dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Show the change, write nothing."),
+) -> None:
+    """Import activities from a spreadsheet. Columns are found by their headers, in Swedish or
+    English (id, titel/title, beskrivning/description, löfte/pledge, ansvarig/owner,
+    part/party, kommundel/district, plats/place, start, slutdatum/due, status, slutförd/completed,
+    orsak/reason, mål/target, måltyp, målvärde, målenhet, ...). Rows with a known id update that
+    activity; other rows add activities. Any row that cannot be imported is reported by its row
+    number and nothing is written; the result must pass validation before it is written.
+
+    Examples:
+
+      trygghet import activities aktiviteter.xlsx --period 2024-2025 --dry-run
+
+      trygghet import activities aktiviteter.csv --period 2024-2025 --mapping kolumner.yaml
+    """
+    import difflib
+
+    from trygghet_cli import config
+    from trygghet_cli.i18n import label
+    from trygghet_cli.interchange import importing
+    from trygghet_cli.progress import progress
+
+    opts = options(ctx)
+    root = config.find_root(explicit=opts.data)
+    with progress("import", 0) as tick:
+        result = importing.plan(root, file, period, mapping, tick)
+    lang = opts.lang or _language(root)
+    shown = config.display_path(result.path)
+    if result.ignored_headers:
+        typer.echo(label("import.ignored", lang, headers=", ".join(result.ignored_headers)), err=True)
+    if result.problems:
+        for problem in result.problems:
+            where = label("import.row", lang, row=problem.row) if problem.row else shown
+            typer.echo(f"{file}: {where}: {problem.message}", err=True)
+        typer.echo(label("import.failed", lang, count=len(result.problems)), err=True)
+        raise typer.Exit(int(ExitCode.INVALID))
+    counts = {"added": len(result.added), "updated": len(result.updated), "path": shown}
+    if dry_run:
+        diff = difflib.unified_diff(result.old_text.splitlines(keepends=True),
+                                    result.new_text.splitlines(keepends=True), shown, shown)
+        typer.echo("".join(diff), nl=False)
+        typer.echo(label("import.would", lang, **counts), err=True)
+        return
+    importing.write(result)
+    typer.echo(label("import.done", lang, **counts))
+
+
+def _language(root: Path) -> str:
+    from trygghet_cli.cli.validate_cmd import _root_language
+
+    return _root_language([root])

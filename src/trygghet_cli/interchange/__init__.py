@@ -1,0 +1,1 @@
+"""Activities to and from spreadsheets (CSV, Excel), JSON and calendars (iCalendar)."""

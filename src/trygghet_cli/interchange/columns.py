@@ -1,0 +1,151 @@
+"""The columns of an activity table: headers in Swedish and English, their synonyms, and the
+words accepted for statuses, target kinds, time units and visibility."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from trygghet_cli.errors import UsageError
+
+# key -> (Swedish header, English header, other accepted headers)
+COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "id": ("id", "id", ("nr", "nummer", "aktivitets-id", "activity id")),
+    "title": ("titel", "title", ("rubrik", "aktivitet", "namn", "activity", "name")),
+    "description": ("beskrivning", "description", ("innehåll",)),
+    "pledges": ("löften", "pledges", ("löfte", "medborgarlöfte", "medborgarlöften", "pledge")),
+    "owners": ("ansvariga", "owners", ("ansvarig", "ansvarig funktion", "owner", "responsible")),
+    "parties": ("parter", "parties", ("part", "party")),
+    "districts": ("kommundelar", "districts", ("kommundel", "district")),
+    "places": ("platser", "places", ("plats", "place")),
+    "start": ("start", "start", ("startdatum", "start date", "från")),
+    "due": ("slutdatum", "due", ("klart senast", "deadline", "due date", "slut")),
+    "status": ("status", "status", ("läge",)),
+    "completed": ("slutförd", "completed", ("genomförd", "klar datum", "datum klar", "done date")),
+    "reason": ("orsak", "reason", ("anledning",)),
+    "status_note": ("statuskommentar", "status note", ("kommentar", "comment")),
+    "visibility": ("synlighet", "visibility", ()),
+    "target": ("mål", "target", ("målsättning", "goal", "targets")),
+    "target_kind": ("måltyp", "target kind", ("goal type",)),
+    "target_value": ("målvärde", "target value", ("goal value",)),
+    "target_unit": ("målenhet", "target unit", ("enhet", "unit")),
+    "target_per": ("mål per", "target per", ("per",)),
+    "period": ("period", "period", ("löftesperiod",)),
+}
+LIST_KEYS = ("pledges", "owners", "parties", "districts", "places")
+TARGET_KEYS = ("target", "target_kind", "target_value", "target_unit", "target_per")
+
+# canonical value -> (Swedish word, English word, other accepted words)
+STATUSES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "planned": ("planerad", "planned", ("planerat", "ej påbörjad", "ej startad", "not started")),
+    "ongoing": ("pågår", "ongoing", ("pågående", "påbörjad", "in progress", "started")),
+    "done": ("klar", "done", ("klart", "genomförd", "genomfört", "avslutad", "slutförd", "completed")),
+    "delayed": ("försenad", "delayed", ("försenat", "late")),
+    "cancelled": ("inställd", "cancelled", ("inställt", "struken", "stryks", "canceled")),
+}
+KINDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "at_least": ("minst", "at least", ("at_least",)),
+    "exactly": ("exakt", "exactly", ()),
+    "rate": ("takt", "rate", ("frekvens",)),
+    "qualitative": ("kvalitativt", "qualitative", ("kvalitativ",)),
+    "change": ("förändring", "change", ()),
+}
+PERS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "day": ("dag", "day", ("dygn",)), "week": ("vecka", "week", ()),
+    "month": ("månad", "month", ()), "year": ("år", "year", ()),
+}
+VISIBILITIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "public": ("offentlig", "public", ("publik",)),
+    "internal": ("intern", "internal", ()),
+}
+
+
+def normal(text: str) -> str:
+    """A header or word compared loosely: case, spaces, '*', ':' and '(...)' do not matter."""
+    text = re.sub(r"\(.*?\)", "", text).replace("*", "").replace(":", "").replace("_", " ")
+    return " ".join(text.casefold().split())
+
+
+def header(key: str, lang: str) -> str:
+    sv, en, _ = COLUMNS[key]
+    return sv if lang == "sv" else en
+
+
+def word(table: dict[str, tuple[str, str, tuple[str, ...]]], value: str, lang: str) -> str:
+    """The word for a canonical value in the language."""
+    sv, en, _ = table[value]
+    return sv if lang == "sv" else en
+
+
+def _lookup(table: dict[str, tuple[str, str, tuple[str, ...]]]) -> dict[str, str]:
+    found = {}
+    for key, (sv, en, others) in table.items():
+        for name in (key, sv, en, *others):
+            found[normal(name)] = key
+    return found
+
+
+HEADER_KEYS = _lookup(COLUMNS)
+
+
+@dataclass(slots=True)
+class Mapping:
+    """How a table's headers and words map to activity fields (built in, plus a mapping file)."""
+
+    headers: dict[str, str] = field(default_factory=lambda: dict(HEADER_KEYS))
+    statuses: dict[str, str] = field(default_factory=lambda: _lookup(STATUSES))
+    kinds: dict[str, str] = field(default_factory=lambda: _lookup(KINDS))
+    pers: dict[str, str] = field(default_factory=lambda: _lookup(PERS))
+    visibilities: dict[str, str] = field(default_factory=lambda: _lookup(VISIBILITIES))
+    sheet: str | None = None
+    header_row: int = 1
+
+    def columns(self, headers: list[str]) -> dict[int, str]:
+        """Column index -> field key for every header that is known; a field only once."""
+        found: dict[int, str] = {}
+        for index, name in enumerate(headers):
+            key = self.headers.get(normal(name))
+            if key is not None and key not in found.values():
+                found[index] = key
+        return found
+
+
+def _section(raw: dict[str, Any], name: str, allowed: set[str]) -> dict[str, str]:
+    section = raw.get(name) or {}
+    if not isinstance(section, dict):
+        raise UsageError(f"mapping file: '{name}' must be a mapping of text to a field")
+    result = {}
+    for source, target in section.items():
+        if not isinstance(target, str) or target not in allowed:
+            raise UsageError(f"mapping file: '{source}: {target}' in '{name}' is not known",
+                             f"use one of: {', '.join(sorted(allowed))}")
+        result[normal(str(source))] = target
+    return result
+
+
+def load_mapping(path: Path | None) -> Mapping:
+    """The built-in mapping, extended by a YAML mapping file (columns, status, sheet, header_row)."""
+    mapping = Mapping()
+    if path is None:
+        return mapping
+    from trygghet_cli.loading import load_path
+
+    result = load_path(path)
+    if result.document is None or not isinstance(result.document.data, dict):
+        problem = result.findings[0].message if result.findings else "not a mapping"
+        raise UsageError(f"{path}: cannot read the mapping file: {problem}")
+    raw = result.document.data
+    unknown = set(raw) - {"columns", "status", "sheet", "header_row"}
+    if unknown:
+        raise UsageError(f"mapping file: unknown key '{sorted(unknown)[0]}'",
+                         "use columns, status, sheet and header_row")
+    mapping.headers.update(_section(raw, "columns", set(COLUMNS)))
+    mapping.statuses.update(_section(raw, "status", set(STATUSES)))
+    sheet, row = raw.get("sheet"), raw.get("header_row", 1)
+    mapping.sheet = str(sheet) if sheet is not None else None
+    if not isinstance(row, int) or isinstance(row, bool) or row < 1:
+        raise UsageError("mapping file: header_row must be a row number (1 or more)")
+    mapping.header_row = row
+    return mapping

@@ -1,0 +1,60 @@
+"""Export the activities of one or all pledge periods as CSV, Excel, JSON or iCalendar."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from trygghet_cli.errors import DataError
+from trygghet_cli.interchange import columns as cols
+from trygghet_cli.interchange import ics, periods, rows, tables
+from trygghet_cli.model import Model, PartialDate
+
+FORMATS = ("csv", "xlsx", "json", "ics")
+
+
+def select(model: Model, root: Path, period: str | None) -> list[periods.PeriodTarget]:
+    """The named period, or every period."""
+    if period is not None:
+        return [periods.find(model, root, period)]
+    return periods.targets(model, root)
+
+
+def _stamp(chosen: list[periods.PeriodTarget]) -> datetime:
+    """A date from the data for a file's own timestamps: the latest revision or period start."""
+    days = [PartialDate(t.activity_list.revised).first if t.activity_list and t.activity_list.revised
+            else t.pledge_set.period.start for t in chosen]
+    return datetime.combine(max(days), datetime.min.time()) if days else datetime(2000, 1, 1)
+
+
+def export(model: Model, root: Path, period: str | None, fmt: str, lang: str,
+           tick: Callable[[], None] | None = None) -> bytes:
+    """The activities in the format, as the bytes of the file."""
+    chosen = select(model, root, period)
+    if model.config is None:
+        raise DataError("the data root has no valid trygghet.yaml")
+    if fmt == "ics":
+        return ics.calendar(chosen, model.config, lang).encode("utf-8")
+    found = rows.activities(chosen)
+    if fmt == "json":
+        records = []
+        for key, activity in found:
+            records.append(rows.record(activity, key))
+            if tick:
+                tick()
+        return (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    keys = list(rows.EXPORT_KEYS)
+    table = []
+    for key, activity in found:
+        cells = rows.row(activity, key, lang)
+        table.append([cells[k] for k in keys])
+        if tick:
+            tick()
+    headers = [cols.header(k, lang) for k in keys]
+    if fmt == "xlsx":
+        sheet = "Aktiviteter" if lang == "sv" else "Activities"
+        return tables.to_xlsx(headers, keys, table, sheet, _stamp(chosen))
+    # A BOM, so that Excel opens the UTF-8 file with å, ä and ö intact.
+    return ("\ufeff" + tables.to_csv(headers, table)).encode("utf-8")

@@ -1,0 +1,184 @@
+"""Import an activity table into a period's activity list: all rows or nothing, valid or nothing."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from trygghet_cli import config, repository
+from trygghet_cli.errors import ConflictError, ReadError, UsageError
+from trygghet_cli.findings import Severity
+from trygghet_cli.interchange import columns as cols
+from trygghet_cli.interchange import periods, tables
+from trygghet_cli.interchange.merge import Merger
+from trygghet_cli.interchange.parse import RowParser, RowProblem
+
+BOM = "\ufeff"
+
+
+@dataclass(slots=True)
+class ImportPlan:
+    """What an import would do: the file, its old and new text, and the problems by row."""
+
+    path: Path
+    old_text: str
+    new_text: str = ""
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    ignored_headers: list[str] = field(default_factory=list)
+    digest: str | None = None
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def _document(target: periods.PeriodTarget, text: str) -> Any:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if text:
+        return _yaml().load(text)
+    doc = CommentedMap()
+    doc["id"] = f"al-{target.key}"
+    doc["pledge_set"] = target.pledge_set.id
+    doc["activities"] = CommentedSeq()
+    return doc
+
+
+def plan(root: Path, source: Path, period: str, mapping_file: Path | None = None,
+         tick: Callable[[int, int], None] | None = None) -> ImportPlan:
+    """Read the table, merge it into the period's list and check the whole root with it."""
+    loaded = repository.load_valid(root)
+    model = loaded.model
+    target = periods.find(model, root, period)
+    mapping = cols.load_mapping(mapping_file)
+    table = tables.read(source, mapping.sheet, mapping.header_row)
+    columns = mapping.columns(table.headers)
+    if "title" not in columns.values() and "id" not in columns.values():
+        raise UsageError(f"{source}: no column for the title or id (headers: "
+                         f"{', '.join(h for h in table.headers if h) or 'none'})",
+                         "name a column 'titel' or 'title', or map it with --mapping")
+    old_text, digest = _current(target)
+    result = ImportPlan(target.path, old_text, digest=digest,
+                        ignored_headers=[h for i, h in enumerate(table.headers) if h and i not in columns])
+    parser = RowParser(model, target.pledge_set, mapping, target.key, columns)
+    parsed = parser.parse(table)
+    doc = _document(target, old_text)
+    own = {a.id for a in (target.activity_list.activities if target.activity_list else [])}
+    everything = set(_ids(model)) - own
+    assert model.config is not None
+    merger = Merger(doc["activities"], everything, target.key,
+                    {f.id: f.party for f in model.config.functions})
+    for done, row in enumerate(parsed, start=1):
+        merger.apply(row)
+        if tick:
+            tick(done, len(parsed))
+    result.problems = sorted(parser.problems + merger.problems, key=lambda p: p.row)
+    result.added, result.updated = merger.added, merger.updated
+    if result.problems:
+        return result
+    out = io.StringIO()
+    _yaml().dump(doc, out)
+    result.new_text = out.getvalue()
+    result.problems = _check(root, target.path, result.new_text, merger.rows)
+    return result
+
+
+def _ids(model: Any) -> list[str]:
+    from trygghet_cli.checks.references import _defined
+
+    return [ident for _, ident, _ in _defined(model)]
+
+
+def _current(target: periods.PeriodTarget) -> tuple[str, str | None]:
+    if target.activity_list is None:
+        return "", None
+    doc = target.activity_list.ref.file
+    return doc.text, doc.digest
+
+
+def _check(root: Path, path: Path, text: str, rows: dict[str, int]) -> list[RowProblem]:
+    """Errors of the whole root with the new file in place, on a copy; by row where possible."""
+    from trygghet_cli.loading import load_bytes
+
+    with tempfile.TemporaryDirectory(prefix="trygghet-import-") as scratch:
+        copy = Path(scratch) / "root"
+        copy.mkdir()
+        shutil.copy2(root / config.CONFIG_NAME, copy / config.CONFIG_NAME)
+        for folder in config.KIND_FOLDERS:
+            if (root / folder).is_dir():
+                shutil.copytree(root / folder, copy / folder)
+        relative = path.resolve().relative_to(root.resolve())
+        (copy / relative).parent.mkdir(parents=True, exist_ok=True)
+        (copy / relative).write_text(text, encoding="utf-8")
+        findings = [f for f in repository.load(copy).findings if f.severity is Severity.ERROR]
+        shown_copy = config.display_path(copy / relative)
+    starts = _activity_lines(load_bytes(text.encode("utf-8"), "new").document)
+    problems = []
+    for finding in findings:
+        if finding.where.path == shown_copy:
+            ident = next((i for line, i in reversed(starts) if line <= finding.where.line), None)
+            row = rows.get(ident or "", 0)
+            message = finding.message if row else f"{relative}:{finding.where.line}: {finding.message}"
+            problems.append(RowProblem(row, message))
+        else:
+            problems.append(RowProblem(0, f"{finding.where.path}: {finding.message}"))
+    return problems
+
+
+def _activity_lines(document: Any) -> list[tuple[int, str]]:
+    if document is None:
+        return []
+    return [(document.positions[("activities", i)][0], item.get("id", ""))
+            for i, item in enumerate(document.data.get("activities", []))
+            if ("activities", i) in document.positions]
+
+
+def write(result: ImportPlan) -> None:
+    """Write the new text atomically; refuse if the file changed since it was read."""
+    import hashlib
+
+    path = result.path
+    try:
+        current = path.read_bytes() if path.exists() else None
+    except OSError as exc:
+        raise ReadError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    now = hashlib.sha256(current).hexdigest() if current is not None else None
+    if now != result.digest:
+        raise ConflictError(f"{path} changed on disk during the import", "run the import again")
+    text = result.new_text
+    if text == result.old_text:
+        return
+    if current is not None and current.startswith(BOM.encode()):
+        text = BOM + text
+    write_atomic(path, text.encode("utf-8"))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, then rename it over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise ReadError(f"cannot write {path}: {exc.strerror or exc}") from exc

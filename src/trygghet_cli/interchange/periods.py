@@ -1,0 +1,51 @@
+"""Name a pledge period on the command line (--period) and find its activity list file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from trygghet_cli.errors import UsageError
+from trygghet_cli.model import ActivityList, Model, PledgeSet
+
+
+@dataclass(slots=True)
+class PeriodTarget:
+    """A pledge set, its activity list (None before the first import) and the list's file."""
+
+    key: str
+    pledge_set: PledgeSet
+    activity_list: ActivityList | None
+    path: Path
+
+
+def _plain_label(pledge_set: PledgeSet) -> str:
+    return pledge_set.period.label().replace("–", "-")
+
+
+def targets(model: Model, root: Path) -> list[PeriodTarget]:
+    """Every pledge period of the model, in the order of the pledge sets."""
+    found = []
+    for pledge_set in model.pledge_sets:
+        listed = next((a for a in model.activity_lists if a.pledge_set == pledge_set.id), None)
+        if listed is not None:
+            path = Path(listed.ref.file.path)
+            key = path.stem
+        else:
+            key = _plain_label(pledge_set)
+            path = root / "activities" / f"{key}.yaml"
+        found.append(PeriodTarget(key, pledge_set, listed, path))
+    return found
+
+
+def find(model: Model, root: Path, name: str) -> PeriodTarget:
+    """The period named by its file name, period (2024-2025), pledge set id or activity list id."""
+    wanted = name.strip().replace("–", "-")
+    for target in targets(model, root):
+        names = {target.key, target.pledge_set.id, _plain_label(target.pledge_set)}
+        if target.activity_list is not None:
+            names.add(target.activity_list.id)
+        if wanted in names:
+            return target
+    known = ", ".join(t.key for t in targets(model, root)) or "none (add a pledge set first)"
+    raise UsageError(f"no pledge period '{name}'", f"known periods: {known}")

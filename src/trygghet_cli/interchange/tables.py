@@ -1,0 +1,132 @@
+"""Read and write activity tables: CSV (UTF-8, for Excel with a BOM) and Excel workbooks."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from trygghet_cli.errors import ReadError, UsageError
+
+DATE_KEYS = {"start", "due"}
+
+
+@dataclass(slots=True)
+class Table:
+    """A table's headers and its data rows, each with the row number a spreadsheet shows."""
+
+    headers: list[str]
+    rows: list[tuple[int, list[Any]]]
+
+
+def to_csv(headers: list[str], rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def to_xlsx(headers: list[str], keys: list[str], rows: list[list[str]], sheet: str,
+            stamp: datetime) -> bytes:
+    """A workbook with one sheet; dates as real dates, the header bold and frozen."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    ws = book.active
+    ws.title = sheet
+    ws.append(headers)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for values in rows:
+        ws.append([_excel_value(key, value) for key, value in zip(keys, values, strict=True)])
+    for column, key in enumerate(keys, start=1):
+        letter = ws.cell(row=1, column=column).column_letter
+        ws.column_dimensions[letter].width = 40 if key in {"title", "description", "target"} else 14
+        for cell in ws[letter][1:]:
+            if key in DATE_KEYS:
+                cell.number_format = "yyyy-mm-dd"
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A2"
+    # Reproducible output: the document dates come from the data, not the clock.
+    book.properties.created = book.properties.modified = stamp
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _excel_value(key: str, value: str) -> Any:
+    if key in DATE_KEYS and value:
+        return date.fromisoformat(value)
+    return value or None
+
+
+def read(path: Path, sheet: str | None = None, header_row: int = 1) -> Table:
+    """The table in a .csv or .xlsx file."""
+    suffix = path.suffix.lower()
+    if suffix not in {".csv", ".xlsx", ".xlsm"}:
+        raise UsageError(f"{path}: cannot import a '{suffix or 'extension-less'}' file",
+                         "save the sheet as .xlsx or .csv (UTF-8)")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"{path}: {exc.strerror or exc}") from exc
+    if suffix == ".csv":
+        return _read_csv(path, raw, header_row)
+    return _read_xlsx(path, raw, sheet, header_row)
+
+
+def _read_csv(path: Path, raw: bytes, header_row: int) -> Table:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"{path}: not UTF-8 (byte {exc.start})",
+                        "in Excel, save as 'CSV UTF-8 (kommaavgränsad)'") from exc
+    sample = text[:4096]
+    delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    return _table(path, [(number, record) for number, record in enumerate(records, start=1)],
+                  header_row)
+
+
+def _read_xlsx(path: Path, raw: bytes, sheet: str | None, header_row: int) -> Table:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
+        raise ReadError(f"{path}: not a readable Excel workbook ({type(exc).__name__})") from exc
+    if sheet is not None and sheet not in book.sheetnames:
+        raise UsageError(f"{path}: no sheet named '{sheet}'", f"sheets: {', '.join(book.sheetnames)}")
+    ws = book[sheet] if sheet is not None else book.worksheets[0]
+    records = [(number, list(values)) for number, values in
+               enumerate(ws.iter_rows(values_only=True), start=1)]
+    book.close()
+    return _table(path, records, header_row)
+
+
+def _table(path: Path, records: list[tuple[int, list[Any]]], header_row: int) -> Table:
+    header = next((values for number, values in records if number == header_row), None)
+    if header is None:
+        raise UsageError(f"{path}: no header row (row {header_row})",
+                         "the first row should name the columns: id, titel, löfte, ansvarig, ...")
+    rows = [(number, values) for number, values in records
+            if number > header_row and any(text(v) for v in values)]
+    return Table([text(h) for h in header], rows)
+
+
+def text(value: Any, strip: bool = True) -> str:
+    """A cell as text: numbers without a needless '.0', dates as YYYY-MM-DD."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip() if strip else str(value)
