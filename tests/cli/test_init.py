@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import re
 import shlex
 from pathlib import Path
@@ -16,7 +17,7 @@ from trygghet_cli.cli import app, init_cmd
 CI_FILES = [".github/workflows/trygghet.yml", ".gitlab-ci.yml", ".pre-commit-config.yaml"]
 # Commands the generated CI files call that other work in progress adds to trygghet. They are
 # listed here, by name, until they exist; the test below fails for any other missing command.
-PENDING_COMMANDS = {"diff", "fmt", "report"}
+PENDING_COMMANDS = {"fmt", "report"}
 
 
 def _init(run, folder: Path, *extra: str):
@@ -63,6 +64,15 @@ def _invocations(text: str) -> list[list[str]]:
     return calls
 
 
+def _choices(param: Any) -> set[str]:
+    """The values an option accepts when it is a choice (typer enum or click Choice)."""
+    descriptor = getattr(param, "type_descriptor", None)
+    kind = getattr(descriptor, "annotation", None)
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return {str(member.value) for member in kind}
+    return {str(c) for c in getattr(getattr(param, "type", None), "choices", None) or []}
+
+
 def _check_call(words: list[str], commands: dict[str, Any]) -> str | None:
     """None when the call names a registered command with known options, else the command name."""
     path = words[0]
@@ -71,9 +81,13 @@ def _check_call(words: list[str], commands: dict[str, Any]) -> str | None:
     command = commands.get(path)
     if command is None:
         return path
-    known = {opt for param in command.params for opt in param.opts}
+    params = {opt: param for param in command.params for opt in param.opts}
     used = {word.split("=")[0] for word in words if word.startswith("-")}
-    assert used <= known, f"trygghet {path}: unknown options {sorted(used - known)}"
+    assert used <= set(params), f"trygghet {path}: unknown options {sorted(used - set(params))}"
+    for word, value in zip(words, words[1:], strict=False):
+        if word in params:
+            choices = _choices(params[word])
+            assert not choices or value in choices, f"trygghet {path} {word} {value}: not a choice"
     return None
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -111,31 +110,31 @@ def _current(target: periods.PeriodTarget) -> tuple[str, str | None]:
 
 
 def _check(root: Path, path: Path, text: str, rows: dict[str, int]) -> list[RowProblem]:
-    """Errors of the whole root with the new file in place, on a copy; by row where possible."""
+    """Errors of the whole root with the new file in its place, in memory; by row where possible."""
     from trygghet_cli.loading import load_bytes
 
-    with tempfile.TemporaryDirectory(prefix="trygghet-import-") as scratch:
-        copy = Path(scratch) / "root"
-        copy.mkdir()
-        shutil.copy2(root / config.CONFIG_NAME, copy / config.CONFIG_NAME)
-        for folder in config.KIND_FOLDERS:
-            if (root / folder).is_dir():
-                shutil.copytree(root / folder, copy / folder)
-        relative = path.resolve().relative_to(root.resolve())
-        (copy / relative).parent.mkdir(parents=True, exist_ok=True)
-        (copy / relative).write_text(text, encoding="utf-8")
-        findings = [f for f in repository.load(copy).findings if f.severity is Severity.ERROR]
-        shown_copy = config.display_path(copy / relative)
-    starts = _activity_lines(load_bytes(text.encode("utf-8"), "new").document)
+    relative = path.resolve().relative_to(root.resolve()).as_posix()
+    files: dict[str, bytes] = {}
+    for file in config.data_files(root):
+        name = file.resolve().relative_to(root.resolve()).as_posix()
+        try:
+            files[name] = file.read_bytes()
+        except OSError as exc:
+            raise ReadError(f"cannot read {file}: {exc.strerror or exc}") from exc
+    files[relative] = text.encode("utf-8")
+    prefix = config.display_path(root) + "/"
+    loaded = repository.load_files(root, files, prefix)
+    findings = [f for f in loaded.findings if f.severity is Severity.ERROR]
+    starts = _activity_lines(load_bytes(files[relative], "new").document)
     problems = []
     for finding in findings:
-        if finding.where.path == shown_copy:
+        if finding.where.path == prefix + relative:
             ident = next((i for line, i in reversed(starts) if line <= finding.where.line), None)
             row = rows.get(ident or "", 0)
             message = finding.message if row else f"{relative}:{finding.where.line}: {finding.message}"
             problems.append(RowProblem(row, message))
         else:
-            problems.append(RowProblem(0, f"{finding.where.path}: {finding.message}"))
+            problems.append(RowProblem(0, f"{finding.where}: {finding.message}"))
     return problems
 
 
