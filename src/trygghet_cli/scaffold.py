@@ -105,19 +105,6 @@ def check_spec(spec: Spec) -> None:
                          "share one set of ids)", "give each its own id, for example norr=Norr")
 
 
-def yaml_scalar(value: str) -> str:
-    """A string as a YAML scalar, quoted only where YAML needs it (as ruamel writes it)."""
-    import io
-
-    from ruamel.yaml import YAML
-
-    yaml = YAML()
-    yaml.width = 4096
-    out = io.StringIO()
-    yaml.dump({"k": value}, out)
-    return out.getvalue().removeprefix("k: ").rstrip("\n")
-
-
 def render(spec: Spec) -> dict[str, str]:
     """Every file `init` writes, by path relative to the new root, with its text."""
     import jinja2
@@ -129,7 +116,10 @@ def render(spec: Spec) -> dict[str, str]:
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
         variable_start_string="{=", variable_end_string="=}",
         comment_start_string="{##", comment_end_string="##}")
-    env.filters["yaml"] = yaml_scalar
+    from trygghet_cli.editing import scalars
+
+    # The quoting `trygghet fmt` uses, so a fresh root passes `trygghet fmt --check`.
+    env.filters["yaml"] = scalars.render
     values = {"name": spec.name, "code": spec.code, "police_area": spec.police_area,
               "police_name": f"Polismyndigheten, {spec.police_area}", "language": spec.language,
               "districts": spec.districts, "functions": spec.functions,

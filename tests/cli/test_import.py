@@ -202,3 +202,22 @@ def test_a_file_of_another_kind_is_refused(run, minimal_root, tmp_path) -> None:
     table.write_bytes(b"x")
     assert _import(run, minimal_root, str(table), "--period", "2024-2025").exit_code == 2
 
+
+
+def test_import_never_edits_the_bundled_data_by_accident(run, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    table = tmp_path / "a.csv"
+    _write_csv(table, ["id", "titel"], [["a2024-01", "Ändrad"]])
+    result = run("import", "activities", str(table), "--period", "2024-2025")
+    assert result.exit_code == 2
+    assert "bundled" in result.stderr
+
+
+def test_a_bom_in_the_activity_file_is_kept(run, minimal_root, tmp_path) -> None:
+    target = minimal_root / "activities" / "2024-2025.yaml"
+    target.write_bytes(b"\xef\xbb\xbf" + target.read_bytes())
+    table = tmp_path / "a.csv"
+    _write_csv(table, ["id", "titel"], [["a-2", "Hastighetskontroller vid skolor"]])
+    assert _import(run, minimal_root, str(table), "--period", "2024-2025").exit_code == 0
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf# Activities")
+    assert b"title: Hastighetskontroller vid skolor" in target.read_bytes()

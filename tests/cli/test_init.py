@@ -17,7 +17,7 @@ from trygghet_cli.cli import app, init_cmd
 CI_FILES = [".github/workflows/trygghet.yml", ".gitlab-ci.yml", ".pre-commit-config.yaml"]
 # Commands the generated CI files call that other work in progress adds to trygghet. They are
 # listed here, by name, until they exist; the test below fails for any other missing command.
-PENDING_COMMANDS = {"fmt", "report"}
+PENDING_COMMANDS = {"report"}
 
 
 def _init(run, folder: Path, *extra: str):
@@ -220,3 +220,14 @@ def test_gitlab_ci_reports_junit_and_publishes_pages(run, tmp_path) -> None:
     assert "--format junit" in ci["validate"]["script"][0]
     assert ci["diff"]["artifacts"]["paths"] == ["trygghet-diff.md"]
     assert ci["pages"]["artifacts"]["paths"] == ["public"]
+
+
+def test_fresh_root_is_already_in_fmt_layout(run, tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "ny"
+    result = _init(run, folder, "--district", "12", "--district", "ja=yes",
+                   "--police-area", "Lokalpolisområde Exempel: Norr")
+    assert result.exit_code == 0, result.output
+    monkeypatch.chdir(folder)
+    check = run("fmt", "--check")
+    assert check.exit_code == 0, check.output
+    assert run("validate").exit_code == 0

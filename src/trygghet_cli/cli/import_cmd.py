@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from trygghet_cli.cli.app import app, command, options
+from trygghet_cli.cli.edit_common import writable_root
 from trygghet_cli.errors import ExitCode
+
+if TYPE_CHECKING:
+    from trygghet_cli.interchange.importing import ImportPlan
 
 import_app = typer.Typer(help="Import data from spreadsheets.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
@@ -41,18 +46,26 @@ def import_activities(
 
       trygghet import activities aktiviteter.csv --period 2024-2025 --mapping kolumner.yaml
     """
+    from trygghet_cli.editing import atomic
+    from trygghet_cli.interchange import importing
+    from trygghet_cli.progress import progress
+
+    opts = options(ctx)
+    root = writable_root(ctx)
+    with atomic.root_lock(root):
+        with progress("import", 0) as tick:
+            result = importing.plan(root, file, period, mapping, tick)
+        _report(result, file, opts.lang or _language(root), dry_run)
+
+
+def _report(result: ImportPlan, file: Path, lang: str, dry_run: bool) -> None:
+    """Print the problems (exit 1), the diff of a dry run, or write the file."""
     import difflib
 
     from trygghet_cli import config
     from trygghet_cli.i18n import label
     from trygghet_cli.interchange import importing
-    from trygghet_cli.progress import progress
 
-    opts = options(ctx)
-    root = config.find_root(explicit=opts.data)
-    with progress("import", 0) as tick:
-        result = importing.plan(root, file, period, mapping, tick)
-    lang = opts.lang or _language(root)
     shown = config.display_path(result.path)
     if result.ignored_headers:
         typer.echo(label("import.ignored", lang, headers=", ".join(result.ignored_headers)), err=True)

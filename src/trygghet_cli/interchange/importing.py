@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from trygghet_cli import config, repository
-from trygghet_cli.errors import ConflictError, ReadError, UsageError
+from trygghet_cli.errors import ReadError, UsageError
 from trygghet_cli.findings import Severity
 from trygghet_cli.interchange import columns as cols
 from trygghet_cli.interchange import periods, tables
@@ -33,16 +31,14 @@ class ImportPlan:
     problems: list[RowProblem] = field(default_factory=list)
     ignored_headers: list[str] = field(default_factory=list)
     digest: str | None = None
+    had_bom: bool = False
 
 
 def _yaml() -> Any:
-    from ruamel.yaml import YAML
+    """The round-trip YAML settings of `trygghet fmt`, so an imported file stays in its layout."""
+    from trygghet_cli.editing import fmt
 
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
+    return fmt._yaml()
 
 
 def _document(target: periods.PeriodTarget, text: str) -> Any:
@@ -70,8 +66,8 @@ def plan(root: Path, source: Path, period: str, mapping_file: Path | None = None
         raise UsageError(f"{source}: no column for the title or id (headers: "
                          f"{', '.join(h for h in table.headers if h) or 'none'})",
                          "name a column 'titel' or 'title', or map it with --mapping")
-    old_text, digest = _current(target)
-    result = ImportPlan(target.path, old_text, digest=digest,
+    old_text, digest, had_bom = _current(target)
+    result = ImportPlan(target.path, old_text, digest=digest, had_bom=had_bom,
                         ignored_headers=[h for i, h in enumerate(table.headers) if h and i not in columns])
     parser = RowParser(model, target.pledge_set, mapping, target.key, columns)
     parsed = parser.parse(table)
@@ -102,11 +98,11 @@ def _ids(model: Any) -> list[str]:
     return [ident for _, ident, _ in _defined(model)]
 
 
-def _current(target: periods.PeriodTarget) -> tuple[str, str | None]:
+def _current(target: periods.PeriodTarget) -> tuple[str, str | None, bool]:
     if target.activity_list is None:
-        return "", None
+        return "", None, False
     doc = target.activity_list.ref.file
-    return doc.text, doc.digest
+    return doc.text, doc.digest, doc.had_bom
 
 
 def _check(root: Path, path: Path, text: str, rows: dict[str, int]) -> list[RowProblem]:
@@ -147,37 +143,15 @@ def _activity_lines(document: Any) -> list[tuple[int, str]]:
 
 
 def write(result: ImportPlan) -> None:
-    """Write the new text atomically; refuse if the file changed since it was read."""
-    import hashlib
+    """Write the new text atomically; refuse (exit 4) if the file changed since it was read."""
+    from trygghet_cli.editing import atomic
 
-    path = result.path
-    try:
-        current = path.read_bytes() if path.exists() else None
-    except OSError as exc:
-        raise ReadError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    now = hashlib.sha256(current).hexdigest() if current is not None else None
-    if now != result.digest:
-        raise ConflictError(f"{path} changed on disk during the import", "run the import again")
     text = result.new_text
     if text == result.old_text:
         return
-    if current is not None and current.startswith(BOM.encode()):
+    if result.digest is None:
+        atomic.write_new(result.path, text.encode("utf-8"))
+        return
+    if result.had_bom:
         text = BOM + text
-    write_atomic(path, text.encode("utf-8"))
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename it over the target."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise ReadError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    atomic.write_atomic(result.path, text.encode("utf-8"), result.digest)
