@@ -144,6 +144,11 @@ _LABELS: dict[str, tuple[str, str]] = {
                            "add the situation picture, signing and sources."),
     "edit.no_agreement": ("Ingen överenskommelse täcker {period}; lägg till 'agreement:' när den finns.",
                           "No agreement covers {period}; add 'agreement:' once there is one."),
+    "edit.refused": ("Ändringen skulle göra datan ogiltig, inget skrevs",
+                     "The change would make the data invalid, nothing written"),
+    "edit.errors_before": ("Datan har redan {count} fel (se 'trygghet validate'); ändringen får inte "
+                           "lägga till några.", "The data already has {count} errors (see 'trygghet "
+                           "validate'); the change must not add any."),
     "edit.fmt_clean": ("{count} filer redan formaterade", "{count} files already formatted"),
     "ics.name": ("{municipality}: aktiviteter", "{municipality}: activities"),
     "ics.status": ("Status", "Status"),

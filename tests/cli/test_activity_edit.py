@@ -127,8 +127,25 @@ def test_outcome_already_recorded_is_not_added_twice(refused) -> None:
 
 def test_outcome_that_breaks_a_rule_is_refused_and_nothing_is_written(refused) -> None:
     result = refused(1, "outcome", "a-1", "5", "--date", "2031-01-01")
+    assert "skulle göra datan ogiltig" in result.stderr
+    assert "utanför perioden" in result.stderr
+
+
+def test_refusal_is_in_the_chosen_language(run, minimal_root: Path, activities: Path) -> None:
+    result = run("--data", str(minimal_root), "--lang", "en", "activity", "outcome", "a-1", "5",
+                 "--date", "2031-01-01")
+    assert result.exit_code == 1
     assert "would make the data invalid" in result.stderr
     assert "outside the period" in result.stderr
+
+
+def test_errors_the_root_already_has_do_not_block_an_unrelated_edit(changes, minimal_root: Path) -> None:
+    pledges = minimal_root / "pledges" / "2024-2025.yaml"
+    pledges.write_text(pledges.read_text(encoding="utf-8").replace("areas: [pa-trafik]",
+                                                                   "areas: [pa-okand]"), encoding="utf-8")
+    assert changes("set-status", "a-1", "planned") == (
+        crlf("    status: ongoing  # uppdateras vid varje möte"),
+        crlf("    status: planned  # uppdateras vid varje möte"))
 
 
 def test_outcome_with_an_unknown_source_is_refused(refused) -> None:
@@ -155,7 +172,7 @@ def test_target_is_added_with_the_next_id_after_the_existing_ones(changes) -> No
 
 def test_rate_target_without_its_time_unit_is_refused(refused) -> None:
     result = refused(1, "target", "a-2", "--kind", "rate", "--text", "en kontroll", "--value", "1")
-    assert "needs 'per'" in result.stderr
+    assert "behöver 'per'" in result.stderr
 
 
 def test_outcome_for_an_activity_with_several_targets_needs_target(refused, changes) -> None:

@@ -12,7 +12,7 @@ import typer
 
 from trygghet_cli import config, i18n, repository, resources
 from trygghet_cli.cli.app import options
-from trygghet_cli.errors import UsageError
+from trygghet_cli.errors import DataError, UsageError
 
 DRY_RUN_HELP = "Print the change as a unified diff and write nothing."
 
@@ -38,16 +38,30 @@ def writable_root(ctx: Any) -> Path:
     return root
 
 
+def _localised(error: Any, lang: str) -> DataError:
+    first = error.findings[0]
+    message, hint = first.text(lang)
+    more = f" (+{len(error.findings) - 1})" if len(error.findings) > 1 else ""
+    lead = i18n.label("edit.refused", lang)
+    return DataError(f"{lead}: {first.where}: {message}{more}", hint)
+
+
 @contextmanager
 def editing(ctx: Any) -> Iterator[EditContext]:
-    """Lock the data root, then load it; commands that edit need it valid."""
-    from trygghet_cli.editing import atomic
+    """Lock the data root, then load and check it; errors it already has are only mentioned."""
+    from trygghet_cli.editing import atomic, session
 
     root = writable_root(ctx)
     with atomic.root_lock(root):
-        loaded = repository.load_valid(root)
+        loaded = repository.load(root)
         model_lang = loaded.model.config.language if loaded.model.config else "sv"
-        yield EditContext(root, loaded, options(ctx).lang or model_lang)
+        lang = options(ctx).lang or model_lang
+        if loaded.errors():
+            typer.echo(i18n.label("edit.errors_before", lang, count=len(loaded.errors())), err=True)
+        try:
+            yield EditContext(root, loaded, lang)
+        except session.RefusedChange as error:
+            raise _localised(error, lang) from None
 
 
 def finish(plan: Any, dry_run: bool, lang: str, what: str,
@@ -67,4 +81,5 @@ def finish(plan: Any, dry_run: bool, lang: str, what: str,
     if after is not None:
         after()
     for warning in plan.warnings:
-        typer.echo(f"{i18n.label('warning', lang)}: {warning}", err=True)
+        message, _hint = warning.text(lang)
+        typer.echo(f"{warning.where}: {i18n.label('warning', lang)} {warning.code}: {message}", err=True)

@@ -34,7 +34,7 @@ def _files(paths: list[Path], root: Path) -> list[tuple[Path, Path]]:
     return found
 
 
-def _change(root: Path, file: Path) -> FileChange:
+def _change(root: Path, file: Path, lang: str) -> FileChange:
     from trygghet_cli import config
     from trygghet_cli.editing import fmt as formatting
     from trygghet_cli.findings import Severity
@@ -48,8 +48,8 @@ def _change(root: Path, file: Path) -> FileChange:
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if result.document is None or errors:
         first = errors[0] if errors else None
-        raise DataError(f"{first.where if first else shown}: {first.message if first else 'cannot load'}"
-                        "; fix it before formatting")
+        message = first.text(lang)[0] if first else "cannot load"
+        raise DataError(f"{first.where if first else shown}: {message}; fix it before formatting")
     return formatting.format_change(result.document, kind)
 
 
@@ -75,19 +75,20 @@ def fmt(
       trygghet fmt
     """
     from trygghet_cli import config, i18n
+    from trygghet_cli.cli.validate_cmd import _root_language
     from trygghet_cli.editing import atomic
 
     opts = options(ctx)
     read_only = check or dry_run
     root = config.find_root(explicit=opts.data) if read_only else writable_root(ctx)
-    lang = opts.lang or "sv"
+    lang = opts.lang or _root_language([root])
     failed = False
     changed = 0
     files = _files(list(paths or []), root)
     with atomic.root_lock(root):
         for owner, file in files:
             try:
-                change = _change(owner, file)
+                change = _change(owner, file, lang)
                 if not change.changed:
                     continue
                 changed += 1

@@ -18,7 +18,7 @@ from trygghet_cli.editing import atomic
 from trygghet_cli.editing import lines as ln
 from trygghet_cli.editing.roundtrip import EditResult
 from trygghet_cli.errors import DataError
-from trygghet_cli.findings import Finding
+from trygghet_cli.findings import Finding, Severity
 from trygghet_cli.loading import Document, load_bytes
 from trygghet_cli.loading.text import UTF8_BOM
 
@@ -47,7 +47,7 @@ class Plan:
 
     root: Path
     changes: list[FileChange] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -100,22 +100,36 @@ def from_edit(doc: Document, result: EditResult) -> FileChange:
     return FileChange(Path(doc.path), doc.text, result.text, new_bytes, doc.digest)
 
 
-def check_root(plan: Plan, before: list[Finding]) -> list[str]:
-    """Run every check of the data root with the planned content; raise if it has errors.
+class RefusedChange(DataError):
+    """The planned content would add errors to the data root; nothing was written."""
 
-    Returns the warnings the change brings (those not among `before`), as
-    `file:line:col: message` lines.
+    def __init__(self, findings: list[Finding]) -> None:
+        first = findings[0]
+        more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
+        super().__init__(f"the change would make the data invalid: {first.where}: {first.message}"
+                         f"{more}; nothing written", first.hint)
+        self.findings = findings
+
+
+def _key(finding: Finding) -> tuple[str, str, str]:
+    # Not the line: an edit moves the lines below it.
+    return finding.code, finding.where.path, finding.message
+
+
+def check_root(plan: Plan, before: list[Finding]) -> list[Finding]:
+    """Run every check of the data root with the planned content.
+
+    Raises RefusedChange if that brings errors not among `before` (errors the root
+    already had do not block an unrelated edit); returns the new warnings.
     """
     replaced = {c.path: c.new_bytes for c in plan.changes if c.changed}
     loaded = repository.load(plan.root, replaced)
-    errors = loaded.errors()
+    known = {_key(f) for f in before}
+    new = [f for f in loaded.findings if _key(f) not in known]
+    errors = [f for f in new if f.severity is Severity.ERROR]
     if errors:
-        first = errors[0]
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise DataError(f"the change would make the data invalid: {first.where}: {first.message}"
-                        f"{more}; nothing written", first.hint)
-    known = {(f.code, f.message) for f in before}
-    return [f"{f.where}: {f.message}" for f in loaded.findings if (f.code, f.message) not in known]
+        raise RefusedChange(errors)
+    return new
 
 
 def write(plan: Plan) -> list[Path]:
