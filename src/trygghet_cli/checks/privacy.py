@@ -62,16 +62,17 @@ def scan(text: str) -> list[Match]:
     return matches
 
 
-def _public_strings(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
+def public_strings(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
+    """Every public free-text string below value, with its path (internal parts left out)."""
     if isinstance(value, dict):
         if value.get("visibility") == "internal":
             return
         for key, item in value.items():
             if key not in PRIVATE_KEYS and key not in NOT_TEXT:
-                yield from _public_strings(item, (*path, key))
+                yield from public_strings(item, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _public_strings(item, (*path, index))
+            yield from public_strings(item, (*path, index))
     elif isinstance(value, str):
         yield path, value
 
@@ -79,7 +80,7 @@ def _public_strings(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]
 def check(doc: Document) -> list[Finding]:
     """TRY504-TRY506 warnings for public text in one document."""
     findings = []
-    for path, text in _public_strings(doc.data, ()):
+    for path, text in public_strings(doc.data, ()):
         for match in scan(text):
             findings.append(make(
                 match.code, doc.where(path),

@@ -1,0 +1,96 @@
+"""Small inline SVG charts with text alternatives; every text from a view is escaped here.
+
+The charts repeat what a table beside them says, so colour is never the only carrier.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup, escape
+
+WIDTH = 640
+LABEL_WIDTH = 230
+BAR_HEIGHT = 22
+ROW_HEIGHT = 34
+# Fill colours with at least 3:1 contrast against white (WCAG 1.4.11).
+COLOURS = {
+    "done": "#1a7f37", "ongoing": "#0969da", "planned": "#57606a", "delayed": "#bc4c00",
+    "overdue": "#a40e26", "cancelled": "#6e3f00", "unknown": "#767676",
+    "met": "#1a7f37", "not_met": "#bc4c00", "no_outcome": "#767676",
+}
+
+
+def _shorten(label: str, limit: int = 34) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+def _frame(chart: dict[str, Any], height: int, body: list[str]) -> Markup:
+    ident = escape(chart["id"])
+    head = (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+            f'viewBox="0 0 {WIDTH} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
+            f'aria-labelledby="{ident}-title {ident}-desc">'
+            f'<title id="{ident}-title">{escape(chart["title"])}</title>'
+            f'<desc id="{ident}-desc">{escape(chart["desc"])}</desc>')
+    return Markup(head + "".join(body) + "</svg>")  # noqa: S704 - every part above is escaped
+
+
+def _row_label(y: int, label: str) -> str:
+    return (f'<text x="0" y="{y + BAR_HEIGHT - 6}" class="chart-label">'
+            f'{escape(_shorten(label))}</text>')
+
+
+def status_chart(chart: dict[str, Any]) -> Markup:
+    """Stacked bars: how many activities of each pledge are in each status."""
+    rows = chart["rows"]
+    body: list[str] = []
+    span = WIDTH - LABEL_WIDTH - 50
+    top = max((sum(s["value"] for s in r["segments"]) for r in rows), default=0) or 1
+    for index, row in enumerate(rows):
+        y = index * ROW_HEIGHT + 4
+        body.append(_row_label(y, row["label"]))
+        x = float(LABEL_WIDTH)
+        for segment in row["segments"]:
+            width = span * segment["value"] / top
+            if width > 0:
+                body.append(f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT}" '
+                            f'fill="{COLOURS.get(segment["key"], "#767676")}"/>')
+            x += width
+        total = sum(s["value"] for s in row["segments"])
+        body.append(f'<text x="{x + 6:.1f}" y="{y + BAR_HEIGHT - 6}" class="chart-value">{total}</text>')
+    height = len(rows) * ROW_HEIGHT + 8
+    body.extend(_legend(chart["legend"], height))
+    return _frame(chart, height + 30, body)
+
+
+def _legend(items: list[dict[str, str]], y: int) -> list[str]:
+    parts: list[str] = []
+    x = 0
+    for item in items:
+        parts.append(f'<rect x="{x}" y="{y + 6}" width="14" height="14" '
+                     f'fill="{COLOURS.get(item["key"], "#767676")}"/>')
+        parts.append(f'<text x="{x + 20}" y="{y + 18}" class="chart-legend">{escape(item["label"])}</text>')
+        x += 28 + 8 * len(item["label"])
+    return parts
+
+
+def attainment_chart(chart: dict[str, Any]) -> Markup:
+    """Bars: each target's outcome as a share of what was promised; the line marks 100 %."""
+    rows = chart["rows"]
+    span = WIDTH - LABEL_WIDTH - 90
+    top = max([1.0, *[min(float(r["ratio"]), 3.0) for r in rows]])
+    body: list[str] = []
+    for index, row in enumerate(rows):
+        y = index * ROW_HEIGHT + 4
+        body.append(_row_label(y, row["label"]))
+        width = span * min(float(row["ratio"]), 3.0) / top
+        body.append(f'<rect x="{LABEL_WIDTH}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT}" '
+                    f'fill="{COLOURS.get(row["key"], "#767676")}"/>')
+        body.append(f'<text x="{LABEL_WIDTH + width + 6:.1f}" y="{y + BAR_HEIGHT - 6}" '
+                    f'class="chart-value">{escape(row["value"])}</text>')
+    height = len(rows) * ROW_HEIGHT + 8
+    goal = LABEL_WIDTH + span / top
+    body.append(f'<line x1="{goal:.1f}" y1="0" x2="{goal:.1f}" y2="{height - 4}" class="chart-goal"/>')
+    body.append(f'<text x="{goal:.1f}" y="{height + 14}" text-anchor="middle" class="chart-legend">'
+                f'{escape(chart["goal_label"])}</text>')
+    return _frame(chart, height + 24, body)

@@ -1,0 +1,93 @@
+"""The Jinja environments: one for HTML (autoescaped), one for Markdown (every value escaped).
+
+Templates come from the package's templates/ folder, or first from --templates DIR.
+Data only ever goes into the context; it is never used as a template.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from trygghet_cli import i18n, resources
+from trygghet_cli.render import charts
+from trygghet_cli.render.filters import md_escape, md_url, safe_url
+
+if TYPE_CHECKING:
+    import jinja2
+
+FORMATS = ("md", "html")
+
+
+class MdSafe(str):
+    """Markdown our own code built from escaped parts: the finaliser leaves it alone."""
+
+    __slots__ = ()
+
+
+def _md_finalize(value: Any) -> str:
+    if isinstance(value, MdSafe):
+        return str(value)
+    return md_escape(value)
+
+
+def _md_link(label: Any, url: Any) -> MdSafe:
+    """[label](url) when the URL is safe, else the label as plain text."""
+    target = md_url(url)
+    if not target:
+        return MdSafe(md_escape(label))
+    return MdSafe(f"[{md_escape(label)}]({target})")
+
+
+def _md_joined(items: Any, empty: Any) -> MdSafe:
+    """Items separated by commas, or the empty text in italics."""
+    if items:
+        return MdSafe(", ".join(md_escape(item) for item in items))
+    return MdSafe(f"*{md_escape(empty)}*")
+
+
+def _data_lang(meta: dict[str, Any]) -> Any:
+    """' lang="sv"' on elements holding data text when the data's language differs (WCAG 3.1.2)."""
+    from markupsafe import Markup, escape
+
+    code = meta.get("data_lang") or ""
+    return Markup(f' lang="{escape(code)}"') if code else Markup("")  # noqa: S704 - escaped
+
+
+def _loader(extra: Path | None) -> jinja2.BaseLoader:
+    import jinja2
+
+    shipped = jinja2.FileSystemLoader(str(resources.templates_dir()))
+    if extra is None:
+        return shipped
+    return jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(extra)), shipped])
+
+
+def environment(fmt: str, lang: str, templates: Path | None = None) -> jinja2.Environment:
+    """A fresh environment for one format and language."""
+    import jinja2
+
+    if fmt == "html":
+        # select_autoescape matches the name's last suffix, so '.html.j2' needs naming;
+        # default=True makes any other template name escape too.
+        env = jinja2.Environment(
+            loader=_loader(templates), undefined=jinja2.StrictUndefined,
+            autoescape=jinja2.select_autoescape(["html", "xml", "html.j2", "xml.j2", "svg.j2"],
+                                                default_for_string=True, default=True),
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        env.globals.update(status_chart=charts.status_chart, attainment_chart=charts.attainment_chart)
+        env.filters["safe_url"] = safe_url
+        env.globals["data_lang"] = _data_lang
+    else:
+        env = jinja2.Environment(  # noqa: S701 - Markdown: every value passes md_escape instead
+            loader=_loader(templates), undefined=jinja2.StrictUndefined, autoescape=False,
+            finalize=_md_finalize, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        env.filters["md_escape"] = lambda value: MdSafe(md_escape(value))
+        env.filters["joined"] = _md_joined
+        env.globals["link"] = _md_link
+    env.globals["t"] = lambda key, **values: i18n.label(key, lang, **values)
+    return env
+
+
+def template_name(kind: str, fmt: str) -> str:
+    return f"{kind}.{fmt}.j2"

@@ -1,0 +1,87 @@
+"""The publish gate: a public report is refused when its text looks like personal data.
+
+The same detection as `trygghet validate` (checks/privacy.py) runs twice: over the public
+text of every data file the report draws on (so the message points at file:line), and
+over the rendered output itself (so nothing a template adds slips through).
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from trygghet_cli.checks import privacy
+from trygghet_cli.errors import DataError
+from trygghet_cli.findings import CODES, Location
+from trygghet_cli.loading import Document
+
+# Attributes whose values a reader sees. Link targets are left out, as validate leaves out urls.
+_READ_ATTRIBUTES = {"title", "alt", "aria-label", "content", "summary"}
+_MD_LINK_TARGET = re.compile(r"(?<!\\)\](\([^)\s]*\))")
+_HINT = ("remove the personal data from public fields (use a role instead of a person, or move "
+         "the text to internal_notes), or render with --audience internal")
+
+
+def _mask(text: str) -> str:
+    """Enough of a match to find it again, never the whole value."""
+    keep = max(2, len(text) // 3)
+    return text[:keep] + re.sub(r"[0-9A-Za-z]", "*", text[keep:])
+
+
+def _refuse(problems: list[tuple[Location, privacy.Match]]) -> DataError:
+    where, match = problems[0]
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return DataError(f"{where}: public text {CODES[match.code][1]} ({match.code}): "
+                     f"'{_mask(match.text)}'; the report was not written{more}", _HINT)
+
+
+def check_inputs(documents: list[Document]) -> None:
+    """Refuse when public text in a source file looks like personal data."""
+    problems = []
+    for doc in documents:
+        for path, text in privacy.public_strings(doc.data, ()):
+            problems.extend((doc.where(path), match) for match in privacy.scan(text))
+    if problems:
+        raise _refuse(sorted(problems, key=lambda item: item[0]))
+
+
+class _TextLines(HTMLParser):
+    """Visible text and read attributes of an HTML document, with their line numbers."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[tuple[int, str]] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"style", "script"}:
+            self._skip += 1
+        line = self.getpos()[0]
+        self.pieces.extend((line, v) for k, v in attrs if k in _READ_ATTRIBUTES and v)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"style", "script"} and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.pieces.append((self.getpos()[0], data))
+
+
+def output_pieces(text: str, fmt: str) -> list[tuple[int, str]]:
+    """The readable text of a rendered report as (line, text) pieces."""
+    if fmt == "html":
+        parser = _TextLines()
+        parser.feed(text)
+        parser.close()
+        return parser.pieces
+    lines = enumerate(text.splitlines(), start=1)
+    return [(n, re.sub(r"\\(.)", r"\1", _MD_LINK_TARGET.sub("]", line))) for n, line in lines]
+
+
+def check_output(text: str, fmt: str, name: str) -> None:
+    """Refuse when the rendered report itself shows something that looks like personal data."""
+    problems = [(Location(name, line), match)
+                for line, piece in output_pieces(text, fmt) for match in privacy.scan(piece)]
+    if problems:
+        raise _refuse(problems)
