@@ -21,7 +21,7 @@ COLOURS = {
 }
 
 
-def _shorten(label: str, limit: int = 34) -> str:
+def _shorten(label: str, limit: int = 30) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 

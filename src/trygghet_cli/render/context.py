@@ -81,3 +81,11 @@ def text(value: Any) -> str:
 def strings(value: Any) -> list[str]:
     """A list of scalars from the data as texts; [] when absent."""
     return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def activity_sources(activity: Activity) -> list[str]:
+    """The source ids an activity cites (kept only in its file's plain data)."""
+    data: Any = activity.ref.file.data
+    for key in activity.ref.path:
+        data = data[key]
+    return strings(data.get("sources")) if isinstance(data, dict) else []

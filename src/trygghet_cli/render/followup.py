@@ -1,18 +1,153 @@
-"""Views that need derived state: the status (meeting) report and the yearly summary."""
+"""Views that need derived state (from status/): the meeting report and the yearly summary."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from trygghet_cli.render.context import ViewContext
+from trygghet_cli.model import Activity, Model, PledgeSet
+from trygghet_cli.render import outcomes, select, views
+from trygghet_cli.render.context import ViewContext, activity_sources, text
+from trygghet_cli.status import ActivityState, Effective, Verdict, activity_state, build_report
 
 if TYPE_CHECKING:
+    from trygghet_cli.loading import Document
     from trygghet_cli.render import Built, Request
+
+View = dict[str, Any]
+NOT_DONE = (Effective.OVERDUE, Effective.DELAYED, Effective.CANCELLED, Effective.ONGOING,
+            Effective.PLANNED, Effective.UNKNOWN)
+
+
+def _files(model: Model, sets: list[PledgeSet]) -> list[Document]:
+    files = [s.ref.file for s in sets]
+    ids = {s.id for s in sets}
+    files += [lst.ref.file for lst in model.activity_lists if lst.pledge_set in ids]
+    files += [a.ref.file for s in sets if s.agreement for a in model.agreements if a.id == s.agreement]
+    return files
+
+
+def _area_titles(ctx: ViewContext, pledge_set: PledgeSet, area_ids: list[str]) -> list[str]:
+    found = ctx.model.agreement(pledge_set.agreement) if pledge_set.agreement else None
+    titles = {a.id: a.title for a in found.areas} if found else {}
+    return [titles.get(a, a) for a in area_ids]
+
+
+def _pledge_label(ctx: ViewContext, number: int) -> str:
+    return ctx.t("report.pledges.pledge_n", n=number)
 
 
 def status_built(ctx: ViewContext, req: Request) -> Built:
-    raise NotImplementedError
+    """The meeting report: the status of one pledge period on as_of."""
+    from trygghet_cli.render import Built
+
+    chosen = select.pledge_set(ctx.model, req.period, req.year, ctx.as_of)
+    report = build_report(ctx.model, chosen.id, ctx.as_of)
+    visible = [s for s in report.activities if ctx.visible(s.activity)]
+    pledges = []
+    chart_rows: list[tuple[str, list[ActivityState]]] = []
+    judged = []
+    for number, progress in enumerate(report.pledges, start=1):
+        states = [s for s in progress.activities if ctx.visible(s.activity)]
+        chart_rows.append((_pledge_label(ctx, number), states))
+        judged += [(t.target.text, t) for s in states for t in s.targets]
+        pledges.append({
+            "number": number, "text": progress.pledge.text, "group": text(progress.pledge.group),
+            "areas": _area_titles(ctx, chosen, progress.pledge.areas),
+            "counts": outcomes.counts_view(ctx, states),
+            "activities": [outcomes.state_view(ctx, s) for s in states],
+        })
+    summary = report.summary
+    verdicts = {v: 0 for v in Verdict}
+    for _, att in judged:
+        verdicts[att.verdict] += 1
+    view = {
+        "meta": views.meta(ctx, "status", chosen.title, chosen.period.label()),
+        "set": {"title": chosen.title, "period": ctx.period(chosen.period)},
+        "period_state": _period_state(ctx, summary.started, summary.ended, summary.days_left),
+        "counts": outcomes.counts_view(ctx, visible),
+        "targets": [{"key": v.value, "label": ctx.t(f"report.verdict.{v.value}"), "count": n}
+                    for v, n in verdicts.items() if n],
+        "overdue": [outcomes.state_view(ctx, s) for s in visible if s.overdue],
+        "pledges": pledges,
+        "status_chart": outcomes.status_chart(ctx, chart_rows, "chart-status"),
+        "attainment_chart": outcomes.attainment_chart(ctx, judged, "chart-attainment"),
+        "sources": [],
+    }
+    return Built(view, _files(ctx.model, [chosen]))
+
+
+def _period_state(ctx: ViewContext, started: bool, ended: bool, days_left: int) -> str:
+    if not started:
+        return ctx.t("report.period_not_started")
+    if ended:
+        return ctx.t("report.period_ended")
+    return ctx.t("report.days_left", days=days_left)
+
+
+def _year_activity(activity: Activity, year: int) -> bool:
+    """Whether an activity belongs to the year: started, due or completed in it, or undated."""
+    days = [d for d in (activity.start, activity.due) if d is not None]
+    if activity.completed:
+        days.append(date(int(activity.completed[:4]), 1, 1))
+    return not days or any(d.year == year for d in days) or (
+        len(days) >= 2 and min(days).year < year < max(days).year)
+
+
+def _not_done(ctx: ViewContext, state: ActivityState) -> View:
+    activity = state.activity
+    why = text(activity.reason) or text(activity.status_note) or ctx.t("report.yearly.no_reason")
+    return {"title": activity.title, "status": ctx.t(f"status.{state.effective.value}"),
+            "status_key": state.effective.value, "why": why}
 
 
 def yearly_built(ctx: ViewContext, req: Request) -> Built:
-    raise NotImplementedError
+    """The yearly summary: per pledge what was done in the year, outcomes against targets,
+    what was not done and why, and the priority areas served."""
+    from trygghet_cli.render import Built
+
+    year = req.year if req.year is not None else ctx.as_of.year
+    sets = select.pledge_sets_of_year(ctx.model, year)
+    judge_on = min(ctx.as_of, date(year, 12, 31))
+    ctx = replace(ctx, as_of=judge_on)
+    blocks, judged, not_done, missing = [], [], [], []
+    for pledge_set in sets:
+        states = [activity_state(a, pledge_set.period, judge_on)
+                  for a in ctx.model.activities_for(pledge_set.id)
+                  if ctx.visible(a) and _year_activity(a, year)]
+        pledges = []
+        for number, pledge in enumerate(pledge_set.pledges, start=1):
+            mine = [s for s in states if pledge.id in s.activity.pledges]
+            judged += [(t.target.text, t) for s in mine for t in s.targets]
+            not_done += [_not_done(ctx, s) for s in mine if s.effective in NOT_DONE]
+            missing += [{"activity": s.activity.title, "target": t.target.text,
+                         "verdict": ctx.t(f"report.verdict.{t.verdict.value}")}
+                        for s in mine for t in s.targets if t.verdict in (Verdict.NO_OUTCOME, Verdict.NOT_MET)]
+            pledges.append({
+                "number": number, "text": pledge.text, "group": text(pledge.group),
+                "areas": _area_titles(ctx, pledge_set, pledge.areas),
+                "done": sum(1 for s in mine if s.effective is Effective.DONE),
+                "activities": [outcomes.state_view(ctx, s) for s in mine],
+            })
+        blocks.append({"title": pledge_set.title, "period": ctx.period(pledge_set.period),
+                       "pledges": pledges, "counts": outcomes.counts_view(ctx, states),
+                       "notes": text(pledge_set.raw.get("notes"))})
+    view = {
+        "meta": views.meta(ctx, "yearly", ctx.t("report.yearly.title", year=year), str(year)),
+        "year": year, "sets": blocks, "not_done": not_done, "missing": missing,
+        "figures": [outcomes.figure_view(ctx, att) for _, att in judged],
+        "attainment_chart": outcomes.attainment_chart(ctx, judged, "chart-attainment"),
+        "sources": ctx.sources([s for b in sets for s in _cited(ctx, b)]),
+    }
+    return Built(view, _files(ctx.model, sets))
+
+
+def _cited(ctx: ViewContext, pledge_set: PledgeSet) -> list[str]:
+    """The sources of a pledge set, its shown activities and their outcomes."""
+    cited = [str(s) for s in pledge_set.raw.get("sources", [])]
+    for activity in ctx.model.activities_for(pledge_set.id):
+        if ctx.visible(activity):
+            cited += activity_sources(activity)
+            cited += [o.source for t in activity.targets for o in t.outcomes if o.source]
+    return cited

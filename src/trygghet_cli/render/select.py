@@ -1,4 +1,4 @@
-"""Choose what a report covers: an agreement or a pledge set, by --period, --year or the date."""
+"""Choose what a report covers: an agreement, a pledge set or the pledge sets of a year."""
 
 from __future__ import annotations
 
@@ -43,19 +43,12 @@ def _unknown(what: str, wanted: str, choices: list[str]) -> UsageError:
 
 
 def pledge_set(model: Model, period: str | None, year: int | None, as_of: date) -> PledgeSet:
-    """The pledge set named by --period (id or label such as 2024-2025), else the one of --year,
-    else the one in force on as_of."""
-    sets = model.pledge_sets
-    if period is not None:
-        found = [s for s in sets if _matches(period, s.id, s.period)]
-        if not found:
-            raise _unknown("pledge period", period, [s.period.label() for s in sets])
-        return found[0]
-    day = date(year, 12, 31) if year is not None else as_of
-    chosen = _by_date(sets, day)
-    if chosen is None:
-        raise UsageError("the data has no pledge sets", "add a file under pledges/")
-    return chosen
+    """The pledge set named by --period or --year, else the one in force on as_of
+    (the status command's choice, so both commands agree)."""
+    from trygghet_cli.status import select_period
+
+    wanted = period if period is not None else (str(year) if year is not None else None)
+    return select_period(model, wanted, as_of).pledge_set
 
 
 def pledge_sets_of_year(model: Model, year: int) -> list[PledgeSet]:

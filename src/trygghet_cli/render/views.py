@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from trygghet_cli.model import Activity, Agreement, PledgeSet
-from trygghet_cli.render.context import ViewContext, strings, text
+from trygghet_cli.render.context import ViewContext, activity_sources, strings, text
 
 View = dict[str, Any]
 
@@ -125,7 +125,7 @@ def pledges_view(ctx: ViewContext, pledge_set: PledgeSet) -> View:
     situation = pledge_set.situation or {}
     cited = (strings(raw.get("sources")) + strings(situation.get("sources"))
              + [s for p in raw.get("pledges", []) for s in strings(p.get("sources"))]
-             + [s for a in activities for s in strings(_raw_sources(a))])
+             + [s for a in activities for s in activity_sources(a)])
     agreement = ctx.model.agreement(pledge_set.agreement) if pledge_set.agreement else None
     return {
         "meta": meta(ctx, "pledges", pledge_set.title, pledge_set.period.label()),
@@ -142,11 +142,3 @@ def pledges_view(ctx: ViewContext, pledge_set: PledgeSet) -> View:
         "done_count": sum(1 for a in activities if a.status.value == "done"),
         "sources": ctx.sources(cited),
     }
-
-
-def _raw_sources(activity: Activity) -> list[str]:
-    """The sources an activity cites (kept only in its file's plain data)."""
-    data = activity.ref.file.data
-    for key in activity.ref.path:
-        data = data[key]
-    return strings(data.get("sources")) if isinstance(data, dict) else []

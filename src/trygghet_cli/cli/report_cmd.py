@@ -1,0 +1,126 @@
+"""`trygghet report`: yearly summaries, citizen pages, meeting reports and the agreement,
+as Markdown or accessible HTML."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from trygghet_cli.cli.app import command, options
+from trygghet_cli.errors import UsageError
+
+KIND_NAMES = ("yearly", "pledges", "status", "agreement")
+
+
+class ReportFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+
+class Audience(StrEnum):
+    public = "public"
+    internal = "internal"
+
+
+def _as_of(text: str | None) -> tuple[date, bool]:
+    if text is None:
+        return date.today(), False  # noqa: DTZ011 - the local calendar day is what users mean
+    try:
+        return date.fromisoformat(text), True
+    except ValueError:
+        raise UsageError(f"--as-of '{text}' is not a date", "write it as YYYY-MM-DD") from None
+
+
+def _format(fmt: ReportFormat | None, output: Path | None) -> str:
+    if fmt is not None:
+        return fmt.value
+    if output is not None and output.suffix.lower() in {".html", ".htm"}:
+        return "html"
+    return "md"
+
+
+def _target(output: Path, kind: str, label: str, lang: str, fmt: str) -> Path:
+    """The file to write: output itself, or a file named after the report inside a folder."""
+    if output.is_dir():
+        safe = "".join(c if c.isalnum() else "-" for c in label).strip("-") or "report"
+        return output / f"{kind}-{safe}.{lang}.{fmt}"
+    return output
+
+
+@command("report", epilog="Exit codes: 0 written, 1 invalid data or personal data in a public "
+         "report (nothing written), 2 usage error, 3 the file could not be written.")
+def report(
+    ctx: typer.Context,
+    kind: str = typer.Argument(None, help="yearly, pledges, status or agreement."),
+    period: str | None = typer.Option(None, "--period", "-p",
+                                      help="Pledge or agreement period: 2024-2025, 2019, or an id."),
+    year: int | None = typer.Option(None, "--year", "-y", help="Calendar year (yearly summary)."),
+    fmt: ReportFormat | None = typer.Option(None, "--format", "-f",
+                                            help="md or html. Default: from -o's suffix, else md."),
+    output: Path | None = typer.Option(None, "--output", "-o",
+                                       help="File, or folder to write a named file into. Default: stdout."),
+    as_of: str | None = typer.Option(None, "--as-of", help="Judge on this date (YYYY-MM-DD); "
+                                     "shown in the report. Default: today, not shown."),
+    audience: Audience = typer.Option(Audience.public, "--audience",
+                                      help="public (default) or internal (adds internal activities and notes)."),
+    templates: Path | None = typer.Option(None, "--templates", file_okay=False,
+                                          help="Folder whose templates take precedence over the built-in ones."),
+    lang: str | None = typer.Option(None, "--lang", help="sv or en. Default: the data's language."),
+    list_kinds: bool = typer.Option(False, "--list", help="List the report kinds and exit."),
+) -> None:
+    """Render a report as Markdown or self-contained, accessible HTML.
+
+    Examples:
+
+      trygghet report yearly --year 2019 --format html -o arsrapport-2019.html
+
+      trygghet report pledges --period 2024-2025 --format md
+
+      trygghet report status --as-of 2025-06-30 --format html -o reports/
+
+      trygghet report agreement --lang en
+
+      trygghet report --list
+    """
+    from trygghet_cli import config, i18n, repository
+    from trygghet_cli.render import Request, build, render
+
+    opts = options(ctx)
+    chosen_lang = lang or opts.lang
+    if list_kinds or kind is None:
+        for name in KIND_NAMES:
+            typer.echo(f"{name:10} {i18n.label(f'report.kind_help.{name}', chosen_lang or 'sv')}")
+        return
+    if kind not in KIND_NAMES:
+        raise UsageError(f"no report kind '{kind}'", f"use one of: {', '.join(KIND_NAMES)}")
+    if period is not None and year is not None:
+        raise UsageError("give --period or --year, not both")
+    if chosen_lang is not None and chosen_lang not in i18n.LANGUAGES:
+        raise UsageError(f"--lang '{chosen_lang}' is not supported", "use sv or en")
+    if templates is not None and not templates.is_dir():
+        raise UsageError(f"--templates {templates}: no such folder")
+    day, shown = _as_of(as_of)
+    model = repository.load_valid(config.find_root(explicit=opts.data)).model
+    req = Request(kind=kind, fmt=_format(fmt, output), lang=chosen_lang or _data_lang(model),
+                  as_of=day, as_of_shown=shown, audience=audience.value, period=period, year=year,
+                  templates=templates)
+    if output is None:
+        typer.echo(render(model, req, "<stdout>"), nl=False)
+        return
+    target = _target(output, kind, build(model, req).view["meta"]["period"], req.lang, req.fmt)
+    _write(target, render(model, req, config.display_path(target)))
+
+
+def _data_lang(model: object) -> str:
+    cfg = getattr(model, "config", None)
+    return cfg.language if cfg is not None else "sv"
+
+
+def _write(target: Path, text: str) -> None:
+    from trygghet_cli.render.files import write_atomic
+
+    write_atomic(target, text)
+    typer.echo(str(target), err=True)
