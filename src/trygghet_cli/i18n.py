@@ -214,7 +214,8 @@ _LABELS.update({
     "report.contents": ("Innehåll", "Contents"),
     "report.as_of": ("Läget per {date}.", "As of {date}."),
     "report.internal_title": ("Intern version.", "Internal version."),
-    "report.internal_text": ("Rapporten innehåller interna aktiviteter och anteckningar och får inte publiceras.",
+    "report.internal_text": ("Rapporten innehåller interna aktiviteter och anteckningar och får inte "
+                             "publiceras.",
                              "This report includes internal activities and notes and must not be published."),
     "report.footer": ("Sammanställt med trygghet ur de öppna uppgifterna om samverkan mellan {municipality} "
                       "och polisen.",
@@ -345,11 +346,10 @@ _LABELS.update({
     "report.status.none_overdue": ("Ingen aktivitet har passerat sitt slutdatum.",
                                    "No activity is past its due date."),
     "report.status.per_pledge": ("Per löfte", "Per pledge"),
-    "report.status.activities_for": ("Aktiviteter och mål för löfte {n}", "Activities and targets for pledge {n}"),
-    "report.status.targets_for": ("Mål och utfall för löfte {n}", "Targets and outcomes for pledge {n}"),
     "report.status.charts": ("Diagram", "Charts"),
     "report.yearly.title": ("Årssammanställning {year}", "Yearly summary {year}"),
-    "report.yearly.intro": ("Vad kommunen och polisen gjorde under {year} för medborgarlöftena, och utfallen mot målen.",
+    "report.yearly.intro": ("Vad kommunen och polisen gjorde under {year} för medborgarlöftena, och "
+                            "utfallen mot målen.",
                             "What the municipality and the police did in {year} for the citizen pledges, "
                             "and the outcomes against the targets."),
     "report.yearly.done_of": ("{done} av {total} aktiviteter klara.", "{done} of {total} activities done."),
@@ -359,7 +359,8 @@ _LABELS.update({
     "report.yearly.all_done": ("Alla aktiviteter under året är markerade som klara.",
                                "Every activity of the year is marked done."),
     "report.yearly.no_reason": ("orsak anges inte", "no reason given"),
-    "report.yearly.missing": ("Mål utan utfall eller som inte nåddes", "Targets without an outcome or not met"),
+    "report.yearly.missing": ("Mål utan utfall eller som inte nåddes",
+                              "Targets without an outcome or not met"),
     "report.yearly.no_activities": ("Inga aktiviteter för löftet under året i underlaget.",
                                     "The record has no activities for this pledge in the year."),
     "report.yearly.outcomes_caption": ("Mål och utfall: {title}", "Targets and outcomes: {title}"),

@@ -65,9 +65,11 @@ def report(
     as_of: str | None = typer.Option(None, "--as-of", help="Judge on this date (YYYY-MM-DD); "
                                      "shown in the report. Default: today, not shown."),
     audience: Audience = typer.Option(Audience.public, "--audience",
-                                      help="public (default) or internal (adds internal activities and notes)."),
+                                      help="public (default) or internal (adds internal activities "
+                                      "and notes)."),
     templates: Path | None = typer.Option(None, "--templates", file_okay=False,
-                                          help="Folder whose templates take precedence over the built-in ones."),
+                                          help="Folder whose templates take precedence over the "
+                                          "built-in ones."),
     lang: str | None = typer.Option(None, "--lang", help="sv or en. Default: the data's language."),
     list_kinds: bool = typer.Option(False, "--list", help="List the report kinds and exit."),
 ) -> None:

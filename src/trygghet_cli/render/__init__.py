@@ -78,10 +78,8 @@ def _tidy(text: str, fmt: str) -> str:
     """Stable whitespace: no trailing spaces, at most one blank line (Markdown), one final newline."""
     lines = [line.rstrip() for line in text.splitlines()]
     joined = "\n".join(lines)
-    if fmt == "md":
-        joined = re.sub(r"\n{3,}", "\n\n", joined)
-    else:
-        joined = re.sub(r"\n\s*\n", "\n", joined)
+    # Markdown keeps single blank lines (they separate blocks); HTML needs none.
+    joined = re.sub(r"\n{3,}", "\n\n", joined) if fmt == "md" else re.sub(r"\n\s*\n", "\n", joined)
     return joined.strip("\n") + "\n"
 
 

@@ -79,8 +79,9 @@ def environment(fmt: str, lang: str, templates: Path | None = None) -> jinja2.En
         env.filters["safe_url"] = safe_url
         env.globals["data_lang"] = _data_lang
     else:
-        env = jinja2.Environment(  # noqa: S701 - Markdown: every value passes md_escape instead
-            loader=_loader(templates), undefined=jinja2.StrictUndefined, autoescape=False,
+        # Markdown: HTML escaping would be wrong here; every value passes md_escape instead.
+        env = jinja2.Environment(
+            loader=_loader(templates), undefined=jinja2.StrictUndefined, autoescape=False,  # noqa: S701
             finalize=_md_finalize, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
         env.filters["md_escape"] = lambda value: MdSafe(md_escape(value))
         env.filters["joined"] = _md_joined

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from trygghet_cli.model import Activity, Model, PledgeSet
+from trygghet_cli.model import Activity, Model, Period, PledgeSet, parse_partial
 from trygghet_cli.render import outcomes, select, views
 from trygghet_cli.render.context import ViewContext, activity_sources, text
 from trygghet_cli.status import ActivityState, Effective, Verdict, activity_state, build_report
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from trygghet_cli.render import Built, Request
 
 View = dict[str, Any]
+MISSING = (Verdict.NO_OUTCOME, Verdict.NOT_MET)
 NOT_DONE = (Effective.OVERDUE, Effective.DELAYED, Effective.CANCELLED, Effective.ONGOING,
             Effective.PLANNED, Effective.UNKNOWN)
 
@@ -73,7 +74,7 @@ def status_built(ctx: ViewContext, req: Request) -> Built:
         "pledges": pledges,
         "status_chart": outcomes.status_chart(ctx, chart_rows, "chart-status"),
         "attainment_chart": outcomes.attainment_chart(ctx, judged, "chart-attainment"),
-        "sources": [],
+        "sources": ctx.sources(_cited(ctx, chosen)),
     }
     return Built(view, _files(ctx.model, [chosen]))
 
@@ -86,13 +87,13 @@ def _period_state(ctx: ViewContext, started: bool, ended: bool, days_left: int) 
     return ctx.t("report.days_left", days=days_left)
 
 
-def _year_activity(activity: Activity, year: int) -> bool:
-    """Whether an activity belongs to the year: started, due or completed in it, or undated."""
-    days = [d for d in (activity.start, activity.due) if d is not None]
-    if activity.completed:
-        days.append(date(int(activity.completed[:4]), 1, 1))
-    return not days or any(d.year == year for d in days) or (
-        len(days) >= 2 and min(days).year < year < max(days).year)
+def _year_activity(activity: Activity, period: Period, year: int) -> bool:
+    """Whether an activity ran in the year: from its start (else the period's) to its completion
+    (else its due date, else the period's end)."""
+    first = activity.start or period.start
+    completed = parse_partial(activity.completed) if activity.completed else None
+    last = completed.last if completed else (activity.due or period.end)
+    return first.year <= year <= max(last, first).year
 
 
 def _not_done(ctx: ViewContext, state: ActivityState) -> View:
@@ -115,7 +116,7 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
     for pledge_set in sets:
         states = [activity_state(a, pledge_set.period, judge_on)
                   for a in ctx.model.activities_for(pledge_set.id)
-                  if ctx.visible(a) and _year_activity(a, year)]
+                  if ctx.visible(a) and _year_activity(a, pledge_set.period, year)]
         pledges = []
         for number, pledge in enumerate(pledge_set.pledges, start=1):
             mine = [s for s in states if pledge.id in s.activity.pledges]
@@ -123,7 +124,7 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
             not_done += [_not_done(ctx, s) for s in mine if s.effective in NOT_DONE]
             missing += [{"activity": s.activity.title, "target": t.target.text,
                          "verdict": ctx.t(f"report.verdict.{t.verdict.value}")}
-                        for s in mine for t in s.targets if t.verdict in (Verdict.NO_OUTCOME, Verdict.NOT_MET)]
+                        for s in mine for t in s.targets if t.verdict in MISSING]
             pledges.append({
                 "number": number, "text": pledge.text, "group": text(pledge.group),
                 "areas": _area_titles(ctx, pledge_set, pledge.areas),
@@ -134,7 +135,7 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
                        "pledges": pledges, "counts": outcomes.counts_view(ctx, states),
                        "notes": text(pledge_set.raw.get("notes"))})
     view = {
-        "meta": views.meta(ctx, "yearly", ctx.t("report.yearly.title", year=year), str(year)),
+        "meta": views.meta(ctx, "yearly", ctx.t("report.yearly.title", year=year), str(year), False),
         "year": year, "sets": blocks, "not_done": not_done, "missing": missing,
         "figures": [outcomes.figure_view(ctx, att) for _, att in judged],
         "attainment_chart": outcomes.attainment_chart(ctx, judged, "chart-attainment"),

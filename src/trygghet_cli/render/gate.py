@@ -37,7 +37,7 @@ def _refuse(problems: list[tuple[Location, privacy.Match]]) -> DataError:
 
 def check_inputs(documents: list[Document]) -> None:
     """Refuse when public text in a source file looks like personal data."""
-    problems = []
+    problems: list[tuple[Location, privacy.Match]] = []
     for doc in documents:
         for path, text in privacy.public_strings(doc.data, ()):
             problems.extend((doc.where(path), match) for match in privacy.scan(text))

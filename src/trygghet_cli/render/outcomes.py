@@ -24,7 +24,9 @@ def number(ctx: ViewContext, value: float | None) -> str:
 
 
 def percent(ctx: ViewContext, share: float | None) -> str:
-    return "" if share is None else f"{round(share * 100)} %" if ctx.lang == "sv" else f"{round(share * 100)}%"
+    if share is None:
+        return ""
+    return f"{round(share * 100)}{' %' if ctx.lang == 'sv' else '%'}"
 
 
 def outcome_view(ctx: ViewContext, outcome: Outcome) -> View:
@@ -70,7 +72,8 @@ def figure_view(ctx: ViewContext, att: Attainment) -> View:
     """One line of an overview table: the target, the judged figure and the verdict."""
     latest = att.latest
     value = "" if latest is None else outcome_view(ctx, latest)["value"]
-    return {"target": att.target.text, "value": value, "verdict": ctx.t(f"report.verdict.{att.verdict.value}"),
+    return {"target": att.target.text, "value": value,
+            "verdict": ctx.t(f"report.verdict.{att.verdict.value}"),
             "verdict_key": verdict_key(att), "disagree": att.sources_disagree,
             "others": ", ".join(outcome_view(ctx, o)["value"] for o in att.disagreeing)}
 

@@ -14,12 +14,12 @@ from trygghet_cli.render.context import ViewContext, activity_sources, strings, 
 View = dict[str, Any]
 
 
-def meta(ctx: ViewContext, kind: str, title: str, period: str) -> View:
+def meta(ctx: ViewContext, kind: str, title: str, period: str, title_is_data: bool = True) -> View:
     """What every report shows in its header and footer."""
     cfg = ctx.model.config
     return {
         "lang": ctx.lang, "kind": kind, "kind_label": ctx.t(f"report.kind.{kind}"),
-        "title": title, "period": period,
+        "title": title, "title_is_data": title_is_data, "period": period,
         "municipality": cfg.municipality if cfg else "",
         "police_area": cfg.police_area if cfg else "",
         "as_of": ctx.date(ctx.as_of) if ctx.as_of_shown else "",
@@ -132,7 +132,8 @@ def pledges_view(ctx: ViewContext, pledge_set: PledgeSet) -> View:
         "set": {
             "id": pledge_set.id, "title": pledge_set.title, "period": ctx.period(pledge_set.period),
             "parties": parties, "signed": _signed(ctx, pledge_set.signed),
-            "agreement": {"title": agreement.title, "period": agreement.period.label()} if agreement else None,
+            "agreement": ({"title": agreement.title, "period": agreement.period.label()}
+                          if agreement else None),
             "follow_up": _follow_up(ctx, raw.get("follow_up")),
             "notes": text(raw.get("notes")),
         },

@@ -1,0 +1,105 @@
+"""Every HTML report kind in headless Chromium: axe-core finds no WCAG 2.1 A/AA violation,
+the page needs no network, it reflows on a phone, and a screenshot is kept for review."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import BUNDLED, REPO
+from trygghet_cli import repository
+from trygghet_cli.render import Request, render
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = REPO / "tests" / "artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# (kind, period, year, as_of, language): every kind, both languages across the set.
+PAGES = [
+    ("yearly", None, 2019, date(2020, 2, 1), "sv"),
+    ("pledges", "2024-2025", None, date(2025, 6, 30), "sv"),
+    ("status", "2019", None, date(2019, 9, 15), "en"),
+    ("agreement", "2023-2026", None, date(2025, 6, 30), "en"),
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                              args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    model = repository.load_valid(BUNDLED).model
+    folder = tmp_path_factory.mktemp("html")
+    written = {}
+    for kind, period, year, as_of, lang in PAGES:
+        req = Request(kind, "html", lang, as_of, True, period=period, year=year)
+        path = folder / f"{kind}.{lang}.html"
+        path.write_text(render(model, req), encoding="utf-8")
+        written[kind] = path
+    ARTIFACTS.mkdir(exist_ok=True)
+    return written
+
+
+def _open(browser: Any, path: Path, width: int, height: int) -> tuple[Any, list[str]]:
+    page = browser.new_page(viewport={"width": width, "height": height})
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(path.as_uri())
+    return page, requests
+
+
+@pytest.mark.parametrize("kind", [p[0] for p in PAGES])
+def test_html_report_has_no_wcag_violations_and_makes_no_requests(browser, pages, kind) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page, requests = _open(browser, pages[kind], 1200, 900)
+    try:
+        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]]
+        assert violations == []
+        assert requests == [pages[kind].as_uri()]
+        assert page.evaluate("document.documentElement.lang") in {"sv", "en"}
+        page.screenshot(path=str(ARTIFACTS / f"report-{kind}.png"), full_page=True)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("kind", [p[0] for p in PAGES])
+def test_html_report_reflows_on_a_phone_without_sideways_scrolling(browser, pages, kind) -> None:
+    page, _ = _open(browser, pages[kind], 360, 740)
+    try:
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0
+        page.screenshot(path=str(ARTIFACTS / f"report-{kind}-mobile.png"), full_page=True)
+    finally:
+        page.close()
+
+
+def test_headings_follow_each_other_without_skipping_a_level(browser, pages) -> None:
+    for path in pages.values():
+        page, _ = _open(browser, path, 1200, 900)
+        try:
+            levels = page.evaluate("[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')]"
+                                   ".map(h => Number(h.tagName[1]))")
+        finally:
+            page.close()
+        assert levels[0] == 1 and levels.count(1) == 1
+        assert all(b - a <= 1 for a, b in itertools_pairwise(levels)), (path.name, levels)
+
+
+def itertools_pairwise(items: list[int]) -> list[tuple[int, int]]:
+    return list(zip(items, items[1:], strict=False))

@@ -1,0 +1,152 @@
+"""`trygghet report` on the bundled data: golden files, choices, determinism, writing files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BUNDLED, REPO
+
+GOLDEN = REPO / "tests" / "golden" / "report"
+# One selection per kind; --as-of is fixed so the bytes never change.
+SELECTIONS = {
+    "yearly": ["--year", "2019", "--as-of", "2020-02-01"],
+    "pledges": ["--period", "2024-2025", "--as-of", "2025-06-30"],
+    "status": ["--period", "2019", "--as-of", "2019-09-15"],
+    "agreement": ["--as-of", "2025-06-30"],
+}
+CASES = [(kind, fmt, lang) for kind in SELECTIONS for fmt in ("md", "html") for lang in ("sv", "en")]
+
+
+def _report(run, *args: str):
+    return run("--data", str(BUNDLED), "report", *args)
+
+
+@pytest.mark.parametrize(("kind", "fmt", "lang"), CASES, ids=lambda v: str(v))
+def test_every_kind_format_and_language_matches_its_golden_file(run, update_golden, kind, fmt, lang) -> None:
+    result = _report(run, kind, *SELECTIONS[kind], "--format", fmt, "--lang", lang)
+    assert result.exit_code == 0, result.output
+    golden = GOLDEN / f"{kind}.{lang}.{fmt}"
+    if update_golden:
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8")
+
+
+def _bundled_choices() -> list[tuple[str, list[str]]]:
+    years = [str(y) for y in range(2019, 2026)]
+    periods = ["2019", "2020", "2021", "2022-2023", "2024-2025"]
+    return ([("yearly", ["--year", y]) for y in years]
+            + [(kind, ["--period", p]) for kind in ("pledges", "status") for p in periods]
+            + [("agreement", ["--period", p]) for p in ("2020-2023", "2023-2026")])
+
+
+@pytest.mark.parametrize(("kind", "choice"), _bundled_choices(), ids=lambda v: str(v))
+def test_every_bundled_period_renders_in_both_formats_and_languages(run, kind, choice) -> None:
+    for fmt in ("md", "html"):
+        for lang in ("sv", "en"):
+            result = _report(run, kind, *choice, "--format", fmt, "--lang", lang, "--as-of", "2026-01-15")
+            assert result.exit_code == 0, (fmt, lang, result.output)
+            assert "Strängnäs" in result.stdout
+
+
+def test_yearly_2019_shows_the_year_end_figures_against_the_targets(run) -> None:
+    result = _report(run, "yearly", "--year", "2019", "--format", "md", "--lang", "en")
+    text = result.stdout
+    assert "| Minst 8 nya grannsamverkansområden | 20 | met |" in text
+    assert "| 2 nya båtsamverkansområden | 3 | more than promised |" in text
+    assert "| 4 | met (sources disagree, also 5) |" in text
+    assert "| Trafikkontroller i alla kommundelar | 303 | reported |" in text
+
+
+def test_agreement_says_honestly_that_responsible_functions_are_unknown(run) -> None:
+    result = _report(run, "agreement", "--period", "2023-2026", "--lang", "en")
+    assert "Responsible functions are not known." in result.stdout
+    assert "For 6 of 6 areas the record does not say which functions are responsible" in result.stdout
+
+
+def test_output_has_no_date_unless_as_of_is_given(run) -> None:
+    plain = _report(run, "status", "--period", "2024-2025", "--lang", "en").stdout
+    dated = _report(run, "status", "--period", "2024-2025", "--lang", "en", "--as-of", "2025-03-01").stdout
+    assert "As of" not in plain
+    assert "As of 1 March 2025." in dated
+
+
+def test_same_data_and_as_of_give_the_same_bytes(run, tmp_path) -> None:
+    first, second = tmp_path / "a.html", tmp_path / "b.html"
+    for target in (first, second):
+        result = _report(run, "yearly", "--year", "2020", "--as-of", "2021-03-01", "-o", str(target))
+        assert result.exit_code == 0, result.output
+    assert first.read_bytes() == second.read_bytes()
+    assert first.read_bytes().startswith(b"<!DOCTYPE html>")
+
+
+def test_output_folder_gets_a_file_named_after_kind_period_and_language(run, tmp_path) -> None:
+    result = _report(run, "pledges", "--period", "2022-2023", "--format", "html", "--lang", "en",
+                     "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["pledges-2022-2023.en.html"]
+
+
+def test_rewriting_a_report_keeps_its_permissions_and_leaves_no_temporary_file(run, tmp_path) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("old", encoding="utf-8")
+    os.chmod(target, 0o640)
+    result = _report(run, "agreement", "-o", str(target))
+    assert result.exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("# Samverkansöverenskommelse")
+    assert oct(target.stat().st_mode & 0o777) == "0o640"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+def test_failed_write_is_an_io_error_and_leaves_the_old_file_and_no_temporary(run, tmp_path,
+                                                                             monkeypatch) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("old", encoding="utf-8")
+
+    def full_disk(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    result = _report(run, "agreement", "-o", str(target))
+    assert result.exit_code == 3
+    assert "No space left on device" in result.stderr
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+def test_output_into_a_missing_folder_is_an_io_error(run, tmp_path) -> None:
+    result = _report(run, "agreement", "-o", str(tmp_path / "missing" / "report.md"))
+    assert result.exit_code == 3
+    assert not (tmp_path / "missing").exists()
+
+
+def test_list_names_the_kinds(run) -> None:
+    result = run("report", "--list")
+    assert result.exit_code == 0
+    names = [line.split()[0] for line in result.stdout.splitlines()]
+    assert names == ["yearly", "pledges", "status", "agreement"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["nonsense"], "no report kind 'nonsense'"),
+    (["yearly", "--year", "2019", "--period", "2019"], "give --period or --year, not both"),
+    (["status", "--as-of", "2019-02-30"], "is not a date"),
+    (["pledges", "--period", "2031"], "no pledge period '2031'"),
+    (["yearly", "--year", "2031"], "no pledges in the year '2031'"),
+    (["agreement", "--period", "1999"], "no agreement period '1999'"),
+    (["agreement", "--lang", "de"], "--lang 'de' is not supported"),
+])
+def test_impossible_requests_are_usage_errors(run, args, message) -> None:
+    result = _report(run, *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_own_templates_take_precedence_over_the_built_in_ones(run, tmp_path: Path) -> None:
+    (tmp_path / "agreement.md.j2").write_text("Egen: {{ agreement.title }} {{ '<b>' }}\n", encoding="utf-8")
+    own = _report(run, "agreement", "--period", "2023-2026", "--templates", str(tmp_path))
+    assert own.stdout == "Egen: Samverkansöverenskommelse 2023–2026 \\<b\\>\n"
+    shipped = _report(run, "pledges", "--period", "2019", "--templates", str(tmp_path))
+    assert shipped.stdout.startswith("# Medborgarlöfte 2019")
