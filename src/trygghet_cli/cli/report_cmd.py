@@ -122,7 +122,7 @@ def _data_lang(model: object) -> str:
 
 
 def _write(target: Path, text: str) -> None:
-    from trygghet_cli.render.files import write_atomic
+    from trygghet_cli.render.files import write_report
 
-    write_atomic(target, text)
+    write_report(target, text)
     typer.echo(str(target), err=True)

@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from trygghet_cli.model import Activity, Model, Period, PledgeSet, parse_partial
+from trygghet_cli.output import status_words
 from trygghet_cli.render import outcomes, select, views
 from trygghet_cli.render.context import ViewContext, activity_sources, text
 from trygghet_cli.status import ActivityState, Effective, Verdict, activity_state, build_report
@@ -68,7 +69,7 @@ def status_built(ctx: ViewContext, req: Request) -> Built:
         "set": {"title": chosen.title, "period": ctx.period(chosen.period)},
         "period_state": _period_state(ctx, summary.started, summary.ended, summary.days_left),
         "counts": outcomes.counts_view(ctx, visible),
-        "targets": [{"key": v.value, "label": ctx.t(f"report.verdict.{v.value}"), "count": n}
+        "targets": [{"key": v.value, "label": status_words.verdict_name(v, ctx.lang), "count": n}
                     for v, n in verdicts.items() if n],
         "overdue": [outcomes.state_view(ctx, s) for s in visible if s.overdue],
         "pledges": pledges,
@@ -99,7 +100,7 @@ def _year_activity(activity: Activity, period: Period, year: int) -> bool:
 def _not_done(ctx: ViewContext, state: ActivityState) -> View:
     activity = state.activity
     why = text(activity.reason) or text(activity.status_note) or ctx.t("report.yearly.no_reason")
-    return {"title": activity.title, "status": ctx.t(f"status.{state.effective.value}"),
+    return {"title": activity.title, "status": status_words.status_name(state.effective, ctx.lang),
             "status_key": state.effective.value, "why": why}
 
 
@@ -123,7 +124,7 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
             judged += [(t.target.text, t) for s in mine for t in s.targets]
             not_done += [_not_done(ctx, s) for s in mine if s.effective in NOT_DONE]
             missing += [{"activity": s.activity.title, "target": t.target.text,
-                         "verdict": ctx.t(f"report.verdict.{t.verdict.value}")}
+                         "verdict": status_words.verdict_name(t.verdict, ctx.lang)}
                         for s in mine for t in s.targets if t.verdict in MISSING]
             pledges.append({
                 "number": number, "text": pledge.text, "group": text(pledge.group),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from trygghet_cli import i18n
 from trygghet_cli.model import Outcome, TargetKind
+from trygghet_cli.output import status_words
 from trygghet_cli.render.context import ViewContext, text
 from trygghet_cli.status import ActivityState, Attainment, Effective, Verdict, count_statuses, done_share
 
@@ -14,29 +16,19 @@ BAD = (Verdict.NOT_MET, Verdict.BEHIND)
 
 
 def number(ctx: ViewContext, value: float | None) -> str:
-    """A figure as people write it: no '.0', decimal comma in Swedish."""
-    if value is None:
-        return ""
-    if float(value).is_integer():
-        return f"{int(value)}"
-    shown = f"{value:.1f}"
-    return shown.replace(".", ",") if ctx.lang == "sv" else shown
+    return "" if value is None else i18n.format_number(value, ctx.lang)
 
 
 def percent(ctx: ViewContext, share: float | None) -> str:
-    if share is None:
-        return ""
-    return f"{round(share * 100)}{' %' if ctx.lang == 'sv' else '%'}"
+    return "" if share is None else i18n.format_percent(share, ctx.lang)
 
 
 def outcome_view(ctx: ViewContext, outcome: Outcome) -> View:
-    value = outcome.value
-    shown = value if isinstance(value, str) else number(ctx, float(value))
     source = ctx.sources([outcome.source]) if outcome.source else []
     return {
-        "value": str(shown), "date": ctx.date(outcome.date),
+        "value": status_words.outcome_value(outcome, ctx.lang), "date": ctx.date(outcome.date),
         "kind": ctx.t(f"report.outcome.{outcome.kind or 'unknown'}"),
-        "approximate": outcome.approximate, "note": text(outcome.note),
+        "note": text(outcome.note),
         "source": source[0]["title"] if source else "", "source_url": source[0]["url"] if source else "",
     }
 
@@ -58,7 +50,7 @@ def target_view(ctx: ViewContext, att: Attainment) -> View:
         expected = ctx.t("report.expected_so_far", value=number(ctx, att.expected))
     return {
         "text": target.text, "kind": ctx.t(f"report.target_kind.{target.kind.value}"),
-        "verdict": ctx.t(f"report.verdict.{att.verdict.value}"), "verdict_key": verdict_key(att),
+        "verdict": status_words.verdict_name(att.verdict, ctx.lang), "verdict_key": verdict_key(att),
         "outcome": outcome_view(ctx, att.latest) if att.latest else None,
         "expected": expected, "ratio": att.ratio,
         "disagreeing": [outcome_view(ctx, o) for o in (*att.disagreeing, *att.also)],
@@ -70,20 +62,8 @@ def target_view(ctx: ViewContext, att: Attainment) -> View:
 
 def figure_view(ctx: ViewContext, att: Attainment) -> View:
     """One line of an overview table: the target, the judged figure and the verdict."""
-    latest = att.latest
-    value = "" if latest is None else outcome_view(ctx, latest)["value"]
-    return {"target": att.target.text, "value": value,
-            "verdict": ctx.t(f"report.verdict.{att.verdict.value}"),
-            "verdict_key": verdict_key(att), "disagree": att.sources_disagree,
-            "others": ", ".join(outcome_view(ctx, o)["value"] for o in att.disagreeing)}
-
-
-def _why(ctx: ViewContext, state: ActivityState) -> str:
-    """Why the shown status differs from the written one ("ongoing, 12 days past due")."""
-    if state.effective is Effective.OVERDUE:
-        return ctx.t("report.overdue_why", status=ctx.t(f"status.{state.written.value}"),
-                     days=state.days_past_due)
-    return ""
+    return {"target": att.target.text, "result": status_words.attainment_text(att, ctx.lang),
+            "verdict_key": verdict_key(att)}
 
 
 def state_view(ctx: ViewContext, state: ActivityState) -> View:
@@ -93,8 +73,8 @@ def state_view(ctx: ViewContext, state: ActivityState) -> View:
         "id": activity.id, "title": activity.title, "description": text(activity.description),
         "owners": ctx.names(activity.owners or activity.parties),
         "districts": ctx.names(activity.districts),
-        "status": ctx.t(f"status.{state.effective.value}"), "status_key": state.effective.value,
-        "why": _why(ctx, state),
+        "status": status_words.status_name(state.effective, ctx.lang), "status_key": state.effective.value,
+        "why": status_words.state_text(state, ctx.lang) if state.days_past_due else "",
         "due": ctx.date(activity.due), "completed": ctx.partial(activity.completed),
         "reason": text(activity.reason), "status_note": text(activity.status_note),
         "internal": activity.visibility == "internal",
