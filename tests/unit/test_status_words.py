@@ -76,3 +76,18 @@ def test_wrapped_lines_fit_the_width_and_keep_every_character(text: str, width: 
 
 def test_markdown_escaping_neutralises_markup_links_html_and_pipes() -> None:
     assert md_escape("a|b *c* [d](e) <script>") == "a\\|b \\*c\\* \\[d\\](e) \\<script\\>"
+
+
+def test_colour_adds_only_ansi_codes_to_the_same_text() -> None:
+    import re
+
+    from tests.conftest import BUNDLED
+    from trygghet_cli import repository
+    from trygghet_cli.output import status_table
+    from trygghet_cli.status import build_report
+
+    report = build_report(repository.load_valid(BUNDLED).model, "2019", END.replace(year=2019))
+    plain = status_table.render(report, "sv", color=False)
+    coloured = status_table.render(report, "sv", color=True)
+    assert "\x1b[" in coloured and "\x1b[" not in plain
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain

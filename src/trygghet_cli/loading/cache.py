@@ -65,21 +65,20 @@ def _walk(data: Any) -> tuple[list[JsonPath], list[JsonPath]]:
     """Every value's path and every mapping key's path, in document order (pre-order)."""
     values: list[JsonPath] = [()]
     keys: list[JsonPath] = []
+    add_value, add_key = values.append, keys.append
 
     def visit(node: Any, path: JsonPath) -> None:
-        if isinstance(node, dict):
-            for name, child in node.items():
-                here = (*path, name)
-                keys.append(here)
-                values.append(here)
-                visit(child, here)
-        elif isinstance(node, list):
-            for index, child in enumerate(node):
-                here = (*path, index)
-                values.append(here)
+        items = node.items() if type(node) is dict else enumerate(node)
+        for name, child in items:
+            here = (*path, name)
+            if type(node) is dict:
+                add_key(here)
+            add_value(here)
+            if type(child) is dict or type(child) is list:
                 visit(child, here)
 
-    visit(data, ())
+    if type(data) is dict or type(data) is list:
+        visit(data, ())
     return values, keys
 
 
@@ -91,7 +90,9 @@ def _flat(paths: list[JsonPath], table: dict[JsonPath, Position]) -> list[int]:
 def _table(paths: list[JsonPath], flat: list[int]) -> dict[JsonPath, Position]:
     if len(flat) != 2 * len(paths):
         raise ValueError("cache entry does not match its data")
-    return {path: (flat[2 * i], flat[2 * i + 1]) for i, path in enumerate(paths) if flat[2 * i]}
+    numbers = iter(flat)
+    pairs = zip(numbers, numbers, strict=True)
+    return {path: pair for path, pair in zip(paths, pairs, strict=True) if pair[0]}
 
 
 def _supported() -> bool:
