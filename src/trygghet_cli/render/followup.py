@@ -44,8 +44,9 @@ def status_built(ctx: ViewContext, req: Request) -> Built:
     """The meeting report: the status of one pledge period on as_of."""
     from trygghet_cli.render import Built
 
-    chosen = select.pledge_set(ctx.model, req.period, req.year, ctx.as_of)
-    report = build_report(ctx.model, chosen.id, ctx.as_of)
+    wanted = req.period if req.period is not None else (str(req.year) if req.year is not None else None)
+    report = build_report(ctx.model, wanted, ctx.as_of)
+    chosen = report.pledge_set
     visible = [s for s in report.activities if ctx.visible(s.activity)]
     pledges = []
     chart_rows: list[tuple[str, list[ActivityState]]] = []
@@ -60,14 +61,15 @@ def status_built(ctx: ViewContext, req: Request) -> Built:
             "counts": outcomes.counts_view(ctx, states),
             "activities": [outcomes.state_view(ctx, s) for s in states],
         })
-    summary = report.summary
     verdicts = {v: 0 for v in Verdict}
     for _, att in judged:
         verdicts[att.verdict] += 1
     view = {
         "meta": views.meta(ctx, "status", chosen.title, chosen.period.label()),
         "set": {"title": chosen.title, "period": ctx.period(chosen.period)},
-        "period_state": _period_state(ctx, summary.started, summary.ended, summary.days_left),
+        "period_state": status_words.period_text(report, ctx.lang),
+        # The note names as_of, so it appears only when the date is shown (no clock in output).
+        "choice_note": (status_words.choice_note(report, ctx.lang) or "") if ctx.as_of_shown else "",
         "counts": outcomes.counts_view(ctx, visible),
         "targets": [{"key": v.value, "label": status_words.verdict_name(v, ctx.lang), "count": n}
                     for v, n in verdicts.items() if n],
@@ -78,14 +80,6 @@ def status_built(ctx: ViewContext, req: Request) -> Built:
         "sources": ctx.sources(_cited(ctx, chosen)),
     }
     return Built(view, _files(ctx.model, [chosen]))
-
-
-def _period_state(ctx: ViewContext, started: bool, ended: bool, days_left: int) -> str:
-    if not started:
-        return ctx.t("report.period_not_started")
-    if ended:
-        return ctx.t("report.period_ended")
-    return ctx.t("report.days_left", days=days_left)
 
 
 def _year_activity(activity: Activity, period: Period, year: int) -> bool:

@@ -1,0 +1,77 @@
+"""Public views: plain values only, the right selection, internal parts only for internal readers."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tests.conftest import BUNDLED
+from trygghet_cli import repository
+from trygghet_cli.model import Model
+from trygghet_cli.render import KINDS, Request, build
+
+PLAIN = (str, int, float, bool, type(None))
+
+
+@pytest.fixture(scope="module")
+def model() -> Model:
+    return repository.load_valid(BUNDLED).model
+
+
+def _walk(value: Any, path: str = "") -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            assert isinstance(key, str), path
+            _walk(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _walk(item, f"{path}[{index}]")
+    else:
+        assert isinstance(value, PLAIN), f"{path} is a {type(value).__name__}"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("audience", ["public", "internal"])
+def test_views_hold_only_plain_dicts_lists_strings_and_numbers(model, kind, audience) -> None:
+    view = build(model, Request(kind, "html", "sv", date(2019, 9, 15), audience=audience, year=2019,
+                                period=None)).view
+    _walk(view)
+
+
+def test_yearly_covers_every_pledge_set_of_the_year(model) -> None:
+    view = build(model, Request("yearly", "md", "sv", date(2026, 1, 1), year=2023)).view
+    assert [s["title"] for s in view["sets"]] == ["Medborgarlöften 2022–2023"]
+    assert view["meta"]["as_of"] == ""  # no date shown unless --as-of was given
+
+
+def test_yearly_judges_on_the_last_day_of_the_year(model) -> None:
+    view = build(model, Request("yearly", "md", "en", date(2026, 1, 1), True, year=2019)).view
+    assert view["meta"]["as_of"] == "31 December 2019"
+    results = {f["target"]: f["result"] for f in view["figures"]}
+    assert results["Minst 8 nya grannsamverkansområden"] == "20 of at least 8: met"
+
+
+def test_yearly_within_the_year_uses_only_what_was_known_then(model) -> None:
+    view = build(model, Request("yearly", "md", "en", date(2019, 9, 1), True, year=2019)).view
+    results = {f["target"]: f["result"] for f in view["figures"]}
+    assert results["Minst 8 nya grannsamverkansområden"].startswith("16 of at least 8: met")
+
+
+def test_agreement_of_a_year_in_two_agreements_is_the_later_one(model) -> None:
+    view = build(model, Request("agreement", "md", "sv", date(2026, 1, 1), year=2023)).view
+    assert view["agreement"]["id"] == "so-2023-2026"
+    assert view["responsible_unknown"] == len(view["areas"]) == 6
+
+
+def test_pledges_page_says_who_promises_each_pledge(model) -> None:
+    view = build(model, Request("pledges", "md", "sv", date(2026, 1, 1), period="2024-2025")).view
+    assert [p["promised_by"] for p in view["pledges"]] == [[True, True], [True, True], [False, True]]
+
+
+def test_status_notes_why_a_period_was_chosen_only_when_the_date_is_shown(model) -> None:
+    shown = build(model, Request("status", "md", "en", date(2026, 11, 25), True)).view
+    hidden = build(model, Request("status", "md", "en", date(2026, 11, 25), False)).view
+    assert shown["choice_note"].startswith("No pledge period covers 25 November 2026")
+    assert hidden["choice_note"] == ""
