@@ -177,7 +177,7 @@ def test_generated_ci_files_are_valid_yaml_and_call_only_existing_commands(run, 
                 name = _check_call(words, commands)
                 if name:
                     missing.add(name)
-    assert called == 6  # validate, diff and report in each of the two CI files
+    assert called == 10  # validate, diff and three reports in each of the two CI files
     assert missing <= PENDING_COMMANDS, f"CI files call commands that do not exist: {missing}"
 
 
@@ -231,3 +231,51 @@ def test_fresh_root_is_already_in_fmt_layout(run, tmp_path, monkeypatch) -> None
     check = run("fmt", "--check")
     assert check.exit_code == 0, check.output
     assert run("validate").exit_code == 0
+
+
+def test_pre_commit_accepts_the_hook_manifest_and_the_generated_config(run, tmp_path) -> None:
+    import subprocess
+    import sys
+
+    assert _init(run, tmp_path / "ny").exit_code == 0
+    for command, file in (("validate-manifest", REPO / ".pre-commit-hooks.yaml"),
+                          ("validate-config", tmp_path / "ny" / ".pre-commit-config.yaml")):
+        done = subprocess.run([sys.executable, "-m", "pre_commit", command, str(file)],
+                              capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _publish_scripts(folder: Path) -> dict[str, tuple[str, str]]:
+    """The report-publishing shell script of each CI file, and the folder it publishes."""
+    yaml = YAML(typ="safe")
+    github = yaml.load((folder / ".github/workflows/trygghet.yml").read_text(encoding="utf-8"))
+    step = next(s for s in github["jobs"]["reports"]["steps"] if "trygghet report" in s.get("run", ""))
+    gitlab = yaml.load((folder / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    return {"github": (step["run"], "site"), "gitlab": ("\n".join(gitlab["pages"]["script"]), "public")}
+
+
+def _shim(tmp_path: Path) -> dict[str, str]:
+    """An environment whose `trygghet` is this checkout's CLI."""
+    import os
+    import sys
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    shim = bin_dir / "trygghet"
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m trygghet_cli "$@"\n', encoding="utf-8")
+    shim.chmod(0o755)
+    return {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+            "PYTHONPATH": str(REPO / "src")}
+
+
+def test_publish_scripts_run_on_a_fresh_root_and_write_an_index(run, tmp_path) -> None:
+    import subprocess
+
+    folder = tmp_path / "ny"
+    assert _init(run, folder).exit_code == 0
+    for name, (script, site) in _publish_scripts(folder).items():
+        done = subprocess.run(["bash", "-e", "-c", script], cwd=folder, env=_shim(tmp_path),
+                              capture_output=True, text=True, check=False)
+        assert done.returncode == 0, name + done.stderr
+        index = (folder / site / "index.html").read_text(encoding="utf-8")
+        assert index.startswith("<!doctype html>") and "<li>" not in index, name
