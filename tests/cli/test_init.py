@@ -15,9 +15,9 @@ from tests.conftest import REPO
 from trygghet_cli.cli import app, init_cmd
 
 CI_FILES = [".github/workflows/trygghet.yml", ".gitlab-ci.yml", ".pre-commit-config.yaml"]
-# Commands the generated CI files call that other work in progress adds to trygghet. They are
-# listed here, by name, until they exist; the test below fails for any other missing command.
-PENDING_COMMANDS = {"report"}
+# Commands the generated CI files call that other work in progress adds to trygghet, listed by
+# name until they exist; the test below fails for any other missing command. All exist now.
+PENDING_COMMANDS: set[str] = set()
 
 
 def _init(run, folder: Path, *extra: str):
@@ -279,3 +279,18 @@ def test_publish_scripts_run_on_a_fresh_root_and_write_an_index(run, tmp_path) -
         assert done.returncode == 0, name + done.stderr
         index = (folder / site / "index.html").read_text(encoding="utf-8")
         assert index.startswith("<!doctype html>") and "<li>" not in index, name
+
+
+def test_publish_scripts_write_the_html_reports_of_the_bundled_data(run, tmp_path, bundled_copy) -> None:
+    import subprocess
+
+    assert _init(run, tmp_path / "ny").exit_code == 0
+    for name, (script, site) in _publish_scripts(tmp_path / "ny").items():
+        done = subprocess.run(["bash", "-e", "-c", script], cwd=bundled_copy, env=_shim(tmp_path),
+                              capture_output=True, text=True, check=False)
+        assert done.returncode == 0, name + done.stderr
+        pages = sorted(p.name for p in (bundled_copy / site).glob("*.html"))
+        assert pages == ["agreement-2023-2026.sv.html", "index.html", "pledges-2024-2025.sv.html",
+                         "status-2024-2025.sv.html"], name
+        index = (bundled_copy / site / "index.html").read_text(encoding="utf-8")
+        assert index.count("<li>") == 3 and 'href="pledges-2024-2025.sv.html"' in index
