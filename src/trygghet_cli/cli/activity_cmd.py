@@ -13,7 +13,7 @@ from trygghet_cli.cli.edit_common import DRY_RUN_HELP, editing, finish
 from trygghet_cli.errors import UsageError
 
 activity_app = typer.Typer(
-    help="Aktiviteter: status, utfall och nya aktiviteter. / Activities: status, outcomes, new ones.",
+    help="Record progress on activities: status, targets, outcomes, new activities.",
     no_args_is_help=True,
 )
 app.add_typer(activity_app, name="activity")

@@ -63,8 +63,11 @@ def fmt(
                                "would change (for CI)."),
     dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
 ) -> None:
-    """Rewrite data files in one canonical layout: keys in schema order, 2-space indentation,
-    dates unquoted, codes that look like numbers double-quoted; comments are kept.
+    """Rewrite data files in one canonical layout; comments are kept.
+
+    Keys in schema order, 2-space indentation with list dashes under their key, full
+    dates unquoted, text that would read as a number double-quoted ("2021", "0486").
+    The BOM and the line break style stay as they are.
 
     Examples:
 
