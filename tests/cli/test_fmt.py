@@ -111,3 +111,8 @@ def test_file_that_does_not_load_is_reported_and_left_alone(run, minimal_root: P
     assert result.exit_code == 1
     assert "fix it before formatting" in result.stderr
     assert target.read_text(encoding="utf-8") == "id: [unclosed\n"
+
+
+def test_bundled_data_is_in_the_canonical_layout(run, bundled_copy: Path) -> None:
+    result = run("--data", str(bundled_copy), "fmt", "--check")
+    assert result.exit_code == 0, result.output

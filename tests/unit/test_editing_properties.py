@@ -1,0 +1,42 @@
+"""Property tests: any text written by an edit reads back as itself, and only its line changes."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.editing_support import COMMENTED
+from trygghet_cli.editing import lines as ln
+from trygghet_cli.editing.roundtrip import Editor
+from trygghet_cli.editing.scalars import render
+from trygghet_cli.loading import load_bytes
+
+# Text as a user could type it: anything but surrogates (which UTF-8 cannot hold).
+TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+BASE = COMMENTED.read_text(encoding="utf-8").replace("\n", "\r\n")
+BASE_DOC = load_bytes(BASE.encode("utf-8"), "activities.yaml").document
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_any_text_renders_to_a_scalar_that_reads_back_as_the_same_text(text: str) -> None:
+    document = load_bytes(f"x: {render(text)}\n".encode(), "t.yaml").document
+    assert document is not None
+    assert document.data == {"x": text}
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT.filter(bool), TEXT.filter(bool))
+def test_replacing_and_inserting_text_changes_only_those_lines(title: str, note: str) -> None:
+    assert BASE_DOC is not None
+    editor = Editor(BASE_DOC, "activities")
+    editor.set(("activities", 1, "title"), title)
+    editor.set(("activities", 1, "status_note"), note)
+    result = editor.result()
+    document = load_bytes(result.text.encode("utf-8"), "activities.yaml").document
+    assert document is not None
+    assert document.data == result.expected
+    assert ln.unexpected_changes(result.old_lines, result.new_lines, result.ops) == []
+    old, new = ln.split_lines(BASE), ln.split_lines(result.text)
+    assert len(new) == len(old) + 1
+    assert all(line.endswith("\r\n") for line in new)
