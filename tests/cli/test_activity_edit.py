@@ -237,3 +237,19 @@ def test_without_a_data_root_the_bundled_copy_is_not_edited(run, tmp_path: Path,
     result = run("activity", "set-status", "a2024-01", "ongoing")
     assert result.exit_code == 2
     assert "--data" in result.stderr
+
+
+@pytest.mark.parametrize("step", ["write", "fsync", "replace"])
+def test_failure_at_any_write_step_exits_3_with_the_file_intact_and_no_temp_file(
+        refused, activities: Path, monkeypatch: pytest.MonkeyPatch, step: str) -> None:
+    import errno
+    import os
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, step, fail)
+    result = refused(3, "set-status", "a-1", "done", "--date", "2024-10-15")
+    monkeypatch.undo()
+    assert "unchanged" in result.stderr
+    assert [p.name for p in activities.parent.iterdir()] == ["2024-2025.yaml"]
