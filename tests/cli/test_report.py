@@ -34,23 +34,6 @@ def test_every_kind_format_and_language_matches_its_golden_file(run, update_gold
     assert result.stdout == golden.read_text(encoding="utf-8")
 
 
-def _bundled_choices() -> list[tuple[str, list[str]]]:
-    years = [str(y) for y in range(2019, 2026)]
-    periods = ["2019", "2020", "2021", "2022-2023", "2024-2025"]
-    return ([("yearly", ["--year", y]) for y in years]
-            + [(kind, ["--period", p]) for kind in ("pledges", "status") for p in periods]
-            + [("agreement", ["--period", p]) for p in ("2020-2023", "2023-2026")])
-
-
-@pytest.mark.parametrize(("kind", "choice"), _bundled_choices(), ids=lambda v: str(v))
-def test_every_bundled_period_renders_in_both_formats_and_languages(run, kind, choice) -> None:
-    for fmt in ("md", "html"):
-        for lang in ("sv", "en"):
-            result = _report(run, kind, *choice, "--format", fmt, "--lang", lang, "--as-of", "2026-01-15")
-            assert result.exit_code == 0, (fmt, lang, result.output)
-            assert "Strängnäs" in result.stdout
-
-
 def test_yearly_2019_shows_the_year_end_figures_against_the_targets(run) -> None:
     result = _report(run, "yearly", "--year", "2019", "--format", "md", "--lang", "en")
     text = result.stdout

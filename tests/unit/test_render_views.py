@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import BUNDLED
 from trygghet_cli import repository
 from trygghet_cli.model import Model
-from trygghet_cli.render import KINDS, Request, build
+from trygghet_cli.render import KINDS, Request, build, render
 
 PLAIN = (str, int, float, bool, type(None))
 
@@ -38,6 +38,22 @@ def test_views_hold_only_plain_dicts_lists_strings_and_numbers(model, kind, audi
     view = build(model, Request(kind, "html", "sv", date(2019, 9, 15), audience=audience, year=2019,
                                 period=None)).view
     _walk(view)
+
+
+def _bundled_choices() -> list[tuple[str, str | None, int | None]]:
+    periods = ["2019", "2020", "2021", "2022-2023", "2024-2025"]
+    return ([("yearly", None, year) for year in range(2019, 2026)]
+            + [(kind, period, None) for kind in ("pledges", "status") for period in periods]
+            + [("agreement", period, None) for period in ("2020-2023", "2023-2026")])
+
+
+@pytest.mark.parametrize(("kind", "period", "year"), _bundled_choices(), ids=str)
+def test_every_bundled_period_renders_in_both_formats_and_languages(model, kind, period, year) -> None:
+    for fmt in ("md", "html"):
+        for lang in ("sv", "en"):
+            text = render(model, Request(kind, fmt, lang, date(2026, 1, 15), True, period=period, year=year))
+            assert "Strängnäs" in text
+            assert text.endswith("\n") and not text.endswith("\n\n")
 
 
 def test_yearly_covers_every_pledge_set_of_the_year(model) -> None:

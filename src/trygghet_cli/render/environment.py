@@ -6,6 +6,7 @@ Data only ever goes into the context; it is never used as a template.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,8 +64,10 @@ def _loader(extra: Path | None) -> jinja2.BaseLoader:
     return jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(extra)), shipped])
 
 
+@lru_cache(maxsize=16)
 def environment(fmt: str, lang: str, templates: Path | None = None) -> jinja2.Environment:
-    """A fresh environment for one format and language."""
+    """The environment for one format and language, kept so templates compile once per process
+    (compiling is most of a render's time; Jinja still reloads a template whose file changed)."""
     import jinja2
 
     if fmt == "html":
