@@ -116,3 +116,23 @@ def test_file_that_does_not_load_is_reported_and_left_alone(run, minimal_root: P
 def test_bundled_data_is_in_the_canonical_layout(run, bundled_copy: Path) -> None:
     result = run("--data", str(bundled_copy), "fmt", "--check")
     assert result.exit_code == 0, result.output
+
+
+def test_comments_around_document_markers_are_kept(run, minimal_root: Path, untidy: Path) -> None:
+    untidy.write_text("# före\n---\n" + UNTIDY + "...\n# efter\n", encoding="utf-8")
+    result = run("--data", str(minimal_root), "fmt")
+    assert result.exit_code == 0, result.output
+    assert untidy.read_text(encoding="utf-8") == "# före\n---\n" + TIDY + "...\n# efter\n"
+
+
+def test_a_format_that_would_lose_a_comment_is_refused(run, minimal_root: Path, untidy: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from trygghet_cli.editing import fmt
+
+    real = fmt.format_text
+    monkeypatch.setattr(fmt, "format_text",
+                        lambda doc, kind: real(doc, kind).replace("   # titeln först", ""))
+    result = run("--data", str(minimal_root), "fmt")
+    assert result.exit_code == 1
+    assert "lose the comment '# titeln först'" in result.stderr
+    assert untidy.read_text(encoding="utf-8") == UNTIDY

@@ -9,6 +9,8 @@ are kept as they were: `fmt` is about layout, not encoding.
 from __future__ import annotations
 
 import io
+import re
+from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -72,30 +74,62 @@ def _canonical(node: Any, kind: str, path: JsonPath) -> None:
             _canonical(item, kind, (*path, index))
 
 
+_MARKER = re.compile(r"(---|\.\.\.)[ \t]*(#.*)?")
+
+
+def _split_markers(source: str) -> tuple[str, str, str]:
+    """(head, body, tail): the lines up to a leading `---` and from a closing `...`, kept as
+    they are, because ruamel drops those markers and the comments around them."""
+    lines = source.splitlines(keepends=True)
+    meaningful = [i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")]
+    start, end = 0, len(lines)
+    if meaningful and _MARKER.fullmatch(lines[meaningful[0]].rstrip("\n")) and \
+            lines[meaningful[0]].startswith("---"):
+        start = meaningful[0] + 1
+    if meaningful and lines[meaningful[-1]].startswith("...") and \
+            _MARKER.fullmatch(lines[meaningful[-1]].rstrip("\n")):
+        end = meaningful[-1]
+    return "".join(lines[:start]), "".join(lines[start:end]), "".join(lines[end:])
+
+
 def format_text(doc: Document, kind: str) -> str:
     """The canonical text of a loaded document (without BOM, in the file's line break style)."""
     yaml = _yaml()
     # ruamel keeps a CR inside comments, so it gets LF only and the file's style is put back after.
-    source = doc.text.replace("\r\n", "\n").replace("\r", "\n")
+    head, body, tail = _split_markers(doc.text.replace("\r\n", "\n").replace("\r", "\n"))
     try:
-        data = yaml.load(source)
+        data = yaml.load(body)
     except Exception as exc:  # noqa: BLE001 - ruamel raises many kinds; the loader accepted the file
         raise DataError(f"{doc.path}: cannot be formatted: {exc}") from None
     _canonical(data, kind, ())
-    yaml.explicit_start = source.startswith("---")
     out = io.StringIO()
     yaml.dump(data, out)
-    text = out.getvalue()
+    text = head + out.getvalue() + tail
     newline = ln.newline_of(doc.text)
     return text.replace("\n", newline) if newline != "\n" else text
 
 
+def _comments(text: str) -> Counter[str]:
+    """Every comment-like fragment: from a '#' that starts a line or follows a blank to the end."""
+    found: Counter[str] = Counter()
+    for line in ln.split_lines(text):
+        match = re.search(r"(?:^|\s)(#.*)$", ln.body(line))
+        if match:
+            found[match.group(1).rstrip()] += 1
+    return found
+
+
 def format_change(doc: Document, kind: str) -> session.FileChange:
-    """A checked change to canonical layout; refused if the data would read back differently."""
+    """A checked change to canonical layout; refused if the data would read back differently
+    or a comment would be lost."""
     from pathlib import Path
 
     text = format_text(doc, kind)
     new_bytes = session.encode(text, doc.had_bom)
     if text != doc.text:
         session.reload_as(new_bytes, doc.path, doc.data)
+        lost = _comments(doc.text) - _comments(text)
+        if lost:
+            raise DataError(f"{doc.path}: formatting would lose the comment "
+                            f"'{next(iter(lost))}'; nothing written", "please report this as a bug")
     return session.FileChange(Path(doc.path), doc.text, text, new_bytes, doc.digest)
