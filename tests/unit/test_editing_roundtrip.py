@@ -121,3 +121,12 @@ def test_line_check_reports_changes_no_edit_asked_for() -> None:
     ops = [ln.LineOp(1, 2, ("B\n",))]
     assert ln.unexpected_changes(old, ["a\n", "B\n", "c\n"], ops) == []
     assert ln.unexpected_changes(old, ["A\n", "B\n", "c\n"], ops) == [1]
+
+
+def test_comment_after_a_block_indicator_stays_when_the_block_is_replaced() -> None:
+    text = LIST.replace("    status: planned\n", "    status: delayed\n    reason: >-  # varför\n"
+                        "      lång\n      text\n\n")
+    ed = editor(text)
+    ed.set(("activities", 0, "reason"), "kort")
+    assert ed.result().text == LIST.replace("    status: planned\n",
+                                            "    status: delayed\n    reason: kort  # varför\n\n")

@@ -10,6 +10,7 @@ quotes, folding, `~` and the BOM (RELIABILITY.md W8).
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,7 +105,10 @@ class Editor:
         start_text = self.lines[first]
         old_text = start_text[column - 1:] if last > first else start_text[column - 1:stop]
         prefix = start_text[: column - 1]
-        suffix = ln.ending(self.lines[last]) if block else self.lines[last][stop:]
+        suffix = self.lines[last][stop:]
+        if block:  # keep a comment after the block indicator (`reason: >-  # why`)
+            comment = re.search(r"\s+#.*", ln.body(start_text)[column - 1:])
+            suffix = (comment.group() if comment else "") + ln.ending(self.lines[last])
         new_line = prefix + render_like(old_text, value) + suffix
         self.ops.append(ln.LineOp(first, last + 1, (new_line,)))
 
