@@ -88,3 +88,19 @@ def test_ics_file_parses_with_one_event_per_activity(run, tmp_path) -> None:
 def test_export_writes_no_progress_bar_when_stderr_is_not_a_terminal(run) -> None:
     result = _export(run, "--format", "json")
     assert result.stderr == ""
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_xlsx(run, minimal_root, tmp_path) -> None:
+    activities = minimal_root / "activities" / "2024-2025.yaml"
+    activities.write_text(activities.read_text(encoding="utf-8").replace(
+        "title: Hastighetskontroller", "title: \"=HYPERLINK(\\\"http://example.org\\\")\""),
+        encoding="utf-8")
+    target = tmp_path / "a.xlsx"
+    result = run("--data", str(minimal_root), "export", "activities", "--format", "xlsx", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    cell = load_workbook(target).active["C3"]
+    assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://example.org")'
+    before = activities.read_bytes()
+    imported = run("--data", str(minimal_root), "import", "activities", str(target), "--period", "2024-2025")
+    assert imported.exit_code == 0, imported.output
+    assert activities.read_bytes() == before

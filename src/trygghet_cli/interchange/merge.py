@@ -43,6 +43,7 @@ class Merger:
         self.added: list[str] = []
         self.updated: list[str] = []
         self.rows: dict[str, int] = {}
+        self.next_number = 1
 
     def apply(self, row: ParsedRow) -> None:
         fields = dict(row.fields)
@@ -66,10 +67,9 @@ class Merger:
             fields["parties"] = list(dict.fromkeys(parties))
 
     def _new_id(self) -> str:
-        number = 1
-        while f"a{self.period}-{number:02d}" in self.used_ids:
-            number += 1
-        ident = f"a{self.period}-{number:02d}"
+        while f"a{self.period}-{self.next_number:02d}" in self.used_ids:
+            self.next_number += 1
+        ident = f"a{self.period}-{self.next_number:02d}"
         self.used_ids.add(ident)
         return ident
 

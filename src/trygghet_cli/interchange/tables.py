@@ -44,6 +44,10 @@ def to_xlsx(headers: list[str], keys: list[str], rows: list[list[str]], sheet: s
         cell.font = Font(bold=True)
     for values in rows:
         ws.append([_excel_value(key, value) for key, value in zip(keys, values, strict=True)])
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if cell.data_type == "f":  # openpyxl takes text starting with '=' for a formula
+                cell.data_type = "s"
     for column, key in enumerate(keys, start=1):
         letter = ws.cell(row=1, column=column).column_letter
         ws.column_dimensions[letter].width = 40 if key in {"title", "description", "target"} else 14
