@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -16,11 +17,19 @@ def interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _ask(value: str | None, option: str, question: str, default: str | None = None) -> str:
+def _four_digits(text: str) -> str:
+    """A prompt answer for the kommunkod; anything else is asked again."""
+    if not (len(text.strip()) == 4 and text.strip().isdigit()):
+        raise typer.BadParameter("fyra siffror, till exempel 0486 / four digits, e.g. 0486")
+    return text.strip()
+
+
+def _ask(value: str | None, option: str, question: str, default: str | None = None,
+         check: Callable[[str], str] | None = None) -> str:
     if value:
         return value
     if interactive():
-        answer: str = typer.prompt(question, default=default)
+        answer: str = typer.prompt(question, default=default, value_proc=check)
         return answer.strip()
     if default is not None:
         return default
@@ -65,7 +74,7 @@ def init(
     town = _ask(name, "--name", "Kommunens namn (t.ex. Exempelby kommun)")
     spec = scaffold.Spec(
         name=town,
-        code=_ask(code, "--code", "Kommunkod (fyra siffror)"),
+        code=_ask(code, "--code", "Kommunkod (fyra siffror)", check=_four_digits),
         police_area=_ask(police_area, "--police-area", "Lokalpolisområde",
                          f"Lokalpolisområde {town.removesuffix(' kommun')}"),
         language=lang,
