@@ -222,3 +222,22 @@ def test_personal_data_added_by_a_template_is_caught_in_the_output(run, minimal_
     assert result.exit_code == 1
     assert "<stdout>:3" in result.stderr
     assert "phone number" in result.stderr
+
+
+def test_internal_text_that_a_template_still_shows_is_caught_in_the_output(run, minimal_root,
+                                                                           tmp_path) -> None:
+    _plant_canaries(minimal_root)
+    # A careless template that copies a known internal note verbatim.
+    (tmp_path / "agreement.md.j2").write_text(f"# x\n\n{CANARY}-anteckning om a-2\n", encoding="utf-8")
+    result = run("--data", str(minimal_root), "report", "agreement", "--templates", str(tmp_path))
+    assert result.exit_code == 1
+    assert "would show internal text" in result.stderr
+    assert f"{CANARY}-anteckning om a-2" not in result.stderr
+
+
+def test_overdue_is_derived_in_the_meeting_report_and_says_why(run, minimal_root) -> None:
+    result = run("--data", str(minimal_root), "report", "status", "--as-of", "2025-07-15", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "overdue: ongoing, 15 days past due" in result.stdout
+    internal = run("--data", str(minimal_root), "report", "status", "--audience", "internal", "--lang", "en")
+    assert "> **Internal version.** This report includes internal activities" in internal.stdout

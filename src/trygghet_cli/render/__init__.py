@@ -96,6 +96,7 @@ def render(model: Model, req: Request, output_name: str = "<output>") -> str:
     text = _tidy(env.get_template(template_name(req.kind, req.fmt)).render(**built.view), req.fmt)
     if req.audience == PUBLIC:
         gate.check_output(text, req.fmt, output_name)
+        gate.check_no_internal(text, req.fmt, output_name, model)
     return text
 
 

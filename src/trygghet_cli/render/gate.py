@@ -14,6 +14,10 @@ from trygghet_cli.checks import privacy
 from trygghet_cli.errors import DataError
 from trygghet_cli.findings import CODES, Location
 from trygghet_cli.loading import Document
+from trygghet_cli.model import Model
+
+# Internal texts shorter than this are too likely to occur in public text by chance.
+CANARY_MIN = 20
 
 # Attributes whose values a reader sees. Link targets are left out, as validate leaves out urls.
 _READ_ATTRIBUTES = {"title", "alt", "aria-label", "content", "summary"}
@@ -85,3 +89,24 @@ def check_output(text: str, fmt: str, name: str) -> None:
                 for line, piece in output_pieces(text, fmt) for match in privacy.scan(piece)]
     if problems:
         raise _refuse(problems)
+
+
+def internal_texts(model: Model) -> list[str]:
+    """Texts that must never be published: internal notes, and internal activities' own words."""
+    texts = []
+    for activity in model.all_activities():
+        texts.append(activity.internal_notes or "")
+        if activity.visibility == "internal":
+            texts += [activity.title, activity.description or "", activity.reason or "",
+                      activity.status_note or "", *[t.text for t in activity.targets]]
+    return sorted({" ".join(t.split()) for t in texts if len(t) >= CANARY_MIN})
+
+
+def check_no_internal(text: str, fmt: str, name: str, model: Model) -> None:
+    """Refuse a public report whose output holds internal text (a last line of defence)."""
+    readable = " ".join(" ".join(piece.split()) for _, piece in output_pieces(text, fmt))
+    leaked = [t for t in internal_texts(model) if t in readable]
+    if leaked:
+        raise DataError(f"{name}: the public report would show internal text "
+                        f"('{leaked[0][:12]}…'); the report was not written",
+                        "internal activities and internal_notes belong in --audience internal only")
