@@ -91,3 +91,10 @@ def test_status_notes_why_a_period_was_chosen_only_when_the_date_is_shown(model)
     hidden = build(model, Request("status", "md", "en", date(2026, 11, 25), False)).view
     assert shown["choice_note"].startswith("No pledge period covers 25 November 2026")
     assert hidden["choice_note"] == ""
+
+
+def test_yearly_without_a_year_takes_the_latest_year_with_pledges(model) -> None:
+    view = build(model, Request("yearly", "md", "sv", date(2026, 11, 25))).view
+    assert view["year"] == 2025
+    early = build(model, Request("yearly", "md", "sv", date(2010, 1, 1))).view
+    assert early["year"] == 2019

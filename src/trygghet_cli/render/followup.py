@@ -103,7 +103,7 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
     what was not done and why, and the priority areas served."""
     from trygghet_cli.render import Built
 
-    year = req.year if req.year is not None else ctx.as_of.year
+    year = req.year if req.year is not None else select.default_year(ctx.model, ctx.as_of)
     sets = select.pledge_sets_of_year(ctx.model, year)
     judge_on = min(ctx.as_of, date(year, 12, 31))
     ctx = replace(ctx, as_of=judge_on)

@@ -51,6 +51,15 @@ def pledge_set(model: Model, period: str | None, year: int | None, as_of: date) 
     return select_period(model, wanted, as_of).pledge_set
 
 
+def default_year(model: Model, as_of: date) -> int:
+    """The latest year up to as_of's that any pledge set covers (the first one if none has begun)."""
+    years = {y for s in model.pledge_sets for y in range(s.period.start.year, s.period.end.year + 1)}
+    if not years:
+        raise UsageError("the data has no pledge sets", "add a file under pledges/")
+    earlier = [y for y in years if y <= as_of.year]
+    return max(earlier) if earlier else min(years)
+
+
 def pledge_sets_of_year(model: Model, year: int) -> list[PledgeSet]:
     """Every pledge set whose period overlaps the calendar year, oldest first."""
     found = sorted(_overlapping_year(model.pledge_sets, year), key=lambda s: (s.period.start, s.id))
