@@ -253,3 +253,15 @@ def test_failure_at_any_write_step_exits_3_with_the_file_intact_and_no_temp_file
     monkeypatch.undo()
     assert "unchanged" in result.stderr
     assert [p.name for p in activities.parent.iterdir()] == ["2024-2025.yaml"]
+
+
+def test_an_id_defined_twice_is_refused_naming_both_places(refused, minimal_root: Path) -> None:
+    other = minimal_root / "activities" / "extra.yaml"
+    other.write_text("id: al-extra\npledge_set: ml-2024-2025\nactivities:\n"
+                     "  - id: a-1\n    title: Dubblett\n    pledges: [ml-1]\n    parties: [kommun]\n",
+                     encoding="utf-8")
+    result = refused(2, "set-status", "a-1", "done")
+    assert "defined more than once" in result.stderr
+    assert "2024-2025.yaml:6" in result.stderr
+    assert "extra.yaml:4" in result.stderr
+    assert "a-1" in other.read_text(encoding="utf-8")
