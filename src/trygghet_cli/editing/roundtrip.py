@@ -33,6 +33,9 @@ class EditResult:
     new_lines: list[str]
 
 
+_BLOCK_HINT = "write it in block style (one item or key per line), or edit it by hand"
+
+
 def get(data: Any, path: JsonPath) -> Any:
     for step in path:
         data = data[step]
@@ -79,7 +82,7 @@ class Editor:
         items = get(self.doc.data, seq_path)
         if not items or self._char_at(seq_path) == "[":
             raise UsageError(f"{self.doc.path}: the list at {_show(seq_path)} is empty or in "
-                             "[flow] style", "run 'trygghet fmt' first, or edit it by hand")
+                             "[flow] style", _BLOCK_HINT)
         last = (*seq_path, len(items) - 1)
         dash = self.doc.positions[seq_path][1] - 1
         layout = self._layout_like(last)
@@ -140,7 +143,7 @@ class Editor:
         siblings = list(get(self.doc.data, parent))
         if not siblings or self._char_at(parent) == "{":
             raise UsageError(f"{self.doc.path}: cannot add '{key}' to an empty or {{flow}} mapping "
-                             f"at {_show(parent)}", "run 'trygghet fmt' first, or edit it by hand")
+                             f"at {_show(parent)}", _BLOCK_HINT)
         order = key_order(self.kind, parent)
         wanted = rank(order, key)
         before = [k for k in siblings if rank(order, k) < wanted]
