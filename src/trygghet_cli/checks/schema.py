@@ -17,7 +17,6 @@ SCHEMA_FILES = {
     "pledges": "pledges.schema.json",
     "activities": "activities.schema.json",
 }
-_BASE = "https://trygghet.invalid/schemas/"
 
 
 def schema_names() -> list[str]:
@@ -40,17 +39,11 @@ def _all_schemas() -> dict[str, dict[str, Any]]:
 def validator(kind: str) -> Any:
     """A cached 2020-12 validator, with format checking, for one kind of file."""
     from jsonschema import Draft202012Validator
-    from referencing import Registry
-    from referencing.jsonschema import DRAFT202012
 
-    schemas = _all_schemas()
-    registry = Registry().with_resources(
-        (_BASE + name, DRAFT202012.create_resource({**body, "$id": _BASE + name}))
-        for name, body in schemas.items()
-    )
-    top = {**schemas[SCHEMA_FILES[kind]], "$id": _BASE + SCHEMA_FILES[kind]}
-    return Draft202012Validator(top, registry=registry,
-                                format_checker=Draft202012Validator.FORMAT_CHECKER)
+    from trygghet_cli.schema_refs import resolved
+
+    top = resolved(_all_schemas(), SCHEMA_FILES[kind])
+    return Draft202012Validator(top, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def check(doc: Document, kind: str) -> list[Finding]:
