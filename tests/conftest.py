@@ -30,7 +30,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The loading cache (loading/cache.py) of the test run lives in a temporary folder."""
+    """The cache (cache.py) of the test run lives in a temporary folder, not in the data roots."""
     old = os.environ.get("TRYGGHET_CACHE_DIR")
     os.environ["TRYGGHET_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
     yield

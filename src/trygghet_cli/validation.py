@@ -6,10 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trygghet_cli import config, repository
+from trygghet_cli import config
 from trygghet_cli.errors import UsageError
 from trygghet_cli.findings import Finding, Location, make
 from trygghet_cli.loading import load_path
+from trygghet_cli.validation_run import RootJob, RootSummary, summaries
 
 
 @dataclass(slots=True)
@@ -31,14 +32,16 @@ def _roots_below(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def _targets(paths: list[Path], data: Path | None) -> dict[Path, set[str] | None]:
-    """Which roots to load, and for each the files to report on (None: all of them)."""
+def _targets(paths: list[Path], data: Path | None,
+             homes: dict[Path, Path]) -> dict[Path, set[str] | None]:
+    """Which roots to load, and for each the files to report on (None: all of them).
+    `homes` learns the folder whose cache a root shares, when a folder of roots is named."""
     if not paths:
         return {config.find_root(explicit=data): None}
     wanted: dict[Path, set[str] | None] = {}
     for path in paths:
         if path.is_dir():
-            _add_folder(wanted, path)
+            _add_folder(wanted, path, homes)
             continue
         root = config.root_of(path) if path.exists() else None
         if root is None:
@@ -50,13 +53,14 @@ def _targets(paths: list[Path], data: Path | None) -> dict[Path, set[str] | None
     return wanted
 
 
-def _add_folder(wanted: dict[Path, set[str] | None], folder: Path) -> None:
+def _add_folder(wanted: dict[Path, set[str] | None], folder: Path, homes: dict[Path, Path]) -> None:
     if config.is_root(folder):
         wanted[folder] = None
         return
     below = _roots_below(folder)
     if below:
         wanted.update(dict.fromkeys(below))
+        homes.update(dict.fromkeys(below, folder))
         return
     root = config.root_of(folder)
     if root is None:
@@ -84,28 +88,31 @@ def _lone_file(report: Report, path: Path) -> None:
                                     "agreements/, pledges/ eller activities/"))
 
 
-def _check_root(report: Report, root: Path, only: set[str] | None) -> None:
-    if not root.is_dir():
-        _lone_file(report, root)
-        return
-    loaded = repository.load(root)
+def _add_root(report: Report, root: Path, only: set[str] | None, summary: RootSummary) -> None:
     report.roots.append(root)
-    keep = loaded.files if only is None else [f for f in loaded.files if f in only]
-    report.files.extend(keep)
-    report.findings.extend(f for f in loaded.findings if only is None or f.where.path in only)
-    report.texts.update({name: doc.text for name, doc in loaded.documents.items()})
+    report.files.extend(summary.files if only is None else [f for f in summary.files if f in only])
+    report.findings.extend(f for f in summary.findings if only is None or f.where.path in only)
+    report.texts.update(summary.texts)
 
 
 def validate(paths: list[Path], data: Path | None = None,
-             tick: Callable[[int, int], None] | None = None) -> Report:
+             tick: Callable[[int, int], None] | None = None, *, use_cache: bool = True) -> Report:
     """Check every named file or root; all findings of all files, sorted by place.
 
-    `tick(done, total)` is called after each root, for a progress display.
+    `tick(done, total)` is called after each root, for a progress display. Per-file results
+    are cached (see cache.py) unless use_cache is False; many uncached files are checked on
+    every core, and the report is the same either way.
     """
     report = Report()
-    targets = _targets(paths, data)
+    homes: dict[Path, Path] = {}
+    targets = _targets(paths, data, homes)
+    jobs = [RootJob(root, only, homes.get(root, root)) for root, only in targets.items() if root.is_dir()]
+    results = summaries(jobs, use_cache)
     for done, (root, only) in enumerate(targets.items(), start=1):
-        _check_root(report, root, only)
+        if root.is_dir():
+            _add_root(report, root, only, next(results))
+        else:
+            _lone_file(report, root)
         if tick is not None:
             tick(done, len(targets))
     report.findings.sort(key=Finding.sort_key)

@@ -41,19 +41,21 @@ def _defined(model: Model) -> Iterator[tuple[str, str, Ref]]:
 
 def duplicate_ids(model: Model) -> list[Finding]:
     """TRY301 for every id defined a second time anywhere in the data root."""
-    first: dict[str, tuple[str, Location]] = {}
+    # Locations are looked up only for duplicates: a lookup per id made large roots slow.
+    first: dict[str, tuple[str, Ref]] = {}
     findings = []
     for kind, ident, ref in _defined(model):
-        where = ref.where("id")
         if ident in first:
-            other_kind, other = first[ident]
+            where = ref.where("id")
+            other_kind, other_ref = first[ident]
+            other = other_ref.where("id")
             findings.append(make("TRY301", where, f"id '{ident}' ({kind}) is already used by "
                                  f"the {other_kind} at {other}", "give one of them another id",
                                  sv=f"id '{ident}' ({_SV_KIND[kind]}) används redan av "
                                  f"{_SV_KIND[other_kind]} på {other}",
                                  sv_hint="ge en av dem ett annat id"))
         else:
-            first[ident] = (kind, where)
+            first[ident] = (kind, ref)
     return findings
 
 
@@ -79,9 +81,16 @@ class _Resolver:
         self.findings.append(make(code, where, f"unknown {kind} '{ident}'", hint,
                                   sv=f"okänd {sv_kind} '{ident}'", sv_hint=sv_hint))
 
+    def need_at(self, kind: str, code: str, ident: str | None, ref: Ref, field: str) -> None:
+        """Like need, looking up the location only when the id is unknown."""
+        if ident is not None and ident not in self.known.get(kind, set()):
+            self.need(kind, code, ident, ref.where(field))
+
     def each(self, kind: str, code: str, ids: Iterable[str], ref: Ref, field: str) -> None:
+        known = self.known.get(kind, set())
         for index, ident in enumerate(ids):
-            self.need(kind, code, ident, ref.where(field, index))
+            if ident not in known:
+                self.need(kind, code, ident, ref.where(field, index))
 
 
 def unresolved(model: Model) -> list[Finding]:
@@ -131,10 +140,10 @@ def _check_activity(resolve: _Resolver, activity: Activity) -> None:
     resolve.each("function", "TRY306", activity.owners, ref, "owners")
     resolve.each("party", "TRY308", activity.parties, ref, "parties")
     resolve.each("district", "TRY307", activity.districts, ref, "districts")
-    resolve.need("activity", "TRY310", activity.predecessor, ref.where("predecessor"))
+    resolve.need_at("activity", "TRY310", activity.predecessor, ref, "predecessor")
     for target in activity.targets:
         for outcome in target.outcomes:
-            resolve.need("source", "TRY309", outcome.source, outcome.ref.where("source"))
+            resolve.need_at("source", "TRY309", outcome.source, outcome.ref, "source")
 
 
 def check(model: Model) -> list[Finding]:

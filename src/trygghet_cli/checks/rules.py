@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from trygghet_cli.findings import Finding, Location, make
-from trygghet_cli.model import Activity, Agreement, Model, Period, PledgeSet, Status, parse_partial
+from trygghet_cli.findings import Finding, make
+from trygghet_cli.model import (
+    Activity,
+    Agreement,
+    Model,
+    Period,
+    PledgeSet,
+    Ref,
+    Status,
+    parse_partial,
+)
 
 _SV_FIELD = {"start": "startdatum", "due": "slutdatum"}
 
@@ -11,18 +20,19 @@ _SV_FIELD = {"start": "startdatum", "due": "slutdatum"}
 def _partial_dates(model: Model) -> list[Finding]:
     """TRY205 for YYYY-MM-DD patterns that name no real day (2024-02-30)."""
     findings = []
-    checks: list[tuple[str | None, Location]] = []
+    # (text, where it stands); the location is looked up only for a bad date.
+    checks: list[tuple[str | None, Ref, tuple[str, ...]]] = []
     for pledge_set in model.pledge_sets:
         signed = pledge_set.signed or {}
-        checks.append((signed.get("date"), pledge_set.ref.where("signed", "date")))
+        checks.append((signed.get("date"), pledge_set.ref, ("signed", "date")))
     for agreement in model.agreements:
         signed = agreement.signed or {}
-        checks.append((signed.get("date"), agreement.ref.where("signed", "date")))
+        checks.append((signed.get("date"), agreement.ref, ("signed", "date")))
     for activity in model.all_activities():
-        checks.append((activity.completed, activity.ref.where("completed")))
-    for text, where in checks:
+        checks.append((activity.completed, activity.ref, ("completed",)))
+    for text, ref, sub in checks:
         if text is not None and parse_partial(text) is None:
-            findings.append(make("TRY205", where, f"'{text}' is not a real date",
+            findings.append(make("TRY205", ref.where(*sub), f"'{text}' is not a real date",
                                  "check the day of the month", sv=f"'{text}' är inte ett verkligt datum",
                                  sv_hint="kontrollera dagen i månaden"))
     return findings

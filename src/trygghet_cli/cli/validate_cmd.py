@@ -31,6 +31,9 @@ def validate(
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary line (text)."),
+    no_cache: bool = typer.Option(
+        False, "--no-cache", help="Neither read nor write the cache of per-file results "
+        "(.trygghet-cache/, or TRYGGHET_CACHE_DIR)."),
 ) -> None:
     """Check the data against the schemas, the cross-references and the rules.
 
@@ -50,7 +53,7 @@ def validate(
 
     opts = options(ctx)
     with progress("validate") as tick:
-        report = validation.validate(list(paths or []), opts.data, tick)
+        report = validation.validate(list(paths or []), opts.data, tick, use_cache=not no_cache)
     lang = opts.lang or _root_language(report.roots)
     if fmt is Format.json:
         typer.echo(findings_machine.to_json(report.findings, report.files))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from trygghet_cli.loading.scalars import CORE_TAGS, ScalarError, resolve_plain, 
 
 JsonPath = tuple[str | int, ...]
 Position = tuple[int, int]
+PositionMap = dict[JsonPath, Position]
 
 MAX_DEPTH = 50
 MAX_SCALAR = 20_000
@@ -34,18 +36,47 @@ class Document:
     data: Any
     digest: str
     had_bom: bool = False
-    positions: dict[JsonPath, Position] = field(default_factory=dict)
-    key_positions: dict[JsonPath, Position] = field(default_factory=dict)
+    _positions: PositionMap = field(default_factory=dict, compare=False, repr=False)
+    _key_positions: PositionMap = field(default_factory=dict, compare=False, repr=False)
     # Where each scalar (and flow collection) ends, just past its last character; editing uses it.
-    ends: dict[JsonPath, Position] = field(default_factory=dict)
+    _ends: PositionMap = field(default_factory=dict, compare=False, repr=False)
+    # Set by the cache, which keeps positions packed because most runs look up few of them:
+    # unpacks those of the part of the file a path lies in (of the whole file for None).
+    _unpack: Callable[[JsonPath | None], None] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def positions(self) -> PositionMap:
+        """Where each value starts (line, column; 1-based), by JSON path."""
+        self._unpack_all()
+        return self._positions
+
+    @property
+    def key_positions(self) -> PositionMap:
+        """Where each mapping key starts, by the JSON path of its value."""
+        self._unpack_all()
+        return self._key_positions
+
+    @property
+    def ends(self) -> PositionMap:
+        """Where each scalar (and flow collection) ends, just past its last character."""
+        self._unpack_all()
+        return self._ends
+
+    def _unpack_all(self) -> None:
+        if self._unpack is not None:
+            self._unpack(None)
+            self._unpack = None
 
     def where(self, path: JsonPath, *, key: bool = False) -> Location:
         """The location of the value (or key) at path, or of its nearest known parent."""
-        table = self.key_positions if key and path in self.key_positions else self.positions
+        if self._unpack is not None:
+            self._unpack(path)
+        keys, values = self._key_positions, self._positions
+        table = keys if key and path in keys else values
         probe = path
         while probe not in table and probe:
             probe = probe[:-1]
-            table = self.positions
+            table = values
         line, column = table.get(probe, (0, 0))
         return Location(self.path, line, column)
 

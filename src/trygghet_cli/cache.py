@@ -1,0 +1,174 @@
+"""A content-addressed cache of per-file results in `.trygghet-cache/`: safe to delete, never stale.
+
+An entry's name is a hash of the file's bytes, its kind and a fingerprint of
+everything else that decides the result: the tool's version, the bytes of every
+shipped schema, the package's source code, the loader's
+limits, Python, and the parser and validator libraries. Change any of them and
+the old entries are simply never looked up again.
+
+Entries are marshal data (plain values only), signed with a key kept in the
+user's cache folder (`~/.cache/trygghet/cache-key`), outside any data
+repository: an entry committed to a repository, truncated, or corrupted fails
+the check and is ignored. Nothing in the cache is ever a reason to fail: a cache
+that cannot be read or written just means the work is done again, and
+TRYGGHET_NO_CACHE=1 (or `validate --no-cache`) turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import marshal
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ENV_DIR = "TRYGGHET_CACHE_DIR"
+ENV_OFF = "TRYGGHET_NO_CACHE"
+FOLDER_NAME = ".trygghet-cache"
+_MAGIC = b"TRYGGHET-CACHE-1\n"
+_MAC_SIZE = 32
+_LIBRARIES = ["ruamel.yaml", "_ruamel_yaml", "jsonschema", "referencing", "rfc3339_validator"]
+
+
+def _libraries() -> list[str]:
+    """Where each library's code lies and when it was installed (an upgrade changes both)."""
+    from importlib.util import find_spec
+
+    found = []
+    for name in _LIBRARIES:
+        try:
+            spec = find_spec(name)
+            origin = spec.origin if spec else None
+            stat = os.stat(origin) if origin else None
+        except (ImportError, ValueError, OSError):
+            origin, stat = None, None
+        found.append(f"{name}={origin}:{stat.st_size if stat else 0}:{stat.st_mtime_ns if stat else 0}")
+    return found
+
+
+def fingerprint() -> bytes:
+    """A hash of everything besides a file's bytes and kind that decides its result."""
+    from trygghet_cli import __version__, resources
+    from trygghet_cli.loading import document
+
+    digest = hashlib.sha256(_MAGIC)
+    parts = [__version__, sys.version, str(sys.flags.utf8_mode), *_libraries(),
+             f"{document.MAX_DEPTH}:{document.MAX_SCALAR}:{document.MAX_FILE_BYTES}"]
+    for part in parts:
+        digest.update(part.encode() + b"\0")
+    package = Path(__file__).resolve().parent
+    # All of the package's code, not a list of the modules that matter today: a list goes stale.
+    for module in sorted(package.rglob("*.py")):
+        name = module.relative_to(package).as_posix()
+        digest.update(name.encode() + b"\0" + module.read_bytes() + b"\0")
+    for schema in sorted(resources.schemas_dir().glob("*.json")):
+        digest.update(schema.name.encode() + b"\0" + schema.read_bytes() + b"\0")
+    return digest.digest()
+
+
+def secret() -> bytes | None:
+    """The signing key, made on first use; None when the user's cache folder cannot hold it,
+    or when TRYGGHET_NO_CACHE turns the cache off."""
+    if os.environ.get(ENV_OFF):
+        return None
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = Path(home) / "trygghet" / "cache-key"
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32:
+            return key
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cache-key.")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(os.urandom(32))
+        os.replace(tmp, path)  # two processes racing: one key wins, both read it back
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+class Cache:
+    """Entries under one folder, keyed by content; reads and writes never raise."""
+
+    def __init__(self, folder: Path, secret: bytes, print_: bytes) -> None:
+        self.folder = folder
+        self.secret = secret
+        self.print = print_
+        self.writable = True
+
+    def key(self, kind: str, content_digest: str) -> str:
+        return hashlib.sha256(self.print + kind.encode() + b"\0" + content_digest.encode()).hexdigest()
+
+    def _mac(self, key: str, payload: bytes) -> bytes:
+        return hmac.new(self.secret, key.encode() + payload, hashlib.sha256).digest()
+
+    def path(self, key: str) -> Path:
+        return self.folder / "v1" / key[:2] / key
+
+    def has(self, key: str) -> bool:
+        return self.path(key).is_file()
+
+    def get(self, key: str) -> Any | None:
+        """The stored value, or None when there is none or it is damaged."""
+        try:
+            blob = self.path(key).read_bytes()
+        except OSError:
+            return None
+        head = len(_MAGIC) + _MAC_SIZE
+        if len(blob) < head or not blob.startswith(_MAGIC):
+            return None
+        payload = blob[head:]
+        if not hmac.compare_digest(blob[len(_MAGIC):head], self._mac(key, payload)):
+            return None
+        try:
+            return marshal.loads(payload)  # noqa: S302 - only after the signature matched
+        except (EOFError, ValueError, TypeError):
+            return None
+
+    def put(self, key: str, value: Any) -> None:
+        """Store a value of plain types; a folder that cannot be written is left alone."""
+        if not self.writable:
+            return
+        try:
+            payload = marshal.dumps(value)
+            target = self.path(key)
+            if not target.parent.is_dir():
+                self._make_folder(target.parent)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(_MAGIC + self._mac(key, payload) + payload)
+                os.replace(tmp, target)
+            except BaseException:
+                os.unlink(tmp)
+                raise
+        except (OSError, ValueError):
+            self.writable = False
+
+    def _make_folder(self, entries: Path) -> None:
+        fresh = not self.folder.exists()
+        entries.mkdir(parents=True, exist_ok=True)
+        if fresh:
+            (self.folder / ".gitignore").write_text("# made by trygghet; safe to delete\n*\n")
+            (self.folder / "CACHEDIR.TAG").write_text(
+                "Signature: 8a477f597d28d172789f06886806bc55\n"
+                "# The cache of trygghet validate; safe to delete.\n")
+
+
+def place(folder: Path) -> Path:
+    """Where the cache for a data root or a folder of roots lies: `TRYGGHET_CACHE_DIR`, else
+    `.trygghet-cache/` inside the folder."""
+    override = os.environ.get(ENV_DIR)
+    return Path(override) if override else folder / FOLDER_NAME
+
+
+def open_for(folder: Path) -> Cache | None:
+    """The cache for a data root or a folder of roots; None when no signing key can be had."""
+    key = secret()
+    return None if key is None else Cache(place(folder), key, fingerprint())
