@@ -104,3 +104,15 @@ def test_text_that_looks_like_a_formula_stays_text_in_xlsx(run, minimal_root, tm
     imported = run("--data", str(minimal_root), "import", "activities", str(target), "--period", "2024-2025")
     assert imported.exit_code == 0, imported.output
     assert activities.read_bytes() == before
+
+
+def test_public_export_is_refused_when_public_text_looks_like_personal_data(run, minimal_root) -> None:
+    activities = minimal_root / "activities" / "2024-2025.yaml"
+    activities.write_text(activities.read_text(encoding="utf-8").replace(
+        "title: Hastighetskontroller", "title: Ring 070-123 45 67"), encoding="utf-8")
+    public = run("--data", str(minimal_root), "export", "activities", "--format", "ics")
+    assert public.exit_code == 1
+    assert "TRY506" in public.stderr and public.stdout == ""
+    internal = run("--data", str(minimal_root), "export", "activities", "--format", "ics",
+                   "--audience", "internal")
+    assert internal.exit_code == 0 and "Ring 070" in internal.stdout

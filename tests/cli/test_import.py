@@ -50,8 +50,11 @@ def test_csv_imported_and_exported_again_gives_the_same_rows(run, minimal_root, 
     assert "lade till 3" in result.stdout
     assert run("--data", str(minimal_root), "validate").exit_code == 0
     exported = run("--data", str(minimal_root), "export", "activities", "--period", "2024-2025",
-                   "--format", "csv")
+                   "--format", "csv", "--audience", "internal")
     assert _rows(exported.stdout) == [HEADERS, *ROWS]
+    public = run("--data", str(minimal_root), "export", "activities", "--period", "2024-2025",
+                 "--format", "csv")
+    assert _rows(public.stdout) == [HEADERS, ROWS[0], ROWS[2]]  # a-11 is internal
 
 
 def test_exporting_and_importing_the_bundled_data_changes_no_file(run, bundled_copy, tmp_path) -> None:

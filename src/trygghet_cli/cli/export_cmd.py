@@ -16,6 +16,11 @@ export_app = typer.Typer(help="Export data for spreadsheets, analysis and calend
 app.add_typer(export_app, name="export")
 
 
+class Audience(StrEnum):
+    public = "public"
+    internal = "internal"
+
+
 class ExportFormat(StrEnum):
     csv = "csv"
     xlsx = "xlsx"
@@ -31,6 +36,9 @@ def export_activities(
     fmt: ExportFormat = typer.Option(..., "--format", "-f", help="csv, xlsx, json or ics."),
     output: Path = typer.Option(None, "--output", "-o", help="File to write. Default: stdout "
                                 "(not for xlsx).", dir_okay=False),
+    audience: Audience = typer.Option(Audience.public, "--audience", help="public (default): "
+                                      "without internal activities, refused if public text looks "
+                                      "like personal data; internal: every activity."),
 ) -> None:
     """Export activities: rows for spreadsheets (csv, xlsx), records for analysis (json), or
     due dates as calendar events (ics, one all-day event per activity, stable UIDs).
@@ -42,6 +50,8 @@ def export_activities(
       trygghet export activities --format csv > aktiviteter.csv
 
       trygghet export activities --format ics -o slutdatum.ics
+
+      trygghet export activities --audience internal --format xlsx -o alla.xlsx
     """
     from trygghet_cli import config, repository
     from trygghet_cli.interchange import exporting, rows
@@ -53,9 +63,10 @@ def export_activities(
     lang = opts.lang or (model.config.language if model.config else "sv")
     if fmt is ExportFormat.xlsx and output is None:
         raise UsageError("xlsx needs a file", "add -o aktiviteter.xlsx")
-    total = len(rows.activities(exporting.select(model, root, period)))
+    internal = audience is Audience.internal
+    total = len(rows.activities(exporting.select(model, root, period), internal))
     with progress("export", total) as tick:
-        data = exporting.export(model, root, period, fmt.value, lang, tick)
+        data = exporting.export(model, root, period, fmt.value, lang, tick, internal)
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

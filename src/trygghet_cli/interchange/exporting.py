@@ -30,14 +30,23 @@ def _stamp(chosen: list[periods.PeriodTarget]) -> datetime:
 
 
 def export(model: Model, root: Path, period: str | None, fmt: str, lang: str,
-           tick: Callable[[], None] | None = None) -> bytes:
-    """The activities in the format, as the bytes of the file."""
+           tick: Callable[[], None] | None = None, internal: bool = False) -> bytes:
+    """The activities in the format, as the bytes of the file.
+
+    Unless `internal`, internal activities are left out, and public text that looks like
+    personal data refuses the export (the publish gate of `trygghet report`).
+    """
     chosen = select(model, root, period)
     if model.config is None:
         raise DataError("the data root has no valid trygghet.yaml")
+    if not internal:
+        from trygghet_cli.render import gate
+
+        gate.check_inputs([model.config.ref.file, *(t.activity_list.ref.file for t in chosen
+                                                     if t.activity_list)])
     if fmt == "ics":
-        return ics.calendar(chosen, model.config, lang).encode("utf-8")
-    found = rows.activities(chosen)
+        return ics.calendar(chosen, model.config, lang, internal).encode("utf-8")
+    found = rows.activities(chosen, internal)
     if fmt == "json":
         records = []
         for key, activity in found:

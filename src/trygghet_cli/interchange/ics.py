@@ -14,6 +14,7 @@ from trygghet_cli import __version__
 from trygghet_cli.i18n import format_date, label
 from trygghet_cli.interchange import columns as cols
 from trygghet_cli.interchange.periods import PeriodTarget
+from trygghet_cli.interchange.rows import activities
 from trygghet_cli.model import Activity, Config, PartialDate, Status
 
 LINE_OCTETS = 75
@@ -79,8 +80,9 @@ def _event(activity: Activity, target: PeriodTarget, config: Config, lang: str) 
     ]
 
 
-def calendar(periods: list[PeriodTarget], config: Config, lang: str) -> str:
+def calendar(periods: list[PeriodTarget], config: Config, lang: str, internal: bool = True) -> str:
     """The VCALENDAR text, CRLF line endings, one VEVENT per activity of the periods."""
+    by_key = {target.key: target for target in periods}
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -89,8 +91,7 @@ def calendar(periods: list[PeriodTarget], config: Config, lang: str) -> str:
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape(label('ics.name', lang, municipality=config.municipality))}",
     ]
-    for target in periods:
-        for activity in target.activity_list.activities if target.activity_list else []:
-            lines.extend(_event(activity, target, config, lang))
+    for key, activity in activities(periods, internal):
+        lines.extend(_event(activity, by_key[key], config, lang))
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

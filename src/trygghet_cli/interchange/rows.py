@@ -71,6 +71,8 @@ def record(activity: Activity, period: str) -> dict[str, Any]:
     }
 
 
-def activities(periods: list[PeriodTarget]) -> list[tuple[str, Activity]]:
-    """(period key, activity) for every activity of the periods, in file order."""
-    return [(p.key, a) for p in periods if p.activity_list for a in p.activity_list.activities]
+def activities(periods: list[PeriodTarget], internal: bool = True) -> list[tuple[str, Activity]]:
+    """(period key, activity) for every activity of the periods, in file order; without
+    internal activities unless `internal`."""
+    return [(p.key, a) for p in periods if p.activity_list for a in p.activity_list.activities
+            if internal or a.visibility != "internal"]
