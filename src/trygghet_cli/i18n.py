@@ -87,6 +87,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "target.rate": ("{got} av {want} väntade ({value} per {per}, {days} dagar)",
                     "{got} of {want} expected ({value} per {per}, {days} days)"),
     "target.rate_plain": ("minst {value} per {per}", "at least {value} per {per}"),
+    "target.at_least_only": ("minst {want}", "at least {want}"),
+    "target.exactly_only": ("exakt {want}", "exactly {want}"),
     "target.qualitative": ("{text} (kvalitativt mål)", "{text} (qualitative target)"),
     "st.period_end_note": ("* inget eget slutdatum: periodens slut gäller",
                            "* no due date of its own: the end of the period applies"),

@@ -91,3 +91,9 @@ def test_colour_adds_only_ansi_codes_to_the_same_text() -> None:
     coloured = status_table.render(report, "sv", color=True)
     assert "\x1b[" in coloured and "\x1b[" not in plain
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+
+
+def test_target_without_outcome_reads_as_the_target_alone() -> None:
+    assert _text(target("exactly", 2)) == "exakt 2: inget utfall"
+    assert _text(target("at_least", 4), "en") == "at least 4: no outcome"
+    assert _text(target("rate", 1, per="week"), "en") == "at least 1 per week: no outcome"

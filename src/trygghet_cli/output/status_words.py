@@ -55,12 +55,17 @@ def _goal(att: Attainment, lang: str) -> str:
         return f"{base}: {got}" if att.latest else base
     if kind is TargetKind.RATE:
         per = label(f"per.{target.per or 'day'}", lang)
+        plain = label("target.rate_plain", lang, value=want, per=per)
+        if att.latest is None:
+            return plain
         if att.expected is None or att.elapsed_days is None:
-            return f"{got}, {label('target.rate_plain', lang, value=want, per=per)}"
+            return f"{got}, {plain}"
         return label("target.rate", lang, got=got, want=format_number(att.expected, lang),
                      value=want, per=per, days=att.elapsed_days)
     if kind is TargetKind.CHANGE:
         return _change_goal(att, got, want, lang)
+    if att.latest is None:
+        return label(f"target.{kind.value}_only", lang, want=want)
     return label(f"target.{kind.value}", lang, got=got, want=want)
 
 
@@ -72,6 +77,8 @@ def _change_goal(att: Attainment, got: str, want: str, lang: str) -> str:
         "%" if target.change_unit == "percent" else "")
     direction = label(f"direction.{target.direction or 'increase'}", lang)
     goal = label("target.change_goal", lang, direction=direction, want=f"{want}{unit}")
+    if att.latest is None:
+        return goal
     if att.achieved is None or baseline.get("value") is None:
         return f"{label('target.no_baseline', lang, got=got, year=year)}; {goal}"
     signed = att.achieved if target.direction != "decrease" else -att.achieved
