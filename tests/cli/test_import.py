@@ -224,3 +224,13 @@ def test_a_bom_in_the_activity_file_is_kept(run, minimal_root, tmp_path) -> None
     assert _import(run, minimal_root, str(table), "--period", "2024-2025").exit_code == 0
     assert target.read_bytes().startswith(b"\xef\xbb\xbf# Activities")
     assert b"title: Hastighetskontroller vid skolor" in target.read_bytes()
+
+
+def test_rows_of_another_period_are_named_once_each(run, bundled_copy, tmp_path) -> None:
+    table = tmp_path / "alla.csv"
+    run("--data", str(bundled_copy), "export", "activities", "--format", "csv", "-o", str(table))
+    result = _import(run, bundled_copy, str(table), "--period", "2019")
+    assert result.exit_code == 1
+    problems = [line for line in result.stderr.splitlines() if ": rad " in line]
+    assert len(problems) == 21 - 7
+    assert all("is not the imported period '2019' (import it with --period" in p for p in problems)

@@ -46,6 +46,8 @@ class Merger:
         self.next_number = 1
 
     def apply(self, row: ParsedRow) -> None:
+        if row.skip:
+            return
         fields = dict(row.fields)
         ident = fields.pop("id", None)
         if ident is not None and ident in self.rows:

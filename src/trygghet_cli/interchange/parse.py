@@ -29,6 +29,7 @@ class ParsedRow:
     row: int
     fields: dict[str, Any] = field(default_factory=dict)
     targets: list[dict[str, Any]] | None = None
+    skip: bool = False
 
 
 class _Names:
@@ -103,7 +104,11 @@ class RowParser:
         result = ParsedRow(number)
         period = cells.get("period", "")
         if period and period.replace("–", "-") != self.period:
-            self.problem(number, f"period '{period}' is not the imported period '{self.period}'")
+            # The row belongs to another period: its pledges are unknown here, so say only that.
+            self.problem(number, f"period '{period}' is not the imported period '{self.period}' "
+                         f"(import it with --period {period})")
+            result.skip = True
+            return result
         for key, value in cells.items():
             if key in cols.TARGET_KEYS or key == "period":
                 continue
