@@ -98,6 +98,25 @@ def _not_done(ctx: ViewContext, state: ActivityState) -> View:
             "status_key": state.effective.value, "why": why}
 
 
+def _year_states(ctx: ViewContext, pledge_set: PledgeSet, year: int) -> list[ActivityState]:
+    """The shown activities of a pledge set that ran in the year, judged on ctx.as_of."""
+    return [activity_state(a, pledge_set.period, ctx.as_of) for a in ctx.model.activities_for(pledge_set.id)
+            if ctx.visible(a) and _year_activity(a, pledge_set.period, year)]
+
+
+def _year_pledges(ctx: ViewContext, pledge_set: PledgeSet, states: list[ActivityState]) -> list[View]:
+    pledges = []
+    for number, pledge in enumerate(pledge_set.pledges, start=1):
+        mine = [s for s in states if pledge.id in s.activity.pledges]
+        pledges.append({
+            "number": number, "text": pledge.text, "group": text(pledge.group),
+            "areas": _area_titles(ctx, pledge_set, pledge.areas),
+            "done": sum(1 for s in mine if s.effective is Effective.DONE),
+            "activities": [outcomes.state_view(ctx, s) for s in mine],
+        })
+    return pledges
+
+
 def yearly_built(ctx: ViewContext, req: Request) -> Built:
     """The yearly summary: per pledge what was done in the year, outcomes against targets,
     what was not done and why, and the priority areas served."""
@@ -105,33 +124,22 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
 
     year = req.year if req.year is not None else select.default_year(ctx.model, ctx.as_of)
     sets = select.pledge_sets_of_year(ctx.model, year)
-    judge_on = min(ctx.as_of, date(year, 12, 31))
-    ctx = replace(ctx, as_of=judge_on)
-    blocks, judged, not_done, missing = [], [], [], []
+    ctx = replace(ctx, as_of=min(ctx.as_of, date(year, 12, 31)))
+    blocks, states = [], []
     for pledge_set in sets:
-        states = [activity_state(a, pledge_set.period, judge_on)
-                  for a in ctx.model.activities_for(pledge_set.id)
-                  if ctx.visible(a) and _year_activity(a, pledge_set.period, year)]
-        pledges = []
-        for number, pledge in enumerate(pledge_set.pledges, start=1):
-            mine = [s for s in states if pledge.id in s.activity.pledges]
-            judged += [(t.target.text, t) for s in mine for t in s.targets]
-            not_done += [_not_done(ctx, s) for s in mine if s.effective in NOT_DONE]
-            missing += [{"activity": s.activity.title, "target": t.target.text,
-                         "verdict": status_words.verdict_name(t.verdict, ctx.lang)}
-                        for s in mine for t in s.targets if t.verdict in MISSING]
-            pledges.append({
-                "number": number, "text": pledge.text, "group": text(pledge.group),
-                "areas": _area_titles(ctx, pledge_set, pledge.areas),
-                "done": sum(1 for s in mine if s.effective is Effective.DONE),
-                "activities": [outcomes.state_view(ctx, s) for s in mine],
-            })
+        mine = _year_states(ctx, pledge_set, year)
+        states += mine
         blocks.append({"title": pledge_set.title, "period": ctx.period(pledge_set.period),
-                       "pledges": pledges, "counts": outcomes.counts_view(ctx, states),
-                       "notes": text(pledge_set.raw.get("notes"))})
+                       "pledges": _year_pledges(ctx, pledge_set, mine),
+                       "counts": outcomes.counts_view(ctx, mine), "notes": text(pledge_set.raw.get("notes"))})
+    judged = [(t.target.text, t) for s in states for t in s.targets]
     view = {
         "meta": views.meta(ctx, "yearly", ctx.t("report.yearly.title", year=year), str(year), False),
-        "year": year, "sets": blocks, "not_done": not_done, "missing": missing,
+        "year": year, "sets": blocks,
+        "not_done": [_not_done(ctx, s) for s in states if s.effective in NOT_DONE],
+        "missing": [{"activity": s.activity.title, "target": t.target.text,
+                     "verdict": status_words.verdict_name(t.verdict, ctx.lang)}
+                    for s in states for t in s.targets if t.verdict in MISSING],
         "figures": [outcomes.figure_view(ctx, att) for _, att in judged],
         "attainment_chart": outcomes.attainment_chart(ctx, judged, "chart-attainment"),
         "sources": ctx.sources([s for b in sets for s in _cited(ctx, b)]),
