@@ -98,3 +98,14 @@ def test_yearly_without_a_year_takes_the_latest_year_with_pledges(model) -> None
     assert view["year"] == 2025
     early = build(model, Request("yearly", "md", "sv", date(2010, 1, 1))).view
     assert early["year"] == 2019
+
+
+def test_yearly_counts_an_activity_serving_two_pledges_once(minimal_root) -> None:
+    path = minimal_root / "activities" / "2024-2025.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("pledges: [ml-2]", "pledges: [ml-1, ml-2]"),
+                    encoding="utf-8")
+    small = repository.load_valid(minimal_root).model
+    view = build(small, Request("yearly", "md", "en", date(2024, 12, 31), True, year=2024)).view
+    assert [a["title"] for a in view["not_done"]] == ["Hastighetskontroller"]
+    assert len(view["figures"]) == 2
+    assert [len(p["activities"]) for p in view["sets"][0]["pledges"]] == [2, 1]
