@@ -221,6 +221,7 @@ def test_gitlab_ci_reports_junit_and_publishes_pages(run, tmp_path) -> None:
     assert "--format junit" in ci["validate"]["script"][0]
     assert ci["diff"]["artifacts"]["paths"] == ["trygghet-diff.md"]
     assert ci["pages"]["artifacts"]["paths"] == ["public"]
+    assert ci["workflow"]["rules"][0]["if"] == '$CI_PIPELINE_SOURCE == "merge_request_event"'
 
 
 def test_fresh_root_is_already_in_fmt_layout(run, tmp_path, monkeypatch) -> None:
@@ -295,3 +296,15 @@ def test_publish_scripts_write_the_html_reports_of_the_bundled_data(run, tmp_pat
                          "status-2024-2025.sv.html"], name
         index = (bundled_copy / site / "index.html").read_text(encoding="utf-8")
         assert index.count("<li>") == 3 and 'href="pledges-2024-2025.sv.html"' in index
+
+
+def test_ci_files_follow_the_github_and_gitlab_schemas(run, tmp_path) -> None:
+    import subprocess
+    import sys
+
+    assert _init(run, tmp_path / "ny").exit_code == 0
+    for schema, file in (("vendor.github-workflows", ".github/workflows/trygghet.yml"),
+                         ("vendor.gitlab-ci", ".gitlab-ci.yml")):
+        done = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema,
+                               str(tmp_path / "ny" / file)], capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stdout + done.stderr
