@@ -11,7 +11,9 @@ def test_version_prints_the_version_and_exits_zero(run) -> None:
     assert result.stdout == f"trygghet {__version__}\n"
 
 
-def test_completion_script_can_be_shown_for_bash(run) -> None:
+def test_completion_script_can_be_shown_for_bash(run, monkeypatch) -> None:
+    # Typer otherwise asks the parent process which shell this is, and refuses plain sh.
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
     result = run("--show-completion", "bash")
     assert result.exit_code == 0, result.output
     assert "complete" in result.stdout and "_TRYGGHET_COMPLETE" in result.stdout.upper()
