@@ -66,3 +66,22 @@ def test_alias_bomb_is_refused_before_expansion() -> None:
 def test_very_deep_flow_nesting_is_refused_not_crashed() -> None:
     doc, codes = _load(b"a: " + b"[" * 100_000 + b"]" * 100_000 + b"\n")
     assert doc is None and codes == ["TRY107"]
+
+
+@pytest.mark.parametrize("text", [
+    b"a: 1" + b"0" * 399 + b"\n",
+    b"a: 0x" + b"f" * 400 + b"\n",
+    b"a: 0o" + b"7" * 500 + b"\n",
+    b"a: 1.7e308\n",
+    b"a: -10000000000000001\n",
+])
+def test_numbers_too_large_for_float_arithmetic_are_refused_with_a_line(text: bytes) -> None:
+    result = load_bytes(b"x: 1\n" + text, "f.yaml")
+    assert result.document is None
+    assert [(f.code, f.where.line) for f in result.findings] == [("TRY110", 2)]
+
+
+def test_large_but_plausible_numbers_are_kept() -> None:
+    doc, codes = _load(b"a: 1000000000000000\nb: -2.5e14\n")
+    assert doc is not None and codes == []
+    assert doc.data == {"a": 10**15, "b": -2.5e14}

@@ -19,6 +19,9 @@ _OCT = re.compile(r"0o[0-7]+")
 _HEX = re.compile(r"0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _SPECIAL_FLOAT = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+# No count, rate or year in this domain comes near; larger numbers break float arithmetic
+# later (float(10**400) raises OverflowError), so they are refused with a position here.
+MAX_NUMBER = 10**15
 
 CORE_TAGS = {
     "tag:yaml.org,2002:str",
@@ -44,15 +47,22 @@ def resolve_plain(text: str) -> Scalar:
     if text in _FALSE:
         return False
     if _INT.fullmatch(text) or _OCT.fullmatch(text) or _HEX.fullmatch(text):
-        return _to_int(text)
+        return _in_range(_to_int(text), text)
     if _SPECIAL_FLOAT.fullmatch(text):
         raise ScalarError(f"'{text}' is not a finite number")
     if _FLOAT.fullmatch(text):
         value = float(text)
         if not math.isfinite(value):
             raise ScalarError(f"'{text}' is too large a number")
-        return value
+        return _in_range(value, text)
     return text
+
+
+def _in_range(value: int | float, text: str) -> int | float:
+    if abs(value) > MAX_NUMBER:
+        shown = text if len(text) <= 20 else f"{text[:12]}... ({len(text)} characters)"
+        raise ScalarError(f"number {shown} is larger than {MAX_NUMBER:,}".replace(",", " "))
+    return value
 
 
 def resolve_tagged(text: str, tag: str) -> Scalar:
