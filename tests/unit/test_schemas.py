@@ -60,3 +60,19 @@ def test_a_schema_keyword_without_its_own_code_falls_back_to_try209() -> None:
     [finding] = schema._explain(doc, error)
     assert finding.code == "TRY209"
     assert str(finding.where) == "f.yaml:1:5"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    (b"id: |\n  al-1\npledge_set: ml-1\nactivities: []\n", "TRY206"),
+    (b"id: al-1\npledge_set: \"ml-1\\n\"\nactivities: []\n", "TRY206"),
+])
+def test_a_pattern_does_not_accept_a_trailing_newline(text: bytes, code: str) -> None:
+    doc = load_bytes(text, "f.yaml").document
+    assert doc is not None
+    assert [f.code for f in schema.check(doc, "activities")] == [code]
+
+
+def test_a_pattern_still_accepts_the_plain_value() -> None:
+    doc = load_bytes(b"id: al-1\npledge_set: ml-1\nactivities: []\n", "f.yaml").document
+    assert doc is not None
+    assert schema.check(doc, "activities") == []

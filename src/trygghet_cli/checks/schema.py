@@ -36,14 +36,36 @@ def _all_schemas() -> dict[str, dict[str, Any]]:
 
 
 @cache
+def _full_match(pattern: str) -> Any:
+    """A schema pattern compiled so that '$' means the end of the text, as in JavaScript.
+
+    Python's '$' also matches before a final newline, so 'id: |' with 'a-1' on the next
+    line (the text "a-1\n") would pass '^[a-z0-9]...$' and end up in file names and URLs.
+    """
+    import re
+
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + r"\Z"
+    return re.compile(pattern)
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Any:
+    from jsonschema import ValidationError
+
+    if validator.is_type(instance, "string") and not _full_match(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@cache
 def validator(kind: str) -> Any:
     """A cached 2020-12 validator, with format checking, for one kind of file."""
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, validators
 
     from trygghet_cli.schema_refs import resolved
 
     top = resolved(_all_schemas(), SCHEMA_FILES[kind])
-    return Draft202012Validator(top, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    checker = validators.extend(Draft202012Validator, {"pattern": _pattern})
+    return checker(top, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def check(doc: Document, kind: str) -> list[Finding]:
