@@ -85,3 +85,10 @@ def test_large_but_plausible_numbers_are_kept() -> None:
     doc, codes = _load(b"a: 1000000000000000\nb: -2.5e14\n")
     assert doc is not None and codes == []
     assert doc.data == {"a": 10**15, "b": -2.5e14}
+
+
+@pytest.mark.parametrize("bad", ["\ufffe", "\uffff"])
+def test_a_character_yaml_refuses_is_reported_on_its_own_line_after_non_ascii_text(bad: str) -> None:
+    text = f"a: 'åäö – ÅÄÖ'\nb: ü\nc: x{bad}\n".encode()
+    result = load_bytes(text, "f.yaml")
+    assert [(f.code, f.where.line, f.where.column) for f in result.findings] == [("TRY101", 3, 5)]

@@ -265,17 +265,26 @@ def _parse_events(text: str) -> Any:
     return YAML(typ="safe").parse(text)
 
 
+def _reader_offset(exc: Exception, text: str) -> int:
+    """The character offset of a ReaderError; the C reader counts UTF-8 bytes, not characters."""
+    character = getattr(exc, "character", None)
+    if isinstance(character, int) and 0 <= character < 0x110000 and chr(character) in text:
+        return text.index(chr(character))
+    position: int = getattr(exc, "position", 0)
+    return len(text.encode("utf-8", errors="replace")[:position].decode("utf-8", errors="ignore"))
+
+
 def _syntax_finding(exc: Exception, text: str, path: str) -> Finding:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
     context = getattr(exc, "context", None)
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     message = f"{context}: {problem}" if context else str(problem)
     if mark is not None:
         where = Location(path, mark.line + 1, mark.column + 1)
     elif isinstance(getattr(exc, "position", None), int):
-        where = Location(path, *textmod.position_of(text, exc.position))  # type: ignore[attr-defined]
+        where = Location(path, *textmod.position_of(text, _reader_offset(exc, text)))
     else:
-        where = Location(path, 0, 0)
+        where = Location(path, 1, 1)
     hint = "check indentation, colons and quotes on this line and the one before"
     lines = text.splitlines()
     line_text = lines[where.line - 1] if 0 < where.line <= len(lines) else ""
