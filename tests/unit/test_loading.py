@@ -92,3 +92,17 @@ def test_a_character_yaml_refuses_is_reported_on_its_own_line_after_non_ascii_te
     text = f"a: 'åäö – ÅÄÖ'\nb: ü\nc: x{bad}\n".encode()
     result = load_bytes(text, "f.yaml")
     assert [(f.code, f.where.line, f.where.column) for f in result.findings] == [("TRY101", 3, 5)]
+
+
+@pytest.mark.parametrize("opening", ['"unclosed', "'unclosed"])
+def test_an_unclosed_quote_is_reported_where_it_opens_not_at_the_end_of_the_file(opening: str) -> None:
+    text = f"a: 1\nb: {opening}\nc: 2\nd: 3\n".encode()
+    result = load_bytes(text, "f.yaml")
+    assert [(f.code, f.where.line) for f in result.findings] == [("TRY101", 2)]
+
+
+@pytest.mark.parametrize("opening", ["[a, b", "{a: 1"])
+def test_an_unclosed_bracket_error_names_the_line_it_opened(opening: str) -> None:
+    result = load_bytes(f"a: 1\nb: {opening}\nc: 2\nd: 3\n".encode(), "f.yaml")
+    [finding] = result.findings
+    assert finding.code == "TRY101" and "(started at line 2)" in finding.message

@@ -278,6 +278,12 @@ def _syntax_finding(exc: Exception, text: str, path: str) -> Finding:
     problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
     context = getattr(exc, "context", None)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if "end of stream" in str(problem) and getattr(exc, "context_mark", None) is not None:
+        # An unclosed quote or bracket is found at the end of the file; where it opened helps.
+        mark = exc.context_mark  # type: ignore[attr-defined]
+    opened = getattr(exc, "context_mark", None)
+    if context and opened is not None and mark is not None and opened.line != mark.line:
+        context = f"{context} (started at line {opened.line + 1})"
     message = f"{context}: {problem}" if context else str(problem)
     if mark is not None:
         where = Location(path, mark.line + 1, mark.column + 1)
