@@ -106,3 +106,24 @@ def test_an_unclosed_bracket_error_names_the_line_it_opened(opening: str) -> Non
     result = load_bytes(f"a: 1\nb: {opening}\nc: 2\nd: 3\n".encode(), "f.yaml")
     [finding] = result.findings
     assert finding.code == "TRY101" and "(started at line 2)" in finding.message
+
+
+@pytest.mark.parametrize("escape", ["\\e[2J", "\\0", "\\a", "\\N", "\\x85", "\\r", "\\L", "\\x1b"])
+@pytest.mark.parametrize("place", ["value", "key"])
+def test_a_control_character_written_as_an_escape_is_refused(escape: str, place: str) -> None:
+    line = f'title: "a{escape}b"\n' if place == "value" else f'"a{escape}b": x\n'
+    result = load_bytes(f"id: x\n{line}".encode(), "f.yaml")
+    assert result.document is None
+    assert [(f.code, f.where.line) for f in result.findings] == [("TRY004", 2)]
+
+
+def test_an_invisible_character_written_as_an_escape_is_warned_about_once() -> None:
+    result = load_bytes(b'id: x\ntitle: "a\\u200bb"\nnote: "c\xe2\x80\x8bd"\n', "f.yaml")
+    assert result.document is not None
+    assert sorted((f.code, f.where.line) for f in result.findings) == [("TRY005", 2), ("TRY005", 3)]
+
+
+def test_ordinary_escapes_stay_allowed() -> None:
+    doc, codes = _load(b'a: "tab\\there, line\\nbreak, \\"quote\\", \\u00e5"\n')
+    assert doc is not None and codes == []
+    assert doc.data == {"a": 'tab\there, line\nbreak, "quote", \u00e5'}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from trygghet_cli.findings import Finding, Location, make
+from trygghet_cli.findings import Finding, Location, Severity, make
 from trygghet_cli.loading import text as textmod
 from trygghet_cli.loading.scalars import CORE_TAGS, ScalarError, resolve_plain, resolve_tagged
 
@@ -105,8 +105,9 @@ class _Frame:
 class _Builder:
     """Turns parser events into plain data, recording positions and problems."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: str = "") -> None:
         self.path = path
+        self.text = text
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.documents = 0
@@ -200,6 +201,8 @@ class _Builder:
                        sv=f"värdet har {len(value_text)} tecken, fler än {MAX_SCALAR}",
                        sv_hint="korta texten eller länka till ett dokument i stället")
             return ""
+        if event.style == '"':
+            self.check_escapes(event, value_text)
         try:
             if event.tag in CORE_TAGS:
                 return resolve_tagged(value_text, event.tag)
@@ -211,6 +214,20 @@ class _Builder:
                        sv_hint="sätt värdet inom citattecken om det är text")
             return None
         return value_text
+
+    def check_escapes(self, event: Any, value: str) -> None:
+        """Escapes in double quotes can produce what the text scan never saw."""
+        control = textmod.escaped_control(value)
+        if control is not None:
+            self.error("TRY004", event.start_mark,
+                       f"control character U+{ord(control):04X} (written as an escape) is not allowed",
+                       "remove the escape; write line breaks as a block scalar (|) instead")
+            return
+        source = self.text[event.start_mark.index : event.end_mark.index]
+        if textmod.count_invisible(value) > textmod.count_invisible(source):
+            where = Location(self.path, event.start_mark.line + 1, event.start_mark.column + 1)
+            self.findings.append(make("TRY005", where, "invisible character (written as an escape) "
+                                      "in the text", "remove the escape such as \\u200b"))
 
     def place(self, value: Any, event: Any) -> None:
         mark = event.start_mark
@@ -306,7 +323,7 @@ def load_text(text: str, path: str) -> tuple[Any, _Builder | None, list[Finding]
     """Parse text into plain data; the builder holds positions when loading succeeded."""
     from ruamel.yaml.error import YAMLError
 
-    builder = _Builder(path)
+    builder = _Builder(path, text)
     try:
         for event in _parse_events(text):
             builder.feed(event)
@@ -331,8 +348,10 @@ def load_bytes(raw: bytes, path: str) -> LoadResult:
         return LoadResult(None, controls)
     warnings = textmod.invisible_characters(text, path)
     data, builder, findings = load_text(text, path)
-    if findings or builder is None:
-        return LoadResult(None, [*warnings, *findings])
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    warnings.extend(f for f in findings if f.severity is not Severity.ERROR)
+    if errors or builder is None:
+        return LoadResult(None, [*warnings, *errors])
     if data is None or builder.documents == 0:
         empty = make("TRY003", Location(path, 1, 1), "the file is empty (or holds only comments)",
                      "add the document's content, or delete the file",

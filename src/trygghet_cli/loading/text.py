@@ -18,6 +18,19 @@ _OTHER_BOMS = {
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # BOM in the middle, zero-width characters and bidi controls: invisible in an editor.
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u202a-\u202e\u2066-\u2069]")
+# What a double-quoted escape ("\e", "\0", "\r", "\N") can put into a value: control
+# characters that rewrite a terminal or break XML and JSON consumers downstream.
+_VALUE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def escaped_control(value: str) -> str | None:
+    """The first control character in a value (put there by an escape), if any."""
+    found = _VALUE_CONTROL.search(value)
+    return found.group() if found else None
+
+
+def count_invisible(value: str) -> int:
+    return len(_INVISIBLE.findall(value))
 
 
 @dataclass(frozen=True, slots=True)
