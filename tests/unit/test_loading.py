@@ -127,3 +127,11 @@ def test_ordinary_escapes_stay_allowed() -> None:
     doc, codes = _load(b'a: "tab\\there, line\\nbreak, \\"quote\\", \\u00e5"\n')
     assert doc is not None and codes == []
     assert doc.data == {"a": 'tab\there, line\nbreak, "quote", \u00e5'}
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029"])
+def test_unicode_line_separators_are_refused_at_their_line(separator: str) -> None:
+    result = load_bytes(f"a: 1\nb: x{separator}y\nc: 2\n".encode(), "f.yaml")
+    assert result.document is None
+    assert [(f.code, f.where.line, f.where.column) for f in result.findings] == [("TRY004", 2, 5)]
+    assert "separator" in result.findings[0].message

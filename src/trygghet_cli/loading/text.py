@@ -14,8 +14,11 @@ _OTHER_BOMS = {
     b"\xfe\xff": "UTF-16",
     b"\xff\xfe": "UTF-16",
 }
-# C0 controls except tab, LF and CR; DEL; C1 controls (NEL among them, which YAML folds silently).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0 controls except tab, LF and CR; DEL; C1 controls (NEL among them, which YAML folds silently);
+# the line and paragraph separators, which the YAML parser counts as line breaks and editors do
+# not, so every later line number would be off (and a plain scalar can break in two).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+_SEPARATORS = {"\u2028": "line separator", "\u2029": "paragraph separator"}
 # BOM in the middle, zero-width characters and bidi controls: invisible in an editor.
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u202a-\u202e\u2066-\u2069]")
 # What a double-quoted escape ("\e", "\0", "\r", "\N") can put into a value: control
@@ -83,11 +86,12 @@ def control_characters(text: str, path: str) -> list[Finding]:
     found = []
     for match in _CONTROL.finditer(text):
         line, column = position_of(text, match.start())
+        what = _SEPARATORS.get(match.group(), "control character")
         found.append(
             make(
                 "TRY004",
                 Location(path, line, column),
-                f"control character U+{ord(match.group()):04X} is not allowed in a data file",
+                f"{what} U+{ord(match.group()):04X} is not allowed in a data file",
                 "delete the character; it is often pasted in from another program",
                 sv=f"styrtecknet U+{ord(match.group()):04X} får inte finnas i en datafil",
                 sv_hint="ta bort tecknet; det kommer ofta med när man klistrar in från ett annat program",
