@@ -99,6 +99,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY406": (Severity.ERROR, "pledge period outside the agreement period"),
     "TRY407": (Severity.ERROR, "outcome date outside the period"),
     "TRY408": (Severity.ERROR, "target of wrong shape for its kind"),
+    "TRY409": (Severity.ERROR, "predecessors form a cycle"),
     # warnings
     "TRY501": (Severity.WARNING, "activity without target"),
     "TRY502": (Severity.WARNING, "pledge without activity"),

@@ -136,8 +136,29 @@ def _targets(activity: Activity) -> list[Finding]:
     return findings
 
 
+def _predecessor_cycles(model: Model) -> list[Finding]:
+    """TRY409 once per cycle of 'predecessor' links, so later walks along them cannot loop."""
+    by_id = {activity.id: activity for activity in model.all_activities()}
+    in_reported_cycle: set[str] = set()
+    findings = []
+    for activity in model.all_activities():
+        chain: list[str] = []
+        current: Activity | None = activity
+        while current is not None and current.id not in chain:
+            chain.append(current.id)
+            current = by_id.get(current.predecessor) if current.predecessor else None
+        if current is activity and activity.id not in in_reported_cycle:
+            in_reported_cycle.update(chain)
+            findings.append(make("TRY409", activity.ref.where("predecessor"),
+                                 f"{activity.id}: predecessors form a cycle: "
+                                 f"{' -> '.join([*chain, activity.id])}",
+                                 "an activity cannot follow itself; remove or correct one "
+                                 "'predecessor:'"))
+    return findings
+
+
 def check(model: Model) -> list[Finding]:
-    findings = _partial_dates(model) + _periods(model)
+    findings = _partial_dates(model) + _periods(model) + _predecessor_cycles(model)
     for activity_list in model.activity_lists:
         pledge_set = model.pledge_set(activity_list.pledge_set)
         period = pledge_set.period if pledge_set else None
