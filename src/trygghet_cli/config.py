@@ -13,6 +13,14 @@ CONFIG_NAME = "trygghet.yaml"
 KIND_FOLDERS = {"agreements": "agreement", "pledges": "pledges", "activities": "activities"}
 
 
+def located(path: Path) -> Path:
+    """path made absolute with its folder resolved, but not a symlink at its end.
+
+    A symlinked data file belongs to the folder the link is in, not to where it points.
+    """
+    return path.absolute().parent.resolve() / path.name
+
+
 def is_root(folder: Path) -> bool:
     return (folder / CONFIG_NAME).is_file()
 
@@ -36,7 +44,7 @@ def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
 
 def root_of(path: Path) -> Path | None:
     """The data root that holds path, if any."""
-    here = path.resolve()
+    here = located(path)
     for folder in (here, *here.parents):
         if is_root(folder):
             return folder
@@ -54,7 +62,7 @@ def kind_of(root: Path, file: Path) -> str | None:
     """Which schema a file in a data root follows: config, agreement, pledges or activities."""
     # Lexically first: a data file may be a symlink to a file outside the root.
     relative = _relative(Path(os.path.abspath(file)), Path(os.path.abspath(root)))
-    relative = relative or _relative(file.resolve(), root.resolve())
+    relative = relative or _relative(located(file), root.resolve())
     return None if relative is None else kind_of_relative(relative.as_posix())
 
 

@@ -69,7 +69,7 @@ def _add_folder(wanted: dict[Path, set[str] | None], folder: Path, homes: dict[P
     files = wanted.setdefault(root, set())
     if files is not None:
         files.update(config.display_path(p) for p in config.data_files(root)
-                     if folder.resolve() in p.resolve().parents)
+                     if folder.resolve() in config.located(p).parents)
 
 
 def _lone_file(report: Report, path: Path) -> None:
