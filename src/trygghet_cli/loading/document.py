@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -366,17 +367,25 @@ def load_bytes(raw: bytes, path: str) -> LoadResult:
 
 def read_bytes(path: Path, shown: str) -> bytes | Finding:
     """A file's bytes, or a TRY001 finding that says why it cannot be read."""
+    too_large = make("TRY001", Location(shown), "file is larger than 20 MB",
+                     "split the data into smaller files",
+                     sv="filen är större än 20 MB", sv_hint="dela upp datan i mindre filer")
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             return make("TRY001", Location(shown), "is a folder, not a file",
                         "name a YAML file, or a data root folder",
                         sv="är en mapp, inte en fil", sv_hint="ange en YAML-fil eller en datarot")
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return make("TRY001", Location(shown), "file is larger than 20 MB",
-                        "split the data into smaller files",
-                        sv="filen är större än 20 MB", sv_hint="dela upp datan i mindre filer")
+        if not stat.S_ISREG(info.st_mode):  # a pipe would block, /dev/zero never ends
+            return make("TRY001", Location(shown), "not a regular file (a pipe, device or socket)",
+                        "data files must be ordinary files",
+                        sv="inte en vanlig fil (ett rör, en enhet eller en socket)",
+                        sv_hint="datafiler måste vara vanliga filer")
+        if info.st_size > MAX_FILE_BYTES:
+            return too_large
         with open(path, "rb") as handle:
-            return handle.read()
+            raw: bytes = handle.read(MAX_FILE_BYTES + 1)
+        return too_large if len(raw) > MAX_FILE_BYTES else raw
     except FileNotFoundError:
         return make("TRY001", Location(shown), "file not found", "check the path",
                     sv="filen finns inte", sv_hint="kontrollera sökvägen")
