@@ -347,6 +347,12 @@ def load_bytes(raw: bytes, path: str) -> LoadResult:
     controls = textmod.control_characters(text, path)
     if controls:
         return LoadResult(None, controls)
+    empty = make("TRY003", Location(path, 1, 1), "the file is empty (or holds only comments)",
+                 "add the document's content, or delete the file",
+                 sv="filen är tom (eller innehåller bara kommentarer)",
+                 sv_hint="lägg till dokumentets innehåll, eller ta bort filen")
+    if not text.strip():  # a tab on an otherwise blank line is a YAML syntax error
+        return LoadResult(None, [empty])
     warnings = textmod.invisible_characters(text, path)
     data, builder, findings = load_text(text, path)
     errors = [f for f in findings if f.severity is Severity.ERROR]
@@ -354,10 +360,6 @@ def load_bytes(raw: bytes, path: str) -> LoadResult:
     if errors or builder is None:
         return LoadResult(None, [*warnings, *errors])
     if data is None or builder.documents == 0:
-        empty = make("TRY003", Location(path, 1, 1), "the file is empty (or holds only comments)",
-                     "add the document's content, or delete the file",
-                     sv="filen är tom (eller innehåller bara kommentarer)",
-                     sv_hint="lägg till dokumentets innehåll, eller ta bort filen")
         return LoadResult(None, [empty])
     digest = hashlib.sha256(raw).hexdigest()
     document = Document(path, text, data, digest, decoded.had_bom,
