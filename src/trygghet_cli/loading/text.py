@@ -45,9 +45,10 @@ class DecodedText:
 
 
 def position_of(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of a character offset in text."""
-    line = text.count("\n", 0, offset) + 1
-    start = text.rfind("\n", 0, offset) + 1
+    """1-based line and column of a character offset in text (LF, CRLF or lone-CR lines)."""
+    head = text[:offset]
+    line = head.count("\n") + head.count("\r") - head.count("\r\n") + 1
+    start = max(head.rfind("\n"), head.rfind("\r")) + 1
     return line, offset - start + 1
 
 
