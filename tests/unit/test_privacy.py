@@ -16,13 +16,18 @@ from trygghet_cli.checks.privacy import scan
     ("ring 070-123 45 67", "phone number"),
     ("ring +46 70 123 45 67", "phone number"),
     ("växel 0152-291 00", "phone number"),
+    ("ring 0046 70 123 45 67", "phone number"),
+    ("ring +46 (0)70-123 45 67", "phone number"),
+    ("mejla anna (at) example.se", "e-mail address"),
+    ("mejla anna[at]example.se", "e-mail address"),
+    ("Kontakt 811228-9875", "personnummer (with a wrong check digit)"),
 ])
 def test_personal_data_is_found(text: str, kind: str) -> None:
     assert kind in [m.kind for m in scan(text)]
 
 
 @pytest.mark.parametrize("text", [
-    "Kontakt 811228-9875",  # wrong check digit
+    "Kontakt 8112289875",  # ten bare digits with a wrong check digit: more often a phone number
     "Perioden 2023–2026 och 2020-2023",
     "Utfall per 2019-12-31: 303 kontroller",
     "kommunkod 0486, 39 274 invånare",
@@ -31,3 +36,4 @@ def test_personal_data_is_found(text: str, kind: str) -> None:
 ])
 def test_ordinary_text_is_not_flagged(text: str) -> None:
     assert scan(text) == []
+

@@ -12,7 +12,10 @@ from trygghet_cli.loading import Document, JsonPath
 
 _PNR = re.compile(r"(?<![\d-])(?:19|20)?(\d{2})(\d{2})(\d{2})[-+ ]?(\d{4})(?![\d-])")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
-_PHONE = re.compile(r"(?<![\w+])(?:\+46[\s-]?|0)\d{1,3}(?:[\s-]?\d{2,4}){2,4}(?![\w])")
+# 'anna (at) polisen.se', 'anna[at]polisen.se', 'anna (snabel-a) polisen.se'
+_EMAIL_SPELLED = re.compile(r"(?<![\w.+-])[\w.+-]+ ?[(\[] ?(?:at|snabel-a) ?[)\]] ?[\w-]+(?:\.[\w-]+)*"
+                            r"\.[A-Za-z]{2,}", re.IGNORECASE)
+_PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)46[\s-]?(?:\(0\) ?)?|0)\d{1,3}(?:[\s-]?\d{2,4}){2,4}(?![\w])")
 # Fields whose text never reaches a public report.
 PRIVATE_KEYS = {"internal_notes"}
 # Fields that are identifiers, dates or addresses rather than free text.
@@ -45,18 +48,26 @@ def _personnummer(text: str) -> Iterator[Match]:
         coordination = 61 <= day_number <= 91
         if not (1 <= day_number <= 31 or coordination):
             continue
+        kind = "samordningsnummer" if coordination else "personnummer"
         if _luhn_ok(yy + month + day + tail):
-            kind = "samordningsnummer" if coordination else "personnummer"
             yield Match("TRY504", kind, found.group())
+        elif re.search(r"\d[-+]\d", found.group()):
+            # A typo in a real number is still personal data (C8); only the written-out
+            # YYMMDD-NNNN form, since ten bare digits are more often a phone number.
+            yield Match("TRY504", f"{kind} (with a wrong check digit)", found.group())
 
 
 def scan(text: str) -> list[Match]:
     """Everything in text that looks like personal data."""
     matches = list(_personnummer(text))
     matches.extend(Match("TRY505", "e-mail address", m.group()) for m in _EMAIL.finditer(text))
+    matches.extend(Match("TRY505", "e-mail address", m.group())
+                   for m in _EMAIL_SPELLED.finditer(text))
     taken = {m.text for m in matches}
     for found in _PHONE.finditer(text):
-        digits = re.sub(r"\D", "", found.group())
+        digits = re.sub(r"\D", "", found.group().replace("(0)", ""))
+        digits = "0" + digits[4:] if digits.startswith("0046") else digits
+        digits = "0" + digits[2:] if found.group().startswith("+") else digits
         if 8 <= len(digits) <= 12 and not any(found.group() in t for t in taken):
             matches.append(Match("TRY506", "phone number", found.group()))
     return matches
