@@ -37,3 +37,16 @@ def test_personal_data_is_found(text: str, kind: str) -> None:
 def test_ordinary_text_is_not_flagged(text: str) -> None:
     assert scan(text) == []
 
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("811228-9874", "811228-****"),
+    ("198112289874", "19811228****"),
+    ("701063-2391", "701063-****"),
+    ("anna.svensson@example.se", "a***@example.se"),
+    ("anna (at) example.se", "a***@example.se"),
+    ("070-123 45 67", "070-*** ** **"),
+    ("+46 70 123 45 67", "+46 ** *** ** **"),
+])
+def test_messages_show_personal_data_masked(text: str, shown: str) -> None:
+    [match] = scan(text)
+    assert match.shown == shown

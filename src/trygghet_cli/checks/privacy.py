@@ -30,6 +30,18 @@ class Match:
     kind: str
     text: str
 
+    @property
+    def shown(self) -> str:
+        """The match as messages may print it: the personal part masked (S9, C4)."""
+        if self.code == "TRY505":
+            local, _, domain = re.split(r"(@| ?[(\[] ?(?:at|snabel-a) ?[)\]] ?)", self.text, maxsplit=1,
+                                        flags=re.IGNORECASE)
+            return f"{local[:1]}***@{domain}"
+        if self.code == "TRY504":
+            return re.sub(r"\d{4}$", "****", self.text)
+        keep = 4 if self.text.startswith(("+", "00")) else 3
+        return self.text[:keep] + re.sub(r"\d", "*", self.text[keep:])
+
 
 def _luhn_ok(digits: str) -> bool:
     total = 0
@@ -95,7 +107,7 @@ def check(doc: Document) -> list[Finding]:
         for match in scan(text):
             findings.append(make(
                 match.code, doc.where(path),
-                f"public text contains what looks like {_article(match.kind)} {match.kind}: '{match.text}'",
+                f"public text contains what looks like {_article(match.kind)} {match.kind}: '{match.shown}'",
                 "remove personal data from public fields; use a role instead of a person, "
                 "or move the text to internal_notes",
                 sv=f"publik text innehåller något som ser ut som {_SV_KINDS[match.kind]}: "
