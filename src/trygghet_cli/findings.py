@@ -110,6 +110,18 @@ CODES: dict[str, tuple[Severity, str]] = {
 }
 
 
+def quoted(value: object, limit: int = 60) -> str:
+    """A data value for a message: quoted, on one line, shortened, odd characters escaped.
+
+    Values come from the file; printed raw, a newline, a carriage return or a
+    20 000-character title would break the one-line message format.
+    """
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(value))
+    if len(text) > limit:
+        text = f"{text[: limit - 15]}... ({len(str(value))} characters)"
+    return f"'{text}'"
+
+
 def make(code: str, where: Location, message: str, hint: str | None = None, *,
          sv: str | None = None, sv_hint: str | None = None) -> Finding:
     """Create a finding with the severity the catalogue gives its code.

@@ -76,3 +76,12 @@ def test_a_pattern_still_accepts_the_plain_value() -> None:
     doc = load_bytes(b"id: al-1\npledge_set: ml-1\nactivities: []\n", "f.yaml").document
     assert doc is not None
     assert schema.check(doc, "activities") == []
+
+
+@pytest.mark.parametrize("value", ['"done\\nklar"', '"x' + "y" * 5000 + '"', '"ongoing\\u00a0"'])
+def test_a_bad_value_is_shown_on_one_short_line(value: str) -> None:
+    text = f"id: al-1\npledge_set: ml-1\nactivities:\n  - id: a\n    status: {value}\n"
+    doc = load_bytes(text.encode(), "f.yaml").document
+    assert doc is not None
+    messages = [f.message for f in schema.check(doc, "activities") if f.code == "TRY204"]
+    assert messages and all("\n" not in m and "\r" not in m and len(m) < 120 for m in messages)

@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from trygghet_cli import resources
-from trygghet_cli.findings import Finding, make
+from trygghet_cli.findings import Finding, make, quoted
 from trygghet_cli.loading import Document, JsonPath
 
 SCHEMA_FILES = {
@@ -138,13 +138,13 @@ def _explain(doc: Document, error: Any) -> list[Finding]:
         close = difflib.get_close_matches(str(value), options, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(options)}"
         sv_hint = f"menade du '{close[0]}'?" if close else f"använd något av: {', '.join(options)}"
-        return [make("TRY204", where, f"{at}: '{value}' is not allowed", hint,
-                     sv=f"{at}: '{value}' är inte tillåtet", sv_hint=sv_hint)]
+        return [make("TRY204", where, f"{at}: {quoted(value)} is not allowed", hint,
+                     sv=f"{at}: {quoted(value)} är inte tillåtet", sv_hint=sv_hint)]
     if keyword == "format" or (keyword == "pattern" and "date" in str(schema.get("title", "")).lower()):
         full = keyword == "format"
-        return [make("TRY205", where, f"{at}: '{value}' is not a valid date",
+        return [make("TRY205", where, f"{at}: {quoted(value)} is not a valid date",
                      "write a real date as YYYY-MM-DD" if full else "write YYYY, YYYY-MM or YYYY-MM-DD",
-                     sv=f"{at}: '{value}' är inte ett giltigt datum",
+                     sv=f"{at}: {quoted(value)} är inte ett giltigt datum",
                      sv_hint="skriv ett verkligt datum som ÅÅÅÅ-MM-DD" if full
                      else "skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD")]
     return [_other(doc, error, where, at)]
@@ -155,12 +155,12 @@ def _other(doc: Document, error: Any, where: Any, at: str) -> Finding:
     schema = error.schema if isinstance(error.schema, dict) else {}
     description = schema.get("description")
     if keyword == "pattern":
-        return make("TRY206", where, f"{at}: '{error.instance}' does not have the right form",
-                    description, sv=f"{at}: '{error.instance}' har inte rätt form")
+        return make("TRY206", where, f"{at}: {quoted(error.instance)} does not have the right form",
+                    description, sv=f"{at}: {quoted(error.instance)} har inte rätt form")
     if keyword in {"minimum", "maximum"}:
-        return make("TRY207", where, f"{at}: {error.instance} is out of range ({keyword} "
+        return make("TRY207", where, f"{at}: {quoted(error.instance)[1:-1]} is out of range ({keyword} "
                     f"{error.validator_value})", description,
-                    sv=f"{at}: {error.instance} ligger utanför tillåtet intervall ({keyword} "
+                    sv=f"{at}: {quoted(error.instance)[1:-1]} ligger utanför tillåtet intervall ({keyword} "
                     f"{error.validator_value})")
     if keyword == "minLength":
         return make("TRY208", where, f"{at} must not be empty", description, sv=f"{at} får inte vara tom")
@@ -168,8 +168,8 @@ def _other(doc: Document, error: Any, where: Any, at: str) -> Finding:
         what = "needs more entries" if keyword == "minItems" else "has repeated entries"
         sv_what = "behöver fler poster" if keyword == "minItems" else "har upprepade poster"
         return make("TRY208", where, f"{at} {what}", description, sv=f"{at} {sv_what}")
-    return make("TRY209", where, f"{at}: {error.message}", description,
-                sv=f"{at}: bryter mot schemat ({error.message})")
+    return make("TRY209", where, f"{at}: {quoted(error.message, 160)[1:-1]}", description,
+                sv=f"{at}: bryter mot schemat ({quoted(error.message, 160)[1:-1]})")
 
 
 def _expected(expected: Any, lang: str = "en") -> str:
@@ -194,6 +194,6 @@ def _unknown_keys(doc: Document, path: JsonPath, value: Any, schema: dict[str, A
         hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
         sv_hint = f"menade du '{close[0]}'?" if close else f"tillåtna nycklar: {', '.join(allowed)}"
         where = doc.where((*path, key), key=True)
-        found.append(make("TRY201", where, f"{_shown(path)}: unknown key '{key}'", hint,
-                          sv=f"{_shown(path)}: okänd nyckel '{key}'", sv_hint=sv_hint))
+        found.append(make("TRY201", where, f"{_shown(path)}: unknown key {quoted(key)}", hint,
+                          sv=f"{_shown(path)}: okänd nyckel {quoted(key)}", sv_hint=sv_hint))
     return found

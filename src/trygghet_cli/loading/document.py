@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from trygghet_cli.findings import Finding, Location, Severity, make
+from trygghet_cli.findings import Finding, Location, Severity, make, quoted
 from trygghet_cli.loading import text as textmod
 from trygghet_cli.loading.scalars import CORE_TAGS, ScalarError, resolve_plain, resolve_tagged
 
@@ -266,9 +266,9 @@ class _Builder:
             frame.key_is_bad = True
             return
         if value in frame.container:
-            self.error("TRY102", event.start_mark, f"duplicate key '{value}'",
+            self.error("TRY102", event.start_mark, f"duplicate key {quoted(value)}",
                        "each key may appear once in a mapping; merge or remove one of them",
-                       sv=f"nyckeln '{value}' förekommer två gånger",
+                       sv=f"nyckeln {quoted(value)} förekommer två gånger",
                        sv_hint="varje nyckel får finnas en gång; slå ihop eller ta bort en av dem")
             frame.key_is_bad = True
             return
