@@ -15,6 +15,7 @@ from pathlib import Path
 
 from trygghet_cli import cache, config, repository
 from trygghet_cli.cache import Cache
+from trygghet_cli.checks import privacy
 from trygghet_cli.findings import Finding
 from trygghet_cli.loading.document import read_bytes
 
@@ -49,7 +50,8 @@ def summarize(job: RootJob, store: Cache | None) -> RootSummary:
     with repository.collector_paused():
         loaded = repository.load(job.root, store=store)
         with_findings = {f.where.path for f in loaded.findings}
-        texts = {name: doc.text for name, doc in loaded.documents.items() if name in with_findings}
+        texts = {name: privacy.redacted(doc) for name, doc in loaded.documents.items()
+                 if name in with_findings}
         summary = RootSummary(loaded.files, loaded.findings, texts)
         del loaded
     return summary

@@ -50,3 +50,16 @@ def test_ordinary_text_is_not_flagged(text: str) -> None:
 def test_messages_show_personal_data_masked(text: str, shown: str) -> None:
     [match] = scan(text)
     assert match.shown == shown
+
+
+def test_excerpt_text_stars_out_internal_notes_and_personal_data_but_keeps_lines() -> None:
+    from trygghet_cli.checks.privacy import redacted
+    from trygghet_cli.loading import load_bytes
+
+    text = b"title: Kontakt 811228-9874\ninternal_notes: |\n  hemligt\n  mer\nnote: ok\n"
+    doc = load_bytes(text, "f.yaml").document
+    assert doc is not None
+    shown = redacted(doc)
+    assert "hemligt" not in shown and "9874" not in shown and "811228-****" in shown
+    assert shown.count("\n") == text.count(b"\n") and len(shown) == len(text.decode())
+    assert "note: ok" in shown

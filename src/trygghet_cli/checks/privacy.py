@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -123,3 +124,41 @@ _SV_KINDS = {"personnummer": "ett personnummer", "samordningsnummer": "ett samor
 
 def _article(word: str) -> str:
     return "an" if word[0] in "aeiou" else "a"
+
+
+def redacted(doc: Document) -> str:
+    """The document's text for source excerpts, with confidential values and personal data
+    starred out (S9): an excerpt in a CI log must not show what the message masks."""
+    chars = list(doc.text)
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", doc.text)]
+
+    def offset(position: tuple[int, int]) -> int:
+        line, column = position
+        return starts[line - 1] + column - 1 if 0 < line <= len(starts) else len(chars)
+
+    def star(start: int, end: int) -> None:
+        for index in range(start, min(end, len(chars))):
+            if chars[index] not in "\r\n":
+                chars[index] = "*"
+
+    def span(path: JsonPath) -> tuple[int, int] | None:
+        if path not in doc.positions or path not in doc.ends:
+            return None
+        return offset(doc.positions[path]), offset(doc.ends[path])
+
+    for path in doc.ends:
+        where = span(path)
+        if where and any(part in PRIVATE_KEYS for part in path if isinstance(part, str)):
+            star(*where)
+    for path, text in public_strings(doc.data, ()):
+        where = span(path)
+        for match in scan(text) if where else []:
+            assert where is not None
+            raw = doc.text[where[0] : where[1]]
+            found = [m.start() for m in re.finditer(re.escape(match.text), raw)]
+            if not found:
+                star(*where)
+            keep = len(os.path.commonprefix([match.text, match.shown]))
+            for at in found:
+                star(where[0] + at + keep, where[0] + at + len(match.text))
+    return "".join(chars)
