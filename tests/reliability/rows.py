@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from tests.reliability.corpus import BASE
+from tests.reliability.conftest import assert_clean, assert_located, snapshot
+from tests.reliability.corpus import BASE, FIXTURES
+
+FILES = {
+    "activities": Path("activities") / "2024-2025.yaml",
+    "pledges": Path("pledges") / "2024-2025.yaml",
+    "agreement": Path("agreements") / "2024-2027.yaml",
+    "config": Path("trygghet.yaml"),
+}
+PLEDGES = (FIXTURES / "minimal" / FILES["pledges"]).read_bytes()
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +28,7 @@ class Row:
     exit: int
     code: str | None = None
     marker: bytes | None = None
+    file: str = "activities"
 
     @property
     def id(self) -> str:
@@ -42,3 +54,16 @@ TITLE = b"    title: Hastighetskontroller\n"
 def after_title(extra: bytes) -> bytes:
     """The valid activity list with extra lines after the second activity's title."""
     return edited(TITLE, TITLE + extra)
+
+
+def check_row(run: Any, root: Path, row: Row) -> Any:
+    """Write the row's file into the root, validate, and hold the run to the promises."""
+    target = root / FILES[row.file]
+    target.write_bytes(row.content)
+    before = snapshot(root)
+    result = run("--data", str(root), "--lang", "en", "validate")
+    assert_clean(result, exits=(row.exit,))
+    if row.code:
+        assert_located(result, target, row.line, row.code)
+    assert snapshot(root) == before
+    return result

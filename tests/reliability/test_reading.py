@@ -9,7 +9,7 @@ import pytest
 
 from tests.reliability.conftest import ACTIVITIES, assert_clean, assert_located, snapshot
 from tests.reliability.corpus import BASE
-from tests.reliability.rows import Row, edited
+from tests.reliability.rows import Row, check_row, edited
 
 TEXT = BASE.decode("utf-8")
 
@@ -60,14 +60,7 @@ ROWS = [
 
 @pytest.mark.parametrize("row", ROWS, ids=lambda r: r.id)
 def test_reading_row_gives_a_located_finding_and_writes_nothing(row: Row, run, root: Path) -> None:
-    target = root / ACTIVITIES
-    target.write_bytes(row.content)
-    before = snapshot(root)
-    result = run("--data", str(root), "--lang", "en", "validate")
-    assert_clean(result, exits=(row.exit,))
-    if row.code:
-        assert_located(result, target, row.line, row.code)
-    assert snapshot(root) == before
+    check_row(run, root, row)
 
 
 @pytest.mark.parametrize("name", ["missing.yaml", "folder.yaml", "unreadable.yaml"])
