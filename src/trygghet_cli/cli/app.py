@@ -100,6 +100,17 @@ def _internal(exc: Exception, debug: bool) -> typer.Exit:
     return typer.Exit(int(ExitCode.INTERNAL))
 
 
+def quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing at exit cannot raise BrokenPipeError again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (an in-process test runner)
+        pass
+    finally:
+        os.close(devnull)
+
+
 def command(*args: Any, group: typer.Typer | None = None, **kwargs: Any) -> Callable[[F], F]:
     """Register a command whose known errors become one line and a documented exit code.
 
@@ -111,8 +122,11 @@ def command(*args: Any, group: typer.Typer | None = None, **kwargs: Any) -> Call
         def guarded(*f_args: Any, **f_kwargs: Any) -> Any:
             try:
                 return func(*f_args, **f_kwargs)
-            except (typer.Exit, typer.Abort, click_exceptions.ClickException, BrokenPipeError):
+            except (typer.Exit, typer.Abort, click_exceptions.ClickException):
                 raise
+            except BrokenPipeError:  # `trygghet ... | head -1`: the reader has all it wants
+                quiet_stdout()
+                raise typer.Exit(int(ExitCode.OK)) from None
             except TrygghetError as error:
                 raise _fail(error) from None
             except Exception as exc:  # noqa: BLE001 - any other failure is an internal error
