@@ -86,6 +86,14 @@ def _finish(loaded: LoadedRoot) -> LoadedRoot:
     return loaded
 
 
+def _real(path: Path) -> Path:
+    """path resolved; a symlink loop (RuntimeError in Python 3.11) is read, and reported, as is."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return config.located(path)
+
+
 def load(root: Path, replaced: Mapping[Path, bytes] | None = None, store: Store = "auto") -> LoadedRoot:
     """Load and check every file of a data root; one broken file never hides the others.
 
@@ -96,15 +104,15 @@ def load(root: Path, replaced: Mapping[Path, bytes] | None = None, store: Store 
     """
     cached = _store(store, root)
     loaded = LoadedRoot(root)
-    instead = {p.resolve(): content for p, content in (replaced or {}).items()}
+    instead = {_real(p): content for p, content in (replaced or {}).items()}
     paths = config.data_files(root)
     if instead:  # resolving every path made each load of a large root slower
-        on_disk = {p.resolve() for p in paths}
+        on_disk = {_real(p) for p in paths}
         paths.extend(sorted(p for p in instead if p not in on_disk))
     with collector_paused():
         for path in paths:
             shown = config.display_path(path)
-            content = instead.get(path.resolve()) if instead else None
+            content = instead.get(_real(path)) if instead else None
             raw = read_bytes(path, shown) if content is None else content
             _add_bytes(loaded, shown, raw, config.kind_of(root, path), cached)
     return _finish(loaded)
