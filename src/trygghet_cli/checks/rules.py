@@ -153,7 +153,11 @@ def _predecessor_cycles(model: Model) -> list[Finding]:
                                  f"{activity.id}: predecessors form a cycle: "
                                  f"{' -> '.join([*chain, activity.id])}",
                                  "an activity cannot follow itself; remove or correct one "
-                                 "'predecessor:'"))
+                                 "'predecessor:'",
+                                 sv=f"{activity.id}: föregångarna bildar en cirkel: "
+                                 f"{' -> '.join([*chain, activity.id])}",
+                                 sv_hint="en aktivitet kan inte följa på sig själv; ta bort eller "
+                                 "rätta en 'predecessor:'"))
     return findings
 
 

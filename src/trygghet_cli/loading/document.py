@@ -222,13 +222,17 @@ class _Builder:
         if control is not None:
             self.error("TRY004", event.start_mark,
                        f"control character U+{ord(control):04X} (written as an escape) is not allowed",
-                       "remove the escape; write line breaks as a block scalar (|) instead")
+                       "remove the escape; write line breaks as a block scalar (|) instead",
+                       sv=f"styrtecknet U+{ord(control):04X} (skrivet som escape) är inte tillåtet",
+                       sv_hint="ta bort escape-sekvensen; skriv radbrytningar som blockskalär (|)")
             return
         source = self.text[event.start_mark.index : event.end_mark.index]
         if textmod.count_invisible(value) > textmod.count_invisible(source):
             where = Location(self.path, event.start_mark.line + 1, event.start_mark.column + 1)
             self.findings.append(make("TRY005", where, "invisible character (written as an escape) "
-                                      "in the text", "remove the escape such as \\u200b"))
+                                      "in the text", "remove the escape such as \\u200b",
+                                      sv="osynligt tecken (skrivet som escape) i texten",
+                                      sv_hint="ta bort escape-sekvensen, till exempel \\u200b"))
 
     def place(self, value: Any, event: Any) -> None:
         mark = event.start_mark
@@ -303,6 +307,7 @@ def _syntax_finding(exc: Exception, text: str, path: str) -> Finding:
     if context and opened is not None and mark is not None and opened.line != mark.line:
         context = f"{context} (started at line {opened.line + 1})"
     message = f"{context}: {problem}" if context else str(problem)
+    sv_message = message.replace("(started at line", "(påbörjat på rad")
     if mark is not None:
         where = Location(path, mark.line + 1, mark.column + 1)
     elif isinstance(getattr(exc, "position", None), int):
@@ -317,7 +322,7 @@ def _syntax_finding(exc: Exception, text: str, path: str) -> Finding:
     sv_hint = ("YAML tillåter inte tabbar för indrag; använd mellanslag" if "tab" in hint
                else "kontrollera indrag, kolon och citattecken på raden och raden före")
     return make("TRY101", where, f"YAML syntax error: {message}", hint,
-                sv=f"YAML-syntaxfel: {message}", sv_hint=sv_hint)
+                sv=f"YAML-syntaxfel: {sv_message}", sv_hint=sv_hint)
 
 
 def load_text(text: str, path: str) -> tuple[Any, _Builder | None, list[Finding]]:

@@ -18,7 +18,8 @@ _OTHER_BOMS = {
 # the line and paragraph separators, which the YAML parser counts as line breaks and editors do
 # not, so every later line number would be off (and a plain scalar can break in two).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
-_SEPARATORS = {"\u2028": "line separator", "\u2029": "paragraph separator"}
+_SEPARATORS = {"\u2028": ("line separator", "radavgränsaren"),
+               "\u2029": ("paragraph separator", "styckeavgränsaren")}
 # BOM in the middle, zero-width characters and bidi controls: invisible in an editor.
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u202a-\u202e\u2066-\u2069]")
 # What a double-quoted escape ("\e", "\0", "\r", "\N") can put into a value: control
@@ -87,14 +88,14 @@ def control_characters(text: str, path: str) -> list[Finding]:
     found = []
     for match in _CONTROL.finditer(text):
         line, column = position_of(text, match.start())
-        what = _SEPARATORS.get(match.group(), "control character")
+        what, sv_what = _SEPARATORS.get(match.group(), ("control character", "styrtecknet"))
         found.append(
             make(
                 "TRY004",
                 Location(path, line, column),
                 f"{what} U+{ord(match.group()):04X} is not allowed in a data file",
                 "delete the character; it is often pasted in from another program",
-                sv=f"styrtecknet U+{ord(match.group()):04X} får inte finnas i en datafil",
+                sv=f"{sv_what} U+{ord(match.group()):04X} får inte finnas i en datafil",
                 sv_hint="ta bort tecknet; det kommer ofta med när man klistrar in från ett annat program",
             )
         )
