@@ -21,10 +21,15 @@ INTERNAL = 70
 ACTIVITIES = Path("activities") / "2024-2025.yaml"
 
 
-def snapshot(root: Path) -> dict[str, Any]:
-    """Every entry below root: file bytes and mode, symlink targets, folders, other kinds."""
+def snapshot(root: Path, skip: str | None = None) -> dict[str, Any]:
+    """Every entry below root: file bytes and mode, symlink targets, folders, other kinds.
+
+    `skip` names a top folder left out (.git, whose index git refreshes on reading).
+    """
     state: dict[str, Any] = {}
     for folder, dirs, files in os.walk(root, followlinks=False):
+        if skip and Path(folder) == root and skip in dirs:
+            dirs.remove(skip)
         for name in sorted([*dirs, *files]):
             path = Path(folder) / name
             rel = path.relative_to(root).as_posix()
