@@ -11,8 +11,10 @@ from trygghet_cli.editing.roundtrip import Editor
 from trygghet_cli.editing.scalars import render
 from trygghet_cli.loading import load_bytes
 
-# Text as a user could type it: anything but surrogates (which UTF-8 cannot hold).
-TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+# Text as a user could type it: anything but surrogates (which UTF-8 cannot hold) and the
+# control characters and line separators data files refuse (tab and newline stay).
+TEXT = st.text(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp"), include_characters="\t\n"),
+               max_size=40)
 BASE = COMMENTED.read_text(encoding="utf-8").replace("\n", "\r\n")
 BASE_DOC = load_bytes(BASE.encode("utf-8"), "activities.yaml").document
 
@@ -40,3 +42,13 @@ def test_replacing_and_inserting_text_changes_only_those_lines(title: str, note:
     old, new = ln.split_lines(BASE), ln.split_lines(result.text)
     assert len(new) == len(old) + 1
     assert all(line.endswith("\r\n") for line in new)
+
+
+def test_control_characters_are_refused_with_their_code_before_anything_is_written() -> None:
+    import pytest
+
+    from trygghet_cli.errors import DataError
+
+    for text, code in (("a\x1b[2Jb", "U\\+001B"), ("rad1\r\nrad2", "U\\+000D"), ("x\u2028", "U\\+2028")):
+        with pytest.raises(DataError, match=code):
+            render(text)

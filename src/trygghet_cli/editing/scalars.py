@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 import re
 
+from trygghet_cli.errors import DataError
 from trygghet_cli.loading.scalars import ScalarError, resolve_plain
+from trygghet_cli.loading.text import escaped_control
 
 Scalar = str | int | float | bool
 
@@ -39,7 +41,15 @@ def _escape(char: str) -> str:
 
 
 def double_quoted(text: str) -> str:
-    """A double-quoted YAML scalar for text, with escapes for anything not printable."""
+    """A double-quoted YAML scalar for text, with escapes for anything not printable.
+
+    Control characters other than tab and newline are refused, since the loader refuses
+    them even as escapes (a terminal would act on them when shown).
+    """
+    control = escaped_control(text)
+    if control is not None:
+        raise DataError(f"the text holds the control character U+{ord(control):04X}, which data "
+                        "files do not allow", "remove it; it often comes along when pasting")
     return '"' + "".join(_escape(c) for c in text) + '"'
 
 
