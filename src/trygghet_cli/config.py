@@ -58,12 +58,18 @@ def _relative(path: Path, base: Path) -> Path | None:
         return None
 
 
-def kind_of(root: Path, file: Path) -> str | None:
-    """Which schema a file in a data root follows: config, agreement, pledges or activities."""
+def relative_name(root: Path, file: Path) -> str | None:
+    """file's POSIX path relative to root, where the file is found (not where a symlink points)."""
     # Lexically first: a data file may be a symlink to a file outside the root.
     relative = _relative(Path(os.path.abspath(file)), Path(os.path.abspath(root)))
     relative = relative or _relative(located(file), root.resolve())
-    return None if relative is None else kind_of_relative(relative.as_posix())
+    return None if relative is None else relative.as_posix()
+
+
+def kind_of(root: Path, file: Path) -> str | None:
+    """Which schema a file in a data root follows: config, agreement, pledges or activities."""
+    relative = relative_name(root, file)
+    return None if relative is None else kind_of_relative(relative)
 
 
 def kind_of_relative(relative: str) -> str | None:

@@ -109,10 +109,10 @@ def _check(root: Path, path: Path, text: str, rows: dict[str, int]) -> list[RowP
     """Errors of the whole root with the new file in its place, in memory; by row where possible."""
     from trygghet_cli.loading import load_bytes
 
-    relative = path.resolve().relative_to(root.resolve()).as_posix()
+    relative = config.relative_name(root, path) or path.name
     files: dict[str, bytes] = {}
     for file in config.data_files(root):
-        name = file.resolve().relative_to(root.resolve()).as_posix()
+        name = config.relative_name(root, file) or file.name
         try:
             files[name] = file.read_bytes()
         except OSError as exc:
