@@ -65,8 +65,7 @@ def diff_periods(root: Path, subject: str, old: str, new: str,
 
 def disk_paths(root: Path) -> dict[str, str]:
     """The files of a root on disk: as messages name them -> path relative to the root."""
-    top = root.resolve()
-    return {config.display_path(p): p.resolve().relative_to(top).as_posix()
+    return {config.display_path(p): config.relative_name(root, p) or p.name
             for p in config.data_files(root)}
 
 
