@@ -139,16 +139,21 @@ def create(root: Path, spec: Spec) -> tuple[list[str], list[str]]:
     if config.is_root(root):
         raise UsageError(f"{config.display_path(root)} is already a data root "
                          f"({config.CONFIG_NAME} exists)", "nothing was changed; pick another folder")
+    from trygghet_cli.editing import atomic
+
     files = render(spec)
+    # Each file appears whole or not at all, and trygghet.yaml last: after a full disk the
+    # folder is no data root yet, so running init again finishes the job.
+    order = sorted(files, key=lambda relative: relative == config.CONFIG_NAME)
     written, kept = [], []
     try:
-        for relative, text in files.items():
+        for relative in order:
             target = root / relative
             if target.exists():
                 kept.append(relative)
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            atomic.write_new(target, files[relative].encode("utf-8"))
             written.append(relative)
     except OSError as exc:
         raise ReadError(f"cannot write {root}: {exc.strerror or exc}") from exc
