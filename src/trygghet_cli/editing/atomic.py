@@ -69,13 +69,22 @@ def _fsync_dir(folder: str) -> None:
         os.close(fd)
 
 
+def _new_file_mode() -> int:
+    """The mode open() would give a new file (0666 less the umask); mkstemp gives 0600."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def _fill_temp(fd: int, data: bytes, st: os.stat_result | None) -> None:
-    """Write, set mode and group like the old file, and flush the temp file to disk."""
+    """Write, set mode and group like the old file (or as for any new file), and flush it."""
     _write_all(fd, data)
     if st is not None:
         os.fchmod(fd, stat.S_IMODE(st.st_mode))
         with contextlib.suppress(OSError):  # keeping the group is best effort (W3)
             os.fchown(fd, -1, st.st_gid)
+    else:
+        os.fchmod(fd, _new_file_mode())
     os.fsync(fd)
 
 
