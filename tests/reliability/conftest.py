@@ -69,6 +69,17 @@ def assert_located(result: Any, path: Path, line: int, code: str | None = None) 
     assert re.search(pattern, out), f"expected {config.display_path(path)}:{line} {code} in:\n{out}"
 
 
+def git_repo(root: Path) -> Path:
+    """Make root a git repository with everything in it committed (a base for diff --git)."""
+    import subprocess
+
+    git = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "valid"], check=True)
+    return root
+
+
 def line_of(content: bytes, marker: bytes) -> int:
     head = content[: content.index(marker)]
     return head.replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1

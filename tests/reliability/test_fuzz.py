@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from typer.testing import CliRunner
 
 from tests.conftest import FIXTURES
 from tests.reliability.commands import run_readers
+from tests.reliability.conftest import git_repo
 from tests.reliability.rows import FILES
 from trygghet_cli.cli import app
 from trygghet_cli.loading import load_bytes
@@ -66,11 +66,7 @@ def git_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The minimal root as a git repository with one commit, so `diff --git HEAD` has a base."""
     root = tmp_path_factory.mktemp("fuzz") / "root"
     shutil.copytree(MINIMAL, root)
-    git = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "add", "."], check=True)
-    subprocess.run([*git, "commit", "-q", "-m", "valid"], check=True)
-    return root
+    return git_repo(root)
 
 
 def invoke(*args: str) -> Any:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.conftest import ACTIVITIES, assert_clean, assert_located, snapshot
+from tests.reliability.commands import run_readers
+from tests.reliability.conftest import ACTIVITIES, assert_clean, assert_located, git_repo, snapshot
 from tests.reliability.corpus import BASE
 from tests.reliability.rows import Row, check_row, edited
 
@@ -140,3 +141,19 @@ def test_r12_a_special_file_named_yaml_is_refused_not_read_forever(run, root, ki
     assert_clean(result, exits=(3,))
     assert f"{kind}.yaml: error TRY001 not a regular file" in result.stdout
     assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("kind", ["outside", "dangling", "loop", "folder-link", "fifo", "device"])
+def test_r12_odd_entries_in_the_root_never_crash_any_reading_command(run, root, tmp_path, kind) -> None:
+    git_repo(root)
+    entry = root / "activities" / f"{kind}.yaml"
+    if kind == "outside":
+        outside = tmp_path / "elsewhere.yaml"
+        outside.write_bytes(b"id: x\n")
+        entry.symlink_to(outside)
+    elif kind == "fifo":
+        os.mkfifo(entry)
+    else:
+        entry.symlink_to({"dangling": "nowhere.yaml", "loop": entry.name, "folder-link": str(tmp_path),
+                          "device": "/dev/zero"}[kind])
+    run_readers(run, root, git=True)
