@@ -219,13 +219,15 @@ def test_h6_a_url_with_quotes_and_brackets_cannot_leave_its_attribute(run, tmp_p
         _assert_no_script(result.stdout, _clean(run, tmp_path, report))
 
 
-def test_h9_h11_templates_mark_nothing_safe_and_never_compile_data() -> None:
+def test_h7_h9_h10_h11_h12_templates_are_lint_clean_and_data_is_never_a_template() -> None:
     from trygghet_cli import resources
 
     for template in resources.templates_dir().glob("*.j2"):
         text = template.read_text(encoding="utf-8")
         assert not re.search(r"\|\s*safe\b(?!_)", text), f"{template.name}: |safe on a value (H9)"
         assert not re.search(r"=\{\{", text), f"{template.name}: unquoted attribute (H7)"
+        assert "xmlattr" not in text, f"{template.name}: keys from data into xmlattr (H10)"
+        assert "__" not in text, f"{template.name}: reaches into Python internals (H12)"
     source = Path(resources.templates_dir()).parent / "src" / "trygghet_cli" / "render"
     for module in source.glob("*.py"):
         assert "from_string(" not in module.read_text(encoding="utf-8"), module.name
