@@ -21,15 +21,20 @@ INTERNAL = 70
 ACTIVITIES = Path("activities") / "2024-2025.yaml"
 
 
+# Not data: validate's result cache (cache.py), safe to delete and rebuilt at will.
+NOT_DATA = {".trygghet-cache"}
+
+
 def snapshot(root: Path, skip: str | None = None) -> dict[str, Any]:
     """Every entry below root: file bytes and mode, symlink targets, folders, other kinds.
 
-    `skip` names a top folder left out (.git, whose index git refreshes on reading).
+    The cache folder is left out, and `skip` names another top folder to leave out
+    (.git, whose index git refreshes on reading).
     """
     state: dict[str, Any] = {}
     for folder, dirs, files in os.walk(root, followlinks=False):
-        if skip and Path(folder) == root and skip in dirs:
-            dirs.remove(skip)
+        if Path(folder) == root:
+            dirs[:] = [d for d in dirs if d not in NOT_DATA and d != skip]
         for name in sorted([*dirs, *files]):
             path = Path(folder) / name
             rel = path.relative_to(root).as_posix()
