@@ -21,7 +21,6 @@ import hmac
 import marshal
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +82,8 @@ def secret() -> bytes | None:
     except OSError:
         pass
     try:
+        import tempfile
+
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cache-key.")
         with os.fdopen(fd, "wb") as handle:
@@ -135,6 +136,8 @@ class Cache:
         """Store a value of plain types; a folder that cannot be written is left alone."""
         if not self.writable:
             return
+        import tempfile  # here: it is slow to import, and a run with every file cached never writes
+
         try:
             payload = marshal.dumps(value)
             target = self.path(key)
@@ -162,10 +165,16 @@ class Cache:
 
 
 def place(folder: Path) -> Path:
-    """Where the cache for a data root or a folder of roots lies: `TRYGGHET_CACHE_DIR`, else
-    `.trygghet-cache/` inside the folder."""
+    """Where the cache for a data root or a folder of roots lies: `TRYGGHET_CACHE_DIR`, else an
+    existing `.trygghet-cache/` in the folder or the two above it (so a command on one root of
+    a national folder shares the folder's cache), else `.trygghet-cache/` inside the folder."""
     override = os.environ.get(ENV_DIR)
-    return Path(override) if override else folder / FOLDER_NAME
+    if override:
+        return Path(override)
+    for candidate in (folder, folder.parent, folder.parent.parent):
+        if (candidate / FOLDER_NAME).is_dir():
+            return candidate / FOLDER_NAME
+    return folder / FOLDER_NAME
 
 
 def open_for(folder: Path) -> Cache | None:

@@ -233,3 +233,15 @@ def test_validate_no_cache_neither_reads_nor_writes_it(run, minimal_root) -> Non
     assert not (minimal_root / cache.FOLDER_NAME).exists()
     assert run("validate", str(minimal_root)).exit_code == 0
     assert (minimal_root / cache.FOLDER_NAME).is_dir()
+
+
+def test_a_command_on_one_root_uses_the_cache_of_the_folder_that_holds_it(tmp_path) -> None:
+    national = tmp_path / "national"
+    for name in ("a", "b"):
+        shutil.copytree(FIXTURES / "minimal", national / name)
+    _run(national)
+    before = _entries(national)
+    loaded = repository.load(national / "a")
+    assert not loaded.errors()
+    assert _entries(national) == before, "every file of the root was found in the folder's cache"
+    assert not (national / "a" / cache.FOLDER_NAME).exists()
