@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from xml.sax.saxutils import escape, quoteattr
 
 from trygghet_cli import __version__
 from trygghet_cli.findings import Finding, Severity
@@ -51,6 +50,9 @@ def to_github(findings: list[Finding], lang: str = "en") -> str:
 
 def to_junit(findings: list[Finding], files: list[str], strict: bool = False) -> str:
     """JUnit XML: one test case per file, a failure per error (per warning with --strict)."""
+    # Imported here: xml.sax.saxutils brings urllib.request, http.client and ssl with it.
+    from xml.sax.saxutils import escape, quoteattr
+
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         by_file[f.where.path].append(f)
