@@ -304,3 +304,21 @@ def test_c4_personal_data_in_an_internal_field_does_not_stop_a_public_report(run
         result = run("--data", str(root), "report", *report, "--format", "md")
         assert_clean(result, exits=(0,))
         assert PNR not in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "ics", "xlsx"])
+def test_c1_no_canary_reaches_a_public_export_either(run, canary_root, tmp_path, fmt) -> None:
+    import zipfile
+
+    out = tmp_path / f"export.{fmt}"
+    result = run("--data", str(canary_root), "export", "activities", "--format", fmt, "-o", str(out))
+    assert_clean(result, exits=(0,))
+    data = out.read_bytes()
+    if fmt == "xlsx":
+        with zipfile.ZipFile(out) as book:
+            data = b"".join(book.read(name) for name in book.namelist())
+    assert b"CANARY" not in data
+    assert b"Offentlig text activity_title" in data
+    internal = run("--data", str(canary_root), "export", "activities", "--format", "csv",
+                   "--audience", "internal")
+    assert "CANARY-internal_activity_title" in internal.stdout
