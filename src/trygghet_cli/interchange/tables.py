@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from trygghet_cli.errors import ReadError, UsageError
+from trygghet_cli.errors import DataError, ReadError, UsageError
 
 DATE_KEYS = {"start", "due"}
 
@@ -92,7 +92,12 @@ def _read_csv(path: Path, raw: bytes, header_row: int) -> Table:
                         "in Excel, save as 'CSV UTF-8 (kommaavgränsad)'") from exc
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        records = list(reader)
+    except csv.Error as exc:  # a cell over csv's field limit, or a quote it cannot place
+        raise DataError(f"{path}: line {reader.line_num}: {exc}",
+                        "check the quotes on that line; a cell holds at most 131 072 characters") from exc
     return _table(path, [(number, record) for number, record in enumerate(records, start=1)],
                   header_row)
 
