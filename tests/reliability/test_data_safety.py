@@ -240,3 +240,35 @@ def test_w3_an_edited_file_keeps_its_mode(run, setup) -> None:
     (root / ACTIVITIES).chmod(0o640)
     assert _run(run, root, scratch, WRITERS[0]).exit_code == 0
     assert stat.S_IMODE((root / ACTIVITIES).stat().st_mode) == 0o640
+
+
+HEADER = b"id,title,pledges,parties,due\n"
+IMPORTS = {
+    "control-character.csv": HEADER + b"x-1,Imp\x1b[2J,ml-1,kommun,2025-05-01\n",
+    "latin1.csv": HEADER + b"x-1,Caf\xe9,ml-1,kommun,2025-05-01\n",
+    "unclosed-quote.csv": HEADER + b'x-1,"unclosed,ml-1,kommun,2025-05-01\n',
+    "binary.csv": b"\x00\x01\x02\xff",
+    "empty.csv": b"",
+    "cell-over-csv-limit.csv": HEADER + b"x-1," + b"T" * 200_000 + b",ml-1,kommun,2025-05-01\n",
+    "impossible-date.csv": HEADER + b"x-1,T,ml-1,kommun,2025-02-30\n",
+    "formula.csv": HEADER + b"x-1,=HYPERLINK(\"http://x\"),ml-1,kommun,2025-05-01\n",
+    "path-traversal-id.csv": HEADER + b"../../x,T,ml-1,kommun,2025-05-01\n",
+    "personnummer.csv": HEADER + b"x-1,Kontakt 811228-9874,ml-1,kommun,2025-05-01\n",
+    "not-a-zip.xlsx": b"PK\x03\x04garbage",
+    "wrong-suffix.json": b'[{"id": "x-1"}]',
+}
+
+
+@pytest.mark.parametrize("name", sorted(IMPORTS))
+def test_a_hostile_import_file_is_a_clean_error_or_a_clean_import(run, setup, name) -> None:
+    root, scratch = setup
+    source = scratch / name
+    source.write_bytes(IMPORTS[name])
+    before = snapshot(root)
+    result = run("--data", str(root), "--lang", "en", "import", "activities", str(source),
+                 "--period", "2024-2025")
+    assert_clean(result, exits=(0, 1, 2, 3))
+    if result.exit_code != 0:
+        assert snapshot(root) == before
+    else:
+        assert run("--data", str(root), "validate").exit_code in (0, 1)
