@@ -118,7 +118,11 @@ def write_atomic(path: Path, new_bytes: bytes, expected_old_digest: str) -> None
 def write_new(path: Path, new_bytes: bytes) -> None:
     """Create path atomically with new_bytes; refuse if it already exists."""
     folder = os.path.realpath(path.parent)
-    os.makedirs(folder, exist_ok=True)
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:  # a file where a folder should be, a read-only parent
+        raise ReadError(f"{path}: cannot create the folder {folder}: {exc.strerror or exc}; "
+                        "nothing written") from None
     _replace_with_temp(folder, path.name, new_bytes, None, path, exclusive=True)
 
 
