@@ -6,7 +6,7 @@ import math
 import re
 
 from trygghet_cli.errors import DataError
-from trygghet_cli.loading.scalars import ScalarError, resolve_plain
+from trygghet_cli.loading.scalars import MAX_NUMBER, ScalarError, resolve_plain
 from trygghet_cli.loading.text import escaped_control
 
 Scalar = str | int | float | bool
@@ -60,11 +60,12 @@ def render(value: Scalar, flow: bool = False) -> str:
     """
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int | float) and not (math.isfinite(value) and abs(value) <= MAX_NUMBER):
+        raise DataError(f"{value} is not a number data files can hold (finite, at most "
+                        f"{MAX_NUMBER:,})".replace(",", " "), "give a smaller number, or text")
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ValueError(f"{value} is not a finite number")
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     return value if _plain_ok(value, flow) else double_quoted(value)
 
