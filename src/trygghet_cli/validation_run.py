@@ -49,9 +49,11 @@ def summarize(job: RootJob, store: Cache | None) -> RootSummary:
     # resuming it while the model lived made it walk every object of the root once more.
     with repository.collector_paused():
         loaded = repository.load(job.root, store=store)
-        with_findings = {f.where.path for f in loaded.findings}
-        texts = {name: privacy.redacted(doc) for name, doc in loaded.documents.items()
-                 if name in with_findings}
+        shown: dict[str, set[int]] = {}
+        for finding in loaded.findings:
+            shown.setdefault(finding.where.path, set()).add(finding.where.line)
+        texts = {name: privacy.redacted(doc, shown[name]) for name, doc in loaded.documents.items()
+                 if name in shown}
         summary = RootSummary(loaded.files, loaded.findings, texts)
         del loaded
     return summary
