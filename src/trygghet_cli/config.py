@@ -110,3 +110,20 @@ def display_path(path: Path) -> str:
     except ValueError:
         return str(path)
     return str(path) if relative.startswith("..") else relative
+
+
+def root_language(roots: list[Path]) -> str:
+    """The `language:` of the first root's config, read cheaply without loading it; sv when unknown.
+
+    Commands use it to speak the data's language before (or without) building the model."""
+    import re
+
+    for root in roots:
+        try:
+            text = (root / CONFIG_NAME).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        found = re.search(r"^language:\s*['\"]?(sv|en)\b", text, re.MULTILINE)
+        if found:
+            return found.group(1)
+    return "sv"

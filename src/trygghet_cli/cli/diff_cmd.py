@@ -65,13 +65,12 @@ def diff_command(
       trygghet diff --git origin/main..HEAD --format markdown --exit-code
     """
     from trygghet_cli import config, diff_sources, i18n
-    from trygghet_cli.cli.validate_cmd import _root_language
 
     opts = options(ctx)
     if lang is not None and lang not in ("sv", "en"):
         raise UsageError(f"--lang: '{lang}' is not sv or en", "use sv or en")
     root = config.find_root(explicit=opts.data)
-    lang = lang or opts.lang or _root_language([root])
+    lang = lang or opts.lang or config.root_language([root])
     if git is not None and subject is not None:
         raise UsageError("give either --git or a kind and two periods, not both",
                          "trygghet diff pledges 2022-2023 2024-2025, or trygghet diff --git main")

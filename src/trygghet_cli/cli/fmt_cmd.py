@@ -78,13 +78,12 @@ def fmt(
       trygghet fmt
     """
     from trygghet_cli import config, i18n
-    from trygghet_cli.cli.validate_cmd import _root_language
     from trygghet_cli.editing import atomic
 
     opts = options(ctx)
     read_only = check or dry_run
     root = config.find_root(explicit=opts.data) if read_only else writable_root(ctx)
-    lang = opts.lang or _root_language([root])
+    lang = opts.lang or config.root_language([root])
     failed = False
     changed = 0
     files = _files(list(paths or []), root)

@@ -87,6 +87,6 @@ def _report(result: ImportPlan, file: Path, lang: str, dry_run: bool) -> None:
 
 
 def _language(root: Path) -> str:
-    from trygghet_cli.cli.validate_cmd import _root_language
+    from trygghet_cli import config
 
-    return _root_language([root])
+    return config.root_language([root])

@@ -47,14 +47,14 @@ def validate(
 
       trygghet validate --format junit > report.xml
     """
-    from trygghet_cli import validation
+    from trygghet_cli import config, validation
     from trygghet_cli.output import findings_machine, findings_text
     from trygghet_cli.progress import progress
 
     opts = options(ctx)
     with progress("validate") as tick:
         report = validation.validate(list(paths or []), opts.data, tick, use_cache=not no_cache)
-    lang = opts.lang or _root_language(report.roots)
+    lang = opts.lang or config.root_language(report.roots)
     if fmt is Format.json:
         typer.echo(findings_machine.to_json(report.findings, report.files))
     elif fmt is Format.github:
@@ -72,17 +72,3 @@ def validate(
     if has_errors(report.findings, strict):
         raise typer.Exit(int(ExitCode.INVALID))
 
-
-def _root_language(roots: list[Path]) -> str:
-    """The language of the first root's config, read cheaply; sv when unknown."""
-    import re
-
-    for root in roots:
-        try:
-            text = (root / "trygghet.yaml").read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        found = re.search(r"^language:\s*['\"]?(sv|en)\b", text, re.MULTILINE)
-        if found:
-            return found.group(1)
-    return "sv"
