@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import BUNDLED, REPO
-from trygghet_cli import repository
 from trygghet_cli.render import Request, render
+from trygghet_cli.root import repository
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from trygghet_cli import config, repository
+from trygghet_cli.root import config, repository
 
 # Runs the real CLI in a child process; one step of the write is replaced by a pause that
 # first tells the test where the child is, so the test can kill it right there.

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.editing_support import BOM, write_crlf_bom
-from trygghet_cli import repository
 from trygghet_cli.loading import load_path
+from trygghet_cli.root import repository
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

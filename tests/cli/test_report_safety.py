@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
-from trygghet_cli.config import data_files
 from trygghet_cli.loading import load_path
+from trygghet_cli.root.config import data_files
 
 PAYLOADS = [
     "<script>alert(1)</script>",

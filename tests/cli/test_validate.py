@@ -182,7 +182,7 @@ def test_json_shape_is_stable(run, place, minimal_root) -> None:
 
 
 def test_unexpected_failure_is_one_line_and_exit_70(run, monkeypatch) -> None:
-    from trygghet_cli import validation
+    from trygghet_cli.validate import run as validation
 
     def boom(*args, **kwargs):
         raise RuntimeError("simulated bug")
@@ -204,7 +204,7 @@ def test_no_data_root_in_named_folder_is_a_usage_error(run, tmp_path) -> None:
 
 @pytest.mark.parametrize("fixture", FINDING_FIXTURES, ids=lambda p: p.name)
 def test_every_finding_speaks_swedish_too(place, minimal_root, fixture) -> None:
-    from trygghet_cli import repository
+    from trygghet_cli.root import repository
 
     place(fixture)
     findings = repository.load(minimal_root).findings

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from trygghet_cli import config
+from trygghet_cli.root import config
 
 INTERNAL = 70
 ACTIVITIES = Path("activities") / "2024-2025.yaml"

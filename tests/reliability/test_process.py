@@ -32,7 +32,7 @@ def _many_findings(root: Path) -> None:
 
 
 def test_p1_an_unexpected_failure_is_one_line_and_exit_70_and_debug_shows_it(run, monkeypatch) -> None:
-    from trygghet_cli.checks import schema
+    from trygghet_cli.validate import schema
 
     def broken(name: str) -> str:
         raise RuntimeError("simulated bug")

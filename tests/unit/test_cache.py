@@ -12,8 +12,11 @@ import pytest
 
 import trygghet_cli
 from tests.conftest import BUNDLED, FIXTURES
-from trygghet_cli import cache, filecheck, repository, resources, validation, validation_run
-from trygghet_cli.checks import schema
+from trygghet_cli import resources
+from trygghet_cli.root import cache, repository
+from trygghet_cli.validate import filecheck, schema
+from trygghet_cli.validate import run as validation
+from trygghet_cli.validate import workers as validation_run
 
 FINDING_FIXTURES = sorted((FIXTURES / "findings").glob("TRY*.yaml"))
 ACTIVITIES = "activities/2024-2025.yaml"

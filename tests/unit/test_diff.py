@@ -6,10 +6,11 @@ import shutil
 from pathlib import Path
 
 from tests.conftest import BUNDLED, FIXTURES
-from trygghet_cli import diff, repository
+from trygghet_cli import diff
 from trygghet_cli.diff import Change, Snapshot
-from trygghet_cli.diff_sources import disk_paths
+from trygghet_cli.diff.sources import disk_paths
 from trygghet_cli.model import Model
+from trygghet_cli.root import repository
 
 
 def _edited(tmp_path: Path, name: str, file: str, old: str, new: str) -> Path:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from trygghet_cli.diff import Change, Diff, EntityChange
-from trygghet_cli.output import diff_markdown, diff_text
-from trygghet_cli.plaindiff import compare
+from trygghet_cli.diff import Change, Diff, EntityChange, diff_markdown, diff_text
+from trygghet_cli.diff.plaindiff import compare
 
 EVIL = "<script>alert(1)</script> **fet** [länk](javascript:alert(1)) `kod` ~~x~~ | a"
 

@@ -8,9 +8,10 @@ import pytest
 
 from tests.conftest import BUNDLED
 from tests.gitrepo import GitRepo
-from trygghet_cli import config, gitsource, repository
+from trygghet_cli.diff import gitsource
+from trygghet_cli.diff.gitsource import Revisions
 from trygghet_cli.errors import UsageError
-from trygghet_cli.gitsource import Revisions
+from trygghet_cli.root import config, repository
 
 
 @pytest.mark.parametrize(("spec", "expected"), [

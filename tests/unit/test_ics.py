@@ -5,8 +5,8 @@ from __future__ import annotations
 import icalendar
 
 from tests.conftest import BUNDLED
-from trygghet_cli import repository
 from trygghet_cli.interchange import exporting, ics, rows
+from trygghet_cli.root import repository
 
 
 def _calendar(period: str | None = None) -> bytes:

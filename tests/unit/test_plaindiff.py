@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from trygghet_cli.plaindiff import FieldChange, WordOp, compare, match, similarity, word_diff
+from trygghet_cli.diff.plaindiff import FieldChange, WordOp, compare, match, similarity, word_diff
 
 
 def test_reordered_list_entries_are_not_a_change() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from trygghet_cli.checks.privacy import scan
+from trygghet_cli.validate.privacy import scan
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -53,8 +53,8 @@ def test_messages_show_personal_data_masked(text: str, shown: str) -> None:
 
 
 def test_excerpt_text_stars_out_internal_notes_and_personal_data_but_keeps_lines() -> None:
-    from trygghet_cli.checks.privacy import redacted
     from trygghet_cli.loading import load_bytes
+    from trygghet_cli.validate.privacy import redacted
 
     text = b"title: Kontakt 811228-9874\ninternal_notes: |\n  hemligt\n  mer\nnote: ok\n"
     doc = load_bytes(text, "f.yaml").document

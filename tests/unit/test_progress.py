@@ -6,7 +6,7 @@ import io
 import shutil
 
 from tests.conftest import FIXTURES
-from trygghet_cli.progress import progress
+from trygghet_cli.output.progress import progress
 
 BAR_CHARACTERS = ("━", "█", "\x1b[", "\r")
 

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from tests.conftest import BUNDLED
-from trygghet_cli import repository
 from trygghet_cli.model import Model
 from trygghet_cli.render import KINDS, Request, build, render
+from trygghet_cli.root import repository
 
 PLAIN = (str, int, float, bool, type(None))
 

@@ -10,8 +10,8 @@ import pytest
 from jsonschema import Draft202012Validator, ValidationError
 
 from trygghet_cli import resources
-from trygghet_cli.checks import schema
 from trygghet_cli.loading import load_bytes
+from trygghet_cli.validate import schema
 
 SCHEMAS = sorted(resources.schemas_dir().glob("*.schema.json"))
 

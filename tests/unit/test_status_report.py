@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from tests.conftest import BUNDLED
-from trygghet_cli import repository
 from trygghet_cli.errors import UsageError
 from trygghet_cli.model import Model
+from trygghet_cli.root import repository
 from trygghet_cli.status import (
     Effective,
     Filters,

@@ -8,10 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.unit.status_helpers import YEAR_2024, activity, outcome, target
-from trygghet_cli.output.status_markdown import md_escape
-from trygghet_cli.output.status_table import _wrap
-from trygghet_cli.output.status_words import attainment_text, state_text
 from trygghet_cli.status import activity_state, attainment
+from trygghet_cli.status.status_markdown import md_escape
+from trygghet_cli.status.status_table import _wrap
+from trygghet_cli.status.status_words import attainment_text, state_text
 
 END = date(2024, 12, 31)
 
@@ -82,9 +82,8 @@ def test_colour_adds_only_ansi_codes_to_the_same_text() -> None:
     import re
 
     from tests.conftest import BUNDLED
-    from trygghet_cli import repository
-    from trygghet_cli.output import status_table
-    from trygghet_cli.status import build_report
+    from trygghet_cli.root import repository
+    from trygghet_cli.status import build_report, status_table
 
     report = build_report(repository.load_valid(BUNDLED).model, "2019", END.replace(year=2019))
     plain = status_table.render(report, "sv", color=False)

@@ -64,7 +64,9 @@ def diff_command(
 
       trygghet diff --git origin/main..HEAD --format markdown --exit-code
     """
-    from trygghet_cli import config, diff_sources, i18n
+    from trygghet_cli import i18n
+    from trygghet_cli.diff import sources as diff_sources
+    from trygghet_cli.root import config
 
     opts = options(ctx)
     if lang is not None and lang not in ("sv", "en"):
@@ -88,7 +90,7 @@ def diff_command(
 
 
 def _print(result: Diff, fmt: Format, lang: str, color: bool) -> None:
-    from trygghet_cli.output import diff_json, diff_markdown, diff_text
+    from trygghet_cli.diff import diff_json, diff_markdown, diff_text
 
     if fmt is Format.json:
         typer.echo(diff_json.to_json(result))

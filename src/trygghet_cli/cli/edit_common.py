@@ -10,9 +10,10 @@ from typing import Any
 
 import typer
 
-from trygghet_cli import config, i18n, repository, resources
+from trygghet_cli import i18n, resources
 from trygghet_cli.cli.app import options
 from trygghet_cli.errors import DataError, UsageError
+from trygghet_cli.root import config, repository
 
 DRY_RUN_HELP = "Print the change as a unified diff and write nothing."
 

@@ -53,9 +53,9 @@ def export_activities(
 
       trygghet export activities --audience internal --format xlsx -o alla.xlsx
     """
-    from trygghet_cli import config, repository
     from trygghet_cli.interchange import exporting, rows
-    from trygghet_cli.progress import progress
+    from trygghet_cli.output.progress import progress
+    from trygghet_cli.root import config, repository
 
     opts = options(ctx)
     root = config.find_root(explicit=opts.data)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def _files(paths: list[Path], root: Path) -> list[tuple[Path, Path]]:
     """(data root, file) for every data file named or below a named folder."""
-    from trygghet_cli import config
+    from trygghet_cli.root import config
 
     if not paths:
         return [(root, f) for f in config.data_files(root)]
@@ -35,10 +35,10 @@ def _files(paths: list[Path], root: Path) -> list[tuple[Path, Path]]:
 
 
 def _change(root: Path, file: Path, lang: str) -> FileChange:
-    from trygghet_cli import config
     from trygghet_cli.editing import fmt as formatting
     from trygghet_cli.findings import Severity
     from trygghet_cli.loading import load_path
+    from trygghet_cli.root import config
 
     shown = config.display_path(file)
     kind = config.kind_of(root, file)
@@ -77,8 +77,9 @@ def fmt(
 
       trygghet fmt
     """
-    from trygghet_cli import config, i18n
+    from trygghet_cli import i18n
     from trygghet_cli.editing import atomic
+    from trygghet_cli.root import config
 
     opts = options(ctx)
     read_only = check or dry_run

@@ -48,7 +48,7 @@ def import_activities(
     """
     from trygghet_cli.editing import atomic
     from trygghet_cli.interchange import importing
-    from trygghet_cli.progress import progress
+    from trygghet_cli.output.progress import progress
 
     opts = options(ctx)
     root = writable_root(ctx)
@@ -62,9 +62,9 @@ def _report(result: ImportPlan, file: Path, lang: str, dry_run: bool) -> None:
     """Print the problems (exit 1), the diff of a dry run, or write the file."""
     import difflib
 
-    from trygghet_cli import config
     from trygghet_cli.i18n import label
     from trygghet_cli.interchange import importing
+    from trygghet_cli.root import config
 
     shown = config.display_path(result.path)
     if result.ignored_headers:
@@ -87,6 +87,6 @@ def _report(result: ImportPlan, file: Path, lang: str, dry_run: bool) -> None:
 
 
 def _language(root: Path) -> str:
-    from trygghet_cli import config
+    from trygghet_cli.root import config
 
     return config.root_language([root])

@@ -68,7 +68,7 @@ def init(
       trygghet init . --name "Strängnäs kommun" --code 0486 --district Mariefred
       --district "aker=Åkers styckebruk" --police-area "Lokalpolisområde Eskilstuna/Strängnäs"
     """
-    from trygghet_cli import scaffold
+    from trygghet_cli.editing import scaffold
     from trygghet_cli.i18n import label
 
     town = _ask(name, "--name", "Kommunens namn (t.ex. Exempelby kommun)")

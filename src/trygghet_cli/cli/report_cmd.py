@@ -88,8 +88,9 @@ def report(
 
       trygghet report --list
     """
-    from trygghet_cli import config, i18n, repository
+    from trygghet_cli import i18n
     from trygghet_cli.render import Request, build, render
+    from trygghet_cli.root import config, repository
 
     opts = options(ctx)
     chosen_lang = lang or opts.lang

@@ -25,7 +25,7 @@ def schema(
       trygghet schema activities --path
     """
     from trygghet_cli import resources
-    from trygghet_cli.checks import schema as schemas
+    from trygghet_cli.validate import schema as schemas
 
     names = schemas.schema_names()
     if name is None:

@@ -82,7 +82,7 @@ def status(
 
       trygghet status --fail-if overdue             # in a scheduled CI job
     """
-    from trygghet_cli import config, repository
+    from trygghet_cli.root import config, repository
     from trygghet_cli.status import Filters, build_report
 
     if lang is not None and lang not in ("sv", "en"):
@@ -100,8 +100,7 @@ def status(
 
 
 def _render(report: object, fmt: Format, lang: str, color: bool) -> str:
-    from trygghet_cli.output import status_csv, status_json, status_markdown, status_table
-    from trygghet_cli.status import StatusReport
+    from trygghet_cli.status import StatusReport, status_csv, status_json, status_markdown, status_table
 
     assert isinstance(report, StatusReport)
     if fmt is Format.json:

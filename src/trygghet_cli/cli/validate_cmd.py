@@ -47,9 +47,10 @@ def validate(
 
       trygghet validate --format junit > report.xml
     """
-    from trygghet_cli import config, validation
     from trygghet_cli.output import findings_machine, findings_text
-    from trygghet_cli.progress import progress
+    from trygghet_cli.output.progress import progress
+    from trygghet_cli.root import config
+    from trygghet_cli.validate import run as validation
 
     opts = options(ctx)
     with progress("validate") as tick:

@@ -16,7 +16,7 @@ from trygghet_cli.editing import session
 from trygghet_cli.editing.roundtrip import Editor, get
 from trygghet_cli.errors import UsageError
 from trygghet_cli.model import Activity, ActivityList, Status, parse_partial
-from trygghet_cli.repository import LoadedRoot
+from trygghet_cli.root.repository import LoadedRoot
 
 STATUSES = [s.value for s in Status if s is not Status.UNKNOWN]
 NEEDS_REASON = {"delayed", "cancelled"}

@@ -20,7 +20,7 @@ from trygghet_cli.editing import lines as ln
 from trygghet_cli.editing.roundtrip import layout_of
 from trygghet_cli.errors import UsageError
 from trygghet_cli.model import Activity, ActivityList, Model, Period, PledgeSet
-from trygghet_cli.repository import LoadedRoot
+from trygghet_cli.root.repository import LoadedRoot
 
 CARRY_OVER_EXCEPT = {"done", "cancelled"}
 _KEEP = ("title", "description", "pledges", "owners", "parties", "districts", "places", "targets",

@@ -11,7 +11,7 @@ from trygghet_cli.loading import JsonPath
 
 @cache
 def _schema(name: str) -> dict[str, Any]:
-    from trygghet_cli.checks import schema
+    from trygghet_cli.validate import schema
 
     parsed: dict[str, Any] = json.loads(schema.schema_text(name))
     return parsed
@@ -31,7 +31,7 @@ def _resolve(node: dict[str, Any]) -> dict[str, Any]:
 
 
 def _node_at(kind: str, path: JsonPath) -> dict[str, Any]:
-    from trygghet_cli.checks.schema import SCHEMA_FILES
+    from trygghet_cli.validate.schema import SCHEMA_FILES
 
     node = _resolve(_schema(SCHEMA_FILES[kind].removesuffix(".schema.json")))
     for step in path:

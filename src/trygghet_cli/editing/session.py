@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from trygghet_cli import repository
 from trygghet_cli.editing import atomic
 from trygghet_cli.editing import lines as ln
 from trygghet_cli.editing.roundtrip import EditResult
@@ -21,6 +20,7 @@ from trygghet_cli.errors import DataError
 from trygghet_cli.findings import Finding, Severity
 from trygghet_cli.loading import Document, load_bytes
 from trygghet_cli.loading.text import UTF8_BOM
+from trygghet_cli.root import repository
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from trygghet_cli import config, repository
 from trygghet_cli.errors import ReadError, UsageError
 from trygghet_cli.findings import Severity
 from trygghet_cli.interchange import columns as cols
 from trygghet_cli.interchange import periods, tables
 from trygghet_cli.interchange.merge import Merger
 from trygghet_cli.interchange.parse import RowParser, RowProblem
+from trygghet_cli.root import config, repository
 
 BOM = "\ufeff"
 
@@ -93,7 +93,7 @@ def plan(root: Path, source: Path, period: str, mapping_file: Path | None = None
 
 
 def _ids(model: Any) -> list[str]:
-    from trygghet_cli.checks.references import _defined
+    from trygghet_cli.validate.references import _defined
 
     return [ident for _, ident, _ in _defined(model)]
 

@@ -7,10 +7,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from trygghet_cli.model import Activity, Model, Period, PledgeSet, parse_partial
-from trygghet_cli.output import status_words
 from trygghet_cli.render import outcomes, select, views
 from trygghet_cli.render.context import ViewContext, activity_sources, text
-from trygghet_cli.status import ActivityState, Effective, Verdict, activity_state, build_report
+from trygghet_cli.status import ActivityState, Effective, Verdict, activity_state, build_report, status_words
 
 if TYPE_CHECKING:
     from trygghet_cli.loading import Document

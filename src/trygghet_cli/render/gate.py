@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from trygghet_cli.checks import privacy
 from trygghet_cli.errors import DataError
 from trygghet_cli.findings import CODES, Location
 from trygghet_cli.loading import Document
 from trygghet_cli.model import Model
+from trygghet_cli.validate import privacy
 
 # Internal texts shorter than this are too likely to occur in public text by chance.
 CANARY_MIN = 20

@@ -6,9 +6,16 @@ from typing import Any
 
 from trygghet_cli import i18n
 from trygghet_cli.model import Outcome, TargetKind
-from trygghet_cli.output import status_words
 from trygghet_cli.render.context import ViewContext, text
-from trygghet_cli.status import ActivityState, Attainment, Effective, Verdict, count_statuses, done_share
+from trygghet_cli.status import (
+    ActivityState,
+    Attainment,
+    Effective,
+    Verdict,
+    count_statuses,
+    done_share,
+    status_words,
+)
 
 View = dict[str, Any]
 GOOD = (Verdict.MET, Verdict.ON_TRACK, Verdict.EXCEEDED)

@@ -6,11 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trygghet_cli import config
 from trygghet_cli.errors import UsageError
 from trygghet_cli.findings import Finding, Location, make
 from trygghet_cli.loading import load_path
-from trygghet_cli.validation_run import RootJob, RootSummary, summaries
+from trygghet_cli.root import config
+from trygghet_cli.validate.workers import RootJob, RootSummary, summaries
 
 
 @dataclass(slots=True)

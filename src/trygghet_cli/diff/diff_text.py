@@ -6,8 +6,8 @@ import textwrap
 
 from trygghet_cli import i18n
 from trygghet_cli.diff import Diff, EntityChange
-from trygghet_cli.output import diff_view as view
-from trygghet_cli.plaindiff import FieldChange
+from trygghet_cli.diff import diff_view as view
+from trygghet_cli.diff.plaindiff import FieldChange
 
 WIDTH = 80
 MARKS = {"added": "+", "removed": "-", "changed": "~"}

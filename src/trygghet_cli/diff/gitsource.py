@@ -10,10 +10,10 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from trygghet_cli import repository
 from trygghet_cli.errors import ReadError, UsageError
 from trygghet_cli.findings import Finding, Location, make
 from trygghet_cli.loading.document import MAX_FILE_BYTES
+from trygghet_cli.root import repository
 
 
 @dataclass(frozen=True, slots=True)

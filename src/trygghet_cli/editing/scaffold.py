@@ -7,8 +7,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trygghet_cli import __version__, config, resources
+from trygghet_cli import __version__, resources
 from trygghet_cli.errors import ReadError, UsageError
+from trygghet_cli.root import config
 
 # Where data repositories install trygghet from and find its pre-commit hooks; the project
 # has no published home yet, so this is a placeholder to replace with --tool-repo.

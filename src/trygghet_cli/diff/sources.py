@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path, PurePath
 from typing import Any
 
-from trygghet_cli import config, diff, gitsource, repository
+from trygghet_cli import diff
+from trygghet_cli.diff import gitsource
 from trygghet_cli.errors import DataError, UsageError
 from trygghet_cli.findings import Severity
 from trygghet_cli.model import Model
+from trygghet_cli.root import config, repository
 
 SUBJECTS = ("pledges", "agreements", "activities")
 

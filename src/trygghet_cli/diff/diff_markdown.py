@@ -12,8 +12,8 @@ import re
 
 from trygghet_cli import i18n
 from trygghet_cli.diff import Diff, EntityChange
-from trygghet_cli.output import diff_view as view
-from trygghet_cli.plaindiff import FieldChange
+from trygghet_cli.diff import diff_view as view
+from trygghet_cli.diff.plaindiff import FieldChange
 
 # GitHub refuses comments over 65,536 characters; stay well below.
 MAX_CHARS = 60_000

@@ -8,7 +8,7 @@ from typing import Any
 
 from trygghet_cli import i18n
 from trygghet_cli.diff import HIDDEN, Diff, EntityChange
-from trygghet_cli.plaindiff import FieldChange, squeeze
+from trygghet_cli.diff.plaindiff import FieldChange, squeeze
 
 NONE = "—"
 

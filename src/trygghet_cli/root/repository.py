@@ -9,14 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from trygghet_cli import build_model, cache, config, filecheck
-from trygghet_cli.cache import Cache
-from trygghet_cli.checks import coverage, references, rules
-from trygghet_cli.filecheck import FileResult
 from trygghet_cli.findings import Finding, Location, Severity, make
 from trygghet_cli.loading import Document
 from trygghet_cli.loading.document import read_bytes
 from trygghet_cli.model import Model
+from trygghet_cli.model import build as build_model
+from trygghet_cli.root import cache, config
+from trygghet_cli.root.cache import Cache
+from trygghet_cli.validate import coverage, filecheck, references, rules
+from trygghet_cli.validate.filecheck import FileResult
 
 Store = Cache | None | Literal["auto"]
 

@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trygghet_cli import cache, config, repository
-from trygghet_cli.cache import Cache
-from trygghet_cli.checks import privacy
 from trygghet_cli.findings import Finding
 from trygghet_cli.loading.document import read_bytes
+from trygghet_cli.root import cache, config, repository
+from trygghet_cli.root.cache import Cache
+from trygghet_cli.validate import privacy
 
 # Below this much work (files to check; a cached file counts as CACHED_WORK of one), starting
 # worker processes costs more than it saves.

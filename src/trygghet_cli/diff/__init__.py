@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
 
+from trygghet_cli.diff.plaindiff import FieldChange, compare, match
 from trygghet_cli.findings import Finding, Severity
 from trygghet_cli.model import Activity, ActivityList, Agreement, Model, Pledge, PledgeSet, Ref
-from trygghet_cli.plaindiff import FieldChange, compare, match
 
 DEFAULT_THRESHOLD = 0.6
 HIDDEN = "(internal)"

@@ -7,7 +7,7 @@ from typing import Any
 
 from trygghet_cli import __version__
 from trygghet_cli.diff import Diff, EntityChange
-from trygghet_cli.plaindiff import FieldChange
+from trygghet_cli.diff.plaindiff import FieldChange
 
 JSON_FORMAT_VERSION = 1
 

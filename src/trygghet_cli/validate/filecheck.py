@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from trygghet_cli.cache import Cache
 from trygghet_cli.findings import Finding, Location, make
 from trygghet_cli.loading import Document, JsonPath, load_bytes
 from trygghet_cli.loading.document import PositionMap, read_bytes
 from trygghet_cli.loading.text import DecodedText, decode
+from trygghet_cli.root.cache import Cache
 
 _DOCUMENT_FIELDS = ("path", "text", "data", "digest", "had_bom", "_positions", "_key_positions", "_ends",
                     "_unpack")
@@ -38,7 +38,7 @@ class FileResult:
 def check(raw: bytes, shown: str, kind: str | None) -> FileResult:
     """Load one file's bytes; when it loads and has a kind, check its schema and, if that
     passes, look for personal data in its public text."""
-    from trygghet_cli.checks import privacy, schema
+    from trygghet_cli.validate import privacy, schema
 
     loaded = load_bytes(raw, shown)
     doc = loaded.document

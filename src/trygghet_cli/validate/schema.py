@@ -61,7 +61,7 @@ def validator(kind: str) -> Any:
     """A cached 2020-12 validator, with format checking, for one kind of file."""
     from jsonschema import Draft202012Validator, validators
 
-    from trygghet_cli.schema_refs import resolved
+    from trygghet_cli.validate.schema_refs import resolved
 
     top = resolved(_all_schemas(), SCHEMA_FILES[kind])
     checker = validators.extend(Draft202012Validator, {"pattern": _pattern})

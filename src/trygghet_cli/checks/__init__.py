@@ -1,1 +1,0 @@
-"""Validation layers; each takes loaded documents or the model and returns findings."""
