@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 
+import pytest
+
+from trygghet_cli.diff import plaindiff
 from trygghet_cli.diff.plaindiff import FieldChange, WordOp, compare, match, similarity, word_diff
 
 
@@ -88,3 +92,45 @@ def test_the_most_alike_texts_are_paired_first() -> None:
     found = _match(old, new, 0.5)
     assert [(p.old.id, p.new.id) for p in found.pairs] == [("a", "c")]
     assert found.added == [new[0]]
+
+
+def _activity_texts(rng: random.Random, count: int) -> list[str]:
+    places = ["Stortorget", "resecentrum", "skolan", "hamnen", "parken", "biblioteket", "badplatsen"]
+    deeds = ["trygghetsvandringar", "hastighetskontroller", "nattvandringar", "föräldramöten",
+             "klotterborttagning", "medborgardialoger", "narkotikasök", "belysning", "samtal med unga"]
+    who = ["Kommunen", "Polisen", "Fältarna", "Skolorna", "Socialtjänsten", "Nattvandrarna"]
+    return [" ".join(f"{rng.choice(who)} ordnar {rng.choice(deeds)} vid {rng.choice(places)} "
+                     f"vecka {rng.randint(1, 52)} år {rng.randint(2016, 2026)}."
+                     for _ in range(rng.randint(2, 5))) for _ in range(count)]
+
+
+def _reworded(rng: random.Random, text: str) -> str:
+    words = text.split()
+    words[rng.randrange(len(words))] = rng.choice(["också", "ibland", "varje", "tillsammans"])
+    return " ".join(words)
+
+
+def test_long_lists_pair_reworded_entries_like_comparing_every_pair(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every reworded entry gets the pair (and similarity) that scoring every pair gives; what
+    the shortcut gives up is pairing unrelated texts that happen to be 60 % alike."""
+    rng = random.Random(18)
+    old = [Item(f"o{k}", text) for k, text in enumerate(_activity_texts(rng, 150))]
+    kept = rng.sample(old, 100)
+    new = [Item(f"n{k}", _reworded(rng, o.text)) for k, o in enumerate(kept)]
+    new += [Item(f"f{k}", text) for k, text in enumerate(_activity_texts(rng, 40))]
+    rng.shuffle(new)
+    assert len(old) * len(new) > plaindiff.ALL_PAIRS
+    fast = _match(old, new)
+    monkeypatch.setattr(plaindiff, "ALL_PAIRS", 10**9)
+    every = _match(old, new)
+    reworded = [sorted((p.old.id, p.new.id, p.similarity) for p in found.pairs if p.new.id[0] == "n")
+                for found in (fast, every)]
+    assert len(reworded[1]) == 100
+    assert reworded[0] == reworded[1]
+
+
+def test_long_lists_score_a_few_old_entries_per_new_one() -> None:
+    rng = random.Random(2026)
+    old, new = _activity_texts(rng, 400), _activity_texts(rng, 400)
+    assert len(plaindiff._candidates(old, new)) <= plaindiff.CANDIDATES * len(new)

@@ -193,17 +193,85 @@ def match(old: Sequence[T], new: Sequence[T], *, ident: Callable[[T], str],
     return result
 
 
+# Up to this many pairs every old entry is scored against every new one. Beyond it, each new
+# entry is scored only against the few old entries that share the most of its rarest runs of
+# three words, and only when they share at least a fifth of them, so the cost grows with the
+# number of entries, not its square (difflib's ratio of two long texts takes milliseconds).
+ALL_PAIRS = 2500
+CANDIDATES = 3
+SHARED = 0.2
+# How many old entries' runs of words are looked at for one new entry: its rarest first.
+WORD_BUDGET = 400
+
+
 def _match_text(result: Matching[T], old: list[T], new: list[T], text: Callable[[T], str],
                 threshold: float) -> None:
-    scored = sorted(((similarity(text(o), text(n)), i, j) for i, o in enumerate(old)
-                     for j, n in enumerate(new)), key=lambda s: (-s[0], s[1], s[2]))
+    """Pair the entries left over by id and link, most alike first, when alike enough."""
+    old_texts = [squeeze(text(o)).casefold() for o in old]
+    new_texts = [squeeze(text(n)).casefold() for n in new]
+    scored = sorted(_scores(old_texts, new_texts, threshold), key=lambda s: (-s[0], s[1], s[2]))
     used_old: set[int] = set()
     used_new: set[int] = set()
     for score, i, j in scored:
-        if score < threshold or i in used_old or j in used_new:
+        if i in used_old or j in used_new:
             continue
         used_old.add(i)
         used_new.add(j)
         result.pairs.append(Pair(old[i], new[j], "text", round(score, 3)))
     result.removed.extend(o for i, o in enumerate(old) if i not in used_old)
     result.added.extend(n for j, n in enumerate(new) if j not in used_new)
+
+
+def _scores(old: list[str], new: list[str], threshold: float) -> list[tuple[float, int, int]]:
+    """(similarity, old index, new index) of every pair alike enough to be paired.
+
+    The exact ratio is computed only for pairs that difflib's cheap upper bounds (lengths,
+    then letters) do not already rule out, and, for long lists, only for the old entries
+    that share the most words with the new one, so the cost grows with the number of entries.
+    """
+    pairs: list[tuple[float, int, int]] = []
+    for j, i in _candidates(old, new):
+        a, b = old[i], new[j]
+        if not a and not b:
+            pairs.append((1.0, i, j))
+            continue
+        matcher = SequenceMatcher(None, a, b, autojunk=False)
+        if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+            continue
+        score = matcher.ratio()
+        if score >= threshold:
+            pairs.append((score, i, j))
+    return pairs
+
+
+def _shingles(text: str) -> set[str]:
+    """The runs of three words in a text (its words when it has fewer): its cheap signature."""
+    words = text.split()
+    if len(words) < 3:
+        return set(words)
+    return {" ".join(words[k:k + 3]) for k in range(len(words) - 2)}
+
+
+def _candidates(old: list[str], new: list[str]) -> list[tuple[int, int]]:
+    """(new index, old index) pairs worth scoring: all of them for short lists, else for each new
+    entry the old entries that share the most of its rarest runs of words (a fixed budget)."""
+    if len(old) * len(new) <= ALL_PAIRS:
+        return [(j, i) for j in range(len(new)) for i in range(len(old))]
+    old_signs = [_shingles(text) for text in old]
+    where: dict[str, list[int]] = {}
+    for i, signs in enumerate(old_signs):
+        for sign in signs:
+            where.setdefault(sign, []).append(i)
+    found: list[tuple[int, int]] = []
+    for j, text in enumerate(new):
+        signs = _shingles(text)
+        shared: Counter[int] = Counter()
+        budget = WORD_BUDGET
+        for holders in sorted((where[s] for s in signs if s in where), key=len):
+            if budget <= 0:
+                break
+            shared.update(holders[:budget])
+            budget -= len(holders)
+        found.extend((j, i) for i, count in shared.most_common(CANDIDATES)
+                     if count >= SHARED * min(len(signs), len(old_signs[i])))
+    return found
