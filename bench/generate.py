@@ -1,12 +1,18 @@
 """Write a deterministic national corpus: one trygghet data root per municipality.
 
-    python bench/generate.py OUT [--municipalities 290] [--seed 2026] [--git]
+    python bench/generate.py OUT [--municipalities 290] [--seed 2026] [--shape short|long] [--git]
 
 Each root holds trygghet.yaml, three agreements, five pledge periods and their
 activity lists (30-60 activities each), written as YAML text by hand (never by
 PyYAML, which writes strings like 0914 unquoted). The same seed and size always
 give the same bytes. Every file is valid; a few activities lack a target, so the
 national run reports some TRY501 warnings, as real data does.
+
+The `long` shape is the second corpus shape: descriptions of four to ten sentences,
+a comment before every activity and after some values, and half of each list carried
+over from the previous period with one sentence reworded and no `predecessor` (so a
+period diff pairs them by text); 30-70 activities per list, and 414 and 413 in the
+last two lists of the first root (the largest).
 """
 
 from __future__ import annotations
@@ -134,15 +140,22 @@ def _target(rng: random.Random, first: int, last: int) -> list[str]:
     return out
 
 
-def activity_yaml(rng: random.Random, first: int, last: int, number: int) -> list[str]:
+def activity_yaml(rng: random.Random, first: int, last: int, number: int,
+                  text: tuple[str, str] | None = None) -> list[str]:
+    """One activity; `text` (title, description) gives the long shape's longer text."""
     status = rng.choice(STATUS)
     owners = rng.sample([f[0] for f in FUNCTIONS], rng.randint(1, 3))
-    out = [f"  - id: a{first}-{number:03d}", f"    title: {rng.choice(OBJECTS).capitalize()}",
-           *_folded("description", " ".join(_sentence(rng) for _ in range(rng.randint(1, 3))), 4),
+    title, description = text or (rng.choice(OBJECTS).capitalize(),
+                                  " ".join(_sentence(rng) for _ in range(rng.randint(1, 3))))
+    out = [f"  - id: a{first}-{number:03d}", f"    title: {title}",
+           *_folded("description", description, 4),
            f"    pledges: [ml-{first}-{rng.randint(1, len(AREAS))}]", f"    owners: [{', '.join(owners)}]",
            "    parties: [kommun, polis]", f"    districts: [{', '.join(rng.sample(DISTRICTS, 2))}]",
            f"    start: {first}-{rng.randint(1, 6):02d}-01", f"    due: {last}-{rng.randint(7, 12):02d}-28",
            f"    status: {status}"]
+    if text is not None:
+        out = [f"  # Aktivitet {number}: {title.lower()}", *out[:-1],
+               f"    status: {status}  # enligt uppföljningen {last}"]
     if status == "done":
         out.append(f'    completed: "{last}-{rng.randint(7, 12):02d}"')
     if status in ("delayed", "cancelled"):
@@ -152,27 +165,52 @@ def activity_yaml(rng: random.Random, first: int, last: int, number: int) -> lis
     return out
 
 
-def activities_yaml(rng: random.Random, first: int, last: int) -> str:
+def _long_texts(rng: random.Random, previous: list[tuple[str, str]], size: int) -> list[tuple[str, str]]:
+    """The long shape's activity texts for one period: half carried over with one sentence
+    reworded, half new, four to ten sentences each."""
+    carried = rng.sample(previous, len(previous) // 2)
+    texts = []
+    for title, description in carried:
+        sentences = description.split(". ")
+        sentences[rng.randrange(len(sentences))] = _sentence(rng).rstrip(".")
+        texts.append((title, ". ".join(sentences)))
+    for _ in range(size - len(carried)):
+        words = " ".join(_sentence(rng) for _ in range(rng.randint(4, 10)))
+        texts.append((f"{rng.choice(OBJECTS).capitalize()} vid {rng.choice(PLACES)}", words))
+    rng.shuffle(texts)
+    return texts
+
+
+def activities_yaml(rng: random.Random, first: int, last: int,
+                    texts: list[tuple[str, str]] | None = None) -> str:
     out = [f"# Aktiviteter för medborgarlöftena {first}–{last}.", f"id: al-{first}-{last}",
            f"title: Aktiviteter {first}–{last}", f"pledge_set: ml-{first}-{last}", "activities:"]
+    if texts is not None:
+        for number, text in enumerate(texts, 1):
+            out += activity_yaml(rng, first, last, number, text)
+        return "\n".join(out) + "\n"
     for number in range(1, rng.randint(30, 60) + 1):
         out += activity_yaml(rng, first, last, number)
     return "\n".join(out) + "\n"
 
 
-def write_root(folder: Path, rng: random.Random, name: str, code: int) -> None:
+def write_root(folder: Path, rng: random.Random, name: str, code: int, long: bool = False) -> None:
     for sub in ("agreements", "pledges", "activities"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     (folder / "trygghet.yaml").write_text(config_yaml(rng, name, code), encoding="utf-8")
     for start, end in AGREEMENTS:
         (folder / "agreements" / f"{start}-{end}.yaml").write_text(agreement_yaml(rng, start, end), "utf-8")
+    texts: list[tuple[str, str]] = []
     for first, last, agreement in PERIODS:
         stem = f"{first}-{last}.yaml"
         (folder / "pledges" / stem).write_text(pledges_yaml(rng, first, last, agreement), "utf-8")
-        (folder / "activities" / stem).write_text(activities_yaml(rng, first, last), "utf-8")
+        size = {2022: 414, 2024: 413}.get(first, 0) if code == 100 else 0
+        texts = _long_texts(rng, texts, size or rng.randint(30, 70)) if long else []
+        listed = activities_yaml(rng, first, last, texts if long else None)
+        (folder / "activities" / stem).write_text(listed, "utf-8")
 
 
-def generate(out: Path, municipalities: int, seed: int) -> list[Path]:
+def generate(out: Path, municipalities: int, seed: int, shape: str = "short") -> list[Path]:
     """Write the corpus under out; the roots, in order."""
     rng = random.Random(seed)
     used: set[str] = set()
@@ -180,7 +218,7 @@ def generate(out: Path, municipalities: int, seed: int) -> list[Path]:
     for index in range(municipalities):
         name = _name(rng, used)
         root = out / f"{index + 1:03d}-{name.lower()}"
-        write_root(root, random.Random(rng.getrandbits(64)), name, 100 + index)
+        write_root(root, random.Random(rng.getrandbits(64)), name, 100 + index, shape == "long")
         roots.append(root)
     return roots
 
@@ -198,9 +236,11 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--municipalities", type=int, default=290)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--shape", choices=("short", "long"), default="short",
+                        help="short: today's corpus; long: long descriptions, many comments, long lists")
     parser.add_argument("--git", action="store_true", help="make the corpus a git repository and commit it")
     args = parser.parse_args()
-    roots = generate(args.out, args.municipalities, args.seed)
+    roots = generate(args.out, args.municipalities, args.seed, args.shape)
     if args.git:
         git_commit(args.out, "corpus")
     print(f"{len(roots)} data roots in {args.out}")
