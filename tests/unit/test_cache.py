@@ -35,11 +35,9 @@ def schema_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     folder = tmp_path / "schemas"
     shutil.copytree(resources.schemas_dir(), folder)
     monkeypatch.setattr(resources, "schemas_dir", lambda: folder)
-    schema._all_schemas.cache_clear()
-    schema.validator.cache_clear()
+    schema.forget()
     yield folder
-    schema._all_schemas.cache_clear()
-    schema.validator.cache_clear()
+    schema.forget()
 
 
 def _run(root: Path, use_cache: bool = True) -> validation.Report:
@@ -91,8 +89,7 @@ def test_a_changed_schema_file_makes_every_entry_stale(minimal_root, schema_copy
     # Ids may no longer contain '-': every activity id in the fixture breaks the new rule.
     common.write_text(common.read_text(encoding="utf-8").replace("[a-z0-9._-]{0,63}", "[a-z0-9._]{0,63}"),
                       encoding="utf-8")
-    schema._all_schemas.cache_clear()
-    schema.validator.cache_clear()
+    schema.forget()
     assert "TRY206" in _codes(_run(minimal_root))
 
 

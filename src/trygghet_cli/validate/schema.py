@@ -68,8 +68,31 @@ def validator(kind: str) -> Any:
     return checker(top, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
+@cache
+def fast_validator(kind: str) -> Any:
+    """A compiled (jsonschema-rs) 2020-12 validator, with format checking, for one kind of file.
+
+    It answers only whether a document is valid, about a hundred times faster than
+    jsonschema; the errors of an invalid one, with their words, come from `validator`.
+    """
+    import jsonschema_rs
+
+    from trygghet_cli.validate.schema_refs import resolved
+
+    top = resolved(_all_schemas(), SCHEMA_FILES[kind])
+    return jsonschema_rs.Draft202012Validator(top, validate_formats=True)
+
+
+def forget() -> None:
+    """Drop the loaded schemas and validators (after the schema files changed)."""
+    for cached in (_all_schemas, validator, fast_validator):
+        cached.cache_clear()
+
+
 def check(doc: Document, kind: str) -> list[Finding]:
     """All schema errors of one document, each at its key or value."""
+    if fast_validator(kind).is_valid(doc.data):
+        return []
     findings: list[Finding] = []
     for error in validator(kind).iter_errors(doc.data):
         findings.extend(_explain(doc, error))
