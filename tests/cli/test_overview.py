@@ -187,3 +187,17 @@ def test_overview_fills_the_cache_and_reads_it_the_second_time(run, tmp_path, mo
     monkeypatch.setenv("TRYGGHET_CACHE_DIR", str(fresh))
     assert _overview(run, "--format", "json", "--no-cache").stdout == first
     assert not fresh.exists() or not any(fresh.rglob("*.*"))
+
+
+def test_output_file_is_written_and_a_foreign_file_or_data_file_is_refused(run, tmp_path) -> None:
+    target = tmp_path / "oversikt.html"
+    assert _overview(run, "--format", "html", "-o", str(target)).exit_code == 0
+    assert _overview(run, "--format", "html", "-o", str(target)).exit_code == 0  # its own file
+    foreign = tmp_path / "notes.txt"
+    foreign.write_text("mine\n", encoding="utf-8")
+    refused = _overview(run, "-o", str(foreign))
+    assert refused.exit_code == 2 and foreign.read_text(encoding="utf-8") == "mine\n"
+    data_file = AREA / "pledges" / "alby-2024-2025.yaml"
+    before = data_file.read_bytes()
+    assert _overview(run, "-o", str(data_file)).exit_code == 2
+    assert data_file.read_bytes() == before

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
+from pathlib import Path  # noqa: TC003 - typer reads the annotation at run time
 from typing import TYPE_CHECKING
 
 import typer
@@ -39,8 +39,10 @@ def overview(
                              "police_area, period, done, overdue, targets_met or changed "
                              "(numbers and dates largest first)."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
-    output: Path | None = typer.Option(None, "--output", "-o", dir_okay=False,
-                                       help="File to write. Default: stdout."),
+    output_text: str | None = typer.Option(None, "--output", "-o", help="File to write. "
+                                           "Default: stdout."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing file that trygghet "
+                               "did not write."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
     lang: str | None = typer.Option(None, "--lang", help="sv or en. Default: the first root's "
                                     "language."),
@@ -61,6 +63,7 @@ def overview(
       trygghet overview roots/kil roots/grums --format csv > oversikt.csv
     """
     from trygghet_cli.cli.status_cmd import _as_of
+    from trygghet_cli.output import destination
     from trygghet_cli.overview import SORT_KEYS, Query, collect, find_roots
     from trygghet_cli.root import config
 
@@ -71,7 +74,11 @@ def overview(
         raise UsageError(f"--lang: '{chosen}' is not sv or en", "use sv or en")
     query = Query(tuple(paths or ()), _as_of(as_of), tuple(police_area), tuple(county), sort,
                   not no_cache)
+    output = destination.parse(output_text)
     roots = find_roots(query.paths)
+    if output is not None:
+        for root, _ in roots:
+            destination.check(output, root, force)
     language = chosen or config.root_language([root for root, _ in roots])
     rows = collect(query)
     text = _render(rows, len(roots), query, fmt, language)
