@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.test_report_browser import ARTIFACTS, WCAG_TAGS, _open, browser  # noqa: F401
+from tests.browser.test_report_browser import ARTIFACTS, WCAG_TAGS, _open
 from tests.conftest import BUNDLED, FIXTURES
 
 pytestmark = pytest.mark.browser
@@ -36,7 +36,7 @@ def _shown(page: Any) -> list[list[str]]:
                          ".map(th => th.textContent)])")
 
 
-def test_overview_page_has_no_wcag_violations_and_makes_no_requests(browser, page_file) -> None:  # noqa: F811
+def test_overview_page_has_no_wcag_violations_and_makes_no_requests(browser, page_file) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     page, requests = _open(browser, page_file, 1200, 900)
@@ -52,7 +52,7 @@ def test_overview_page_has_no_wcag_violations_and_makes_no_requests(browser, pag
         page.close()
 
 
-def test_one_ordering_is_shown_and_a_header_link_shows_another_without_scripts(browser,  # noqa: F811
+def test_one_ordering_is_shown_and_a_header_link_shows_another_without_scripts(browser,
                                                                                 page_file) -> None:
     page, _ = _open(browser, page_file, 1200, 900)
     try:
@@ -71,7 +71,7 @@ def test_one_ordering_is_shown_and_a_header_link_shows_another_without_scripts(b
         page.close()
 
 
-def test_overview_page_reflows_on_a_phone_without_sideways_scrolling(browser, page_file) -> None:  # noqa: F811
+def test_overview_page_reflows_on_a_phone_without_sideways_scrolling(browser, page_file) -> None:
     page, _ = _open(browser, page_file, 390, 844)
     try:
         assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
