@@ -90,6 +90,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY309": (Severity.ERROR, "unknown source"),
     "TRY310": (Severity.ERROR, "unknown predecessor activity"),
     "TRY311": (Severity.ERROR, "file in the wrong folder"),
+    "TRY312": (Severity.ERROR, "unknown problem"),
+    "TRY313": (Severity.ERROR, "unknown indicator"),
+    "TRY314": (Severity.ERROR, "unknown lägesbild"),
     # rules
     "TRY401": (Severity.ERROR, "period ends before it starts"),
     "TRY402": (Severity.ERROR, "date outside the period"),
@@ -107,6 +110,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY504": (Severity.WARNING, "looks like a personnummer"),
     "TRY505": (Severity.WARNING, "looks like an e-mail address"),
     "TRY506": (Severity.WARNING, "looks like a phone number"),
+    "TRY507": (Severity.WARNING, "problem without measure"),
+    "TRY508": (Severity.WARNING, "activity tied to no problem or priority area"),
 }
 
 
