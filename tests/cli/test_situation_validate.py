@@ -71,7 +71,7 @@ def test_a_problem_names_only_indicators_of_its_own_lagesbild(run, exempelby) ->
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("indicators: [ind-skadegorelse]",
                                  "indicators: [ind-skadegorelse, ind-cykelstolder]"), encoding="utf-8")
-    hits = [f for f in _findings(run, exempelby) if f["code"] == "TRY313"]
+    hits = [f for f in _findings(run, exempelby) if f["code"] == "TRY316"]
     assert [h["message"] for h in hits] == ["unknown indicator 'ind-cykelstolder'"]
 
 

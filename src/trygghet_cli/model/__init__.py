@@ -127,6 +127,18 @@ class Source:
 
 
 @dataclass(slots=True)
+class Municipality:
+    """One municipality of a data root; `party` is the party id that stands for it, if any."""
+
+    id: str
+    name: str
+    code: str
+    county: str | None
+    party: str | None
+    ref: Ref
+
+
+@dataclass(slots=True)
 class Config:
     municipality: str
     code: str
@@ -136,6 +148,7 @@ class Config:
     districts: list[Named]
     functions: list[Function]
     ref: Ref
+    municipalities: list[Municipality] = field(default_factory=list)
     coordination_function: str | None = None
     public_contact: dict[str, str] | None = None
     law: dict[str, int] = field(default_factory=dict)
@@ -162,6 +175,7 @@ class Agreement:
     areas: list[PriorityArea]
     raw: dict[str, Any]
     ref: Ref
+    municipalities: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -187,6 +201,7 @@ class PledgeSet:
     pledges: list[Pledge]
     raw: dict[str, Any]
     ref: Ref
+    municipalities: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -249,6 +264,7 @@ class ActivityList:
     revised: str | None
     activities: list[Activity]
     ref: Ref
+    municipalities: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -128,7 +128,7 @@ def unresolved(model: Model) -> list[Finding]:
     for activity in model.all_activities():
         for target in activity.targets:
             if target.indicator:
-                resolve.need_at("indicator", "TRY313", target.indicator["id"], target.ref,
+                resolve.need_at("indicator", "TRY316", target.indicator["id"], target.ref,
                                 "indicator", "id")
                 resolve.need_at("district", "TRY307", target.indicator.get("district"), target.ref,
                                 "indicator", "district")
@@ -145,12 +145,12 @@ def _check_plans(resolve: _Resolver, model: Model) -> None:
             resolve.need_at("source", "TRY309", report.get("source"), ref, "council_reports", index)
     plans: list[Agreement | PledgeSet] = [*model.agreements, *model.pledge_sets]
     for plan in plans:
-        resolve.need_at("lägesbild", "TRY314", plan.raw.get("situation"), plan.ref, "situation")
+        resolve.need_at("lägesbild", "TRY317", plan.raw.get("situation"), plan.ref, "situation")
         decision = plan.raw.get("decision") or {}
         resolve.need_at("source", "TRY309", decision.get("source"), plan.ref, "decision", "source")
     for pledge_set in model.pledge_sets:
         for pledge in pledge_set.pledges:
-            resolve.each("problem", "TRY312", pledge.problems, pledge.ref, "problems")
+            resolve.each("problem", "TRY315", pledge.problems, pledge.ref, "problems")
 
 
 def _check_situation(resolve: _Resolver, situation: Situation) -> None:
@@ -174,7 +174,7 @@ def _check_situation(resolve: _Resolver, situation: Situation) -> None:
     resolve.known["indicator"] = {i.id for i in situation.indicators}
     for problem in situation.problems:
         resolve.each("district", "TRY307", problem.districts, problem.ref, "districts")
-        resolve.each("indicator", "TRY313", problem.indicators, problem.ref, "indicators")
+        resolve.each("indicator", "TRY316", problem.indicators, problem.ref, "indicators")
         resolve.each("source", "TRY309", problem.sources, problem.ref, "sources")
 
 
@@ -221,7 +221,7 @@ def _check_activity(resolve: _Resolver, activity: Activity) -> None:
     resolve.each("party", "TRY308", activity.parties, ref, "parties")
     resolve.each("district", "TRY307", activity.districts, ref, "districts")
     resolve.need_at("activity", "TRY310", activity.predecessor, ref, "predecessor")
-    resolve.each("problem", "TRY312", activity.problems, ref, "problems")
+    resolve.each("problem", "TRY315", activity.problems, ref, "problems")
     for target in activity.targets:
         for outcome in target.outcomes:
             resolve.need_at("source", "TRY309", outcome.source, outcome.ref, "source")
