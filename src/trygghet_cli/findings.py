@@ -100,6 +100,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY407": (Severity.ERROR, "outcome date outside the period"),
     "TRY408": (Severity.ERROR, "target of wrong shape for its kind"),
     "TRY409": (Severity.ERROR, "predecessors form a cycle"),
+    "TRY410": (Severity.ERROR, "outcome windows overlap"),
     # warnings
     "TRY501": (Severity.WARNING, "activity without target"),
     "TRY502": (Severity.WARNING, "pledge without activity"),
@@ -107,6 +108,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY504": (Severity.WARNING, "looks like a personnummer"),
     "TRY505": (Severity.WARNING, "looks like an e-mail address"),
     "TRY506": (Severity.WARNING, "looks like a phone number"),
+    "TRY507": (Severity.WARNING, "stated verdict contradicts the figures"),
+    "TRY508": (Severity.WARNING, "outcome dated in the future"),
 }
 
 
