@@ -47,7 +47,7 @@ def _window_dates(activity: Activity, outcome: Outcome) -> list[Finding]:
 
 
 def _overlaps(activity: Activity, target: Target, start: date) -> list[Finding]:
-    """TRY410 for two figures of the same kind whose windows partly overlap: they cannot add up."""
+    """TRY420 for two figures of the same kind whose windows partly overlap: they cannot add up."""
     if target.kind not in SUMMED:
         return []
     numeric = [o for o in target.outcomes if number(o.value) is not None and o.date != date.min]
@@ -65,7 +65,7 @@ def _overlap(activity: Activity, target: Target, first: Outcome, second: Outcome
     line = first.ref.where().line
     spans = f"{a.start}..{a.end} and {b.start}..{b.end}"
     sv_spans = f"{a.start}..{a.end} och {b.start}..{b.end}"
-    return make("TRY410", second.ref.where("period" if second.window else "date", key=True),
+    return make("TRY420", second.ref.where("period" if second.window else "date", key=True),
                 f"{activity.id}: target '{target.id}': the outcomes on line {line} and here cover "
                 f"windows that partly overlap ({spans}), so they cannot be added up",
                 "give windows that do not overlap (tertials, quarters), or one that holds the "
@@ -78,7 +78,7 @@ def _overlap(activity: Activity, target: Target, first: Outcome, second: Outcome
 
 def _stated(activity: Activity, target: Target, outcome: Outcome, period: Period,
             own: Period) -> list[Finding]:
-    """TRY507 when a verdict stated by a source contradicts the figures known on its date."""
+    """TRY520 when a verdict stated by a source contradicts the figures known on its date."""
     if outcome.verdict not in CONTRADICTS or target.kind is TargetKind.QUALITATIVE:
         return []
     figures = [replace(o, verdict=None) for o in target.outcomes
@@ -89,7 +89,7 @@ def _stated(activity: Activity, target: Target, outcome: Outcome, period: Period
     if judged not in CONTRADICTS[outcome.verdict]:
         return []
     stated = outcome.verdict.value
-    return [make("TRY507", outcome.ref.where("verdict"),
+    return [make("TRY520", outcome.ref.where("verdict"),
                  f"{activity.id}: target '{target.id}': the source says {stated.replace('_', ' ')}, "
                  f"but the figures say {judged.value.replace('_', ' ')}",
                  "check the figure and the source's words; keep the verdict only if the source "
@@ -101,11 +101,11 @@ def _stated(activity: Activity, target: Target, outcome: Outcome, period: Period
 
 
 def _future(activity: Activity, outcome: Outcome, today: date) -> list[Finding]:
-    """TRY508 for an outcome dated after today: status does not count it until then."""
+    """TRY521 for an outcome dated after today: status does not count it until then."""
     if outcome.date <= today:
         return []
     field = "date" if "date" in _raw(outcome) else "period"
-    return [make("TRY508", outcome.ref.where(field),
+    return [make("TRY521", outcome.ref.where(field),
                  f"{activity.id}: outcome dated {outcome.date}, after today ({today}); status does "
                  "not count it until then",
                  "use the date the figure refers to, which cannot be in the future",
