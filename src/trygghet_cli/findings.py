@@ -90,6 +90,12 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY309": (Severity.ERROR, "unknown source"),
     "TRY310": (Severity.ERROR, "unknown predecessor activity"),
     "TRY311": (Severity.ERROR, "file in the wrong folder"),
+    "TRY312": (Severity.ERROR, "unknown municipality"),
+    "TRY313": (Severity.ERROR, "document without a municipality"),
+    "TRY314": (Severity.ERROR, "municipality given twice"),
+    "TRY315": (Severity.ERROR, "unknown problem"),
+    "TRY316": (Severity.ERROR, "unknown indicator"),
+    "TRY317": (Severity.ERROR, "unknown lägesbild"),
     # rules
     "TRY401": (Severity.ERROR, "period ends before it starts"),
     "TRY402": (Severity.ERROR, "date outside the period"),
@@ -100,6 +106,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY407": (Severity.ERROR, "outcome date outside the period"),
     "TRY408": (Severity.ERROR, "target of wrong shape for its kind"),
     "TRY409": (Severity.ERROR, "predecessors form a cycle"),
+    "TRY420": (Severity.ERROR, "outcome windows overlap"),
     # warnings
     "TRY501": (Severity.WARNING, "activity without target"),
     "TRY502": (Severity.WARNING, "pledge without activity"),
@@ -107,6 +114,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY504": (Severity.WARNING, "looks like a personnummer"),
     "TRY505": (Severity.WARNING, "looks like an e-mail address"),
     "TRY506": (Severity.WARNING, "looks like a phone number"),
+    "TRY507": (Severity.WARNING, "problem without measure"),
+    "TRY508": (Severity.WARNING, "activity tied to no problem or priority area"),
+    "TRY520": (Severity.WARNING, "stated verdict contradicts the figures"),
+    "TRY521": (Severity.WARNING, "outcome dated in the future"),
 }
 
 

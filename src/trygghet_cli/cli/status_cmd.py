@@ -11,6 +11,8 @@ from enum import StrEnum
 import typer
 
 from trygghet_cli.cli.app import command, options
+from trygghet_cli.cli.dates import as_of_date
+from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import ExitCode, UsageError
 from trygghet_cli.status import Effective, Rollup
 
@@ -26,15 +28,6 @@ class FailIf(StrEnum):
     overdue = "overdue"
 
 
-def _as_of(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"--as-of: '{text}' is not a date", "write it as YYYY-MM-DD") from None
-
-
 def _width() -> int:
     if sys.stdout.isatty():
         return shutil.get_terminal_size((80, 24)).columns
@@ -44,7 +37,8 @@ def _width() -> int:
 
 @command(
     "status",
-    epilog="Exit codes: 0 ok, 1 invalid data or (with --fail-if overdue) something is overdue, "
+    epilog="Exit codes: 0 ok, 1 invalid data or (with --fail-if overdue) something is overdue or "
+    "past its due date with no recorded status, "
     "2 usage error, 3 a file could not be read, 70 internal error.",
 )
 def status(
@@ -63,8 +57,11 @@ def status(
                                           help="Only unfinished activities due within DAYS."),
     pledge: list[str] = typer.Option([], "--pledge", help="Only this pledge (id, or its number)."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
-    fail_if: FailIf | None = typer.Option(None, "--fail-if", help="Exit 1 when anything is overdue."),
+    fail_if: FailIf | None = typer.Option(
+        None, "--fail-if", help="Exit 1 when anything is overdue, or past its due date with no "
+        "recorded status (unknown)."),
     lang: str | None = typer.Option(None, "--lang", help="sv or en (overrides the global --lang)."),
+    municipality: str | None = municipality_option(),
 ) -> None:
     """Show where the pledges of a period stand: activities, due dates, targets and outcomes.
 
@@ -81,7 +78,10 @@ def status(
       trygghet status --format markdown > status.md
 
       trygghet status --fail-if overdue             # in a scheduled CI job
+
+      trygghet status --municipality kil            # one municipality of a police area
     """
+    from trygghet_cli.area import scoped
     from trygghet_cli.root import config, repository
     from trygghet_cli.status import Filters, build_report
 
@@ -89,24 +89,24 @@ def status(
         raise UsageError(f"--lang: '{lang}' is not sv or en", "use sv or en")
     opts = options(ctx)
     loaded = repository.load_valid(config.find_root(explicit=opts.data))
-    model = loaded.model
+    model = scoped(loaded.model, municipality)
     filters = Filters(tuple(owner), tuple(district), tuple(status_),
                       overdue, due_within, tuple(pledge))
-    report = build_report(model, period, _as_of(as_of), filters, by)
+    report = build_report(model, period, as_of_date(as_of), filters, by, today=date.today())
     language = lang or opts.lang or (model.config.language if model.config else "sv")
     typer.echo(_render(report, fmt, language, opts.color))
-    if fail_if is FailIf.overdue and report.summary.overdue:
+    if fail_if is FailIf.overdue and (report.summary.overdue or report.summary.past_due_unknown):
         raise typer.Exit(int(ExitCode.INVALID))
 
 
 def _render(report: object, fmt: Format, lang: str, color: bool) -> str:
-    from trygghet_cli.status import StatusReport, status_csv, status_json, status_markdown, status_table
+    from trygghet_cli.status import StatusReport, as_csv, as_json, as_markdown, as_text
 
     assert isinstance(report, StatusReport)
     if fmt is Format.json:
-        return status_json.render(report, lang)
+        return as_json.render(report, lang)
     if fmt is Format.csv:
-        return status_csv.render(report, lang)
+        return as_csv.render(report, lang)
     if fmt is Format.markdown:
-        return status_markdown.render(report, lang)
-    return status_table.render(report, lang, color, _width())
+        return as_markdown.render(report, lang)
+    return as_text.render(report, lang, color, _width())

@@ -10,10 +10,13 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from trygghet_cli.findings import Location
 from trygghet_cli.loading import Document, JsonPath
+
+if TYPE_CHECKING:
+    from trygghet_cli.situation import Situation
 
 
 class Status(StrEnum):
@@ -124,6 +127,18 @@ class Source:
 
 
 @dataclass(slots=True)
+class Municipality:
+    """One municipality of a data root; `party` is the party id that stands for it, if any."""
+
+    id: str
+    name: str
+    code: str
+    county: str | None
+    party: str | None
+    ref: Ref
+
+
+@dataclass(slots=True)
 class Config:
     municipality: str
     code: str
@@ -133,6 +148,11 @@ class Config:
     districts: list[Named]
     functions: list[Function]
     ref: Ref
+    municipalities: list[Municipality] = field(default_factory=list)
+    coordination_function: str | None = None
+    public_contact: dict[str, str] | None = None
+    law: dict[str, int] = field(default_factory=dict)
+    council_reports: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -155,6 +175,7 @@ class Agreement:
     areas: list[PriorityArea]
     raw: dict[str, Any]
     ref: Ref
+    municipalities: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -166,6 +187,7 @@ class Pledge:
     areas: list[str]
     set_id: str
     ref: Ref
+    problems: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -179,17 +201,43 @@ class PledgeSet:
     pledges: list[Pledge]
     raw: dict[str, Any]
     ref: Ref
+    municipalities: list[str] = field(default_factory=list)
+
+
+class Bound(StrEnum):
+    """An outcome that gives only a limit: "över 300", "minst 20" (at_least), "högst 5" (at_most)."""
+
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+
+
+class StatedVerdict(StrEnum):
+    """A verdict a source states in words ("målet var uppnått"), with or without a figure."""
+
+    MET = "met"
+    PARTLY_MET = "partly_met"
+    NOT_MET = "not_met"
 
 
 @dataclass(slots=True)
 class Outcome:
-    value: float | int | str
+    """One reported outcome (utfall).
+
+    `value` is None when the source states only a verdict. `window` is the stretch of time the
+    figure covers (`period:` in the file); without one a figure counts from the start of the
+    activity (or the period) up to `date`. `date` is the window's end when the file gives none.
+    """
+
+    value: float | int | str | None
     date: date
     kind: str | None
     approximate: bool
     source: str | None
     note: str | None
     ref: Ref
+    window: Period | None = None
+    bound: Bound | None = None
+    verdict: StatedVerdict | None = None
 
 
 @dataclass(slots=True)
@@ -205,6 +253,7 @@ class Target:
     change_unit: str | None
     outcomes: list[Outcome]
     ref: Ref
+    indicator: dict[str, str] | None = None
 
 
 @dataclass(slots=True)
@@ -229,6 +278,7 @@ class Activity:
     internal_notes: str | None
     list_id: str
     ref: Ref
+    problems: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -239,6 +289,7 @@ class ActivityList:
     revised: str | None
     activities: list[Activity]
     ref: Ref
+    municipalities: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -250,6 +301,7 @@ class Model:
     pledge_sets: list[PledgeSet] = field(default_factory=list)
     activity_lists: list[ActivityList] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    situations: list[Situation] = field(default_factory=list)
 
     def pledge_set(self, set_id: str) -> PledgeSet | None:
         return next((s for s in self.pledge_sets if s.id == set_id), None)
@@ -262,3 +314,6 @@ class Model:
 
     def all_activities(self) -> list[Activity]:
         return [a for lst in self.activity_lists for a in lst.activities]
+
+    def situation(self, situation_id: str) -> Situation | None:
+        return next((s for s in self.situations if s.id == situation_id), None)

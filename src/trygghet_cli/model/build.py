@@ -5,14 +5,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from trygghet_cli.i18n import join_list
 from trygghet_cli.loading import Document, JsonPath
 from trygghet_cli.model import (
     Activity,
     ActivityList,
     Agreement,
+    Bound,
     Config,
     Function,
     Model,
+    Municipality,
     Named,
     Outcome,
     Period,
@@ -21,9 +24,11 @@ from trygghet_cli.model import (
     PriorityArea,
     Ref,
     Source,
+    StatedVerdict,
     Status,
     Target,
     TargetKind,
+    parse_partial,
 )
 
 
@@ -43,6 +48,21 @@ def _sources(doc: Document, items: list[dict[str, Any]], path: JsonPath) -> list
     ]
 
 
+def _municipalities(doc: Document) -> list[Municipality]:
+    """The root's municipalities: `municipalities:`, else the one `municipality:` (whose id
+    defaults to its kommunkod). Validation reports a config with neither."""
+    data = doc.data
+    if "municipalities" in data:
+        return [Municipality(m["id"], m["name"], m["code"], m.get("county"), m.get("party"),
+                             Ref(doc, ("municipalities", i)))
+                for i, m in enumerate(data["municipalities"])]
+    one = data.get("municipality")
+    if not isinstance(one, dict):
+        return []
+    return [Municipality(str(one.get("id", one["code"])), one["name"], one["code"], one.get("county"),
+                         None, Ref(doc, ("municipality",)))]
+
+
 def config(doc: Document, model: Model) -> None:
     data = doc.data
     named = [Named(p["id"], p["name"], Ref(doc, ("parties", i))) for i, p in enumerate(data["parties"])]
@@ -50,9 +70,15 @@ def config(doc: Document, model: Model) -> None:
                  for i, d in enumerate(data["districts"])]
     functions = [Function(f["id"], f["name"], Ref(doc, ("functions", i)), f["party"],
                           f.get("description")) for i, f in enumerate(data["functions"])]
-    municipality = data["municipality"]
-    model.config = Config(municipality["name"], municipality["code"], data["police_area"],
-                          data.get("language", "sv"), named, districts, functions, Ref(doc, ()))
+    municipalities = _municipalities(doc)
+    language = data.get("language", "sv")
+    # A root of several municipalities is named by all of them until a command narrows it to one.
+    name = join_list([m.name for m in municipalities], language)
+    code = municipalities[0].code if len(municipalities) == 1 else ""
+    model.config = Config(name, code, data["police_area"], language, named, districts, functions,
+                          Ref(doc, ()), municipalities,
+                          data.get("coordination_function"), data.get("public_contact"),
+                          data.get("law", {}), data.get("council_reports", []))
     model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
 
 
@@ -64,7 +90,8 @@ def agreement(doc: Document, model: Model) -> None:
         for i, a in enumerate(data["priority_areas"])
     ]
     model.agreements.append(Agreement(data["id"], data["title"], _period(data["period"]),
-                                      data["parties"], data.get("signed"), areas, data, Ref(doc, ())))
+                                      data["parties"], data.get("signed"), areas, data, Ref(doc, ()),
+                                      data.get("municipalities", [])))
     model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
 
 
@@ -72,19 +99,34 @@ def pledges(doc: Document, model: Model) -> None:
     data = doc.data
     items = [
         Pledge(p["id"], p["text"], p.get("group"), p["parties"], p.get("areas", []), data["id"],
-               Ref(doc, ("pledges", i)))
+               Ref(doc, ("pledges", i)), p.get("problems", []))
         for i, p in enumerate(data["pledges"])
     ]
     model.pledge_sets.append(PledgeSet(
         data["id"], data["title"], _period(data["period"]), data.get("agreement"),
-        data.get("signed"), data.get("situation_picture"), items, data, Ref(doc, ())))
+        data.get("signed"), data.get("situation_picture"), items, data, Ref(doc, ()),
+        data.get("municipalities", [])))
     model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
 
 
+def _window(raw: dict[str, str] | None) -> Period | None:
+    """The window an outcome covers; None when absent or not a real date (rules report that)."""
+    if raw is None:
+        return None
+    start, end = parse_partial(raw["start"]), parse_partial(raw["end"])
+    if start is None or end is None:
+        return None
+    return Period(start.first, end.last)
+
+
 def _outcome(doc: Document, raw: dict[str, Any], path: JsonPath) -> Outcome:
-    return Outcome(raw["value"], date.fromisoformat(raw["date"]), raw.get("kind"),
-                   bool(raw.get("approximate", False)), raw.get("source"), raw.get("note"),
-                   Ref(doc, path))
+    window = _window(raw.get("period"))
+    day = raw.get("date")
+    when = date.fromisoformat(day) if day else window.end if window else date.min
+    bound, verdict = raw.get("bound"), raw.get("verdict")
+    return Outcome(raw.get("value"), when, raw.get("kind"), bool(raw.get("approximate", False)),
+                   raw.get("source"), raw.get("note"), Ref(doc, path), window,
+                   Bound(bound) if bound else None, StatedVerdict(verdict) if verdict else None)
 
 
 def _target(doc: Document, raw: dict[str, Any], path: JsonPath) -> Target:
@@ -93,7 +135,7 @@ def _target(doc: Document, raw: dict[str, Any], path: JsonPath) -> Target:
     return Target(raw["id"], TargetKind(raw["kind"]), raw["text"],
                   float(value) if value is not None else None, raw.get("unit"), raw.get("per"),
                   raw.get("baseline"), raw.get("direction"), raw.get("change_unit"), outcomes,
-                  Ref(doc, path))
+                  Ref(doc, path), raw.get("indicator"))
 
 
 def _activity(doc: Document, raw: dict[str, Any], path: JsonPath, list_id: str) -> Activity:
@@ -107,6 +149,7 @@ def _activity(doc: Document, raw: dict[str, Any], path: JsonPath, list_id: str) 
         reason=raw.get("reason"), status_note=raw.get("status_note"), targets=targets,
         visibility=raw.get("visibility", "public"), predecessor=raw.get("predecessor"),
         internal_notes=raw.get("internal_notes"), list_id=list_id, ref=Ref(doc, path),
+        problems=raw.get("problems", []),
     )
 
 
@@ -114,11 +157,20 @@ def activities(doc: Document, model: Model) -> None:
     data = doc.data
     items = [_activity(doc, a, ("activities", i), data["id"]) for i, a in enumerate(data["activities"])]
     model.activity_lists.append(ActivityList(data["id"], data.get("title"), data["pledge_set"],
-                                             data.get("revised"), items, Ref(doc, ())))
+                                             data.get("revised"), items, Ref(doc, ()),
+                                             data.get("municipalities", [])))
     model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
 
 
-BUILDERS = {"config": config, "agreement": agreement, "pledges": pledges, "activities": activities}
+def situation(doc: Document, model: Model) -> None:
+    from trygghet_cli.situation.build import situation as build_situation
+
+    model.situations.append(build_situation(doc))
+    model.sources.extend(_sources(doc, doc.data.get("sources", []), ("sources",)))
+
+
+BUILDERS = {"config": config, "agreement": agreement, "pledges": pledges, "activities": activities,
+            "situation": situation}
 
 
 def add(kind: str, doc: Document, model: Model) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from trygghet_cli.model import Activity, Model, Period, PledgeSet, parse_partial
 from trygghet_cli.render import outcomes, select, views
 from trygghet_cli.render.context import ViewContext, activity_sources, text
-from trygghet_cli.status import ActivityState, Effective, Verdict, activity_state, build_report, status_words
+from trygghet_cli.status import ActivityState, Effective, Verdict, activity_state, build_report, words
 
 if TYPE_CHECKING:
     from trygghet_cli.loading import Document
@@ -64,13 +64,13 @@ def status_built(ctx: ViewContext, req: Request) -> Built:
     for _, att in judged:
         verdicts[att.verdict] += 1
     view = {
-        "meta": views.meta(ctx, "status", chosen.title, chosen.period.label()),
+        "meta": views.meta(ctx, "status", chosen.title, chosen.period.label(), [chosen]),
         "set": {"title": chosen.title, "period": ctx.period(chosen.period)},
-        "period_state": status_words.period_text(report, ctx.lang),
+        "period_state": words.period_text(report, ctx.lang),
         # The note names as_of, so it appears only when the date is shown (no clock in output).
-        "choice_note": (status_words.choice_note(report, ctx.lang) or "") if ctx.as_of_shown else "",
+        "choice_note": (words.choice_note(report, ctx.lang) or "") if ctx.as_of_shown else "",
         "counts": outcomes.counts_view(ctx, visible),
-        "targets": [{"key": v.value, "label": status_words.verdict_name(v, ctx.lang), "count": n}
+        "targets": [{"key": v.value, "label": words.verdict_name(v, ctx.lang), "count": n}
                     for v, n in verdicts.items() if n],
         "overdue": [outcomes.state_view(ctx, s) for s in visible if s.overdue],
         "pledges": pledges,
@@ -93,7 +93,7 @@ def _year_activity(activity: Activity, period: Period, year: int) -> bool:
 def _not_done(ctx: ViewContext, state: ActivityState) -> View:
     activity = state.activity
     why = text(activity.reason) or text(activity.status_note) or ctx.t("report.yearly.no_reason")
-    return {"title": activity.title, "status": status_words.status_name(state.effective, ctx.lang),
+    return {"title": activity.title, "status": words.status_name(state.effective, ctx.lang),
             "status_key": state.effective.value, "why": why}
 
 
@@ -133,17 +133,29 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
                        "counts": outcomes.counts_view(ctx, mine), "notes": text(pledge_set.raw.get("notes"))})
     judged = [(t.target.text, t) for s in states for t in s.targets]
     view = {
-        "meta": views.meta(ctx, "yearly", ctx.t("report.yearly.title", year=year), str(year), False),
-        "year": year, "sets": blocks,
+        "meta": views.meta(ctx, "yearly", ctx.t("report.yearly.title", year=year), str(year),
+                           list(sets), False),
+        "year": year, "sets": blocks, "intro_parties": _intro_parties(ctx, sets),
         "not_done": [_not_done(ctx, s) for s in states if s.effective in NOT_DONE],
         "missing": [{"activity": s.activity.title, "target": t.target.text,
-                     "verdict": status_words.verdict_name(t.verdict, ctx.lang)}
+                     "verdict": words.verdict_name(t.verdict, ctx.lang)}
                     for s in states for t in s.targets if t.verdict in MISSING],
         "figures": [outcomes.figure_view(ctx, att) for _, att in judged],
         "attainment_chart": outcomes.attainment_chart(ctx, judged, "chart-attainment"),
         "sources": ctx.sources([s for b in sets for s in _cited(ctx, b)]),
     }
     return Built(view, _files(ctx.model, sets))
+
+
+def _intro_parties(ctx: ViewContext, sets: list[PledgeSet]) -> str:
+    """The parties of the year's pledges as a list, or '' when they are just one municipality
+    and the police (the intro then says so in plain words)."""
+    from trygghet_cli.area import only_municipality_and_police
+
+    ids = list(dict.fromkeys(str(p) for s in sets for p in s.raw.get("parties", [])))
+    if not ids or only_municipality_and_police(ctx.model, ids):
+        return ""
+    return ctx.listed(ctx.names(ids))
 
 
 def _cited(ctx: ViewContext, pledge_set: PledgeSet) -> list[str]:

@@ -16,7 +16,8 @@ from trygghet_cli.model import Model
 from trygghet_cli.model import build as build_model
 from trygghet_cli.root import cache, config
 from trygghet_cli.root.cache import Cache
-from trygghet_cli.validate import coverage, filecheck, references, rules
+from trygghet_cli.situation import targets
+from trygghet_cli.validate import coverage, filecheck, municipalities, references, rules
 from trygghet_cli.validate.filecheck import FileResult
 
 Store = Cache | None | Literal["auto"]
@@ -45,9 +46,10 @@ def _add(loaded: LoadedRoot, shown: str, result: FileResult, kind: str | None) -
     loaded.documents[shown] = doc
     if kind is None:
         loaded.findings.append(make("TRY311", Location(shown, 1, 1),
-                                    "file is not in agreements/, pledges/ or activities/",
+                                    "file is not in agreements/, pledges/, activities/ or situation/",
                                     "move it into the folder for its kind",
-                                    sv="filen ligger inte i agreements/, pledges/ eller activities/",
+                                    sv="filen ligger inte i agreements/, pledges/, activities/ "
+                                    "eller situation/",
                                     sv_hint="flytta den till mappen för sin sort"))
         return
     if result.valid:
@@ -81,8 +83,10 @@ def _store(store: Store, root: Path) -> Cache | None:
 def _finish(loaded: LoadedRoot) -> LoadedRoot:
     model = loaded.model
     loaded.findings.extend(references.check(model))
+    loaded.findings.extend(municipalities.check(model))
     loaded.findings.extend(rules.check(model))
     loaded.findings.extend(coverage.check(model))
+    targets.link(model)
     loaded.findings.sort(key=Finding.sort_key)
     return loaded
 

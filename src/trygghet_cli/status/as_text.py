@@ -8,8 +8,7 @@ milliseconds and looks the same. ANSI colour is added only when color is true.
 from __future__ import annotations
 
 from trygghet_cli.i18n import format_date, label
-from trygghet_cli.status import ActivityState, Effective, StatusReport, Verdict
-from trygghet_cli.status import status_words as words
+from trygghet_cli.status import ActivityState, Effective, StatusReport, Verdict, words
 
 VERDICT_STYLES = {Verdict.MET: "32", Verdict.EXCEEDED: "32", Verdict.ON_TRACK: "32",
                   Verdict.NOT_MET: "31", Verdict.BEHIND: "33"}
@@ -71,7 +70,7 @@ def _wrap(text: str, width: int, indent: str = "") -> list[str]:
 
 def _header(report: StatusReport, lang: str, p: _Painter) -> None:
     summary = report.summary
-    p.wrap(f"{report.municipality} · {report.police_area}", "1")
+    p.wrap(f"{report.municipality_text(lang)} · {report.police_area}", "1")
     p.wrap(f"{label('st.title', lang, title=report.pledge_set.title)}, "
            f"{label('st.as_of', lang, date=format_date(report.as_of, lang))}", "1")
     p.wrap(words.period_text(report, lang))

@@ -7,8 +7,7 @@ from typing import Any
 
 from trygghet_cli import __version__
 from trygghet_cli.model import Outcome
-from trygghet_cli.status import ActivityState, Attainment, Effective, Group, StatusReport
-from trygghet_cli.status import status_words as words
+from trygghet_cli.status import ActivityState, Attainment, Effective, Group, StatusReport, words
 
 STATUS_JSON_VERSION = 1
 
@@ -16,8 +15,12 @@ STATUS_JSON_VERSION = 1
 def _outcome(outcome: Outcome | None) -> dict[str, Any] | None:
     if outcome is None:
         return None
+    window = outcome.window
     return {"value": outcome.value, "date": outcome.date.isoformat(), "kind": outcome.kind,
-            "approximate": outcome.approximate, "source": outcome.source, "note": outcome.note}
+            "approximate": outcome.approximate, "source": outcome.source, "note": outcome.note,
+            "period": {"start": window.start.isoformat(), "end": window.end.isoformat()} if window else None,
+            "bound": outcome.bound.value if outcome.bound else None,
+            "verdict": outcome.verdict.value if outcome.verdict else None}
 
 
 def _ratio(value: float | None) -> float | None:
@@ -34,6 +37,8 @@ def target_data(att: Attainment, lang: str) -> dict[str, Any]:
         "achieved": _ratio(att.achieved), "expected": _ratio(att.expected), "ratio": _ratio(att.ratio),
         "elapsed_days": att.elapsed_days, "sources_disagree": att.sources_disagree,
         "latest": _outcome(att.latest), "disagreeing": [_outcome(o) for o in att.disagreeing],
+        "parts": [_outcome(o) for o in att.figure.parts] if att.figure and len(att.figure.parts) > 1 else [],
+        "stated": att.stated is not None, "due_so_far": _ratio(att.due_so_far),
         "also": [_outcome(o) for o in att.also], "summary": words.attainment_text(att, lang),
     }
 
@@ -86,7 +91,7 @@ def to_data(report: StatusReport, lang: str) -> dict[str, Any]:
         "version": STATUS_JSON_VERSION,
         "tool": {"name": "trygghet", "version": __version__},
         "language": lang,
-        "municipality": report.municipality,
+        "municipality": report.municipality_text(lang),
         "police_area": report.police_area,
         "as_of": report.as_of.isoformat(),
         "period": {"pledge_set": pledge_set.id, "title": pledge_set.title, "label": period.label(),
