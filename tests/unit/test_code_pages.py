@@ -73,3 +73,9 @@ def test_a_page_prints_in_the_language_asked_for_within_80_columns() -> None:
     assert english.startswith("TRY205: invalid date\n") and "How to fix it." in english
     assert "2025-02-30" in swedish and "English" not in swedish
     assert max(len(line) for line in (swedish + english).splitlines() if not line.startswith("    ")) <= 80
+
+
+def test_the_index_links_every_page() -> None:
+    index = (PAGES / "README.md").read_text(encoding="utf-8")
+    missing = [code for code in page_codes() if f"]({code}.md)" not in index]
+    assert not missing, f"add a row for {missing} to the table in docs/codes/README.md"
