@@ -30,12 +30,14 @@ def schema_text(name: str) -> str:
     return (resources.schemas_dir() / stem).read_text(encoding="utf-8")
 
 
-FILE_MATCH = {
-    "config": ["trygghet.yaml"],
-    "agreement": ["**/agreements/*.yaml", "**/agreements/*.yml"],
-    "pledges": ["**/pledges/*.yaml", "**/pledges/*.yml"],
-    "activities": ["**/activities/*.yaml", "**/activities/*.yml"],
-}
+def _file_match(kind: str) -> list[str]:
+    """The files of a kind, as glob patterns relative to any folder (SchemaStore's fileMatch)."""
+    from trygghet_cli.root.config import CONFIG_NAME, KIND_FOLDERS
+
+    if kind == "config":
+        return [CONFIG_NAME]
+    folder = next(f for f, k in KIND_FOLDERS.items() if k == kind)
+    return [f"**/{folder}/*.yaml", f"**/{folder}/*.yml"]
 
 
 def _base(base_url: str | None) -> str:
@@ -64,7 +66,7 @@ def catalog(base_url: str | None = None) -> str:
     for kind, stem in SCHEMA_FILES.items():
         body = json.loads(schema_text(kind))
         entries.append({"name": body["title"], "description": body["description"],
-                        "fileMatch": FILE_MATCH[kind], "url": _base(base_url) + stem})
+                        "fileMatch": _file_match(kind), "url": _base(base_url) + stem})
     document = {"$schema": "https://json.schemastore.org/schema-catalog.json", "version": 1,
                 "schemas": entries}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
