@@ -114,6 +114,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "outcome.disagree": ("källorna går isär: {others}", "sources disagree: {others}"),
     "outcome.also": ("även: {others}", "also: {others}"),
     "outcome.at_least": ("minst {value}", "at least {value}"),
+    "st.results": ("Övriga resultat", "Other results"),
     "outcome.at_most": ("högst {value}", "at most {value}"),
     "outcome.due_so_far": ("väntat hittills {due}", "due so far {due}"),
     "outcome.covers": ("avser {span}", "covers {span}"),
