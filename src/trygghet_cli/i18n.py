@@ -218,6 +218,9 @@ _FIELDS: dict[str, str] = {
     "municipality": "kommun", "police_area": "polisområde", "language": "språk",
     "situation": "bygger på lägesbild", "decision": "beslut", "indicator": "indikator",
     "body": "organ", "paragraph": "paragraf", "diary_number": "diarienummer",
+    "results": "övriga resultat", "text": "text", "bound": "gräns", "verdict": "bedömning",
+    "period": "period", "start": "start", "activity": "aktivitet", "pledge": "löfte",
+    "district": "kommundel",
 }
 
 
