@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from trygghet_cli import resources
-from trygghet_cli.errors import UsageError
+from trygghet_cli.errors import ReadError, UsageError
 
 CONFIG_NAME = "trygghet.yaml"
 KIND_FOLDERS = {"agreements": "agreement", "pledges": "pledges", "activities": "activities",
@@ -41,6 +41,13 @@ def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
         if is_root(folder):
             return folder
     return resources.bundled_data_root()
+
+
+def roots_below(folder: Path) -> list[Path]:
+    """The data roots one or two folder levels below folder (a folder of roots, e.g. national/)."""
+    found = {p.parent for pattern in ("*/trygghet.yaml", "*/*/trygghet.yaml")
+             for p in folder.glob(pattern)}
+    return sorted(found)
 
 
 def root_of(path: Path) -> Path | None:
@@ -92,6 +99,10 @@ def data_files(root: Path) -> list[Path]:
         if base.is_dir():
             found = [p for p in base.rglob("*") if p.suffix in {".yaml", ".yml"}]
             files.extend(sorted(found))
+        elif os.path.lexists(base):
+            # Skipped, a file in place of the folder made a root validate clean and show nothing.
+            raise ReadError(f"{display_path(base)} is not a folder; the {folder} in it cannot be read",
+                            f"make {folder}/ a folder and put the data files in it")
     return files
 
 
