@@ -103,7 +103,7 @@ def test_a_new_tool_version_does_not_read_the_old_entries(minimal_root, monkeypa
     assert len(new) == len(old), "every file is checked again and stored under a new key"
 
 
-@pytest.mark.parametrize("damage", [b"", b"TRYGGHET-CACHE-1\n", b"garbage", None],
+@pytest.mark.parametrize("damage", [b"", cache._MAGIC, b"garbage", None],
                          ids=["empty", "header only", "garbage", "truncated"])
 def test_a_damaged_entry_is_ignored_and_replaced(place, minimal_root, damage) -> None:
     place(FIXTURES / "findings" / "TRY304_unknown_pledge.activities.yaml")
