@@ -1,16 +1,22 @@
-"""Benchmark trygghet at national scale, as whole processes, in one run.
+"""Benchmark trygghet at national scale, as whole processes, in one run, on two corpus shapes.
 
-    python bench/run.py [--municipalities 290] [--work DIR] [--runs 5] [--heavy-runs 3]
+    python bench/run.py [--municipalities 290] [--shapes short,long] [--work DIR] [--runs 5]
+                        [--heavy-runs 1] [--before REV] [--write]
 
-Writes (or reuses) a corpus with bench/generate.py as a git repository, then times
-with hyperfine (JSON exports in WORK/results/): trygghet validate over the whole
-corpus cold (cache removed before each run) and warm (nothing changed);
-trygghet status, report yearly --format html and diff --git on one municipality;
-trygghet --version and --help; and two references on the same files:
-check-jsonschema with the same schemas (bundled into self-contained copies) and a
-bare parse with ruamel's C safe loader. Also measures the peak memory of the cold
-national validate (all its processes together, and the largest one). Prints
-medians and ratios as Markdown; --write appends them to bench/RESULTS.md.
+For each shape (bench/generate.py: `short`, today's corpus, and `long`, long descriptions
+and many comments) writes (or reuses) a corpus as a git repository, then times with
+hyperfine (JSON exports in WORK/results/), every command pinned to one core
+(`taskset -c 0`) unless its name says "all cores": trygghet validate over the whole corpus
+cold (cache removed before each run; also on all cores) and warm (nothing changed);
+status and a period diff (`diff activities 2022-2023 2024-2025`) of the first, largest root;
+check-jsonschema with the same schemas (bundled into self-contained copies), a bare parse of
+the same files with ruamel's C safe loader and one with PyYAML's CSafeLoader; and on the
+short shape trygghet --version, validate of the bundled data, status and report yearly.
+With --before REV, also validate cold and warm with the code of REV (git archive).
+Measures the peak memory of the cold national validate (all its processes together, and
+the largest one) and the load average before and after. CPU time (user+sys) on one core is
+the measure: the machine may be shared. Prints the ratios as Markdown; --write appends
+them to bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -49,6 +56,20 @@ for name in open(sys.argv[1], encoding="utf-8").read().split("\\0"):
         count += 1
 print(count, "files parsed")
 """
+
+PYYAML_PARSE = """\
+import sys
+import yaml
+
+count = 0
+for name in open(sys.argv[1], encoding="utf-8").read().split("\\0"):
+    if name:
+        with open(name, "rb") as handle:
+            yaml.load(handle, Loader=yaml.CSafeLoader)
+        count += 1
+print(count, "files parsed")
+"""
+ONE_CORE = "taskset -c 0 "
 
 
 def bundle_schemas(out: Path) -> dict[str, Path]:
@@ -188,137 +209,197 @@ def machine() -> dict[str, str]:
             "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--municipalities", type=int, default=290)
-    parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--work", type=Path, default=None, help="corpus and results (default: /tmp)")
-    parser.add_argument("--runs", type=int, default=10, help="runs of the fast commands")
-    parser.add_argument("--heavy-runs", type=int, default=3, help="runs of the national commands")
-    parser.add_argument("--write", action="store_true", help="append the results to bench/RESULTS.md")
-    args = parser.parse_args()
-    work = args.work or Path("/tmp") / f"trygghet-bench-{args.municipalities}"
-    corpus, results = work / "corpus", work / "results"
-    results.mkdir(parents=True, exist_ok=True)
-    python = sys.executable
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    env.pop("TRYGGHET_CACHE_DIR", None)
-    env.pop("TRYGGHET_NO_CACHE", None)
-    tool = f"{python} -m trygghet_cli"
-    checker = Path(python).with_name("check-jsonschema")
-
+def _corpus(work: Path, shape: str, municipalities: int, seed: int) -> Path:
+    corpus = work / f"corpus-{shape}"
     if not (corpus / ".git").is_dir():
         shutil.rmtree(corpus, ignore_errors=True)
-        generate.generate(corpus, args.municipalities, args.seed)
+        generate.generate(corpus, municipalities, seed, shape)
         generate.git_commit(corpus, "corpus")
-        by_kind = files_by_kind(corpus)
-        change_one_percent(corpus, by_kind["activities"])
+        change_one_percent(corpus, files_by_kind(corpus)["activities"])
+    return corpus
+
+
+def _before(work: Path, rev: str) -> Path:
+    """The src/ folder of the code of rev, unpacked from git."""
+    target = work / f"before-{rev}"
+    if not (target / "src").is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        parts = ["src", "schemas", "templates", "data"]
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", rev, *parts], check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    return target / "src"
+
+
+def measure_shape(shape: str, args: argparse.Namespace, work: Path, env: dict[str, str]) -> dict[str, Any]:
+    """Time every command on one corpus shape; the timings and the corpus's size."""
+    python = sys.executable
+    corpus = _corpus(work, shape, args.municipalities, args.seed)
+    results = work / "results" / shape
+    results.mkdir(parents=True, exist_ok=True)
+    tool = f"{python} -m trygghet_cli"
+    checker = Path(python).with_name("check-jsonschema")
     by_kind = files_by_kind(corpus)
     every = [p for kind in by_kind.values() for p in kind]
-    size = sum(p.stat().st_size for p in every)
     roots = sorted(p.parent for p in corpus.glob("*/trygghet.yaml"))
     one = roots[0]
-    changed_root = next(r for r in roots if (corpus / ".git").exists()
-                        and subprocess.run(["git", "-C", str(corpus), "diff", "--quiet", "HEAD~1", "HEAD",
-                                            "--", r.name]).returncode == 1)
     schemas = bundle_schemas(work / "schemas")
-    references = work / "check-jsonschema.sh"
+    references = work / f"check-jsonschema-{shape}.sh"
     references.write_text("set -e\n" + "".join(
         f"{shlex.quote(str(checker))} --schemafile {shlex.quote(str(schemas[kind]))} "
         f"{' '.join(shlex.quote(str(p)) for p in paths)} > /dev/null\n" for kind, paths in by_kind.items()))
-    names = work / "files.txt"
+    names = work / f"files-{shape}.txt"
     names.write_text("\0".join(str(p) for p in every))
-    bare = work / "bare_parse.py"
-    bare.write_text(BARE_PARSE)
+    (work / "ruamel_parse.py").write_text(BARE_PARSE)
+    (work / "pyyaml_parse.py").write_text(PYYAML_PARSE)
     cache = corpus / ".trygghet-cache"
     heavy, fast = args.heavy_runs, args.runs
+    load_before = os.getloadavg()
 
-    timings = {
-        "validate-cold": hyperfine("validate-cold", f"{tool} validate -q {corpus}", results, heavy,
-                                   prepare=f"rm -rf {cache}", env=env),
-        "validate-warm": hyperfine("validate-warm", f"{tool} validate -q {corpus}", results, heavy,
-                                   warmup=1, env=env),
-        "check-jsonschema": hyperfine("check-jsonschema", f"sh {references}", results, heavy, env=env),
-        "bare-parse": hyperfine("bare-parse", f"{python} {bare} {names}", results, heavy, env=env),
-        "version": hyperfine("version", f"{tool} --version", results, fast, warmup=3, env=env),
-        "help": hyperfine("help", f"{tool} --help", results, fast, warmup=3, env=env),
-        "status-one": hyperfine("status-one", f"{tool} --data {one} status", results, fast, warmup=3,
-                                env=env),
-        "report-yearly-html": hyperfine(
-            "report-yearly-html", f"{tool} --data {one} report yearly --year 2024 --format html "
-            f"-o {work / 'yearly.html'}", results, fast, warmup=3, env=env),
-        "diff-git": hyperfine("diff-git", f"{tool} --data {changed_root} diff --git HEAD~1..HEAD", results,
-                              fast, warmup=3, env=env),
-        "validate-bundled": hyperfine("validate-bundled", f"{tool} validate -q", results, fast, warmup=3,
-                                      env=env),
+    def run(name: str, command: str, runs: int, **extra: Any) -> dict[str, float]:
+        return hyperfine(name, command, results, runs, env=extra.pop("env", env), **extra)
+
+    t = {
+        "validate-cold": run("validate-cold", f"{ONE_CORE}{tool} validate -q {corpus}", heavy,
+                             prepare=f"rm -rf {cache}"),
+        "validate-cold-all": run("validate-cold-all", f"{tool} validate -q {corpus}", heavy,
+                                 prepare=f"rm -rf {cache}"),
+        "validate-warm": run("validate-warm", f"{ONE_CORE}{tool} validate -q {corpus}", heavy, warmup=1),
+        "check-jsonschema": run("check-jsonschema", f"{ONE_CORE}sh {references}", heavy),
+        "ruamel-parse": run("ruamel-parse", f"{ONE_CORE}{python} {work / 'ruamel_parse.py'} {names}", heavy),
+        "pyyaml-parse": run("pyyaml-parse", f"{ONE_CORE}{python} {work / 'pyyaml_parse.py'} {names}", heavy),
+        "status-largest": run("status-largest", f"{ONE_CORE}{tool} --data {one} status", fast, warmup=1),
+        "diff-period-largest": run("diff-period-largest", f"{ONE_CORE}{tool} --data {one} diff activities "
+                                   "2022-2023 2024-2025", fast, warmup=1),
     }
+    if args.before:
+        old = {**env, "PYTHONPATH": str(_before(work, args.before))}
+        t["before-cold"] = run("before-cold", f"{ONE_CORE}{tool} validate -q {corpus}", heavy,
+                               prepare=f"rm -rf {cache}", env=old)
+        t["before-warm"] = run("before-warm", f"{ONE_CORE}{tool} validate -q {corpus}", heavy, warmup=1,
+                               env=old)
+    if shape == "short":
+        t["version"] = run("version", f"{ONE_CORE}{tool} --version", fast, warmup=3)
+        t["validate-bundled"] = run("validate-bundled", f"{ONE_CORE}{tool} validate -q", fast, warmup=3)
+        t["status-one"] = run("status-one", f"{ONE_CORE}{tool} --data {one} status", fast, warmup=3)
+        t["report-one"] = run("report-one", f"{ONE_CORE}{tool} --data {one} report yearly --year 2024 "
+                              f"--format html -o {work / 'yearly.html'}", fast, warmup=3)
     shutil.rmtree(cache, ignore_errors=True)
     tree_kb, largest_kb = peak_memory([python, "-m", "trygghet_cli", "validate", "-q", str(corpus)], env)
-    report = render(timings, machine(), args, size, len(every), len(roots), tree_kb, largest_kb, one,
-                    changed_root)
+    cache_size = 0
+    run("fill-cache", f"{tool} validate -q {corpus}", 1)
+    cache_size = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file())
+    return {"t": t, "files": len(every), "roots": len(roots), "size": sum(p.stat().st_size for p in every),
+            "activities": sum(p.read_text(encoding="utf-8").count("\n  - id: a")
+                              for p in by_kind["activities"]),
+            "largest": one.name, "tree_kb": tree_kb, "largest_kb": largest_kb, "cache": cache_size,
+            "load": (load_before, os.getloadavg())}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--municipalities", type=int, default=290)
+    parser.add_argument("--shapes", default="short,long")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--work", type=Path, default=None, help="corpus and results (default: /tmp)")
+    parser.add_argument("--runs", type=int, default=5, help="runs of the fast commands")
+    parser.add_argument("--heavy-runs", type=int, default=1, help="runs of the national commands")
+    parser.add_argument("--before", default=None,
+                        help="also time validate with the code of this git revision")
+    parser.add_argument("--write", action="store_true", help="append the results to bench/RESULTS.md")
+    args = parser.parse_args()
+    work = args.work or Path("/tmp") / f"trygghet-bench-{args.municipalities}"
+    work.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    env.pop("TRYGGHET_CACHE_DIR", None)
+    env.pop("TRYGGHET_NO_CACHE", None)
+    box = machine()
+    shapes = {shape: measure_shape(shape, args, work, env) for shape in args.shapes.split(",")}
+    report = render(shapes, box, args, work)
     print(report)
-    (results / "summary.md").write_text(report, encoding="utf-8")
+    (work / "results" / "summary.md").write_text(report, encoding="utf-8")
     if args.write:
         with (HERE / "RESULTS.md").open("a", encoding="utf-8") as out:
             out.write("\n" + report)
 
 
-def render(t: dict[str, dict[str, float]], box: dict[str, str], args: argparse.Namespace, size: int,
-           files: int, roots: int, tree_kb: int, largest_kb: int, one: Path, changed: Path) -> str:
-    def ms(name: str) -> str:
-        return f"{t[name]['median'] * 1000:,.0f} ms"
+def _cpu(t: dict[str, dict[str, float]], name: str) -> float:
+    return t[name]["user"] + t[name]["system"]
 
-    def ratio(a: str, b: str) -> float:
-        return t[b]["median"] / t[a]["median"]
 
-    rows = [
-        ("validate, whole corpus, cold (cache removed)", "validate-cold"),
-        ("validate, whole corpus, warm (nothing changed)", "validate-warm"),
-        ("check-jsonschema, same schemas, same files", "check-jsonschema"),
-        ("bare parse, ruamel C safe loader, same files", "bare-parse"),
-        (f"status, one municipality ({one.name})", "status-one"),
-        ("report yearly --format html, one municipality", "report-yearly-html"),
-        (f"diff --git HEAD~1..HEAD, one municipality ({changed.name})", "diff-git"),
-        ("validate, bundled data (13 files, warm)", "validate-bundled"),
-        ("--version", "version"),
-        ("--help", "help"),
-    ]
-    table = "\n".join(f"| {label} | {ms(name)} | {t[name]['user'] + t[name]['system']:.2f} s | "
-                      f"{t[name]['runs']} |" for label, name in rows)
-    checks = [  # (target, measured, met)
-        ("validate cold is ≥ 2× faster than check-jsonschema", ratio("validate-cold", "check-jsonschema"),
-         ratio("validate-cold", "check-jsonschema") >= 2),
-        ("warm validate is ≥ 10× faster than cold", ratio("validate-warm", "validate-cold"),
-         ratio("validate-warm", "validate-cold") >= 10),
-        ("status on one municipality is within 1.5× of --version", ratio("status-one", "version") ** -1,
-         ratio("status-one", "version") ** -1 <= 1.5),
-    ]
-    verdicts = "\n".join(f"| {label} | {value:.2f}× | {'met' if met else 'NOT met'} |"
-                         for label, value, met in checks)
-    extra = t["validate-bundled"]["median"] - t["help"]["median"]
+LABELS = {
+    "validate-cold": "validate, whole corpus, cold (cache removed)",
+    "validate-cold-all": "validate, whole corpus, cold, all cores",
+    "validate-warm": "validate, whole corpus, warm (nothing changed)",
+    "before-cold": "validate cold, code before this work",
+    "before-warm": "validate warm, code before this work",
+    "check-jsonschema": "check-jsonschema, same schemas, same files",
+    "ruamel-parse": "bare parse, ruamel C safe loader, same files",
+    "pyyaml-parse": "bare parse, PyYAML CSafeLoader, same files",
+    "status-largest": "status, largest root",
+    "diff-period-largest": "diff activities 2022-2023 2024-2025, largest root",
+    "version": "--version",
+    "validate-bundled": "validate, bundled data (warm)",
+    "status-one": "status, bundled-size root",
+    "report-one": "report yearly --format html, one root",
+}
+
+
+def _shape_section(shape: str, m: dict[str, Any]) -> str:
+    t = m["t"]
+    rows = "\n".join(f"| {LABELS[name]} | {t[name]['median'] * 1000:,.0f} ms | {_cpu(t, name):.2f} s | "
+                     f"{t[name]['runs']} |" for name in LABELS if name in t)
+    cold = _cpu(t, "validate-cold")
+    ratios = [("cold validate / check-jsonschema (CPU)", cold / _cpu(t, "check-jsonschema"), "≤ 0.2"),
+              ("cold validate / bare ruamel C-safe parse", cold / _cpu(t, "ruamel-parse"), "—"),
+              ("cold validate / bare PyYAML CSafeLoader parse", cold / _cpu(t, "pyyaml-parse"), "≤ 1.0"),
+              ("warm / cold", _cpu(t, "validate-warm") / cold, "≤ 0.05"),
+              ("diff of the largest root / status on it", _cpu(t, "diff-period-largest") /
+               _cpu(t, "status-largest"), "≤ 2")]
+    if "before-cold" in t:
+        before = _cpu(t, "before-cold")
+        ratios[1:1] = [("before: cold validate / check-jsonschema (CPU)",
+                        before / _cpu(t, "check-jsonschema"), ""),
+                       ("before: cold validate / bare PyYAML CSafeLoader parse",
+                        before / _cpu(t, "pyyaml-parse"), ""),
+                       ("before: warm / cold", _cpu(t, "before-warm") / before, "")]
+    if "version" in t:
+        version = _cpu(t, "version")
+        ratios += [(f"{name} / --version (CPU)", _cpu(t, name) / version, "≤ 1.3")
+                   for name in ("validate-bundled", "status-one", "report-one")]
+    table = "\n".join(f"| {label} | {value:.2f} | {target} |" for label, value, target in ratios)
+    (b1, b5, _), (a1, a5, _) = m["load"]
     return textwrap.dedent(f"""\
-        ## {box['date']}: {args.municipalities} municipalities
+        ### Shape `{shape}`: {m['roots']} roots, {m['files']:,} files, {m['size'] / 1e6:.1f} MB, \
+{m['activities']:,} activities (largest root {m['largest']})
+
+        Load average (1 min, 5 min) before {b1:.1f} {b5:.1f}, after {a1:.1f} {a5:.1f}.
+        Peak memory of the cold validate (all cores): {m['tree_kb'] / 1024:,.0f} MB all processes,
+        {m['largest_kb'] / 1024:,.0f} MB the largest. Cache after a cold run: {m['cache'] / 1e6:,.1f} MB.
+
+        | what (one core unless said) | median (wall) | CPU (user+sys, mean) | runs |
+        |---|---|---|---|
+        """) + rows + textwrap.dedent("""
+
+
+        | ratio (CPU, one core) | measured | target |
+        |---|---|---|
+        """) + table + "\n"
+
+
+def render(shapes: dict[str, dict[str, Any]], box: dict[str, str], args: argparse.Namespace,
+           work: Path) -> str:
+    head = textwrap.dedent(f"""\
+        ## {box['date']}: {args.municipalities} municipalities, shapes {args.shapes}
 
         Machine: {box['nproc']} CPUs ({box['cpu']}), {box['ram']} RAM, Python {box['python']},
-        {box['os']}; load average at the end {box['load']}.
-        Corpus: {roots} data roots, {files} files, {size / 1e6:.1f} MB of YAML (seed {args.seed});
-        a git repository whose last commit changes every hundredth activity file.
-        Command: `python bench/run.py --municipalities {args.municipalities} --runs {args.runs} \
---heavy-runs {args.heavy_runs}`; hyperfine exports in `{(args.work or Path('/tmp'))}`.
+        {box['os']}; load average at the start {box['load']}.
+        Command: `python bench/run.py --municipalities {args.municipalities} --shapes {args.shapes} \
+--runs {args.runs} --heavy-runs {args.heavy_runs}{' --before ' + args.before if args.before else ''}`;
+        hyperfine exports in `{work / 'results'}`.
 
-        | what | median (wall) | CPU (user+sys, mean) | runs |
-        |---|---|---|---|
-        """) + table + textwrap.dedent("""
-
-
-        | target | measured | |
-        |---|---|---|
-        """) + verdicts + textwrap.dedent(f"""
-        | peak memory of the cold national validate < 1 GB | {tree_kb / 1024:,.0f} MB all processes, \
-{largest_kb / 1024:,.0f} MB largest | {'met' if tree_kb < 1024 * 1024 else 'NOT met'} |
-        | validate on the bundled data < 0.25 s more than --help | {extra * 1000:+,.0f} ms | \
-{'met' if extra < 0.25 else 'NOT met'} |
         """)
+    return head + "\n".join(_shape_section(shape, m) for shape, m in shapes.items())
 
 
 if __name__ == "__main__":
