@@ -238,6 +238,8 @@ class Outcome:
     window: Period | None = None
     bound: Bound | None = None
     verdict: StatedVerdict | None = None
+    district: str | None = None
+    place: str | None = None
 
 
 @dataclass(slots=True)
@@ -254,6 +256,7 @@ class Target:
     outcomes: list[Outcome]
     ref: Ref
     indicator: dict[str, str] | None = None
+    per_district: bool = False  # applies to each of the activity's districts
 
 
 @dataclass(slots=True)

@@ -230,6 +230,7 @@ def _check_activity(resolve: _Resolver, activity: Activity) -> None:
     for target in activity.targets:
         for outcome in target.outcomes:
             resolve.need_at("source", "TRY309", outcome.source, outcome.ref, "source")
+            resolve.need_at("district", "TRY307", outcome.district, outcome.ref, "district")
 
 
 def check(model: Model) -> list[Finding]:
