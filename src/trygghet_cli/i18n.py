@@ -241,6 +241,8 @@ _LABELS.update({
     "ov.col.targets_short": ("Mål", "Targets"),
     "ov.col.situation": ("Lägesbild", "Situation"),
     "ov.col.changed": ("Ändrad", "Changed"),
+    "ov.col.law": ("Lagkrav uppfyllda", "Law requirements met"),
+    "ov.law_short": ("lagkrav", "law"),
     "ov.targets_of": ("{met} av {total}", "{met} of {total}"),
     "ov.errors_one": ("1 fel i datat", "1 error in the data"),
     "ov.errors": ("{n} fel i datat", "{n} errors in the data"),
