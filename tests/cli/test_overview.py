@@ -34,7 +34,7 @@ def test_table_has_a_row_per_municipality_and_fits_80_columns(run) -> None:
     assert [n for line in lines for n in names if line.startswith(n)] == names
     alby = next(line for line in lines if line.startswith("Alby kommun"))
     assert alby.split()[2:] == ["2024–2025", "2", "50", "%", "1", "1", "av", "2"]
-    assert "  över tiden 1, klar 1 · ändrad " in lines[lines.index(alby) + 1]
+    assert "  passerat slutdatum 1, klar 1 · ändrad " in lines[lines.index(alby) + 1]
 
 
 def test_english_table(run) -> None:
@@ -72,7 +72,7 @@ def test_markdown_table(run) -> None:
     assert text.startswith("## Översikt per 30 juni 2025\n\n5 kommuner i 2 datarötter. "
                            "Sorterad efter över tiden.")
     rows = [line for line in text.splitlines() if line.startswith("| ") and "kommun |" in line]
-    assert rows[0].startswith("| Alby kommun | 2024–2025 | 2 | över tiden 1, klar 1 | 50 % | 1 |")
+    assert rows[0].startswith("| Alby kommun | 2024–2025 | 2 | passerat slutdatum 1, klar 1 | 50 % | 1 |")
     assert len(rows) == 5
 
 
