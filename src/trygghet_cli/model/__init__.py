@@ -202,6 +202,13 @@ class PledgeSet:
     raw: dict[str, Any]
     ref: Ref
     municipalities: list[str] = field(default_factory=list)
+    more_agreements: list[str] = field(default_factory=list)  # `agreements:` the period also spans
+
+    @property
+    def agreement_ids(self) -> list[str]:
+        """Every agreement the pledge period builds on: `agreement`, then `agreements`."""
+        first = [self.agreement] if self.agreement else []
+        return list(dict.fromkeys([*first, *self.more_agreements]))
 
 
 class Bound(StrEnum):

@@ -106,7 +106,7 @@ def pledges(doc: Document, model: Model) -> None:
     model.pledge_sets.append(PledgeSet(
         data["id"], data["title"], _period(data["period"]), data.get("agreement"),
         data.get("signed"), data.get("situation_picture"), items, data, Ref(doc, ()),
-        data.get("municipalities", [])))
+        data.get("municipalities", []), data.get("agreements", [])))
     model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
 
 

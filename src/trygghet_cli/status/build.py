@@ -116,7 +116,8 @@ def rollup(model: Model, report: StatusReport, by: Rollup) -> tuple[Group, ...]:
     states = list(report.activities)
     config = model.config
     if by is Rollup.AREA:
-        areas = [(a.id, a.title) for a in report.agreement.areas] if report.agreement else []
+        agreements = [model.agreement(i) for i in report.pledge_set.agreement_ids]
+        areas = [(a.id, a.title) for ag in agreements if ag is not None for a in ag.areas]
         return tuple(_by_area(report.pledges, areas))
     if by is Rollup.OWNER:
         owners = [(f.id, f.name) for f in config.functions] if config else []
