@@ -15,13 +15,15 @@ from trygghet_cli.cli import (
     new_cmd,
     report_cmd,
     schema_cmd,
+    site_cmd,
     status_cmd,
     validate_cmd,
 )
 from trygghet_cli.cli.app import app
 
 __all__ = ["activity_cmd", "app", "diff_cmd", "export_cmd", "fmt_cmd", "import_cmd", "init_cmd",
-           "main", "new_cmd", "report_cmd", "schema_cmd", "status_cmd", "validate_cmd"]
+           "main", "new_cmd", "report_cmd", "schema_cmd", "site_cmd", "status_cmd",
+           "validate_cmd"]
 
 
 def main() -> None:

@@ -19,8 +19,10 @@ _EMAIL_SPELLED = re.compile(r"(?<![\w.+-])[\w.+-]+ ?[(\[] ?(?:at|snabel-a) ?[)\]
 _PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)46[\s-]?(?:\(0\) ?)?|0)\d{1,3}(?:[\s-]?\d{2,4}){2,4}(?![\w])")
 # Fields whose text never reaches a public report.
 PRIVATE_KEYS = {"internal_notes"}
-# Fields that are identifiers, dates or addresses rather than free text.
-NOT_TEXT = {"id", "url", "date", "start", "end", "due", "completed", "published", "revised"}
+# Fields that are identifiers, dates or addresses rather than free text. The site's public
+# contact (site.contact in trygghet.yaml) is declared public, so its mailbox and number are too.
+NOT_TEXT = {"id", "url", "date", "start", "end", "due", "completed", "published", "revised",
+            "email", "phone", "accessibility_contact"}
 
 
 @dataclass(frozen=True, slots=True)
