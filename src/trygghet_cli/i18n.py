@@ -341,6 +341,10 @@ _LABELS.update({
                             "utfallen mot målen.",
                             "What the municipality and the police did in {year} for the citizen pledges, "
                             "and the outcomes against the targets."),
+    "report.yearly.intro_parties": ("Vad {parties} gjorde under {year} för medborgarlöftena, och "
+                                    "utfallen mot målen.",
+                                    "What {parties} did in {year} for the citizen pledges, and the "
+                                    "outcomes against the targets."),
     "report.yearly.done_of": ("{done} av {total} aktiviteter klara.", "{done} of {total} activities done."),
     "report.yearly.areas_none": ("Löftet är inte kopplat till något prioriterat område i underlaget.",
                                  "The record links this pledge to no priority area."),
@@ -542,6 +546,14 @@ def label(key: str, lang: str, **values: object) -> str:
     sv, en = _LABELS[key]
     text = sv if lang == "sv" else en
     return text.format(**values) if values else text
+
+
+def join_list(items: list[str], lang: str) -> str:
+    """Names as a sentence lists them: 'A', 'A och B', 'A, B och C' (English: 'A, B and C')."""
+    if len(items) <= 1:
+        return "".join(items)
+    word = "och" if lang == "sv" else "and"
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
 def field_name(key: str, lang: str) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 import typer
 
 from trygghet_cli.cli.app import command, options
+from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import UsageError
 
 KIND_NAMES = ("yearly", "pledges", "status", "agreement")
@@ -61,8 +62,11 @@ def report(
                                     help="Calendar year (yearly summary)."),
     fmt: ReportFormat | None = typer.Option(None, "--format", "-f",
                                             help="md or html. Default: from -o's suffix, else md."),
-    output: Path | None = typer.Option(None, "--output", "-o",
-                                       help="File, or folder to write a named file into. Default: stdout."),
+    output_text: str | None = typer.Option(None, "--output", "-o",
+                                           help="File, or folder to write a named file into. "
+                                           "Default: stdout."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing file that trygghet "
+                               "did not write (never a data file)."),
     as_of: str | None = typer.Option(None, "--as-of", help="Judge on this date (YYYY-MM-DD); "
                                      "shown in the report. Default: today, not shown."),
     audience: Audience = typer.Option(Audience.public, "--audience",
@@ -73,6 +77,7 @@ def report(
                                           "built-in ones."),
     lang: str | None = typer.Option(None, "--lang", help="sv or en. Default: the data's language."),
     list_kinds: bool = typer.Option(False, "--list", help="List the report kinds and exit."),
+    municipality: str | None = municipality_option(),
 ) -> None:
     """Render a report as Markdown or self-contained, accessible HTML.
 
@@ -87,8 +92,15 @@ def report(
       trygghet report agreement --lang en
 
       trygghet report --list
+
+      trygghet report pledges --municipality kil    # one municipality of a police area
+
+    An existing file is replaced only when trygghet wrote it (or with --force); a data file
+    or trygghet.yaml never is.
     """
     from trygghet_cli import i18n
+    from trygghet_cli.area import scoped
+    from trygghet_cli.output import destination
     from trygghet_cli.render import Request, build, render
     from trygghet_cli.root import config, repository
 
@@ -107,7 +119,9 @@ def report(
     if templates is not None and not templates.is_dir():
         raise UsageError(f"--templates {templates}: no such folder")
     day, shown = _as_of(as_of)
-    model = repository.load_valid(config.find_root(explicit=opts.data)).model
+    output = destination.parse(output_text)
+    root = config.find_root(explicit=opts.data)
+    model = scoped(repository.load_valid(root).model, municipality)
     req = Request(kind=kind, fmt=_format(fmt, output), lang=chosen_lang or _data_lang(model),
                   as_of=day, as_of_shown=shown, audience=audience.value, period=period, year=year,
                   templates=templates)
@@ -115,6 +129,7 @@ def report(
         typer.echo(render(model, req, "<stdout>"), nl=False)
         return
     target = _target(output, kind, build(model, req).view["meta"]["period"], req.lang, req.fmt)
+    destination.check(target, root, force)
     _write(target, render(model, req, config.display_path(target)))
 
 

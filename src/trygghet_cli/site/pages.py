@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from trygghet_cli import i18n
 from trygghet_cli.diff import plain
 from trygghet_cli.model import ActivityList, Agreement, Model, PledgeSet
 from trygghet_cli.render import select, views
@@ -47,17 +48,10 @@ class Settings:
         return found + ([self.accessibility_contact] if self.accessibility_contact else [])
 
 
-def joined(names: list[str], ctx: ViewContext) -> str:
-    """'A, B och C': every party named, as a sentence lists them."""
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + ctx.t("report.and_sep") + names[-1]
-
-
 def party_names(ctx: ViewContext, ids: list[str] | None = None) -> str:
     cfg = ctx.model.config
     chosen = ids if ids else [p.id for p in cfg.parties] if cfg else []
-    return joined(ctx.names(chosen), ctx)
+    return i18n.join_list(ctx.names(chosen), ctx.lang)
 
 
 def pledge_page(set_id: str) -> str:
