@@ -99,9 +99,9 @@ def _open_data(loaded: LoadedRoot, ctx: ViewContext, settings: pages.Settings, b
     tables = opendata.rows(model, ctx)
     folder = opendata.FOLDER
     files = {f"{folder}/{name}.csv": opendata.as_csv(name, table) for name, table in tables.items()}
-    files[f"{folder}/trygghet.json"] = opendata.as_json(tables, cfg.municipality if cfg else "",
-                                                        cfg.code if cfg else "")
-    files[f"{folder}/README.md"] = opendata.readme(lang, cfg.municipality if cfg else "")
+    names = pages.municipality_names(ctx)
+    files[f"{folder}/trygghet.json"] = opendata.as_json(tables, names, cfg.code if cfg else "")
+    files[f"{folder}/README.md"] = opendata.readme(lang, names)
     modified = history.revisions[0].when.date().isoformat() if history.revisions else ""
     files[f"{folder}/dcat.jsonld"] = opendata.dcat(model, lang, base_url, settings.license, modified)
     links = [(ctx.t(f"site.open.csv.{name}"), f"{folder}/{name}.csv") for name in tables]
@@ -130,7 +130,7 @@ def build_site(loaded: LoadedRoot, req: SiteRequest) -> dict[str, bytes]:
     html["oppna-data.html"] = _render("site/open_data.html.j2",
                                       pages.open_data_view(ctx, links, settings), req.lang)
     cfg = model.config
-    municipality = cfg.municipality if cfg else ""
+    municipality = pages.municipality_names(ctx)
     data["flode.xml"] = feed.atom(history, ctx.t("site.feed.title", municipality=municipality),
                                   base_url, cfg.code if cfg else "0000", req.lang)
     data["sitemap.xml"] = feed.sitemap(list(html), base_url)

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from trygghet_cli import i18n
+from trygghet_cli.area import Item, names_of
 from trygghet_cli.diff import plain
 from trygghet_cli.model import ActivityList, Agreement, Model, PledgeSet
 from trygghet_cli.render import select, views
@@ -74,12 +75,21 @@ def district_page(district_id: str) -> str:
     return f"kommundel-{district_id}.html"
 
 
+def municipality_names(ctx: ViewContext) -> str:
+    """Every municipality whose documents the site shows: 'Strängnäs kommun', or 'A och B'."""
+    model = ctx.model
+    documents: list[Item] = [*model.agreements, *model.pledge_sets]
+    if documents:
+        return names_of(model, documents, ctx.lang)
+    return model.config.municipality if model.config else ""
+
+
 def site_meta(ctx: ViewContext, title: str, kind_label: str, page: str) -> View:
     """The header and footer of every site page; the same keys as a report's meta."""
-    cfg = ctx.model.config
-    meta = views.meta(ctx, "pledges", title, "", title_is_data=False)
+    meta = views.meta(ctx, "pledges", title, "", [*ctx.model.agreements, *ctx.model.pledge_sets],
+                      title_is_data=False)
     meta.update(kind="site", kind_label=kind_label, site=True, page=page,
-                parties=party_names(ctx), municipality=cfg.municipality if cfg else "")
+                parties=party_names(ctx), municipality=municipality_names(ctx))
     return meta
 
 
@@ -118,13 +128,12 @@ def _situations(ctx: ViewContext, as_of: date) -> list[View]:
 
 def start_view(ctx: ViewContext, settings: Settings) -> View:
     """The start page: the cooperation, the agreement, the pledges, the lägesbild, the links."""
-    model, cfg = ctx.model, ctx.model.config
+    model = ctx.model
     current = select.pledge_set(model, None, None, ctx.as_of) if model.pledge_sets else None
     agreement = select.agreement(model, None, None, ctx.as_of) if model.agreements else None
     situation = current.situation if current and current.situation else None
-    municipality = cfg.municipality if cfg else ""
     return {
-        "meta": site_meta(ctx, ctx.t("site.title", municipality=municipality), ctx.t("site.kind"),
+        "meta": site_meta(ctx, ctx.t("site.title", municipality=municipality_names(ctx)), ctx.t("site.kind"),
                           "index.html"),
         "intro": ctx.t("site.intro", parties=party_names(ctx, agreement.parties if agreement else None)),
         "agreement": _agreement_brief(ctx, agreement) if agreement else None,
@@ -228,10 +237,9 @@ def about_view(ctx: ViewContext, settings: Settings) -> View:
 
 
 def accessibility_view(ctx: ViewContext, settings: Settings) -> View:
-    cfg = ctx.model.config
     contact = settings.accessibility_contact
     return {"meta": site_meta(ctx, ctx.t("site.a11y.title"), ctx.t("site.kind"), "tillganglighet.html"),
-            "intro": ctx.t("site.a11y.intro", owner=cfg.municipality if cfg else ""),
+            "intro": ctx.t("site.a11y.intro", owner=municipality_names(ctx)),
             "contact": contact, "contact_is_mail": "@" in contact and "://" not in contact,
             "digg": "https://www.digg.se/digital-tillganglighet/offentlig-aktor"}
 
