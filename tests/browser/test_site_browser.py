@@ -9,12 +9,11 @@ from typing import Any
 
 import pytest
 
-from tests.browser.test_report_browser import ARTIFACTS, WCAG_TAGS, browser
+from tests.browser.test_report_browser import ARTIFACTS, WCAG_TAGS
 from tests.conftest import BUNDLED
 from tests.sitewalk import html_pages
 
 pytestmark = pytest.mark.browser
-__all__ = ["browser"]  # the session's Chromium, shared with the report tests
 WIDTHS = (390, 1280)
 # Words (between spaces, hyphens and slashes) whose letters sit on more than one line.
 BROKEN_WORDS = """() => {
