@@ -195,6 +195,8 @@ _FIELDS: dict[str, str] = {
     "revised": "reviderad", "follow_up": "uppföljning", "frequency": "frekvens",
     "functions": "funktioner", "name": "namn", "party": "part", "problems": "problem",
     "municipality": "kommun", "police_area": "polisområde", "language": "språk",
+    "situation": "bygger på lägesbild", "decision": "beslut", "indicator": "indikator",
+    "body": "organ", "paragraph": "paragraf", "diary_number": "diarienummer",
 }
 
 
