@@ -436,7 +436,11 @@ _LABELS.update({
     "site.activities_link": ("Aktivitetslistan och hur den har ändrats",
                              "The activity list and how it has changed"),
     "site.situation": ("Lägesbild", "Situation picture"),
-    "site.situation_from": ("Ur lägesbilden bakom {title}.", "From the situation picture behind {title}."),
+    "site.situation_from": ("Källa: {title}.", "Source: {title}."),
+    "site.situation_problems": ("Problem som lägesbilden pekar ut:", "Problems the picture points out:"),
+    "site.situation_district_none": ("Den senaste lägesbilden säger inget särskilt om kommundelen.",
+                                     "The latest situation picture says nothing in particular "
+                                     "about the district."),
     "site.situation_districts": ("Per kommundel", "Per district"),
     "site.situation_none": ("Underlaget har ingen lägesbild för kommundelen.",
                             "The record has no situation picture for the district."),

@@ -245,3 +245,12 @@ def test_a_rebuild_replaces_the_earlier_site_as_a_whole(run, minimal_root, tmp_p
     assert run("--data", str(minimal_root), "site", "-o", str(out)).exit_code == 0
     assert not (out / "stale.html").exists() and (out / "index.html").is_file()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".public")] == []
+
+
+def test_start_page_shows_the_latest_lagesbild_and_each_district(site) -> None:
+    text = words(" ".join(read_page(site / "index.html").text))
+    assert "Källa: Lägesbild inför medborgarlöftena 2024–2025." in text
+    assert "Rekrytering av unga till organiserad brottslighet" in text
+    links = read_page(site / "index.html").links
+    assert {"kommundel-strangnas.html", "kommundel-mariefred.html", "kommundel-stallarholmen.html",
+            "kommundel-aker.html"} <= set(links)

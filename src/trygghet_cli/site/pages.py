@@ -111,6 +111,26 @@ def _lists_of(model: Model, set_id: str) -> list[ActivityList]:
     return [lst for lst in model.activity_lists if lst.pledge_set == set_id]
 
 
+def _lagesbild(ctx: ViewContext, fallback: PledgeSet | None) -> tuple[View | None, list[View]]:
+    """The latest lägesbild on as_of and what it says per district; without lägesbilder in the
+    data, the situation pictures of the pledge sets."""
+    from trygghet_cli.situation import select as situation_select
+
+    latest = situation_select.latest(ctx.model, ctx.as_of)
+    if latest is None:
+        raw = fallback.situation if fallback and fallback.situation else None
+        summary = {"title": "", "summary": text(raw.get("summary")), "problems": [],
+                   "from": fallback.title} if raw and fallback else None
+        return summary, _situations(ctx, ctx.as_of)
+    districts = [{"name": d.name, "page": district_page(d.district),
+                  "summary": d.section.summary if d.section else "", "from": latest.title}
+                 for d in situation_select.by_district(ctx.model, ctx.as_of)]
+    summary = {"title": latest.title, "summary": text(latest.mapping_summary or latest.analysis),
+               "problems": [p.title for p in latest.problems],
+               "date": ctx.partial(latest.when.text), "from": latest.title}
+    return summary, districts
+
+
 def _situations(ctx: ViewContext, as_of: date) -> list[View]:
     """The latest situation picture per district, from the pledge sets begun by as_of."""
     cfg = ctx.model.config
@@ -131,16 +151,15 @@ def start_view(ctx: ViewContext, settings: Settings) -> View:
     model = ctx.model
     current = select.pledge_set(model, None, None, ctx.as_of) if model.pledge_sets else None
     agreement = select.agreement(model, None, None, ctx.as_of) if model.agreements else None
-    situation = current.situation if current and current.situation else None
+    situation, districts = _lagesbild(ctx, current)
     return {
         "meta": site_meta(ctx, ctx.t("site.title", municipality=municipality_names(ctx)), ctx.t("site.kind"),
                           "index.html"),
         "intro": ctx.t("site.intro", parties=party_names(ctx, agreement.parties if agreement else None)),
         "agreement": _agreement_brief(ctx, agreement) if agreement else None,
         "pledges": _pledges_brief(ctx, current) if current else None,
-        "situation": {"summary": text(situation.get("summary")), "from": current.title}
-        if situation and current else None,
-        "districts": _situations(ctx, ctx.as_of),
+        "situation": situation,
+        "districts": districts,
         "earlier": [{"title": s.title, "page": pledge_page(s.id)}
                     for s in sorted(model.pledge_sets, key=lambda s: s.period.start, reverse=True)
                     if current is None or s.id != current.id],
@@ -199,10 +218,15 @@ def list_view(ctx: ViewContext, lst: ActivityList, history: History) -> View:
 
 def district_view(ctx: ViewContext, district_id: str, name: str) -> View:
     """A district: the situation picture for it over the periods, and its activities."""
-    notes = [{"from": s.title, "summary": text(d.get("summary"))}
-             for s in sorted(ctx.model.pledge_sets, key=lambda s: s.period.start, reverse=True)
-             for d in (s.situation or {}).get("districts", [])
-             if isinstance(d, dict) and d.get("district") == district_id]
+    from trygghet_cli.situation import select as situation_select
+
+    notes = [{"from": sit.title, "summary": section.summary}
+             for sit in reversed(situation_select.dated(ctx.model, ctx.as_of))
+             for section in [sit.section(district_id)] if section is not None]
+    notes += [{"from": s.title, "summary": text(d.get("summary"))}
+              for s in sorted(ctx.model.pledge_sets, key=lambda s: s.period.start, reverse=True)
+              for d in (s.situation or {}).get("districts", [])
+              if isinstance(d, dict) and d.get("district") == district_id]
     activities = []
     for lst in sorted(ctx.model.activity_lists, key=lambda lst: lst.id, reverse=True):
         for activity in lst.activities:
@@ -221,6 +245,7 @@ def provenance(model: Model) -> list[View]:
     items: list[tuple[str, Any]] = [(a.title, a.raw) for a in model.agreements]
     items += [(s.title, s.raw) for s in model.pledge_sets]
     items += [(lst.title or lst.id, plain(lst.ref)) for lst in model.activity_lists]
+    items += [(sit.title, sit.raw) for sit in model.situations]
     found = []
     for title, raw in items:
         texts = [text(raw.get(k)) for k in ("source_note", "notes") if isinstance(raw, dict) and raw.get(k)]
