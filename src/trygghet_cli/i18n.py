@@ -27,7 +27,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "status.delayed": ("försenad", "delayed"),
     "status.cancelled": ("inställd", "cancelled"),
     "status.unknown": ("okänd", "unknown"),
-    "status.overdue": ("över tiden", "overdue"),
+    "status.overdue": ("passerat slutdatum", "overdue"),
     # trygghet status
     "st.title": ("Läget för {title}", "Status of {title}"),
     "st.as_of": ("per {date}", "as of {date}"),
@@ -50,7 +50,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "st.target_line": ("Mål", "Target"),
     "st.done_share": ("{share} klara", "{share} done"),
     "st.done_of": ("{done} av {total} klara", "{done} of {total} done"),
-    "st.overdue_count": ("{n} över tiden", "{n} overdue"),
+    "st.overdue_count": ("{n} har passerat slutdatum", "{n} overdue"),
     "st.past_due_unknown": ("{n} med okänd status efter slutdatum",
                             "{n} with unknown status past due"),
     "st.filtered": ("Filter: {filters}", "Filters: {filters}"),
@@ -70,12 +70,19 @@ _LABELS: dict[str, tuple[str, str]] = {
     "st.none.district": ("Ingen kommundel angiven", "No district given"),
     "st.no_agreement": ("Löftena är inte kopplade till någon överenskommelse.",
                         "The pledges are not linked to an agreement."),
-    "st.overdue_text": ("över tiden: {status}, {days} dagar efter slutdatum",
-                        "overdue: {status}, {days} days past due"),
-    "st.unknown_past_due": ("okänd, {days} dagar efter slutdatum", "unknown, {days} days past due"),
+    "st.overdue_text": ("passerat slutdatum för {days} sedan: {status}",
+                        "overdue by {days}: {status}"),
+    "st.overdue_closed": ("passerat slutdatum: {status}", "overdue: {status}"),
+    "st.unknown_past_due": ("okänd, slutdatum passerat för {days} sedan", "unknown, {days} past due"),
+    "days.one": ("{n} dag", "{n} day"),
+    "days.many": ("{n} dagar", "{n} days"),
     "st.one_day": ("1 dag", "1 day"),
     "verdict.met": ("uppnått", "met"),
     "verdict.exceeded": ("överskridet", "exceeded"),
+    "verdict.partly_met": ("delvis uppnått", "partly met"),
+    "verdict.in_progress": ("pågår", "in progress"),
+    "verdict.stated": ("{verdict} enligt källan {source}", "{verdict} according to {source}"),
+    "verdict.approximate": ("{verdict} (ungefärligt utfall)", "{verdict} (approximate outcome)"),
     "verdict.not_met": ("ej uppnått", "not met"),
     "verdict.on_track": ("i fas", "on track"),
     "verdict.behind": ("efter plan", "behind"),
@@ -84,8 +91,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "verdict.no_outcome": ("inget utfall", "no outcome"),
     "target.at_least": ("{got} av minst {want}", "{got} of at least {want}"),
     "target.exactly": ("{got} av exakt {want}", "{got} of exactly {want}"),
-    "target.rate": ("{got} av {want} väntade ({value} per {per}, {days} dagar)",
-                    "{got} of {want} expected ({value} per {per}, {days} days)"),
+    "target.rate": ("{got} på {days} ({span}) = {rate} per {per}, mål minst {value} per {per}",
+                    "{got} in {days} ({span}) = {rate} per {per}, target at least {value} per {per}"),
     "target.rate_plain": ("minst {value} per {per}", "at least {value} per {per}"),
     "target.at_least_only": ("minst {want}", "at least {want}"),
     "target.exactly_only": ("exakt {want}", "exactly {want}"),
@@ -94,6 +101,7 @@ _LABELS: dict[str, tuple[str, str]] = {
                            "* no due date of its own: the end of the period applies"),
     "target.change": ("{got} mot {base} år {year} ({delta})", "{got} vs {base} in {year} ({delta})"),
     "target.change_goal": ("mål: {direction} med {want}", "target: {direction} by {want}"),
+    "target.change_goal_plain": ("mål att {direction}", "target to {direction}"),
     "target.no_baseline": ("{got}, basår {year} utan värde", "{got}, baseline {year} has no value"),
     "direction.increase": ("öka", "increase"),
     "direction.decrease": ("minska", "decrease"),
@@ -105,6 +113,18 @@ _LABELS: dict[str, tuple[str, str]] = {
     "outcome.approximate": ("ca {value}", "about {value}"),
     "outcome.disagree": ("källorna går isär: {others}", "sources disagree: {others}"),
     "outcome.also": ("även: {others}", "also: {others}"),
+    "outcome.at_least": ("minst {value}", "at least {value}"),
+    "outcome.at_most": ("högst {value}", "at most {value}"),
+    "outcome.due_so_far": ("väntat hittills {due}", "due so far {due}"),
+    "outcome.covers": ("avser {span}", "covers {span}"),
+    "outcome.later.one": ("{n} utfall daterat efter i dag räknas inte",
+                          "{n} outcome dated after today not counted"),
+    "outcome.later.many": ("{n} utfall daterade efter i dag räknas inte",
+                           "{n} outcomes dated after today not counted"),
+    "window.tertials": ("tertial {numbers} {year}", "tertials {numbers} of {year}"),
+    "window.quarters": ("kvartal {numbers} {year}", "quarters {numbers} of {year}"),
+    "window.tertial": ("tertial {numbers} {year}", "tertial {numbers} of {year}"),
+    "window.quarter": ("kvartal {numbers} {year}", "quarter {numbers} of {year}"),
     "diff.title": ("trygghet diff: {old} → {new}", "trygghet diff: {old} → {new}"),
     "diff.count.added": ("nya", "added"),
     "diff.count.removed": ("borttagna", "removed"),
@@ -329,7 +349,7 @@ _LABELS.update({
     "report.status.overview": ("Översikt", "Overview"),
     "report.status.activities": ("Aktiviteter", "Activities"),
     "report.status.done_share": ("Andel klara", "Share done"),
-    "report.status.overdue": ("Försenade (passerat slutdatum)", "Overdue"),
+    "report.status.overdue": ("Passerat slutdatum", "Overdue"),
     "report.status.targets": ("Mål efter bedömning", "Targets by assessment"),
     "report.status.by_status": ("Aktiviteter per status", "Activities by status"),
     "report.status.count": ("Antal", "Count"),
@@ -544,6 +564,109 @@ _LABELS.update({
     "site.open.csv.outcomes": ("Mål och utfall (CSV)", "Targets and outcomes (CSV)"),
     "site.open.csv.sources": ("Källor (CSV)", "Sources (CSV)"),
     "site.feed.title": ("Ändringar: {municipality}", "Changes: {municipality}"),
+})
+
+
+# Labels of the lägesbild and the law check (trygghet check law, report lagesbild, report council).
+_LABELS.update({
+    "law.heading": ("{municipality}: lag (2023:196) om kommuners ansvar för brottsförebyggande "
+                    "arbete", "{municipality}: lag (2023:196) on municipalities' responsibility for "
+                    "crime prevention"),
+    "law.basis": ("Per {date}. Bedömt enbart på det som står i data: uppfyllt, saknas eller inte "
+                  "registrerat.", "As of {date}. Judged only on what the data records: met, "
+                  "missing or not recorded."),
+    "law.verdict.met": ("uppfyllt", "met"),
+    "law.verdict.missing": ("saknas", "missing"),
+    "law.verdict.not_recorded": ("inte registrerat", "not recorded"),
+    "law.totals": ("Uppfyllt: {met} · Saknas: {missing} · Inte registrerat: {not_recorded}",
+                   "Met: {met} · Missing: {missing} · Not recorded: {not_recorded}"),
+    "law.evidence": ("Underlag", "Evidence"),
+    "law.col.requirement": ("Krav och grund", "Requirement and basis"),
+    "law.col.verdict": ("Bedömning", "Verdict"),
+    "law.col.why": ("Varför", "Why"),
+    "law.cites": ("Grund", "Basis"),
+    "law.cite.3": ("3 § lag (2023:196): utifrån ett kunskapsbaserat underlag ta ställning till "
+                   "behovet av brottsförebyggande åtgärder",
+                   "3 § lag (2023:196): from a knowledge-based foundation, take a position on the "
+                   "need for crime-prevention measures"),
+    "law.cite.4": ("4 § lag (2023:196): en lägesbild med kartläggning av brottsligheten, annan "
+                   "relevant information och en analys",
+                   "4 § lag (2023:196): a lägesbild with a kartläggning of crime, other relevant "
+                   "information and an analysis"),
+    "law.cite.bill": ("prop. 2022/23:43 (paragrafen i lagen syns inte i källorna)",
+                      "prop. 2022/23:43 (the law's paragraph is not seen in the sources)"),
+    "law.interval": ("Intervallen ({situation} månader för lägesbilden, {council} för rapporten "
+                     "till fullmäktige) står inte i den lagtext som källorna visar; de ställs in "
+                     "under law: i trygghet.yaml.",
+                     "The intervals ({situation} months for the lägesbild, {council} for the "
+                     "report to the council) are not in the law text the sources show; set them "
+                     "under law: in trygghet.yaml."),
+    "law.situation": ("Aktuell lägesbild", "A current lägesbild"),
+    "law.parts": ("Lägesbildens tre delar", "The lägesbild's three parts"),
+    "law.measures": ("Åtgärder utifrån lägesbildens problem",
+                     "Measures for the lägesbild's problems"),
+    "law.plan": ("Beslutad åtgärdsplan som bygger på lägesbilden",
+                 "A decided action plan built on the lägesbild"),
+    "law.coordination": ("Samordningsfunktion", "Coordination function (samordningsfunktion)"),
+    "law.agreement": ("Skriftlig samverkansöverenskommelse med polisen",
+                      "A written cooperation agreement with the police"),
+    "law.council": ("Rapport till kommunfullmäktige", "Report to the municipal council"),
+    "law.part.mapping": ("kartläggning", "kartläggning (mapping)"),
+    "law.part.information": ("annan relevant information", "other relevant information"),
+    "law.part.analysis": ("analys", "analysis"),
+    "law.situation.none": ("Ingen lägesbild finns i data (mappen situation/).",
+                           "The data has no lägesbild (the situation/ folder)."),
+    "law.situation.old": ("Den senaste lägesbilden i data, {id} ({date}), är äldre än {months} "
+                          "månader.", "The latest lägesbild in the data, {id} ({date}), is older "
+                          "than {months} months."),
+    "law.situation.ok": ("{id} ({date}) är högst {months} månader gammal.",
+                         "{id} ({date}) is at most {months} months old."),
+    "law.parts.none": ("Det finns ingen lägesbild att granska.", "There is no lägesbild to look at."),
+    "law.parts.absent": ("I {id} saknar data {absent}.", "In {id} the data has no {absent}."),
+    "law.parts.ok": ("{id} har kartläggning, annan relevant information och analys.",
+                     "{id} has a kartläggning, other relevant information and an analysis."),
+    "law.measures.none": ("Den senaste lägesbilden anger inga problem i data.",
+                          "The latest lägesbild names no problems in the data."),
+    "law.measures.open": ("Problem i {id} som inget löfte eller ingen aktivitet tar sig an, och "
+                          "utan angivet skäl: {open}.", "Problems in {id} that no pledge or "
+                          "activity addresses, with no reason given: {open}."),
+    "law.measures.ok": ("Vart och ett av problemen i {id} ({count}) har en åtgärd eller ett "
+                        "angivet skäl.", "Each of the problems in {id} ({count}) has a measure or "
+                        "a stated reason."),
+    "law.plan.none": ("Data har ingen överenskommelse och inga medborgarlöften.",
+                      "The data has no agreement and no pledges."),
+    "law.plan.none_in_force": ("Ingen överenskommelse och inga medborgarlöften gäller på datumet.",
+                               "No agreement and no pledges are in force on the date."),
+    "law.plan.no_decision": ("Gäller nu: {ids}. Inget beslut (organ, datum, paragraf, "
+                             "diarienummer) är registrerat.", "In force: {ids}. No decision "
+                             "(body, date, paragraph, diary number) is recorded."),
+    "law.plan.not_built": ("Gäller nu: {ids}. Beslutet är registrerat, men inte vilken lägesbild "
+                           "planen bygger på.", "In force: {ids}. The decision is recorded, but "
+                           "not which lägesbild the plan builds on."),
+    "law.plan.ok": ("{id}: beslutad av {body} {date}, {paragraph}, dnr {diary}; bygger på "
+                    "{situation}.", "{id}: decided by {body} on {date}, {paragraph}, diary no. "
+                    "{diary}; builds on {situation}."),
+    "law.coordination.none": ("Ingen samordningsfunktion anges (coordination_function i "
+                              "trygghet.yaml).", "No coordination function is named "
+                              "(coordination_function in trygghet.yaml)."),
+    "law.coordination.no_contact": ("{name}. Ingen offentlig kontaktväg anges (public_contact).",
+                                    "{name}. No public contact is given (public_contact)."),
+    "law.coordination.ok": ("{name}. Kontakt: {contact}.", "{name}. Contact: {contact}."),
+    "law.agreement.none": ("Data har ingen undertecknad överenskommelse med polisen.",
+                           "The data has no signed agreement with the police."),
+    "law.agreement.ended": ("Den senaste överenskommelsen med polisen i data, {id} ({period}), "
+                            "gäller inte längre.", "The latest agreement with the police in the "
+                            "data, {id} ({period}), is no longer in force."),
+    "law.agreement.ok": ("{id} ({period}), undertecknad {signed}.",
+                         "{id} ({period}), signed {signed}."),
+    "law.council.none": ("Ingen rapport till fullmäktige är registrerad (council_reports i "
+                         "trygghet.yaml).", "No report to the council is recorded "
+                         "(council_reports in trygghet.yaml)."),
+    "law.council.old": ("Den senaste rapporten i data, till {body} {date}, är äldre än {months} "
+                        "månader.", "The latest report in the data, to {body} on {date}, is older "
+                        "than {months} months."),
+    "law.council.ok": ("Rapport till {body} {date}, inom {months} månader.",
+                       "Report to {body} on {date}, within {months} months."),
 })
 
 
