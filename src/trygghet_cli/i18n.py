@@ -220,6 +220,45 @@ _FIELDS: dict[str, str] = {
 }
 
 
+# trygghet overview
+_LABELS.update({
+    "ov.title": ("Översikt", "Overview"),
+    "ov.heading": ("Översikt per {date}", "Overview as of {date}"),
+    "ov.count_one": ("1 kommun", "1 municipality"),
+    "ov.count": ("{n} kommuner", "{n} municipalities"),
+    "ov.none": ("Inga kommuner matchar.", "No municipalities match."),
+    "ov.filters": ("Filter: {filters}", "Filters: {filters}"),
+    "ov.col.municipality": ("Kommun", "Municipality"),
+    "ov.col.county": ("Län", "County"),
+    "ov.col.police_area": ("Polisområde", "Police area"),
+    "ov.col.agreement": ("Överenskommelse", "Agreement"),
+    "ov.col.period": ("Löftesperiod", "Pledge period"),
+    "ov.col.activities": ("Aktiviteter", "Activities"),
+    "ov.col.activities_short": ("Akt.", "Act."),
+    "ov.col.statuses": ("Per status", "By status"),
+    "ov.col.done": ("Klara", "Done"),
+    "ov.col.overdue": ("Över tiden", "Overdue"),
+    "ov.col.targets_met": ("Mål uppnådda", "Targets met"),
+    "ov.col.targets_short": ("Mål", "Targets"),
+    "ov.col.situation": ("Lägesbild", "Situation"),
+    "ov.col.changed": ("Ändrad", "Changed"),
+    "ov.targets_of": ("{met} av {total}", "{met} of {total}"),
+    "ov.errors_one": ("1 fel i datat", "1 error in the data"),
+    "ov.errors": ("{n} fel i datat", "{n} errors in the data"),
+    "ov.no_pledges": ("inga medborgarlöften", "no pledges"),
+    "ov.ended": ("{label}, avslutad", "{label}, ended"),
+    "ov.upcoming": ("{label}, ej börjad", "{label}, not begun"),
+    "ov.sort_by": ("Sortera efter", "Sort by"),
+    "ov.sorted_by": ("Sorterad efter {order}", "Sorted by {order}"),
+    "ov.caption": ("Kommunerna sorterade efter {order}", "The municipalities sorted by {order}"),
+    "ov.footer": ("Sammanställt med trygghet ur de öppna uppgifterna i {roots}.",
+                  "Compiled with trygghet from the open records in {roots}."),
+    "ov.roots_one": ("1 datarot", "1 data root"),
+    "ov.roots": ("{n} datarötter", "{n} data roots"),
+    "ov.changed_note": ("Ändrad: dagen för den senaste incheckningen i git som rör kommunens datarot.",
+                        "Changed: the day of the latest git commit touching the municipality's data root."),
+})
+
 # Labels of the rendered reports (trygghet report).
 _LABELS.update({
     "report.kind.yearly": ("Årssammanställning", "Yearly summary"),

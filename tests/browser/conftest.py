@@ -1,4 +1,4 @@
-"""One headless Chromium (Debian's) for every browser test of the session."""
+"""One headless Chromium for every browser test (Playwright's sync API allows one at a time)."""
 
 from __future__ import annotations
 

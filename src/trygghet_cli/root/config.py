@@ -43,6 +43,13 @@ def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
     return resources.bundled_data_root()
 
 
+def roots_below(folder: Path) -> list[Path]:
+    """The data roots one or two folder levels below folder (a folder of roots, e.g. national/)."""
+    found = {p.parent for pattern in ("*/trygghet.yaml", "*/*/trygghet.yaml")
+             for p in folder.glob(pattern)}
+    return sorted(found)
+
+
 def root_of(path: Path) -> Path | None:
     """The data root that holds path, if any."""
     here = located(path)
