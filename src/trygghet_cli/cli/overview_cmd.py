@@ -62,7 +62,7 @@ def overview(
 
       trygghet overview roots/kil roots/grums --format csv > oversikt.csv
     """
-    from trygghet_cli.cli.status_cmd import _as_of
+    from trygghet_cli.cli.dates import as_of_date
     from trygghet_cli.output import destination
     from trygghet_cli.overview import SORT_KEYS, Query, collect, find_roots
     from trygghet_cli.root import config
@@ -72,7 +72,7 @@ def overview(
     chosen = lang or options(ctx).lang
     if chosen is not None and chosen not in ("sv", "en"):
         raise UsageError(f"--lang: '{chosen}' is not sv or en", "use sv or en")
-    query = Query(tuple(paths or ()), _as_of(as_of), tuple(police_area), tuple(county), sort,
+    query = Query(tuple(paths or ()), as_of_date(as_of), tuple(police_area), tuple(county), sort,
                   not no_cache)
     output = destination.parse(output_text)
     roots = find_roots(query.paths)
