@@ -114,6 +114,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "outcome.disagree": ("källorna går isär: {others}", "sources disagree: {others}"),
     "outcome.also": ("även: {others}", "also: {others}"),
     "outcome.at_least": ("minst {value}", "at least {value}"),
+    "st.results": ("Övriga resultat", "Other results"),
     "outcome.at_most": ("högst {value}", "at most {value}"),
     "outcome.due_so_far": ("väntat hittills {due}", "due so far {due}"),
     "outcome.covers": ("avser {span}", "covers {span}"),
@@ -217,6 +218,9 @@ _FIELDS: dict[str, str] = {
     "municipality": "kommun", "police_area": "polisområde", "language": "språk",
     "situation": "bygger på lägesbild", "decision": "beslut", "indicator": "indikator",
     "body": "organ", "paragraph": "paragraf", "diary_number": "diarienummer",
+    "results": "övriga resultat", "text": "text", "bound": "gräns", "verdict": "bedömning",
+    "period": "period", "start": "start", "activity": "aktivitet", "pledge": "löfte",
+    "district": "kommundel",
 }
 
 
