@@ -37,7 +37,7 @@ def site(
       trygghet site -o public/ --as-of 2025-06-30 --lang en
     """
     from trygghet_cli import i18n
-    from trygghet_cli.cli.report_cmd import _as_of
+    from trygghet_cli.cli.dates import as_of_date
     from trygghet_cli.root import config, repository
     from trygghet_cli.site import SiteRequest, build_site
     from trygghet_cli.site.write import check_target, write_site
@@ -48,7 +48,7 @@ def site(
         raise UsageError(f"--lang '{chosen}' is not supported", "use sv or en")
     if base_url is not None and not base_url.startswith(("https://", "http://")):
         raise UsageError(f"--base-url '{base_url}' is not a web address", "write it as https://...")
-    day, shown = _as_of(as_of)
+    day, shown = as_of_date(as_of), as_of is not None
     root = config.find_root(explicit=opts.data)
     check_target(output, root)
     loaded = repository.load_valid(root)
