@@ -169,10 +169,12 @@ class Matching(Generic[T]):
 
 def match(old: Sequence[T], new: Sequence[T], *, ident: Callable[[T], str],
           text: Callable[[T], str], threshold: float,
-          link: Callable[[T], str | None] | None = None) -> Matching[T]:
+          link: Callable[[T], str | None] | None = None,
+          accept: Callable[[T, T, float], bool] | None = None) -> Matching[T]:
     """Pair entries by id, then by `link` (a new entry naming its old one), then by text.
 
-    Text pairs are taken best first, and only when their similarity reaches threshold.
+    Text pairs are taken best first, and only when their similarity reaches threshold and
+    `accept` (old, new, similarity), when given, agrees that the pair is sure.
     """
     result: Matching[T] = Matching()
     by_id = {ident(o): o for o in old}
@@ -189,7 +191,7 @@ def match(old: Sequence[T], new: Sequence[T], *, ident: Callable[[T], str],
         taken.add(id(found))
         result.pairs.append(Pair(found, item, how))
     left = [o for o in old if id(o) not in taken]
-    _match_text(result, left, loose, text, threshold)
+    _match_text(result, left, loose, text, threshold, accept)
     return result
 
 
@@ -205,8 +207,9 @@ WORD_BUDGET = 400
 
 
 def _match_text(result: Matching[T], old: list[T], new: list[T], text: Callable[[T], str],
-                threshold: float) -> None:
-    """Pair the entries left over by id and link, most alike first, when alike enough."""
+                threshold: float, accept: Callable[[T, T, float], bool] | None = None) -> None:
+    """Pair the entries left over by id and link, most alike first, when alike enough (and,
+    with `accept`, when it accepts the pair)."""
     old_texts = [squeeze(text(o)).casefold() for o in old]
     new_texts = [squeeze(text(n)).casefold() for n in new]
     scored = sorted(_scores(old_texts, new_texts, threshold), key=lambda s: (-s[0], s[1], s[2]))
@@ -214,6 +217,8 @@ def _match_text(result: Matching[T], old: list[T], new: list[T], text: Callable[
     used_new: set[int] = set()
     for score, i, j in scored:
         if i in used_old or j in used_new:
+            continue
+        if accept is not None and not accept(old[i], new[j], score):
             continue
         used_old.add(i)
         used_new.add(j)
