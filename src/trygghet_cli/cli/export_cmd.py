@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from trygghet_cli.cli.app import app, command, options
+from trygghet_cli.cli.app import app, command, data_root, options
 from trygghet_cli.errors import ReadError, UsageError
 
 export_app = typer.Typer(help="Export data for spreadsheets, analysis and calendars.",
@@ -55,10 +55,10 @@ def export_activities(
     """
     from trygghet_cli.interchange import exporting, rows
     from trygghet_cli.output.progress import progress
-    from trygghet_cli.root import config, repository
+    from trygghet_cli.root import repository
 
     opts = options(ctx)
-    root = config.find_root(explicit=opts.data)
+    root = data_root(ctx)
     model = repository.load_valid(root).model
     lang = opts.lang or (model.config.language if model.config else "sv")
     if fmt is ExportFormat.xlsx and output is None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from trygghet_cli.cli.app import command, options
+from trygghet_cli.cli.app import command, data_root, options
 from trygghet_cli.errors import UsageError
 
 KIND_NAMES = ("yearly", "pledges", "status", "agreement")
@@ -107,7 +107,7 @@ def report(
     if templates is not None and not templates.is_dir():
         raise UsageError(f"--templates {templates}: no such folder")
     day, shown = _as_of(as_of)
-    model = repository.load_valid(config.find_root(explicit=opts.data)).model
+    model = repository.load_valid(data_root(ctx)).model
     req = Request(kind=kind, fmt=_format(fmt, output), lang=chosen_lang or _data_lang(model),
                   as_of=day, as_of_shown=shown, audience=audience.value, period=period, year=year,
                   templates=templates)

@@ -10,7 +10,7 @@ from enum import StrEnum
 
 import typer
 
-from trygghet_cli.cli.app import command, options
+from trygghet_cli.cli.app import command, data_root, options
 from trygghet_cli.errors import ExitCode, UsageError
 from trygghet_cli.status import Effective, Rollup
 
@@ -82,13 +82,13 @@ def status(
 
       trygghet status --fail-if overdue             # in a scheduled CI job
     """
-    from trygghet_cli.root import config, repository
+    from trygghet_cli.root import repository
     from trygghet_cli.status import Filters, build_report
 
     if lang is not None and lang not in ("sv", "en"):
         raise UsageError(f"--lang: '{lang}' is not sv or en", "use sv or en")
     opts = options(ctx)
-    loaded = repository.load_valid(config.find_root(explicit=opts.data))
+    loaded = repository.load_valid(data_root(ctx))
     model = loaded.model
     filters = Filters(tuple(owner), tuple(district), tuple(status_),
                       overdue, due_within, tuple(pledge))
