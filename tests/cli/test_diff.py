@@ -281,8 +281,10 @@ def test_new_activities_and_settings_changes_are_grouped_where_they_belong(run, 
 
 def test_a_period_whose_file_is_invalid_is_a_data_error_with_its_place(run, bundled_copy) -> None:
     path = bundled_copy / "pledges/2024-2025.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("text: Motverka", "txt: Motverka"),
-                    encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    broken = text.replace("- id: ml-2024-2025-1\n    text:", "- id: ml-2024-2025-1\n    txt:")
+    assert broken != text
+    path.write_text(broken, encoding="utf-8")
     result = run("--data", str(bundled_copy), "diff", "pledges", "2022-2023", "2024-2025")
     assert result.exit_code == 1
     assert "pledges/2024-2025.yaml:" in result.stderr and "Traceback" not in result.output

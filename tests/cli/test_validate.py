@@ -184,12 +184,12 @@ def test_json_shape_is_stable(run, place, minimal_root) -> None:
 
 
 def test_unexpected_failure_is_one_line_and_exit_70(run, monkeypatch) -> None:
-    from trygghet_cli.validate import run as validation
+    from trygghet_cli.validate import run as validate_run
 
     def boom(*args, **kwargs):
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(validation, "validate", boom)
+    monkeypatch.setattr(validate_run, "validate", boom)
     result = run("validate")
     assert result.exit_code == 70
     assert "internt fel: RuntimeError: simulated bug" in result.stderr

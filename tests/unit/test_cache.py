@@ -14,9 +14,8 @@ import trygghet_cli
 from tests.conftest import BUNDLED, FIXTURES
 from trygghet_cli import resources
 from trygghet_cli.root import cache, repository
-from trygghet_cli.validate import filecheck, schema
-from trygghet_cli.validate import run as validation
-from trygghet_cli.validate import workers as validation_run
+from trygghet_cli.validate import filecheck, schema, workers
+from trygghet_cli.validate import run as validate_run
 
 FINDING_FIXTURES = sorted((FIXTURES / "findings").glob("TRY*.yaml"))
 ACTIVITIES = "activities/2024-2025.yaml"
@@ -42,15 +41,15 @@ def schema_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     schema.validator.cache_clear()
 
 
-def _run(root: Path, use_cache: bool = True) -> validation.Report:
-    return validation.validate([root], use_cache=use_cache)
+def _run(root: Path, use_cache: bool = True) -> validate_run.Report:
+    return validate_run.validate([root], use_cache=use_cache)
 
 
 def _entries(folder: Path) -> set[Path]:
     return {p for p in (folder / cache.FOLDER_NAME / "v1").rglob("*") if p.is_file()}
 
 
-def _codes(report: validation.Report) -> list[str]:
+def _codes(report: validate_run.Report) -> list[str]:
     return [f.code for f in report.findings]
 
 
@@ -180,11 +179,11 @@ def test_roots_checked_on_several_cores_give_the_same_report_in_the_same_order(t
         shutil.copytree(FIXTURES / "minimal", national / name)
         source = FIXTURES / "findings" / f"{fixture}.activities.yaml"
         (national / name / ACTIVITIES).write_bytes(source.read_bytes())
-    alone = validation.validate([national], use_cache=False)
-    monkeypatch.setattr(validation_run, "PARALLEL_THRESHOLD", 1)
-    jobs = [validation_run.RootJob(root, None, national) for root in sorted(national.iterdir())]
-    assert validation_run._workers(jobs, [None] * 3) == min(len(os.sched_getaffinity(0)), 3)
-    together = validation.validate([national], use_cache=False)
+    alone = validate_run.validate([national], use_cache=False)
+    monkeypatch.setattr(workers, "PARALLEL_THRESHOLD", 1)
+    jobs = [workers.RootJob(root, None, national) for root in sorted(national.iterdir())]
+    assert workers._workers(jobs, [None] * 3) == min(len(os.sched_getaffinity(0)), 3)
+    together = validate_run.validate([national], use_cache=False)
     assert together.findings == alone.findings
     assert [f.code for f in together.findings].count("TRY304") == 1
     assert together.files == alone.files

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trygghet_cli.diff import Change, Diff, EntityChange, diff_markdown, diff_text
+from trygghet_cli.diff import Change, Diff, EntityChange, as_markdown, as_text
 from trygghet_cli.diff.plaindiff import compare
 
 EVIL = "<script>alert(1)</script> **fet** [länk](javascript:alert(1)) `kod` ~~x~~ | a"
@@ -19,7 +19,7 @@ def _pledge(text: str, old: str = "Vi gör trafiken tryggare för alla") -> Enti
 
 
 def test_markdown_escapes_html_and_markdown_in_data() -> None:
-    out = diff_markdown.render(_diff(_pledge(EVIL)), "sv")
+    out = as_markdown.render(_diff(_pledge(EVIL)), "sv")
     assert "<script>" not in out and "&lt;script&gt;" in out
     assert "**fet**" not in out and r"\*\*fet\*\*" in out
     assert "[länk]" not in out and r"\[länk\]" in out
@@ -28,7 +28,7 @@ def test_markdown_escapes_html_and_markdown_in_data() -> None:
 
 
 def test_markdown_revisions_are_inline_code_and_the_summary_comes_first() -> None:
-    out = diff_markdown.render(_diff(_pledge("Vi gör trafiken säkrare för alla")), "en")
+    out = as_markdown.render(_diff(_pledge("Vi gör trafiken säkrare för alla")), "en")
     first = out.splitlines()[0]
     assert first == ("**trygghet diff** `main` → `HEAD`: added: 0, removed: 0, changed: 1, "
                      "unchanged: 1")
@@ -37,7 +37,7 @@ def test_markdown_revisions_are_inline_code_and_the_summary_comes_first() -> Non
 
 def test_a_markdown_comment_too_long_for_github_is_cut_with_a_note() -> None:
     many = [_pledge(f"Löfte nummer {i} " + "ord " * 60) for i in range(400)]
-    out = diff_markdown.render(_diff(*many), "sv")
+    out = as_markdown.render(_diff(*many), "sv")
     assert len(out) < 65_536
     assert out.count("<details>") == out.count("</details>")
     assert out.rstrip().endswith("_Listan är avkortad; kör trygghet diff lokalt för allt._")
@@ -45,6 +45,6 @@ def test_a_markdown_comment_too_long_for_github_is_cut_with_a_note() -> None:
 
 def test_text_has_colour_only_when_asked() -> None:
     diff = _diff(_pledge("Vi gör trafiken säkrare för alla"))
-    assert "\x1b[" not in diff_text.render(diff, "sv")
-    coloured = diff_text.render(diff, "sv", color=True)
+    assert "\x1b[" not in as_text.render(diff, "sv")
+    coloured = as_text.render(diff, "sv", color=True)
     assert "\x1b[33m  ~ löfte ml-1" in coloured

@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from tests.unit.status_helpers import YEAR_2024, activity, outcome, target
 from trygghet_cli.status import activity_state, attainment
-from trygghet_cli.status.status_markdown import md_escape
-from trygghet_cli.status.status_table import _wrap
-from trygghet_cli.status.status_words import attainment_text, state_text
+from trygghet_cli.status.as_markdown import md_escape
+from trygghet_cli.status.as_text import _wrap
+from trygghet_cli.status.words import attainment_text, state_text
 
 END = date(2024, 12, 31)
 
@@ -83,11 +83,11 @@ def test_colour_adds_only_ansi_codes_to_the_same_text() -> None:
 
     from tests.conftest import BUNDLED
     from trygghet_cli.root import repository
-    from trygghet_cli.status import build_report, status_table
+    from trygghet_cli.status import as_text, build_report
 
     report = build_report(repository.load_valid(BUNDLED).model, "2019", END.replace(year=2019))
-    plain = status_table.render(report, "sv", color=False)
-    coloured = status_table.render(report, "sv", color=True)
+    plain = as_text.render(report, "sv", color=False)
+    coloured = as_text.render(report, "sv", color=True)
     assert "\x1b[" in coloured and "\x1b[" not in plain
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
 

@@ -90,11 +90,11 @@ def diff_command(
 
 
 def _print(result: Diff, fmt: Format, lang: str, color: bool) -> None:
-    from trygghet_cli.diff import diff_json, diff_markdown, diff_text
+    from trygghet_cli.diff import as_json, as_markdown, as_text
 
     if fmt is Format.json:
-        typer.echo(diff_json.to_json(result))
+        typer.echo(as_json.to_json(result))
     elif fmt is Format.markdown:
-        typer.echo(diff_markdown.render(result, lang))
+        typer.echo(as_markdown.render(result, lang))
     else:
-        typer.echo(diff_text.render(result, lang, color))
+        typer.echo(as_text.render(result, lang, color))

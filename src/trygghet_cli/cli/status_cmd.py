@@ -100,13 +100,13 @@ def status(
 
 
 def _render(report: object, fmt: Format, lang: str, color: bool) -> str:
-    from trygghet_cli.status import StatusReport, status_csv, status_json, status_markdown, status_table
+    from trygghet_cli.status import StatusReport, as_csv, as_json, as_markdown, as_text
 
     assert isinstance(report, StatusReport)
     if fmt is Format.json:
-        return status_json.render(report, lang)
+        return as_json.render(report, lang)
     if fmt is Format.csv:
-        return status_csv.render(report, lang)
+        return as_csv.render(report, lang)
     if fmt is Format.markdown:
-        return status_markdown.render(report, lang)
-    return status_table.render(report, lang, color, _width())
+        return as_markdown.render(report, lang)
+    return as_text.render(report, lang, color, _width())

@@ -50,13 +50,13 @@ def validate(
     from trygghet_cli.output import findings_machine, findings_text
     from trygghet_cli.output.progress import progress
     from trygghet_cli.root import config
-    from trygghet_cli.validate import run as validation
+    from trygghet_cli.validate import run
 
     opts = options(ctx)
     if not paths:
         data_root(ctx)  # says so when it is the bundled example, and refuses that in CI
     with progress("validate") as tick:
-        report = validation.validate(list(paths or []), opts.data, tick, use_cache=not no_cache)
+        report = run.validate(list(paths or []), opts.data, tick, use_cache=not no_cache)
     lang = opts.lang or config.root_language(report.roots)
     if fmt is Format.json:
         typer.echo(findings_machine.to_json(report.findings, report.files))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from trygghet_cli.model import Activity, Model, Period, PledgeSet, parse_partial
 from trygghet_cli.render import outcomes, select, views
 from trygghet_cli.render.context import ViewContext, activity_sources, text
-from trygghet_cli.status import ActivityState, Effective, Verdict, activity_state, build_report, status_words
+from trygghet_cli.status import ActivityState, Effective, Verdict, activity_state, build_report, words
 
 if TYPE_CHECKING:
     from trygghet_cli.loading import Document
@@ -66,11 +66,11 @@ def status_built(ctx: ViewContext, req: Request) -> Built:
     view = {
         "meta": views.meta(ctx, "status", chosen.title, chosen.period.label()),
         "set": {"title": chosen.title, "period": ctx.period(chosen.period)},
-        "period_state": status_words.period_text(report, ctx.lang),
+        "period_state": words.period_text(report, ctx.lang),
         # The note names as_of, so it appears only when the date is shown (no clock in output).
-        "choice_note": (status_words.choice_note(report, ctx.lang) or "") if ctx.as_of_shown else "",
+        "choice_note": (words.choice_note(report, ctx.lang) or "") if ctx.as_of_shown else "",
         "counts": outcomes.counts_view(ctx, visible),
-        "targets": [{"key": v.value, "label": status_words.verdict_name(v, ctx.lang), "count": n}
+        "targets": [{"key": v.value, "label": words.verdict_name(v, ctx.lang), "count": n}
                     for v, n in verdicts.items() if n],
         "overdue": [outcomes.state_view(ctx, s) for s in visible if s.overdue],
         "pledges": pledges,
@@ -93,7 +93,7 @@ def _year_activity(activity: Activity, period: Period, year: int) -> bool:
 def _not_done(ctx: ViewContext, state: ActivityState) -> View:
     activity = state.activity
     why = text(activity.reason) or text(activity.status_note) or ctx.t("report.yearly.no_reason")
-    return {"title": activity.title, "status": status_words.status_name(state.effective, ctx.lang),
+    return {"title": activity.title, "status": words.status_name(state.effective, ctx.lang),
             "status_key": state.effective.value, "why": why}
 
 
@@ -137,7 +137,7 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
         "year": year, "sets": blocks,
         "not_done": [_not_done(ctx, s) for s in states if s.effective in NOT_DONE],
         "missing": [{"activity": s.activity.title, "target": t.target.text,
-                     "verdict": status_words.verdict_name(t.verdict, ctx.lang)}
+                     "verdict": words.verdict_name(t.verdict, ctx.lang)}
                     for s in states for t in s.targets if t.verdict in MISSING],
         "figures": [outcomes.figure_view(ctx, att) for _, att in judged],
         "attainment_chart": outcomes.attainment_chart(ctx, judged, "chart-attainment"),

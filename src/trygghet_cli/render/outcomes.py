@@ -14,7 +14,7 @@ from trygghet_cli.status import (
     Verdict,
     count_statuses,
     done_share,
-    status_words,
+    words,
 )
 
 View = dict[str, Any]
@@ -33,7 +33,7 @@ def percent(ctx: ViewContext, share: float | None) -> str:
 def outcome_view(ctx: ViewContext, outcome: Outcome) -> View:
     source = ctx.sources([outcome.source]) if outcome.source else []
     return {
-        "value": status_words.outcome_value(outcome, ctx.lang), "date": ctx.date(outcome.date),
+        "value": words.outcome_value(outcome, ctx.lang), "date": ctx.date(outcome.date),
         "kind": ctx.t(f"report.outcome.{outcome.kind or 'unknown'}"),
         "note": text(outcome.note),
         "source": source[0]["title"] if source else "", "source_url": source[0]["url"] if source else "",
@@ -57,7 +57,7 @@ def target_view(ctx: ViewContext, att: Attainment) -> View:
         expected = ctx.t("report.expected_so_far", value=number(ctx, att.expected))
     return {
         "text": target.text, "kind": ctx.t(f"report.target_kind.{target.kind.value}"),
-        "verdict": status_words.verdict_name(att.verdict, ctx.lang), "verdict_key": verdict_key(att),
+        "verdict": words.verdict_name(att.verdict, ctx.lang), "verdict_key": verdict_key(att),
         "outcome": outcome_view(ctx, att.latest) if att.latest else None,
         "expected": expected, "ratio": att.ratio,
         "disagreeing": [outcome_view(ctx, o) for o in (*att.disagreeing, *att.also)],
@@ -69,7 +69,7 @@ def target_view(ctx: ViewContext, att: Attainment) -> View:
 
 def figure_view(ctx: ViewContext, att: Attainment) -> View:
     """One line of an overview table: the target, the judged figure and the verdict."""
-    return {"target": att.target.text, "result": status_words.attainment_text(att, ctx.lang),
+    return {"target": att.target.text, "result": words.attainment_text(att, ctx.lang),
             "verdict_key": verdict_key(att)}
 
 
@@ -80,8 +80,8 @@ def state_view(ctx: ViewContext, state: ActivityState) -> View:
         "id": activity.id, "title": activity.title, "description": text(activity.description),
         "owners": ctx.names(activity.owners or activity.parties),
         "districts": ctx.names(activity.districts),
-        "status": status_words.status_name(state.effective, ctx.lang), "status_key": state.effective.value,
-        "why": status_words.state_text(state, ctx.lang) if state.days_past_due else "",
+        "status": words.status_name(state.effective, ctx.lang), "status_key": state.effective.value,
+        "why": words.state_text(state, ctx.lang) if state.days_past_due else "",
         "due": ctx.date(activity.due), "completed": ctx.partial(activity.completed),
         "reason": text(activity.reason), "status_note": text(activity.status_note),
         "internal": activity.visibility == "internal",

@@ -1,7 +1,7 @@
 """Where the pledges stand: derived activity state, target attainment, rollups. Pure functions.
 
 Everything here takes the model and an explicit `as_of` date and returns frozen values;
-nothing prints and nothing reads a clock. Views (output/status_*.py, render/) turn a
+nothing prints and nothing reads a clock. Views (status/as_*.py, render/) turn a
 StatusReport into text.
 
     report = build_report(model, period=None, as_of=date(2025, 6, 30),

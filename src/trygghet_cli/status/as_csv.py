@@ -6,8 +6,7 @@ import csv
 import io
 
 from trygghet_cli.i18n import format_number
-from trygghet_cli.status import ActivityState, Attainment, StatusReport
-from trygghet_cli.status import status_words as words
+from trygghet_cli.status import ActivityState, Attainment, StatusReport, words
 
 COLUMNS = [
     "pledge_set", "pledges", "activity", "title", "owners", "districts", "status",

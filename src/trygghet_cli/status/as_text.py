@@ -8,8 +8,7 @@ milliseconds and looks the same. ANSI colour is added only when color is true.
 from __future__ import annotations
 
 from trygghet_cli.i18n import format_date, label
-from trygghet_cli.status import ActivityState, Effective, StatusReport, Verdict
-from trygghet_cli.status import status_words as words
+from trygghet_cli.status import ActivityState, Effective, StatusReport, Verdict, words
 
 VERDICT_STYLES = {Verdict.MET: "32", Verdict.EXCEEDED: "32", Verdict.ON_TRACK: "32",
                   Verdict.NOT_MET: "31", Verdict.BEHIND: "33"}

@@ -7,8 +7,7 @@ from typing import Any
 
 from trygghet_cli import __version__
 from trygghet_cli.model import Outcome
-from trygghet_cli.status import ActivityState, Attainment, Effective, Group, StatusReport
-from trygghet_cli.status import status_words as words
+from trygghet_cli.status import ActivityState, Attainment, Effective, Group, StatusReport, words
 
 STATUS_JSON_VERSION = 1
 

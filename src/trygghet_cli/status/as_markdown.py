@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from trygghet_cli.i18n import format_date, label
-from trygghet_cli.status import ActivityState, Effective, StatusReport
-from trygghet_cli.status import status_words as words
+from trygghet_cli.status import ActivityState, Effective, StatusReport, words
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 

@@ -11,8 +11,7 @@ import html
 import re
 
 from trygghet_cli import i18n
-from trygghet_cli.diff import Diff, EntityChange
-from trygghet_cli.diff import diff_view as view
+from trygghet_cli.diff import Diff, EntityChange, view
 from trygghet_cli.diff.plaindiff import FieldChange
 
 # GitHub refuses comments over 65,536 characters; stay well below.

@@ -5,8 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from trygghet_cli import i18n
-from trygghet_cli.diff import Diff, EntityChange
-from trygghet_cli.diff import diff_view as view
+from trygghet_cli.diff import Diff, EntityChange, view
 from trygghet_cli.diff.plaindiff import FieldChange
 
 WIDTH = 80
