@@ -90,6 +90,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY309": (Severity.ERROR, "unknown source"),
     "TRY310": (Severity.ERROR, "unknown predecessor activity"),
     "TRY311": (Severity.ERROR, "file in the wrong folder"),
+    "TRY312": (Severity.ERROR, "unknown municipality"),
+    "TRY313": (Severity.ERROR, "document without a municipality"),
+    "TRY314": (Severity.ERROR, "municipality given twice"),
     # rules
     "TRY401": (Severity.ERROR, "period ends before it starts"),
     "TRY402": (Severity.ERROR, "date outside the period"),

@@ -78,3 +78,14 @@ def test_plural_messages_agree_with_their_number() -> None:
     assert i18n.plural("count.warnings", "sv", 20) == "20 varningar"
     assert i18n.plural("checked.files", "sv", 1) == "1 fil kontrollerad"
     assert i18n.plural("checked.files", "en", 13) == "13 files checked"
+
+
+def test_every_message_key_the_code_names_is_in_the_catalog() -> None:
+    from pathlib import Path
+
+    source = Path(i18n.__file__).resolve().parent.parent
+    used = {match.group(2) for path in source.rglob("*.py")
+            for match in re.finditer(r"\b(label|plural|say)\(\s*[\"']([a-z_]+\.[a-z0-9_.-]+|[a-z_]+)[\"']",
+                                     path.read_text(encoding="utf-8"))}
+    missing = sorted(key for key in used if not i18n.has_label(key))
+    assert missing == []

@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from trygghet_cli.cli.app import app, command, data_root, options
+from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import ReadError, UsageError
 
 export_app = typer.Typer(help="Export data for spreadsheets, analysis and calendars.",
@@ -39,6 +40,7 @@ def export_activities(
     audience: Audience = typer.Option(Audience.public, "--audience", help="public (default): "
                                       "without internal activities, refused if public text looks "
                                       "like personal data; internal: every activity."),
+    municipality: str | None = municipality_option(),
 ) -> None:
     """Export activities: rows for spreadsheets (csv, xlsx), records for analysis (json), or
     due dates as calendar events (ics, one all-day event per activity, stable UIDs).
@@ -52,14 +54,17 @@ def export_activities(
       trygghet export activities --format ics -o slutdatum.ics
 
       trygghet export activities --audience internal --format xlsx -o alla.xlsx
+
+      trygghet export activities --municipality kil --format csv   # one municipality of an area
     """
+    from trygghet_cli.area import scoped
     from trygghet_cli.interchange import exporting, rows
     from trygghet_cli.output.progress import progress
     from trygghet_cli.root import repository
 
     opts = options(ctx)
     root = data_root(ctx)
-    model = repository.load_valid(root).model
+    model = scoped(repository.load_valid(root).model, municipality)
     lang = opts.lang or (model.config.language if model.config else "sv")
     if fmt is ExportFormat.xlsx and output is None:
         raise UsageError("xlsx needs a file", "add -o aktiviteter.xlsx")

@@ -10,6 +10,7 @@ from pathlib import Path
 import typer
 
 from trygghet_cli.cli.app import command, data_root, options
+from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import UsageError
 
 KIND_NAMES = ("yearly", "pledges", "status", "agreement")
@@ -73,6 +74,7 @@ def report(
                                           "built-in ones."),
     lang: str | None = typer.Option(None, "--lang", help="sv or en. Default: the data's language."),
     list_kinds: bool = typer.Option(False, "--list", help="List the report kinds and exit."),
+    municipality: str | None = municipality_option(),
 ) -> None:
     """Render a report as Markdown or self-contained, accessible HTML.
 
@@ -87,8 +89,11 @@ def report(
       trygghet report agreement --lang en
 
       trygghet report --list
+
+      trygghet report pledges --municipality kil    # one municipality of a police area
     """
     from trygghet_cli import i18n
+    from trygghet_cli.area import scoped
     from trygghet_cli.render import Request, build, render
     from trygghet_cli.root import config, repository
 
@@ -107,7 +112,7 @@ def report(
     if templates is not None and not templates.is_dir():
         raise UsageError(f"--templates {templates}: no such folder")
     day, shown = _as_of(as_of)
-    model = repository.load_valid(data_root(ctx)).model
+    model = scoped(repository.load_valid(data_root(ctx)).model, municipality)
     req = Request(kind=kind, fmt=_format(fmt, output), lang=chosen_lang or _data_lang(model),
                   as_of=day, as_of_shown=shown, audience=audience.value, period=period, year=year,
                   templates=templates)

@@ -11,6 +11,7 @@ from enum import StrEnum
 import typer
 
 from trygghet_cli.cli.app import command, data_root, options
+from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import ExitCode, UsageError
 from trygghet_cli.status import Effective, Rollup
 
@@ -65,6 +66,7 @@ def status(
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
     fail_if: FailIf | None = typer.Option(None, "--fail-if", help="Exit 1 when anything is overdue."),
     lang: str | None = typer.Option(None, "--lang", help="sv or en (overrides the global --lang)."),
+    municipality: str | None = municipality_option(),
 ) -> None:
     """Show where the pledges of a period stand: activities, due dates, targets and outcomes.
 
@@ -81,7 +83,10 @@ def status(
       trygghet status --format markdown > status.md
 
       trygghet status --fail-if overdue             # in a scheduled CI job
+
+      trygghet status --municipality kil            # one municipality of a police area
     """
+    from trygghet_cli.area import scoped
     from trygghet_cli.root import repository
     from trygghet_cli.status import Filters, build_report
 
@@ -89,7 +94,7 @@ def status(
         raise UsageError(f"--lang: '{lang}' is not sv or en", "use sv or en")
     opts = options(ctx)
     loaded = repository.load_valid(data_root(ctx))
-    model = loaded.model
+    model = scoped(loaded.model, municipality)
     filters = Filters(tuple(owner), tuple(district), tuple(status_),
                       overdue, due_within, tuple(pledge))
     report = build_report(model, period, _as_of(as_of), filters, by)

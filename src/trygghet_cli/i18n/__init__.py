@@ -122,6 +122,13 @@ def plural(key: str, lang: str, count: int, **values: object) -> str:
     return _text(key, lang, count).format(count=count, **values)
 
 
+def join_list(items: list[str], lang: str) -> str:
+    """Names as a sentence lists them: 'A', 'A och B', 'A, B och C' (English: 'A, B and C')."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])}{label('report.and_sep', lang)}{items[-1]}"
+
+
 def has_label(key: str) -> bool:
     """Whether the catalog has a message with this key."""
     return key in _catalog("sv").messages

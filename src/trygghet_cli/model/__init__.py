@@ -124,6 +124,18 @@ class Source:
 
 
 @dataclass(slots=True)
+class Municipality:
+    """One municipality of a data root; `party` is the party id that stands for it, if any."""
+
+    id: str
+    name: str
+    code: str
+    county: str | None
+    party: str | None
+    ref: Ref
+
+
+@dataclass(slots=True)
 class Config:
     municipality: str
     code: str
@@ -133,6 +145,7 @@ class Config:
     districts: list[Named]
     functions: list[Function]
     ref: Ref
+    municipalities: list[Municipality] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -155,6 +168,7 @@ class Agreement:
     areas: list[PriorityArea]
     raw: dict[str, Any]
     ref: Ref
+    municipalities: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -179,6 +193,7 @@ class PledgeSet:
     pledges: list[Pledge]
     raw: dict[str, Any]
     ref: Ref
+    municipalities: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -239,6 +254,7 @@ class ActivityList:
     revised: str | None
     activities: list[Activity]
     ref: Ref
+    municipalities: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from trygghet_cli.i18n import join_list
 from trygghet_cli.loading import Document, JsonPath
 from trygghet_cli.model import (
     Activity,
@@ -13,6 +14,7 @@ from trygghet_cli.model import (
     Config,
     Function,
     Model,
+    Municipality,
     Named,
     Outcome,
     Period,
@@ -43,6 +45,21 @@ def _sources(doc: Document, items: list[dict[str, Any]], path: JsonPath) -> list
     ]
 
 
+def _municipalities(doc: Document) -> list[Municipality]:
+    """The root's municipalities: `municipalities:`, else the one `municipality:` (whose id
+    defaults to its kommunkod). Validation reports a config with neither."""
+    data = doc.data
+    if "municipalities" in data:
+        return [Municipality(m["id"], m["name"], m["code"], m.get("county"), m.get("party"),
+                             Ref(doc, ("municipalities", i)))
+                for i, m in enumerate(data["municipalities"])]
+    one = data.get("municipality")
+    if not isinstance(one, dict):
+        return []
+    return [Municipality(str(one.get("id", one["code"])), one["name"], one["code"], one.get("county"),
+                         None, Ref(doc, ("municipality",)))]
+
+
 def config(doc: Document, model: Model) -> None:
     data = doc.data
     named = [Named(p["id"], p["name"], Ref(doc, ("parties", i))) for i, p in enumerate(data["parties"])]
@@ -50,9 +67,13 @@ def config(doc: Document, model: Model) -> None:
                  for i, d in enumerate(data["districts"])]
     functions = [Function(f["id"], f["name"], Ref(doc, ("functions", i)), f["party"],
                           f.get("description")) for i, f in enumerate(data["functions"])]
-    municipality = data["municipality"]
-    model.config = Config(municipality["name"], municipality["code"], data["police_area"],
-                          data.get("language", "sv"), named, districts, functions, Ref(doc, ()))
+    municipalities = _municipalities(doc)
+    language = data.get("language", "sv")
+    # A root of several municipalities is named by all of them until a command narrows it to one.
+    name = join_list([m.name for m in municipalities], language)
+    code = municipalities[0].code if len(municipalities) == 1 else ""
+    model.config = Config(name, code, data["police_area"], language, named, districts, functions,
+                          Ref(doc, ()), municipalities)
     model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
 
 
@@ -64,7 +85,8 @@ def agreement(doc: Document, model: Model) -> None:
         for i, a in enumerate(data["priority_areas"])
     ]
     model.agreements.append(Agreement(data["id"], data["title"], _period(data["period"]),
-                                      data["parties"], data.get("signed"), areas, data, Ref(doc, ())))
+                                      data["parties"], data.get("signed"), areas, data, Ref(doc, ()),
+                                      data.get("municipalities", [])))
     model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
 
 
@@ -77,7 +99,8 @@ def pledges(doc: Document, model: Model) -> None:
     ]
     model.pledge_sets.append(PledgeSet(
         data["id"], data["title"], _period(data["period"]), data.get("agreement"),
-        data.get("signed"), data.get("situation_picture"), items, data, Ref(doc, ())))
+        data.get("signed"), data.get("situation_picture"), items, data, Ref(doc, ()),
+        data.get("municipalities", [])))
     model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
 
 
@@ -114,7 +137,8 @@ def activities(doc: Document, model: Model) -> None:
     data = doc.data
     items = [_activity(doc, a, ("activities", i), data["id"]) for i, a in enumerate(data["activities"])]
     model.activity_lists.append(ActivityList(data["id"], data.get("title"), data["pledge_set"],
-                                             data.get("revised"), items, Ref(doc, ())))
+                                             data.get("revised"), items, Ref(doc, ()),
+                                             data.get("municipalities", [])))
     model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
 
 

@@ -47,6 +47,10 @@ class ViewContext:
     def names(self, ids: list[str]) -> list[str]:
         return [self.name(i) for i in ids]
 
+    def listed(self, items: list[str]) -> str:
+        """'A, B och C' / 'A, B and C'."""
+        return i18n.join_list(items, self.lang)
+
     def date(self, day: date | None) -> str:
         return i18n.format_date(day, self.lang) if day else ""
 

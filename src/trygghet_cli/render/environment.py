@@ -90,6 +90,7 @@ def environment(fmt: str, lang: str, templates: Path | None = None) -> jinja2.En
         env.filters["joined"] = _md_joined
         env.globals["link"] = _md_link
     env.globals["t"] = lambda key, **values: i18n.label(key, lang, **values)
+    env.filters["listed"] = lambda items: i18n.join_list([str(i) for i in items], lang)
     return env
 
 

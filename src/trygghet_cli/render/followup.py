@@ -64,7 +64,7 @@ def status_built(ctx: ViewContext, req: Request) -> Built:
     for _, att in judged:
         verdicts[att.verdict] += 1
     view = {
-        "meta": views.meta(ctx, "status", chosen.title, chosen.period.label()),
+        "meta": views.meta(ctx, "status", chosen.title, chosen.period.label(), [chosen]),
         "set": {"title": chosen.title, "period": ctx.period(chosen.period)},
         "period_state": words.period_text(report, ctx.lang),
         # The note names as_of, so it appears only when the date is shown (no clock in output).
@@ -133,8 +133,9 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
                        "counts": outcomes.counts_view(ctx, mine), "notes": text(pledge_set.raw.get("notes"))})
     judged = [(t.target.text, t) for s in states for t in s.targets]
     view = {
-        "meta": views.meta(ctx, "yearly", ctx.t("report.yearly.title", year=year), str(year), False),
-        "year": year, "sets": blocks,
+        "meta": views.meta(ctx, "yearly", ctx.t("report.yearly.title", year=year), str(year),
+                           list(sets), False),
+        "year": year, "sets": blocks, "intro_parties": _intro_parties(ctx, sets),
         "not_done": [_not_done(ctx, s) for s in states if s.effective in NOT_DONE],
         "missing": [{"activity": s.activity.title, "target": t.target.text,
                      "verdict": words.verdict_name(t.verdict, ctx.lang)}
@@ -144,6 +145,17 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
         "sources": ctx.sources([s for b in sets for s in _cited(ctx, b)]),
     }
     return Built(view, _files(ctx.model, sets))
+
+
+def _intro_parties(ctx: ViewContext, sets: list[PledgeSet]) -> str:
+    """The parties of the year's pledges as a list, or '' when they are just one municipality
+    and the police (the intro then says so in plain words)."""
+    from trygghet_cli.area import only_municipality_and_police
+
+    ids = list(dict.fromkeys(str(p) for s in sets for p in s.raw.get("parties", [])))
+    if not ids or only_municipality_and_police(ctx.model, ids):
+        return ""
+    return ctx.listed(ctx.names(ids))
 
 
 def _cited(ctx: ViewContext, pledge_set: PledgeSet) -> list[str]:

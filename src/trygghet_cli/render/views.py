@@ -8,19 +8,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from trygghet_cli.area import Item, names_of
 from trygghet_cli.model import Activity, Agreement, PledgeSet
 from trygghet_cli.render.context import ViewContext, activity_sources, strings, text
 
 View = dict[str, Any]
 
 
-def meta(ctx: ViewContext, kind: str, title: str, period: str, title_is_data: bool = True) -> View:
-    """What every report shows in its header and footer."""
+def meta(ctx: ViewContext, kind: str, title: str, period: str, documents: list[Item],
+         title_is_data: bool = True) -> View:
+    """What every report shows in its header and footer; `documents` (the agreement or pledge
+    sets shown) decide which municipality or municipalities it names."""
     cfg = ctx.model.config
     return {
         "lang": ctx.lang, "kind": kind, "kind_label": ctx.t(f"report.kind.{kind}"),
         "title": title, "title_is_data": title_is_data, "period": period,
-        "municipality": cfg.municipality if cfg else "",
+        "municipality": names_of(ctx.model, documents, ctx.lang),
         "police_area": cfg.police_area if cfg else "",
         "as_of": ctx.date(ctx.as_of) if ctx.as_of_shown else "",
         "data_lang": cfg.language if cfg and cfg.language != ctx.lang else "",
@@ -78,7 +81,7 @@ def agreement_view(ctx: ViewContext, agreement: Agreement) -> View:
                    for s in sorted(ctx.model.pledge_sets, key=lambda s: s.period.start)
                    if s.agreement == agreement.id]
     return {
-        "meta": meta(ctx, "agreement", agreement.title, agreement.period.label()),
+        "meta": meta(ctx, "agreement", agreement.title, agreement.period.label(), [agreement]),
         "agreement": {
             "id": agreement.id, "title": agreement.title, "period": ctx.period(agreement.period),
             "parties": ctx.names(agreement.parties), "signed": _signed(ctx, agreement.signed),
@@ -128,7 +131,7 @@ def pledges_view(ctx: ViewContext, pledge_set: PledgeSet) -> View:
              + [s for a in activities for s in activity_sources(a)])
     agreement = ctx.model.agreement(pledge_set.agreement) if pledge_set.agreement else None
     return {
-        "meta": meta(ctx, "pledges", pledge_set.title, pledge_set.period.label()),
+        "meta": meta(ctx, "pledges", pledge_set.title, pledge_set.period.label(), [pledge_set]),
         "set": {
             "id": pledge_set.id, "title": pledge_set.title, "period": ctx.period(pledge_set.period),
             "parties": parties, "signed": _signed(ctx, pledge_set.signed),

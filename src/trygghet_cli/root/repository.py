@@ -16,7 +16,7 @@ from trygghet_cli.model import Model
 from trygghet_cli.model import build as build_model
 from trygghet_cli.root import cache, config
 from trygghet_cli.root.cache import Cache
-from trygghet_cli.validate import coverage, filecheck, references, rules
+from trygghet_cli.validate import coverage, filecheck, municipalities, references, rules
 from trygghet_cli.validate.filecheck import FileResult
 
 Store = Cache | None | Literal["auto"]
@@ -81,6 +81,7 @@ def _store(store: Store, root: Path) -> Cache | None:
 def _finish(loaded: LoadedRoot) -> LoadedRoot:
     model = loaded.model
     loaded.findings.extend(references.check(model))
+    loaded.findings.extend(municipalities.check(model))
     loaded.findings.extend(rules.check(model))
     loaded.findings.extend(coverage.check(model))
     loaded.findings.sort(key=Finding.sort_key)

@@ -85,7 +85,7 @@ def to_data(report: StatusReport, lang: str) -> dict[str, Any]:
         "version": STATUS_JSON_VERSION,
         "tool": {"name": "trygghet", "version": __version__},
         "language": lang,
-        "municipality": report.municipality,
+        "municipality": report.municipality_text(lang),
         "police_area": report.police_area,
         "as_of": report.as_of.isoformat(),
         "period": {"pledge_set": pledge_set.id, "title": pledge_set.title, "label": period.label(),

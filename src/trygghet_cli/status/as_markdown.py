@@ -20,7 +20,7 @@ def _header(report: StatusReport, lang: str) -> list[str]:
     title = label("st.title", lang, title=report.pledge_set.title)
     as_of = label("st.as_of", lang, date=format_date(report.as_of, lang))
     lines = [f"## {md_escape(title)}, {as_of}", "",
-             f"**{md_escape(report.municipality)}** · {md_escape(report.police_area)}  ",
+             f"**{md_escape(report.municipality_text(lang))}** · {md_escape(report.police_area)}  ",
              f"{words.period_text(report, lang)}"]
     note = words.choice_note(report, lang)
     if note:

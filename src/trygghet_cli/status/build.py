@@ -154,6 +154,12 @@ def _names(model: Model) -> dict[str, str]:
     return names
 
 
+def _municipalities(model: Model, pledge_set: PledgeSet) -> tuple[str, ...]:
+    from trygghet_cli.area import municipalities_of
+
+    return tuple(m.name for m in municipalities_of(model, pledge_set))
+
+
 def build_report(model: Model, period: str | None, as_of: date, filters: Filters | None = None,
                  by: Rollup | None = None) -> StatusReport:
     """The status of a pledge period (see select_period) on as_of, filtered and rolled up."""
@@ -174,7 +180,7 @@ def build_report(model: Model, period: str | None, as_of: date, filters: Filters
         municipality=config.municipality if config else "", police_area=config.police_area if config else "",
         selected=selected, agreement=agreement, as_of=as_of, filters=wanted, by=by,
         summary=_summary(shown, pledge_set, as_of), pledges=tuple(pledges), groups=(),
-        names=_names(model))
+        names=_names(model), municipalities=_municipalities(model, pledge_set))
     if by is None:
         return report
     from dataclasses import replace

@@ -125,6 +125,13 @@ class StatusReport:
     pledges: tuple[PledgeProgress, ...]
     groups: tuple[Group, ...]
     names: dict[str, str] = field(default_factory=dict)  # function, district, party, area ids
+    municipalities: tuple[str, ...] = ()  # the pledge set's municipalities, when the root has several
+
+    def municipality_text(self, lang: str) -> str:
+        """The municipality, or the municipalities of a joint pledge set as a list ('A och B')."""
+        from trygghet_cli.i18n import join_list
+
+        return join_list(list(self.municipalities), lang) if self.municipalities else self.municipality
 
     @property
     def pledge_set(self) -> PledgeSet:

@@ -1,0 +1,145 @@
+"""One police area, several municipalities: which municipality a document belongs to.
+
+A data root names one municipality (`municipality:`) or, for a police area kept in one
+repository, several (`municipalities:`). Every agreement, pledge set and activity list
+belongs to one or more of them:
+
+1. the ids in its own `municipalities:`;
+2. else the municipalities whose `party` is among its parties (a joint agreement of two
+   municipalities names both as parties);
+3. else those of what it builds on: an activity list its pledge set's, a pledge set its
+   agreement's;
+4. else, in a root of one municipality, that one.
+
+Headers, footers, sentences, reports and exports name a document by `names_of`, so a
+page of one municipality never carries another's name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from trygghet_cli.errors import UsageError
+from trygghet_cli.i18n import join_list
+from trygghet_cli.model import Activity, ActivityList, Agreement, Model, Municipality, PledgeSet
+
+Item = Agreement | PledgeSet | ActivityList | Activity
+
+
+def _parties(item: Agreement | PledgeSet | ActivityList) -> list[str]:
+    if isinstance(item, Agreement):
+        return item.parties
+    if isinstance(item, PledgeSet):
+        own = item.raw.get("parties")
+        listed = [str(p) for p in own] if isinstance(own, list) else []
+        return listed + [p for pledge in item.pledges for p in pledge.parties]
+    return []
+
+
+def _parent(model: Model, item: Agreement | PledgeSet | ActivityList) -> Agreement | PledgeSet | None:
+    if isinstance(item, ActivityList):
+        return model.pledge_set(item.pledge_set)
+    if isinstance(item, PledgeSet) and item.agreement:
+        return model.agreement(item.agreement)
+    return None
+
+
+def _list_of(model: Model, activity: Activity) -> ActivityList | None:
+    return next((lst for lst in model.activity_lists if lst.id == activity.list_id), None)
+
+
+def stated_ids(model: Model, item: Item) -> list[str]:
+    """The municipality ids a document states or implies (rules 1-3), in the root's order;
+    [] when it does not tell. Unknown ids in `municipalities:` are kept (validation reports them)."""
+    current: Agreement | PledgeSet | ActivityList | None = (
+        _list_of(model, item) if isinstance(item, Activity) else item)
+    everyone = model.config.municipalities if model.config else []
+    by_party = {m.party: m.id for m in everyone if m.party}
+    seen: set[int] = set()
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if current.municipalities:
+            return list(current.municipalities)
+        linked = {by_party[p] for p in _parties(current) if p in by_party}
+        if linked:
+            return [m.id for m in everyone if m.id in linked]
+        current = _parent(model, current)
+    return []
+
+
+def municipalities_of(model: Model, item: Item) -> list[Municipality]:
+    """The municipalities a document belongs to; the root's only one when it has one."""
+    everyone = model.config.municipalities if model.config else []
+    if len(everyone) == 1:
+        return list(everyone)
+    ids = stated_ids(model, item)
+    return [m for m in everyone if m.id in ids]
+
+
+def names_of(model: Model, items: Item | Iterable[Item], lang: str) -> str:
+    """'Kils kommun', or 'Hammarö kommun och Grums kommun' for a joint document (or for
+    several documents together); the root's name when none of them tells."""
+    many = [items] if isinstance(items, Item) else list(items)
+    ids = {m.id for item in many for m in municipalities_of(model, item)}
+    found = [m for m in (model.config.municipalities if model.config else []) if m.id in ids]
+    if not found:
+        return model.config.municipality if model.config else ""
+    return join_list([m.name for m in found], lang)
+
+
+def party_kinds(model: Model) -> dict[str, str]:
+    """Each party's kind (kommun, polis, ...) by id, as its trygghet.yaml gives it."""
+    config = model.config
+    if config is None:
+        return {}
+    raw = config.ref.file.data.get("parties", [])
+    return {str(p["id"]): str(p.get("kind", "annan")) for p in raw if isinstance(p, dict) and "id" in p}
+
+
+def only_municipality_and_police(model: Model, party_ids: Iterable[str]) -> bool:
+    """True when the parties are one municipality and the police: the only case where a
+    sentence may say 'kommunen och polisen' instead of naming them."""
+    kinds = party_kinds(model)
+    found = sorted(kinds.get(p, "annan") for p in dict.fromkeys(party_ids))
+    return found == ["kommun", "polis"]
+
+
+def belongs_to(model: Model, item: Item, municipality_id: str) -> bool:
+    return any(m.id == municipality_id for m in municipalities_of(model, item))
+
+
+def find(model: Model, wanted: str) -> Municipality:
+    """A municipality of the root by id, kommunkod or name (case does not matter)."""
+    everyone = model.config.municipalities if model.config else []
+    key = wanted.strip().casefold()
+    for municipality in everyone:
+        if key in {municipality.id.casefold(), municipality.code, municipality.name.casefold()}:
+            return municipality
+    raise UsageError(f"--municipality: no municipality '{wanted}' in the data root",
+                     f"use one of: {', '.join(m.id for m in everyone) or '(none)'}")
+
+
+def scoped(model: Model, wanted: str | None) -> Model:
+    """The model narrowed to one municipality's documents (joint ones included), named after it.
+
+    A root of one municipality is returned as it is. A root of several needs `wanted`:
+    without it, commands would mix the municipalities' periods and names."""
+    config = model.config
+    if config is None or (len(config.municipalities) <= 1 and wanted is None):
+        return model
+    if wanted is None:
+        ids = ", ".join(m.id for m in config.municipalities)
+        raise UsageError(f"the data root holds {len(config.municipalities)} municipalities; "
+                         "choose one with --municipality",
+                         f"for example --municipality {config.municipalities[0].id} (ids: {ids})")
+    chosen = find(model, wanted)
+    if len(config.municipalities) == 1:
+        return model
+    return Model(
+        config=replace(config, municipality=chosen.name, code=chosen.code),
+        agreements=[a for a in model.agreements if belongs_to(model, a, chosen.id)],
+        pledge_sets=[s for s in model.pledge_sets if belongs_to(model, s, chosen.id)],
+        activity_lists=[x for x in model.activity_lists if belongs_to(model, x, chosen.id)],
+        sources=list(model.sources),
+    )

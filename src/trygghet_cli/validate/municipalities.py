@@ -1,0 +1,87 @@
+"""A root's municipalities: named once, and every document of a root of several belongs to one."""
+
+from __future__ import annotations
+
+from trygghet_cli.findings import Finding, make
+from trygghet_cli.model import ActivityList, Agreement, Config, Model, PledgeSet
+
+
+def _config(config: Config) -> list[Finding]:
+    data = config.ref.file.data
+    where = config.ref.where()
+    if "municipality" not in data and "municipalities" not in data:
+        return [make("TRY202", where, "the settings name no municipality",
+                     "add 'municipality:' (or 'municipalities:' for a police area of several)",
+                     sv="inställningarna anger ingen kommun",
+                     sv_hint="lägg till 'municipality:' (eller 'municipalities:' för ett "
+                     "polisområde med flera kommuner)")]
+    findings = []
+    if "municipality" in data and "municipalities" in data:
+        findings.append(make("TRY314", config.ref.where("municipalities", key=True),
+                             "both 'municipality' and 'municipalities' are given",
+                             "keep 'municipality:' for one municipality, or list every one "
+                             "under 'municipalities:'",
+                             sv="både 'municipality' och 'municipalities' finns",
+                             sv_hint="behåll 'municipality:' för en kommun, eller lista alla "
+                             "under 'municipalities:'"))
+    seen: set[str] = set()
+    for municipality in config.municipalities:
+        if municipality.id in seen:
+            findings.append(make("TRY314", municipality.ref.where("id"),
+                                 f"municipality '{municipality.id}' is listed twice",
+                                 "list each municipality once",
+                                 sv=f"kommunen '{municipality.id}' står två gånger",
+                                 sv_hint="ta med varje kommun en gång"))
+        seen.add(municipality.id)
+    return findings
+
+
+def _document(model: Model, item: Agreement | PledgeSet | ActivityList) -> list[Finding]:
+    from trygghet_cli.area import stated_ids
+
+    everyone = model.config.municipalities if model.config else []
+    known = [m.id for m in everyone]
+    findings = []
+    for index, ident in enumerate(item.municipalities):
+        if ident not in known:
+            findings.append(make("TRY312", item.ref.where("municipalities", index),
+                                 f"unknown municipality '{ident}'",
+                                 f"use one of: {', '.join(known)}",
+                                 sv=f"okänd kommun '{ident}'",
+                                 sv_hint=f"använd något av: {', '.join(known)}"))
+    # An activity list follows its pledge set, which is reported instead.
+    follows = isinstance(item, ActivityList) and model.pledge_set(item.pledge_set) is not None
+    if len(everyone) > 1 and not follows and not stated_ids(model, item):
+        findings.append(make("TRY313", item.ref.where(),
+                             f"'{item.id}' does not say which of the {len(everyone)} "
+                             "municipalities it belongs to",
+                             f"add 'municipalities: [{known[0]}]' (ids: {', '.join(known)}), or "
+                             "give a municipality a 'party:' that the document names",
+                             sv=f"'{item.id}' anger inte vilken av de {len(everyone)} kommunerna "
+                             "den hör till",
+                             sv_hint=f"lägg till 'municipalities: [{known[0]}]' (id: "
+                             f"{', '.join(known)}), eller ge en kommun en 'party:' som "
+                             "dokumentet nämner"))
+    return findings
+
+
+def _party_links(config: Config) -> list[Finding]:
+    parties = {p.id for p in config.parties}
+    return [make("TRY308", m.ref.where("party"), f"unknown party '{m.party}'",
+                 f"use one of: {', '.join(sorted(parties))}",
+                 sv=f"okänd part '{m.party}'", sv_hint=f"använd något av: {', '.join(sorted(parties))}")
+            for m in config.municipalities if m.party is not None and m.party not in parties]
+
+
+def check(model: Model) -> list[Finding]:
+    """TRY202/TRY314 for the settings, TRY312 for unknown ids, TRY313 for a document of no
+    municipality in a root of several."""
+    if model.config is None:
+        return []
+    findings = _config(model.config) + _party_links(model.config)
+    items: list[Agreement | PledgeSet | ActivityList] = [
+        *model.agreements, *model.pledge_sets, *model.activity_lists]
+    for item in items:
+        findings.extend(_document(model, item))
+    return findings
+

@@ -1,0 +1,174 @@
+"""One police area of four municipalities in one data root: every page names its own.
+
+The fixture (tests/fixtures/area) is made up: Alby, Berga, Dalby and Ekeby kommun in
+Lokalpolisområde Alby; Berga's pledges run July to June, Alby's and Dalby's periods
+overlap in 2025, and Dalby and Ekeby share one agreement.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import icalendar
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import FIXTURES
+from trygghet_cli.i18n import join_list
+
+AREA = FIXTURES / "area"
+NAMES = {"alby": "Alby kommun", "berga": "Berga kommun", "dalby": "Dalby kommun",
+         "ekeby": "Ekeby kommun"}
+AS_OF = "2025-06-30"
+POLICE = "Polisen, lokalpolisområde Alby"
+
+
+def _run(run, municipality: str, *args: str):
+    return run("--data", str(AREA), args[0], *args[1:], "--municipality", municipality)
+
+
+def _others(municipality: str) -> list[str]:
+    return [name for key, name in NAMES.items() if key != municipality]
+
+
+def test_the_area_fixture_is_valid(run) -> None:
+    result = run("--data", str(AREA), "validate", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["summary"] == {"errors": 0, "warnings": 0, "files": 12}
+
+
+def test_status_without_a_municipality_asks_for_one(run) -> None:
+    result = run("--data", str(AREA), "status", "--as-of", AS_OF)
+    assert result.exit_code == 2
+    assert "--municipality" in result.stderr and "alby, berga, dalby, ekeby" in result.stderr
+
+
+def test_an_unknown_municipality_is_a_usage_error(run) -> None:
+    result = _run(run, "kil", "status")
+    assert result.exit_code == 2
+    assert "kil" in result.stderr and "alby" in result.stderr
+
+
+@pytest.mark.parametrize("wanted", ["berga", "0992", "berga kommun"])
+def test_a_municipality_is_found_by_id_code_or_name(run, wanted) -> None:
+    result = _run(run, wanted, "status", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Berga kommun · Lokalpolisområde Alby\n")
+
+
+@pytest.mark.parametrize("municipality", NAMES)
+def test_status_in_every_format_names_the_municipality_alone(run, municipality) -> None:
+    name = NAMES[municipality]
+    table = _run(run, municipality, "status", "--as-of", AS_OF).stdout
+    assert table.splitlines()[0] == f"{name} · Lokalpolisområde Alby"
+    markdown = _run(run, municipality, "status", "--as-of", AS_OF, "--format", "markdown").stdout
+    assert f"**{name}** · Lokalpolisområde Alby" in markdown
+    body = json.loads(_run(run, municipality, "status", "--as-of", AS_OF, "--format", "json").stdout)
+    assert body["municipality"] == name
+    assert body["period"]["pledge_set"].startswith(f"ml-{municipality}-")
+    rows = list(csv.DictReader(io.StringIO(
+        _run(run, municipality, "status", "--as-of", AS_OF, "--format", "csv").stdout)))
+    assert {r["pledge_set"] for r in rows} == {body["period"]["pledge_set"]}
+    for text in (table, markdown, json.dumps(body, ensure_ascii=False)):
+        assert not any(other in text for other in _others(municipality))
+
+
+def test_overlapping_periods_of_two_municipalities_each_show_their_own(run) -> None:
+    alby = json.loads(_run(run, "alby", "status", "--as-of", AS_OF, "--format", "json").stdout)
+    dalby = json.loads(_run(run, "dalby", "status", "--as-of", AS_OF, "--format", "json").stdout)
+    assert (alby["period"]["start"], alby["period"]["end"]) == ("2024-01-01", "2025-12-31")
+    assert (dalby["period"]["start"], dalby["period"]["end"]) == ("2025-01-01", "2026-12-31")
+
+
+def test_the_non_calendar_period_keeps_its_days(run) -> None:
+    text = _run(run, "berga", "status", "--as-of", AS_OF).stdout
+    assert "Period 1 juli 2024 – 30 juni 2026, 365 dagar kvar" in text
+
+
+REPORTS = [("pledges", ()), ("status", ("--as-of", AS_OF)), ("yearly", ("--year", "2025")),
+           ("agreement", ())]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize(("kind", "extra"), REPORTS, ids=[k for k, _ in REPORTS])
+@pytest.mark.parametrize("municipality", NAMES)
+def test_every_report_names_its_municipality_in_header_and_footer(run, municipality, kind, extra,
+                                                                  fmt) -> None:
+    result = _run(run, municipality, "report", kind, *extra, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    joint = kind == "agreement" and municipality in {"dalby", "ekeby"}
+    named = join_list([NAMES["dalby"], NAMES["ekeby"]], "sv") if joint else NAMES[municipality]
+    footer = f"samverkan mellan {named} och polisen."
+    if fmt == "md":
+        assert result.stdout.splitlines()[2].startswith(f"{named} · Lokalpolisområde Alby · ")
+    else:
+        assert f'<p class="org">{named} · Lokalpolisområde Alby</p>' in result.stdout
+        assert "<title>" in result.stdout and f" – {named}</title>" in result.stdout
+    assert footer in result.stdout
+    shown = [other for other in _others(municipality) if other in result.stdout]
+    assert shown == ([NAMES["ekeby" if municipality == "dalby" else "dalby"]] if joint else [])
+
+
+def test_the_joint_agreement_names_both_municipalities_and_every_party(run) -> None:
+    result = _run(run, "ekeby", "report", "agreement", "--format", "md", "--lang", "en")
+    assert "Dalby kommun and Ekeby kommun · Lokalpolisområde Alby" in result.stdout
+    assert f"**Parties:** Dalby kommun, Ekeby kommun, {POLICE}" in result.stdout
+
+
+def test_pledges_page_names_every_party_in_its_sentence(run) -> None:
+    alby = _run(run, "alby", "report", "pledges", "--format", "md").stdout
+    assert (f"konkreta åtaganden som Alby kommun, {POLICE} och Räddningstjänsten Alby gör"
+            in alby)
+    berga = _run(run, "berga", "report", "pledges", "--format", "html", "--lang", "en").stdout
+    assert f"commitments that Berga kommun and {POLICE} make" in berga
+
+
+def test_yearly_intro_names_the_parties_unless_they_are_one_municipality_and_the_police(run) -> None:
+    alby = _run(run, "alby", "report", "yearly", "--year", "2025", "--format", "md").stdout
+    assert (f"Vad Alby kommun, {POLICE} och Räddningstjänsten Alby gjorde under 2025" in alby)
+    berga = _run(run, "berga", "report", "yearly", "--year", "2025", "--format", "md").stdout
+    assert "Vad kommunen och polisen gjorde under 2025" in berga
+
+
+@pytest.mark.parametrize("municipality", NAMES)
+def test_exports_hold_only_the_municipality_and_name_it(run, municipality, tmp_path) -> None:
+    name = NAMES[municipality]
+    calendar = icalendar.Calendar.from_ical(
+        _run(run, municipality, "export", "activities", "--format", "ics").stdout)
+    assert str(calendar["X-WR-CALNAME"]) == f"{name}: aktiviteter"
+    records = json.loads(_run(run, municipality, "export", "activities", "--format", "json").stdout)
+    assert {r["id"].rsplit("-", 1)[0] for r in records} == {f"a-{municipality}"}
+    rows = list(csv.DictReader(io.StringIO(
+        _run(run, municipality, "export", "activities", "--format", "csv").stdout.removeprefix("\ufeff"))))
+    assert len(rows) == 2 and all(municipality in r["id"] for r in rows)
+    target = tmp_path / "a.xlsx"
+    assert _run(run, municipality, "export", "activities", "--format", "xlsx", "-o",
+                str(target)).exit_code == 0
+    sheet = load_workbook(target).active
+    ids = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert len(ids) == 2 and all(municipality in str(i) for i in ids)
+
+
+def test_a_document_of_no_municipality_in_a_root_of_several_is_an_error(run, tmp_path) -> None:
+    import shutil
+
+    root = tmp_path / "area"
+    shutil.copytree(AREA, root)
+    path = root / "pledges" / "ekeby-2024-2025.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("parties: [ekeby, polis]\npledges",
+                                                              "pledges").replace(
+        "agreement: so-dalby-ekeby-2024-2027\n", "").replace("areas: [pa-de-unga]\n", "")
+        .replace("parties: [ekeby, polis]", "parties: [polis]"), encoding="utf-8")
+    result = run("--data", str(root), "validate", "--format", "json")
+    found = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "TRY313"]
+    assert result.exit_code == 1
+    assert [f["path"].rsplit("/", 2)[-2:] for f in found] == [["pledges", "ekeby-2024-2025.yaml"]]
+    assert found[0]["line"] == 1 and "municipalities:" in found[0]["hint"]
+
+
+def test_a_root_of_one_municipality_needs_no_option(run) -> None:
+    result = run("--data", str(FIXTURES / "minimal"), "status", "--as-of", AS_OF)
+    assert result.exit_code == 0 and result.stdout.startswith("Exempelby kommun · ")
+    assert run("--data", str(FIXTURES / "minimal"), "status", "-m", "0999").exit_code == 0
