@@ -36,6 +36,17 @@ def _as_of(text: str | None) -> date:
         raise UsageError(f"--as-of: '{text}' is not a date", "write it as YYYY-MM-DD") from None
 
 
+def _statuses(words: list[str]) -> list[Effective]:
+    from trygghet_cli.interchange.columns import status_code
+
+    try:
+        return [Effective(status_code(word)) for word in words]
+    except ValueError:
+        bad = next(w for w in words if status_code(w) not in {e.value for e in Effective})
+        raise UsageError.say("activity.unknown_status", status=bad,
+                             known="planerad, pågår, klar, försenad, inställd, okänd, över tiden") from None
+
+
 def _width() -> int:
     if sys.stdout.isatty():
         return shutil.get_terminal_size((80, 24)).columns
@@ -58,7 +69,9 @@ def status(
     by: Rollup | None = typer.Option(None, "--by", help="Group by priority area, owner, district or status."),
     owner: list[str] = typer.Option([], "--owner", help="Only activities of this owner (function id)."),
     district: list[str] = typer.Option([], "--district", help="Only activities in this district."),
-    status_: list[Effective] = typer.Option([], "--status", help="Only activities with this status."),
+    status_: list[str] = typer.Option([], "--status", help="Only activities with this status: "
+                                      "planerad, pågår, klar, försenad, inställd, okänd or "
+                                      "'över tiden' (or in English)."),
     overdue: bool = typer.Option(False, "--overdue", help="Only overdue activities."),
     due_within: int | None = typer.Option(None, "--due-within", min=0, metavar="DAYS",
                                           help="Only unfinished activities due within DAYS."),
@@ -95,7 +108,7 @@ def status(
     opts = options(ctx)
     loaded = repository.load_valid(data_root(ctx))
     model = scoped(loaded.model, municipality)
-    filters = Filters(tuple(owner), tuple(district), tuple(status_),
+    filters = Filters(tuple(owner), tuple(district), tuple(_statuses(status_)),
                       overdue, due_within, tuple(pledge))
     report = build_report(model, period, _as_of(as_of), filters, by)
     language = lang or opts.lang or (model.config.language if model.config else "sv")
