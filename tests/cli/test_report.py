@@ -74,7 +74,7 @@ def test_output_folder_gets_a_file_named_after_kind_period_and_language(run, tmp
 
 def test_rewriting_a_report_keeps_its_permissions_and_leaves_no_temporary_file(run, tmp_path) -> None:
     target = tmp_path / "report.md"
-    target.write_text("old", encoding="utf-8")
+    assert _report(run, "agreement", "--lang", "en", "-o", str(target)).exit_code == 0
     os.chmod(target, 0o640)
     result = _report(run, "agreement", "-o", str(target))
     assert result.exit_code == 0
@@ -92,17 +92,18 @@ def test_failed_write_is_an_io_error_and_leaves_the_old_file_and_no_temporary(ru
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full_disk)
-    result = _report(run, "agreement", "-o", str(target))
+    result = _report(run, "agreement", "-o", str(target), "--force")
     assert result.exit_code == 3
     assert "the disk is full" in result.stderr
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
 
 
-def test_output_into_a_missing_folder_creates_it(run, tmp_path) -> None:
+def test_output_into_a_missing_folder_is_refused_not_created(run, tmp_path) -> None:
     result = _report(run, "agreement", "-o", str(tmp_path / "reports" / "report.md"))
-    assert result.exit_code == 0
-    assert (tmp_path / "reports" / "report.md").read_text(encoding="utf-8").startswith("# ")
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_list_names_the_kinds(run) -> None:

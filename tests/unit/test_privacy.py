@@ -40,14 +40,16 @@ def test_ordinary_text_is_not_flagged(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "shown"), [
     ("811228-9874", "811228-****"),
-    ("198112289874", "19811228****"),
+    ("198112289874", "811228-****"),
+    ("811228–9874", "811228-****"),
     ("701063-2391", "701063-****"),
     ("anna.svensson@example.se", "a***@example.se"),
     ("anna (at) example.se", "a***@example.se"),
-    ("070-123 45 67", "070-*** ** **"),
-    ("+46 70 123 45 67", "+46 ** *** ** **"),
+    ("070-123 45 67", "07********"),
+    ("+46 70 123 45 67", "07********"),
+    ("kl 08-123 456 78", "08********"),
 ])
-def test_messages_show_personal_data_masked(text: str, shown: str) -> None:
+def test_messages_show_personal_data_in_one_masked_form_however_it_is_written(text: str, shown: str) -> None:
     [match] = scan(text)
     assert match.shown == shown
 
@@ -63,3 +65,24 @@ def test_excerpt_text_stars_out_internal_notes_and_personal_data_but_keeps_lines
     assert "hemligt" not in shown and "9874" not in shown and "811228-****" in shown
     assert shown.count("\n") == text.count(b"\n") and len(shown) == len(text.decode())
     assert "note: ok" in shown
+
+
+def test_excerpt_masks_a_number_hidden_by_an_invisible_character_and_keeps_columns() -> None:
+    from trygghet_cli.loading import load_bytes
+    from trygghet_cli.validate.privacy import redacted
+
+    text = "title: Kontakt 811228\u200b-9874\n# ring 070-123 45 67\n".encode()
+    doc = load_bytes(text, "f.yaml").document
+    assert doc is not None
+    shown = redacted(doc, {1, 2})
+    assert "9874" not in shown and "123 45 67" not in shown
+    assert "811228\u200b-****" in shown and "07*-*** ** **" in shown
+    assert len(shown) == len(text.decode())
+
+
+def test_masked_keeps_the_shape_and_stars_only_the_personal_part() -> None:
+    from trygghet_cli.privacy import masked
+
+    assert masked("Ring 070–123 45 67 eller mejla anna@example.se") == \
+        "Ring 07*–*** ** ** eller mejla a***@example.se"
+    assert masked("Inget här 2024-01-15") == "Inget här 2024-01-15"

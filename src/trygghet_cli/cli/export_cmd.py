@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from pathlib import Path
 
 import typer
 
 from trygghet_cli.cli.app import app, command, data_root, options
 from trygghet_cli.cli.municipality import option as municipality_option
-from trygghet_cli.errors import ReadError, UsageError
+from trygghet_cli.errors import UsageError
 
 export_app = typer.Typer(help="Export data for spreadsheets, analysis and calendars.",
                          no_args_is_help=True)
@@ -35,8 +34,10 @@ def export_activities(
     period: str = typer.Option(None, "--period", "-p", help="Pledge period (e.g. 2024-2025 or "
                                "ml-2024-2025). Default: every period."),
     fmt: ExportFormat = typer.Option(..., "--format", "-f", help="csv, xlsx, json or ics."),
-    output: Path = typer.Option(None, "--output", "-o", help="File to write. Default: stdout "
-                                "(not for xlsx).", dir_okay=False),
+    output_text: str | None = typer.Option(None, "--output", "-o", help="File to write. Default: "
+                                           "stdout (not for xlsx)."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing file that trygghet "
+                               "did not write (never a data file)."),
     audience: Audience = typer.Option(Audience.public, "--audience", help="public (default): "
                                       "without internal activities, refused if public text looks "
                                       "like personal data; internal: every activity."),
@@ -59,15 +60,22 @@ def export_activities(
     """
     from trygghet_cli.area import scoped
     from trygghet_cli.interchange import exporting, rows
+    from trygghet_cli.output import destination
     from trygghet_cli.output.progress import progress
+    from trygghet_cli.render.files import write_output
     from trygghet_cli.root import repository
 
     opts = options(ctx)
+    output = destination.parse(output_text)
     root = data_root(ctx)
     model = scoped(repository.load_valid(root).model, municipality)
     lang = opts.lang or (model.config.language if model.config else "sv")
     if fmt is ExportFormat.xlsx and output is None:
         raise UsageError("xlsx needs a file", "add -o aktiviteter.xlsx")
+    if output is not None:
+        if output.is_dir():
+            raise UsageError(f"{output} is a folder", "give a file name, e.g. -o aktiviteter.csv")
+        destination.check(output, root, force)
     internal = audience is Audience.internal
     total = len(rows.activities(exporting.select(model, root, period), internal))
     with progress("export", total) as tick:
@@ -76,7 +84,4 @@ def export_activities(
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         return
-    try:
-        output.write_bytes(data)
-    except OSError as exc:
-        raise ReadError(f"cannot write {output}: {exc.strerror or exc}") from exc
+    write_output(output, data)

@@ -62,8 +62,11 @@ def report(
                                     help="Calendar year (yearly summary)."),
     fmt: ReportFormat | None = typer.Option(None, "--format", "-f",
                                             help="md or html. Default: from -o's suffix, else md."),
-    output: Path | None = typer.Option(None, "--output", "-o",
-                                       help="File, or folder to write a named file into. Default: stdout."),
+    output_text: str | None = typer.Option(None, "--output", "-o",
+                                           help="File, or folder to write a named file into. "
+                                           "Default: stdout."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing file that trygghet "
+                               "did not write (never a data file)."),
     as_of: str | None = typer.Option(None, "--as-of", help="Judge on this date (YYYY-MM-DD); "
                                      "shown in the report. Default: today, not shown."),
     audience: Audience = typer.Option(Audience.public, "--audience",
@@ -91,9 +94,13 @@ def report(
       trygghet report --list
 
       trygghet report pledges --municipality kil    # one municipality of a police area
+
+    An existing file is replaced only when trygghet wrote it (or with --force); a data file
+    or trygghet.yaml never is.
     """
     from trygghet_cli import i18n
     from trygghet_cli.area import scoped
+    from trygghet_cli.output import destination
     from trygghet_cli.render import Request, build, render
     from trygghet_cli.root import config, repository
 
@@ -112,7 +119,9 @@ def report(
     if templates is not None and not templates.is_dir():
         raise UsageError(f"--templates {templates}: no such folder")
     day, shown = _as_of(as_of)
-    model = scoped(repository.load_valid(data_root(ctx)).model, municipality)
+    output = destination.parse(output_text)
+    root = data_root(ctx)
+    model = scoped(repository.load_valid(root).model, municipality)
     req = Request(kind=kind, fmt=_format(fmt, output), lang=chosen_lang or _data_lang(model),
                   as_of=day, as_of_shown=shown, audience=audience.value, period=period, year=year,
                   templates=templates)
@@ -120,6 +129,7 @@ def report(
         typer.echo(render(model, req, "<stdout>"), nl=False)
         return
     target = _target(output, kind, build(model, req).view["meta"]["period"], req.lang, req.fmt)
+    destination.check(target, root, force)
     _write(target, render(model, req, config.display_path(target)))
 
 

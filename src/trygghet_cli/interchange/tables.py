@@ -58,6 +58,7 @@ def to_xlsx(headers: list[str], keys: list[str], rows: list[list[str]], sheet: s
     ws.freeze_panes = "A2"
     # Reproducible output: the document dates come from the data, not the clock.
     book.properties.created = book.properties.modified = stamp
+    book.properties.creator = "trygghet"  # how report/export -o knows the file is its own
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

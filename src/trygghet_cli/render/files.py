@@ -9,11 +9,14 @@ from trygghet_cli.errors import ReadError
 
 
 def write_report(path: Path, content: str) -> None:
-    """Create or replace path with content; on any failure the old file stays as it was.
+    """Create or replace path with content (see write_output)."""
+    write_output(path, content.encode("utf-8"))
 
-    A missing folder is created. A report that changes on disk while it is being
-    rendered is not overwritten (ConflictError)."""
-    data = content.encode("utf-8")
+
+def write_output(path: Path, data: bytes) -> None:
+    """Create or replace a report or export with data; on any failure the old file stays as it
+    was. A file that changes on disk while it is being rendered is not overwritten
+    (ConflictError). The caller has checked the path (output/destination.py)."""
     if not path.exists():
         write_new(path, data)
         return

@@ -1,6 +1,6 @@
 """The publish gate: a public report is refused when its text looks like personal data.
 
-The same detection as `trygghet validate` (checks/privacy.py) runs twice: over the public
+The same detection as `trygghet validate` (the privacy package) runs twice: over the public
 text of every data file the report draws on (so the message points at file:line), and
 over the rendered output itself (so nothing a template adds slips through).
 """
@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from trygghet_cli import privacy
 from trygghet_cli.errors import DataError
 from trygghet_cli.findings import CODES, Location
 from trygghet_cli.loading import Document
 from trygghet_cli.model import Model
-from trygghet_cli.validate import privacy
+from trygghet_cli.validate.privacy import public_strings
 
 # Internal texts shorter than this are too likely to occur in public text by chance.
 CANARY_MIN = 20
@@ -26,24 +27,18 @@ _HINT = ("remove the personal data from public fields (use a role instead of a p
          "the text to internal_notes), or render with --audience internal")
 
 
-def _mask(text: str) -> str:
-    """Enough of a match to find it again, never the whole value."""
-    keep = max(2, len(text) // 3)
-    return text[:keep] + re.sub(r"[0-9A-Za-z]", "*", text[keep:])
-
-
 def _refuse(problems: list[tuple[Location, privacy.Match]]) -> DataError:
     where, match = problems[0]
     more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
     return DataError(f"{where}: public text {CODES[match.code][1]} ({match.code}): "
-                     f"'{_mask(match.text)}'; the report was not written{more}", _HINT)
+                     f"'{match.shown}'; the report was not written{more}", _HINT)
 
 
 def check_inputs(documents: list[Document]) -> None:
     """Refuse when public text in a source file looks like personal data."""
     problems: list[tuple[Location, privacy.Match]] = []
     for doc in documents:
-        for path, text in privacy.public_strings(doc.data, ()):
+        for path, text in public_strings(doc.data, ()):
             problems.extend((doc.where(path), match) for match in privacy.scan(text))
     if problems:
         raise _refuse(sorted(problems, key=lambda item: item[0]))

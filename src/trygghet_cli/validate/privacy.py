@@ -1,89 +1,25 @@
-"""Find text that looks like personal data: personnummer, samordningsnummer, e-mail, phone."""
+"""Validate's personal-data warnings (TRY504-TRY506) and the masking of source excerpts.
+
+Detection and the masked form are the privacy package's, shared with the publish gate,
+the exports and the edit commands."""
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from trygghet_cli.findings import Finding, make
 from trygghet_cli.loading import Document, JsonPath
+from trygghet_cli.privacy import Match, masked, scan
 
-_PNR = re.compile(r"(?<![\d-])(?:19|20)?(\d{2})(\d{2})(\d{2})[-+ ]?(\d{4})(?![\d-])")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
-# 'anna (at) polisen.se', 'anna[at]polisen.se', 'anna (snabel-a) polisen.se'
-_EMAIL_SPELLED = re.compile(r"(?<![\w.+-])[\w.+-]+ ?[(\[] ?(?:at|snabel-a) ?[)\]] ?[\w-]+(?:\.[\w-]+)*"
-                            r"\.[A-Za-z]{2,}", re.IGNORECASE)
-_PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)46[\s-]?(?:\(0\) ?)?|0)\d{1,3}(?:[\s-]?\d{2,4}){2,4}(?![\w])")
+# scan and Match are re-exported for code written before the privacy package.
+__all__ = ["NOT_TEXT", "PRIVATE_KEYS", "Match", "check", "public_strings", "redacted", "scan"]
+
 # Fields whose text never reaches a public report.
 PRIVATE_KEYS = {"internal_notes"}
 # Fields that are identifiers, dates or addresses rather than free text.
 NOT_TEXT = {"id", "url", "date", "start", "end", "due", "completed", "published", "revised"}
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One suspicious piece of text and what it looks like."""
-
-    code: str
-    kind: str
-    text: str
-
-    @property
-    def shown(self) -> str:
-        """The match as messages may print it: the personal part masked (S9, C4)."""
-        if self.code == "TRY505":
-            local, _, domain = re.split(r"(@| ?[(\[] ?(?:at|snabel-a) ?[)\]] ?)", self.text, maxsplit=1,
-                                        flags=re.IGNORECASE)
-            return f"{local[:1]}***@{domain}"
-        if self.code == "TRY504":
-            return re.sub(r"\d{4}$", "****", self.text)
-        keep = 4 if self.text.startswith(("+", "00")) else 3
-        return self.text[:keep] + re.sub(r"\d", "*", self.text[keep:])
-
-
-def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for index, char in enumerate(digits):
-        value = int(char) * (2 if index % 2 == 0 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
-
-
-def _personnummer(text: str) -> Iterator[Match]:
-    for found in _PNR.finditer(text):
-        yy, month, day, tail = found.groups()
-        day_number = int(day)
-        if not 1 <= int(month) <= 12:
-            continue
-        coordination = 61 <= day_number <= 91
-        if not (1 <= day_number <= 31 or coordination):
-            continue
-        kind = "samordningsnummer" if coordination else "personnummer"
-        if _luhn_ok(yy + month + day + tail):
-            yield Match("TRY504", kind, found.group())
-        elif re.search(r"\d[-+]\d", found.group()):
-            # A typo in a real number is still personal data (C8); only the written-out
-            # YYMMDD-NNNN form, since ten bare digits are more often a phone number.
-            yield Match("TRY504", f"{kind} (with a wrong check digit)", found.group())
-
-
-def scan(text: str) -> list[Match]:
-    """Everything in text that looks like personal data."""
-    matches = list(_personnummer(text))
-    matches.extend(Match("TRY505", "e-mail address", m.group()) for m in _EMAIL.finditer(text))
-    matches.extend(Match("TRY505", "e-mail address", m.group())
-                   for m in _EMAIL_SPELLED.finditer(text))
-    taken = {m.text for m in matches}
-    for found in _PHONE.finditer(text):
-        digits = re.sub(r"\D", "", found.group().replace("(0)", ""))
-        digits = "0" + digits[4:] if digits.startswith("0046") else digits
-        digits = "0" + digits[2:] if found.group().startswith("+") else digits
-        if 8 <= len(digits) <= 12 and not any(found.group() in t for t in taken):
-            matches.append(Match("TRY506", "phone number", found.group()))
-    return matches
 
 
 def public_strings(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
@@ -179,7 +115,17 @@ def redacted(doc: Document, lines: set[int] | None = None) -> str:
             found = [m.start() for m in re.finditer(re.escape(match.text), raw)]
             if not found:
                 star(*where)
-            keep = len(os.path.commonprefix([match.text, match.shown]))
+            hide_from, hide_to = match.hidden[0] - match.start, match.hidden[1] - match.start
             for at in found:
-                star(where[0] + at + keep, where[0] + at + len(match.text))
-    return "".join(chars)
+                star(where[0] + at + hide_from, where[0] + at + hide_to)
+    return _mask_lines("".join(chars), lines)
+
+
+def _mask_lines(text: str, lines: set[int] | None) -> str:
+    """Personal data anywhere on the shown lines starred out, also in comments, keys and files
+    that did not pass their schema: no excerpt shows what a message would mask."""
+    parts = re.split(r"(\r\n|\r|\n)", text)
+    for index in range(0, len(parts), 2):
+        if lines is None or index // 2 + 1 in lines:
+            parts[index] = masked(parts[index])
+    return "".join(parts)
