@@ -47,9 +47,9 @@ def set_status(
     from trygghet_cli.editing import activities
 
     with editing(ctx) as ed:
-        said = activities.status_change(ed.loaded, activity_id, status, on, date.today(), ed.lang)
         plan = activities.set_status(ed.loaded, activity_id, status, as_of=date.today(),
                                      note=note, reason=reason, on=on)
+        said = activities.status_change(ed.loaded, activity_id, status, on, date.today(), ed.lang)
         finish(plan, dry_run, ed.lang, f"{activity_id} {status}", said=said)
 
 
