@@ -20,6 +20,7 @@ KIND_FILES = {
     "agreement": "agreements/2024-2027.yaml",
     "pledges": "pledges/2024-2025.yaml",
     "activities": "activities/2024-2025.yaml",
+    "situation": "situation/2024.yaml",
 }
 
 
@@ -83,6 +84,7 @@ def place(minimal_root: Path) -> Callable[[Path], Path]:
     def _place(fixture: Path) -> Path:
         kind = fixture.name.split(".")[-2]
         target = minimal_root / KIND_FILES[kind]
+        target.parent.mkdir(exist_ok=True)
         target.write_bytes(fixture.read_bytes())
         return target
 

@@ -93,6 +93,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY312": (Severity.ERROR, "unknown municipality"),
     "TRY313": (Severity.ERROR, "document without a municipality"),
     "TRY314": (Severity.ERROR, "municipality given twice"),
+    "TRY315": (Severity.ERROR, "unknown problem"),
+    "TRY316": (Severity.ERROR, "unknown indicator"),
+    "TRY317": (Severity.ERROR, "unknown lägesbild"),
     # rules
     "TRY401": (Severity.ERROR, "period ends before it starts"),
     "TRY402": (Severity.ERROR, "date outside the period"),
@@ -110,6 +113,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY504": (Severity.WARNING, "looks like a personnummer"),
     "TRY505": (Severity.WARNING, "looks like an e-mail address"),
     "TRY506": (Severity.WARNING, "looks like a phone number"),
+    "TRY507": (Severity.WARNING, "problem without measure"),
+    "TRY508": (Severity.WARNING, "activity tied to no problem or priority area"),
 }
 
 

@@ -40,6 +40,7 @@ TEXT_KEYS = {"title", "text", "description", "summary", "name", "problem", "note
              "police_area", "county"}
 TEXT_LISTS = {"causes", "goals", "basis", "problems", "places", "partners", "roles"}
 URL_KEYS = {"url", "website"}
+ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 DANGEROUS_SCHEME = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
 
 
@@ -47,8 +48,9 @@ def _poison(value: Any, texts: itertools.cycle, urls: itertools.cycle, key: str 
     if isinstance(value, dict):
         return {k: _poison(v, texts, urls, k) for k, v in value.items()}
     if isinstance(value, list):
-        if key in TEXT_LISTS:
-            return [next(texts) for _ in value]
+        # `problems:` is a list of texts in a situation picture but of ids in a pledge.
+        if key in TEXT_LISTS and not all(isinstance(v, str) and ID.match(v) for v in value):
+            return [next(texts) if isinstance(v, str) else _poison(v, texts, urls) for v in value]
         return [_poison(v, texts, urls, key) for v in value]
     if isinstance(value, str) and key in URL_KEYS:
         return next(urls)

@@ -7,6 +7,7 @@ import sys
 
 from trygghet_cli.cli import (
     activity_cmd,
+    check_cmd,
     diff_cmd,
     export_cmd,
     fmt_cmd,
@@ -20,7 +21,7 @@ from trygghet_cli.cli import (
 )
 from trygghet_cli.cli.app import app
 
-__all__ = ["activity_cmd", "app", "diff_cmd", "export_cmd", "fmt_cmd", "import_cmd", "init_cmd",
+__all__ = ["activity_cmd", "app", "check_cmd", "diff_cmd", "export_cmd", "fmt_cmd", "import_cmd", "init_cmd",
            "main", "new_cmd", "report_cmd", "schema_cmd", "status_cmd", "validate_cmd"]
 
 

@@ -43,7 +43,7 @@ def _change(root: Path, file: Path, lang: str) -> FileChange:
     shown = config.display_path(file)
     kind = config.kind_of(root, file)
     if kind is None:
-        raise DataError(f"{shown}: not in agreements/, pledges/ or activities/; not formatted")
+        raise DataError(f"{shown}: not in agreements/, pledges/, activities/ or situation/; not formatted")
     result = load_path(file, shown)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if result.document is None or errors:

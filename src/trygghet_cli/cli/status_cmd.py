@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from datetime import date
 from enum import StrEnum
 
 import typer
 
 from trygghet_cli.cli.app import command, data_root, options
+from trygghet_cli.cli.dates import as_of_date
 from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import ExitCode, UsageError
 from trygghet_cli.status import Effective, Rollup
@@ -27,15 +27,6 @@ class FailIf(StrEnum):
     overdue = "overdue"
 
 
-def _as_of(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"--as-of: '{text}' is not a date", "write it as YYYY-MM-DD") from None
-
-
 def _statuses(words: list[str]) -> list[Effective]:
     from trygghet_cli.interchange.columns import status_code
 
@@ -44,7 +35,8 @@ def _statuses(words: list[str]) -> list[Effective]:
     except ValueError:
         bad = next(w for w in words if status_code(w) not in {e.value for e in Effective})
         raise UsageError.say("activity.unknown_status", status=bad,
-                             known="planerad, pågår, klar, försenad, inställd, okänd, över tiden") from None
+                             known="planerad, pågår, klar, försenad, inställd, okänd, över tiden",
+                             ) from None
 
 
 def _width() -> int:
@@ -110,7 +102,7 @@ def status(
     model = scoped(loaded.model, municipality)
     filters = Filters(tuple(owner), tuple(district), tuple(_statuses(status_)),
                       overdue, due_within, tuple(pledge))
-    report = build_report(model, period, _as_of(as_of), filters, by)
+    report = build_report(model, period, as_of_date(as_of), filters, by)
     language = lang or opts.lang or (model.config.language if model.config else "sv")
     typer.echo(_render(report, fmt, language, opts.color))
     if fail_if is FailIf.overdue and report.summary.overdue:

@@ -10,10 +10,13 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from trygghet_cli.findings import Location
 from trygghet_cli.loading import Document, JsonPath
+
+if TYPE_CHECKING:
+    from trygghet_cli.situation import Situation
 
 
 class Status(StrEnum):
@@ -146,6 +149,10 @@ class Config:
     functions: list[Function]
     ref: Ref
     municipalities: list[Municipality] = field(default_factory=list)
+    coordination_function: str | None = None
+    public_contact: dict[str, str] | None = None
+    law: dict[str, int] = field(default_factory=dict)
+    council_reports: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -180,6 +187,7 @@ class Pledge:
     areas: list[str]
     set_id: str
     ref: Ref
+    problems: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -220,6 +228,7 @@ class Target:
     change_unit: str | None
     outcomes: list[Outcome]
     ref: Ref
+    indicator: dict[str, str] | None = None
 
 
 @dataclass(slots=True)
@@ -244,6 +253,7 @@ class Activity:
     internal_notes: str | None
     list_id: str
     ref: Ref
+    problems: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -266,6 +276,7 @@ class Model:
     pledge_sets: list[PledgeSet] = field(default_factory=list)
     activity_lists: list[ActivityList] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    situations: list[Situation] = field(default_factory=list)
 
     def pledge_set(self, set_id: str) -> PledgeSet | None:
         return next((s for s in self.pledge_sets if s.id == set_id), None)
@@ -278,3 +289,6 @@ class Model:
 
     def all_activities(self) -> list[Activity]:
         return [a for lst in self.activity_lists for a in lst.activities]
+
+    def situation(self, situation_id: str) -> Situation | None:
+        return next((s for s in self.situations if s.id == situation_id), None)

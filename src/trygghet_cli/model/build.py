@@ -73,7 +73,9 @@ def config(doc: Document, model: Model) -> None:
     name = join_list([m.name for m in municipalities], language)
     code = municipalities[0].code if len(municipalities) == 1 else ""
     model.config = Config(name, code, data["police_area"], language, named, districts, functions,
-                          Ref(doc, ()), municipalities)
+                          Ref(doc, ()), municipalities,
+                          data.get("coordination_function"), data.get("public_contact"),
+                          data.get("law", {}), data.get("council_reports", []))
     model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
 
 
@@ -94,7 +96,7 @@ def pledges(doc: Document, model: Model) -> None:
     data = doc.data
     items = [
         Pledge(p["id"], p["text"], p.get("group"), p["parties"], p.get("areas", []), data["id"],
-               Ref(doc, ("pledges", i)))
+               Ref(doc, ("pledges", i)), p.get("problems", []))
         for i, p in enumerate(data["pledges"])
     ]
     model.pledge_sets.append(PledgeSet(
@@ -116,7 +118,7 @@ def _target(doc: Document, raw: dict[str, Any], path: JsonPath) -> Target:
     return Target(raw["id"], TargetKind(raw["kind"]), raw["text"],
                   float(value) if value is not None else None, raw.get("unit"), raw.get("per"),
                   raw.get("baseline"), raw.get("direction"), raw.get("change_unit"), outcomes,
-                  Ref(doc, path))
+                  Ref(doc, path), raw.get("indicator"))
 
 
 def _activity(doc: Document, raw: dict[str, Any], path: JsonPath, list_id: str) -> Activity:
@@ -130,6 +132,7 @@ def _activity(doc: Document, raw: dict[str, Any], path: JsonPath, list_id: str) 
         reason=raw.get("reason"), status_note=raw.get("status_note"), targets=targets,
         visibility=raw.get("visibility", "public"), predecessor=raw.get("predecessor"),
         internal_notes=raw.get("internal_notes"), list_id=list_id, ref=Ref(doc, path),
+        problems=raw.get("problems", []),
     )
 
 
@@ -142,7 +145,15 @@ def activities(doc: Document, model: Model) -> None:
     model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
 
 
-BUILDERS = {"config": config, "agreement": agreement, "pledges": pledges, "activities": activities}
+def situation(doc: Document, model: Model) -> None:
+    from trygghet_cli.situation.build import situation as build_situation
+
+    model.situations.append(build_situation(doc))
+    model.sources.extend(_sources(doc, doc.data.get("sources", []), ("sources",)))
+
+
+BUILDERS = {"config": config, "agreement": agreement, "pledges": pledges, "activities": activities,
+            "situation": situation}
 
 
 def add(kind: str, doc: Document, model: Model) -> None:

@@ -10,7 +10,8 @@ from trygghet_cli import resources
 from trygghet_cli.errors import UsageError
 
 CONFIG_NAME = "trygghet.yaml"
-KIND_FOLDERS = {"agreements": "agreement", "pledges": "pledges", "activities": "activities"}
+KIND_FOLDERS = {"agreements": "agreement", "pledges": "pledges", "activities": "activities",
+                "situation": "situation"}
 
 
 def located(path: Path) -> Path:
@@ -78,7 +79,8 @@ def relative_name(root: Path, file: Path) -> str | None:
 
 
 def kind_of(root: Path, file: Path) -> str | None:
-    """Which schema a file in a data root follows: config, agreement, pledges or activities."""
+    """Which schema a file in a data root follows: config, agreement, pledges, activities or
+    situation."""
     relative = relative_name(root, file)
     return None if relative is None else kind_of_relative(relative)
 
@@ -94,7 +96,7 @@ def kind_of_relative(relative: str) -> str | None:
 
 
 def data_files(root: Path) -> list[Path]:
-    """The root's config and every YAML file in its three data folders, in a stable order."""
+    """The root's config and every YAML file in its data folders, in a stable order."""
     files = [root / CONFIG_NAME]
     for folder in KIND_FOLDERS:
         base = root / folder

@@ -16,6 +16,7 @@ from trygghet_cli.model import Model
 from trygghet_cli.model import build as build_model
 from trygghet_cli.root import cache, config
 from trygghet_cli.root.cache import Cache
+from trygghet_cli.situation import targets
 from trygghet_cli.validate import coverage, filecheck, municipalities, references, rules
 from trygghet_cli.validate.filecheck import FileResult
 
@@ -45,9 +46,10 @@ def _add(loaded: LoadedRoot, shown: str, result: FileResult, kind: str | None) -
     loaded.documents[shown] = doc
     if kind is None:
         loaded.findings.append(make("TRY311", Location(shown, 1, 1),
-                                    "file is not in agreements/, pledges/ or activities/",
+                                    "file is not in agreements/, pledges/, activities/ or situation/",
                                     "move it into the folder for its kind",
-                                    sv="filen ligger inte i agreements/, pledges/ eller activities/",
+                                    sv="filen ligger inte i agreements/, pledges/, activities/ "
+                                    "eller situation/",
                                     sv_hint="flytta den till mappen för sin sort"))
         return
     if result.valid:
@@ -84,6 +86,7 @@ def _finish(loaded: LoadedRoot) -> LoadedRoot:
     loaded.findings.extend(municipalities.check(model))
     loaded.findings.extend(rules.check(model))
     loaded.findings.extend(coverage.check(model))
+    targets.link(model)
     loaded.findings.sort(key=Finding.sort_key)
     return loaded
 

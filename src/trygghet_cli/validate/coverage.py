@@ -36,4 +36,44 @@ def check(model: Model) -> list[Finding]:
                                  "add a target (a qualitative one if there is no number)",
                                  sv=f"aktiviteten '{activity.id}' har inget mål",
                                  sv_hint="lägg till ett mål (ett kvalitativt om det saknas siffra)"))
+    return findings + _unaddressed_problems(model) + _untied_activities(model)
+
+
+def _unaddressed_problems(model: Model) -> list[Finding]:
+    """TRY507: a problem of a lägesbild that no pledge or activity addresses, and no reason why."""
+    addressed = {p for s in model.pledge_sets for pledge in s.pledges for p in pledge.problems}
+    addressed.update(p for a in model.all_activities() for p in a.problems)
+    findings = []
+    for situation in model.situations:
+        for problem in situation.problems:
+            if problem.id in addressed or problem.no_measure_reason:
+                continue
+            findings.append(make("TRY507", problem.ref.where("id"),
+                                 f"problem '{problem.id}' is addressed by no pledge or activity",
+                                 "name it in a pledge's or an activity's 'problems:', or say why "
+                                 "not in 'no_measure_reason:'",
+                                 sv=f"inget medborgarlöfte och ingen aktivitet tar sig an problemet "
+                                 f"'{problem.id}'",
+                                 sv_hint="ange det under 'problems:' i ett löfte eller en aktivitet, "
+                                 "eller skriv varför inte under 'no_measure_reason:'"))
+    return findings
+
+
+def _untied_activities(model: Model) -> list[Finding]:
+    """TRY508: an activity that serves neither a problem nor a priority area, itself or through
+    its pledges."""
+    tied = {p.id for s in model.pledge_sets for p in s.pledges if p.areas or p.problems}
+    findings = []
+    for activity in model.all_activities():
+        if activity.problems or any(p in tied for p in activity.pledges):
+            continue
+        findings.append(make("TRY508", activity.ref.where("id"),
+                             f"activity '{activity.id}' is tied to no problem and, through its "
+                             "pledges, to no priority area",
+                             "name the problems it addresses in 'problems:', or give its pledge "
+                             "'areas:'",
+                             sv=f"aktiviteten '{activity.id}' hör varken till något problem eller, "
+                             "genom sina löften, till något prioriterat område",
+                             sv_hint="ange problemen den tar sig an under 'problems:', eller ge "
+                             "löftet 'areas:'"))
     return findings

@@ -6,12 +6,14 @@ import difflib
 from collections.abc import Iterable, Iterator
 
 from trygghet_cli.findings import Finding, Location, make
-from trygghet_cli.model import Activity, Model, Pledge, Ref
+from trygghet_cli.model import Activity, Agreement, Model, Pledge, PledgeSet, Ref
+from trygghet_cli.situation import Situation
 
 _SV_KIND = {"party": "part", "district": "kommundel", "function": "funktion", "source": "källa",
             "agreement": "överenskommelse", "area": "prioriterat område",
             "pledge set": "medborgarlöften", "pledge": "medborgarlöfte",
-            "activity list": "aktivitetslista", "activity": "aktivitet"}
+            "activity list": "aktivitetslista", "activity": "aktivitet", "lägesbild": "lägesbild",
+            "problem": "problem", "indicator": "indikator", "function or party": "funktion eller part"}
 
 
 def _defined(model: Model) -> Iterator[tuple[str, str, Ref]]:
@@ -37,6 +39,8 @@ def _defined(model: Model) -> Iterator[tuple[str, str, Ref]]:
         yield "activity list", activity_list.id, activity_list.ref
         for activity in activity_list.activities:
             yield "activity", activity.id, activity.ref
+    for situation in model.situations:
+        yield "lägesbild", situation.id, situation.ref
 
 
 def duplicate_ids(model: Model) -> list[Finding]:
@@ -81,10 +85,10 @@ class _Resolver:
         self.findings.append(make(code, where, f"unknown {kind} '{ident}'", hint,
                                   sv=f"okänd {sv_kind} '{ident}'", sv_hint=sv_hint))
 
-    def need_at(self, kind: str, code: str, ident: str | None, ref: Ref, field: str) -> None:
+    def need_at(self, kind: str, code: str, ident: str | None, ref: Ref, *field: str | int) -> None:
         """Like need, looking up the location only when the id is unknown."""
         if ident is not None and ident not in self.known.get(kind, set()):
-            self.need(kind, code, ident, ref.where(field))
+            self.need(kind, code, ident, ref.where(*field))
 
     def each(self, kind: str, code: str, ids: Iterable[str], ref: Ref, field: str) -> None:
         known = self.known.get(kind, set())
@@ -96,6 +100,9 @@ class _Resolver:
 def unresolved(model: Model) -> list[Finding]:
     """TRY302-TRY310: references to agreements, areas, pledges, functions, districts, ..."""
     resolve = _Resolver(model)
+    # A problem or indicator id is unique within its lägesbild; a later lägesbild that names
+    # the same id sees the same problem (or measure) again.
+    resolve.known["problem"] = {p.id for s in model.situations for p in s.problems}
     if model.config:
         for function in model.config.functions:
             resolve.need("party", "TRY308", function.party, function.ref.where("party"))
@@ -113,7 +120,80 @@ def unresolved(model: Model) -> list[Finding]:
                      activity_list.ref.where("pledge_set"))
         for activity in activity_list.activities:
             _check_activity(resolve, activity)
+    _check_plans(resolve, model)
+    every_indicator = {i.id for s in model.situations for i in s.indicators}
+    for situation in model.situations:
+        _check_situation(resolve, situation)
+    resolve.known["indicator"] = every_indicator
+    for activity in model.all_activities():
+        for target in activity.targets:
+            if target.indicator:
+                resolve.need_at("indicator", "TRY316", target.indicator["id"], target.ref,
+                                "indicator", "id")
+                resolve.need_at("district", "TRY307", target.indicator.get("district"), target.ref,
+                                "indicator", "district")
     return resolve.findings
+
+
+def _check_plans(resolve: _Resolver, model: Model) -> None:
+    """The lägesbild, decision, problems and samordningsfunktion that plans and config name."""
+    if model.config:
+        ref = model.config.ref
+        resolve.need_at("function", "TRY306", model.config.coordination_function, ref,
+                        "coordination_function")
+        for index, report in enumerate(model.config.council_reports):
+            resolve.need_at("source", "TRY309", report.get("source"), ref, "council_reports", index)
+    plans: list[Agreement | PledgeSet] = [*model.agreements, *model.pledge_sets]
+    for plan in plans:
+        resolve.need_at("lägesbild", "TRY317", plan.raw.get("situation"), plan.ref, "situation")
+        decision = plan.raw.get("decision") or {}
+        resolve.need_at("source", "TRY309", decision.get("source"), plan.ref, "decision", "source")
+    for pledge_set in model.pledge_sets:
+        for pledge in pledge_set.pledges:
+            resolve.each("problem", "TRY315", pledge.problems, pledge.ref, "problems")
+
+
+def _check_situation(resolve: _Resolver, situation: Situation) -> None:
+    ref = situation.ref
+    resolve.known["function or party"] = resolve.known.get("function", set()) | resolve.known.get(
+        "party", set())
+    resolve.each("function or party", "TRY306", situation.compiled_by, ref, "compiled_by")
+    _unique_within(resolve, "indicator", [(i.id, i.ref) for i in situation.indicators])
+    _unique_within(resolve, "problem", [(p.id, p.ref) for p in situation.problems])
+    for indicator in situation.indicators:
+        resolve.need_at("source", "TRY309", indicator.source, indicator.ref, "source")
+        for value in indicator.values:
+            resolve.need_at("district", "TRY307", value.district, value.ref, "district")
+            resolve.need_at("source", "TRY309", value.source, value.ref, "source")
+    for item in situation.information:
+        resolve.each("district", "TRY307", item.districts, item.ref, "districts")
+        resolve.each("source", "TRY309", item.sources, item.ref, "sources")
+    for section in situation.districts:
+        resolve.need_at("district", "TRY307", section.district, section.ref, "district")
+        resolve.each("source", "TRY309", section.sources, section.ref, "sources")
+    resolve.known["indicator"] = {i.id for i in situation.indicators}
+    for problem in situation.problems:
+        resolve.each("district", "TRY307", problem.districts, problem.ref, "districts")
+        resolve.each("indicator", "TRY316", problem.indicators, problem.ref, "indicators")
+        resolve.each("source", "TRY309", problem.sources, problem.ref, "sources")
+
+
+_SV_DEFINITE = {"indicator": "indikatorn", "problem": "problemet"}
+
+
+def _unique_within(resolve: _Resolver, kind: str, items: list[tuple[str, Ref]]) -> None:
+    """TRY301 for an id used twice in one lägesbild."""
+    first: dict[str, Ref] = {}
+    for ident, ref in items:
+        if ident not in first:
+            first[ident] = ref
+            continue
+        other = first[ident].where("id")
+        resolve.findings.append(make(
+            "TRY301", ref.where("id"), f"{kind} id '{ident}' is already used in this lägesbild "
+            f"at {other}", "give one of them another id",
+            sv=f"{_SV_DEFINITE[kind]} '{ident}' finns redan i den här lägesbilden på {other}",
+            sv_hint="ge en av dem ett annat id"))
 
 
 def _check_pledges(resolve: _Resolver, model: Model, agreement_id: str | None,
@@ -141,6 +221,7 @@ def _check_activity(resolve: _Resolver, activity: Activity) -> None:
     resolve.each("party", "TRY308", activity.parties, ref, "parties")
     resolve.each("district", "TRY307", activity.districts, ref, "districts")
     resolve.need_at("activity", "TRY310", activity.predecessor, ref, "predecessor")
+    resolve.each("problem", "TRY315", activity.problems, ref, "problems")
     for target in activity.targets:
         for outcome in target.outcomes:
             resolve.need_at("source", "TRY309", outcome.source, outcome.ref, "source")

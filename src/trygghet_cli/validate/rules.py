@@ -30,12 +30,30 @@ def _partial_dates(model: Model) -> list[Finding]:
         checks.append((signed.get("date"), agreement.ref, ("signed", "date")))
     for activity in model.all_activities():
         checks.append((activity.completed, activity.ref, ("completed",)))
+    checks.extend(_situation_dates(model))
     for text, ref, sub in checks:
         if text is not None and parse_partial(text) is None:
             findings.append(make("TRY205", ref.where(*sub), f"'{text}' is not a real date",
                                  "check the day of the month", sv=f"'{text}' är inte ett verkligt datum",
                                  sv_hint="kontrollera dagen i månaden"))
     return findings
+
+
+def _situation_dates(model: Model) -> list[tuple[str | None, Ref, tuple[str, ...]]]:
+    """The partial dates of lägesbilder, their information and indicator values; and of plan
+    decisions and council reports."""
+    found: list[tuple[str | None, Ref, tuple[str, ...]]] = []
+    for situation in model.situations:
+        found.append((situation.when.text, situation.ref, ("date",)))
+        found.extend((i.when.text if i.when else None, i.ref, ("date",)) for i in situation.information)
+        found.extend((v.when.text, v.ref, ("date",)) for ind in situation.indicators for v in ind.values)
+    plans: list[Agreement | PledgeSet] = [*model.agreements, *model.pledge_sets]
+    for plan in plans:
+        found.append(((plan.raw.get("decision") or {}).get("date"), plan.ref, ("decision", "date")))
+    if model.config:
+        found.extend((r["date"], model.config.ref, ("council_reports", str(i)))
+                     for i, r in enumerate(model.config.council_reports))
+    return found
 
 
 def _periods(model: Model) -> list[Finding]:
@@ -124,6 +142,16 @@ def _targets(activity: Activity) -> list[Finding]:
              "change": ["baseline", "direction"], "qualitative": []}
     findings = []
     for target in activity.targets:
+        if target.indicator and target.outcomes:
+            findings.append(make("TRY408", target.ref.where("outcomes"),
+                                 f"{activity.id}: target '{target.id}' takes its outcomes from "
+                                 "an indicator and has outcomes of its own",
+                                 "remove 'outcomes:' (the indicator's values are the outcomes), "
+                                 "or remove 'indicator:'",
+                                 sv=f"{activity.id}: målet '{target.id}' får sina utfall från en "
+                                 "indikator men har också egna utfall",
+                                 sv_hint="ta bort 'outcomes:' (indikatorns värden är utfallen) "
+                                 "eller ta bort 'indicator:'"))
         for field in needs[target.kind.value]:
             if getattr(target, field) is None:
                 findings.append(make("TRY408", target.ref.where("kind"),

@@ -81,11 +81,11 @@ def _lone_file(report: Report, path: Path) -> None:
         report.texts[shown] = result.document.text
         report.findings.append(make("TRY311", Location(shown, 1, 1),
                                     "file is not inside a data root (no trygghet.yaml above it)",
-                                    "move it into a data root's agreements/, pledges/ or "
-                                    "activities/ folder",
+                                    "move it into a data root's agreements/, pledges/, "
+                                    "activities/ or situation/ folder",
                                     sv="filen ligger inte i någon datarot (ingen trygghet.yaml "
                                     "ovanför)", sv_hint="flytta den till en datarots mapp "
-                                    "agreements/, pledges/ eller activities/"))
+                                    "agreements/, pledges/, activities/ eller situation/"))
 
 
 def _add_root(report: Report, root: Path, only: set[str] | None, summary: RootSummary) -> None:

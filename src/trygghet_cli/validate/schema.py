@@ -16,6 +16,7 @@ SCHEMA_FILES = {
     "agreement": "agreement.schema.json",
     "pledges": "pledges.schema.json",
     "activities": "activities.schema.json",
+    "situation": "situation.schema.json",
 }
 
 
