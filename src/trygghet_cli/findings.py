@@ -106,6 +106,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY407": (Severity.ERROR, "outcome date outside the period"),
     "TRY408": (Severity.ERROR, "target of wrong shape for its kind"),
     "TRY409": (Severity.ERROR, "predecessors form a cycle"),
+    "TRY420": (Severity.ERROR, "outcome windows overlap"),
     # warnings
     "TRY501": (Severity.WARNING, "activity without target"),
     "TRY502": (Severity.WARNING, "pledge without activity"),
@@ -115,6 +116,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY506": (Severity.WARNING, "looks like a phone number"),
     "TRY507": (Severity.WARNING, "problem without measure"),
     "TRY508": (Severity.WARNING, "activity tied to no problem or priority area"),
+    "TRY520": (Severity.WARNING, "stated verdict contradicts the figures"),
+    "TRY521": (Severity.WARNING, "outcome dated in the future"),
 }
 
 

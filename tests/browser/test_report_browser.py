@@ -3,7 +3,6 @@ the page needs no network, it reflows on a phone, and a screenshot is kept for r
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,8 +16,6 @@ from trygghet_cli.root import repository
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = REPO / "tests" / "artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # (kind, period, year, as_of, language): every kind, both languages across the set.
 PAGES = [
@@ -27,17 +24,6 @@ PAGES = [
     ("status", "2019", None, date(2019, 9, 15), "en"),
     ("agreement", "2023-2026", None, date(2025, 6, 30), "en"),
 ]
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                                              args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="session")

@@ -119,6 +119,42 @@ def test_first_outcome_creates_the_outcomes_list_and_quotes_text_that_needs_it(c
         '            note: "Enligt protokoll: vecka 39"'))
 
 
+def test_outcome_for_a_window_records_the_period_and_no_date(changes) -> None:
+    assert changes("outcome", "a-1", "301", "--from", "2024-05", "--to", "2024-10-15",
+                   "--kind", "final", "--source", "src-uppfoljning") == ([], crlf(
+        "          - value: 301", "            period:", "              start: 2024-05",
+        "              end: 2024-10-15", "            kind: final", "            source: src-uppfoljning"))
+
+
+def test_outcome_with_a_bound_records_it(changes) -> None:
+    assert changes("outcome", "a-1", "300", "--date", "2024-10-15", "--bound", "at_least") == ([], crlf(
+        "          - value: 300", "            date: 2024-10-15", "            bound: at_least"))
+
+
+def test_stated_verdict_without_a_figure_is_recorded_with_its_source(changes) -> None:
+    assert changes("outcome", "a-1", "--verdict", "met", "--source", "src-uppfoljning",
+                   "--date", "2024-10-01") == ([], crlf(
+        "          - date: 2024-10-01", "            verdict: met",
+        "            source: src-uppfoljning"))
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (("--verdict", "met", "--date", "2024-10-01"), "--verdict needs --source"),
+    (("--date", "2024-10-01"), "needs a value or --verdict"),
+    (("5", "--from", "2024-05"), "--from and --to go together"),
+    (("5", "--from", "2024-09", "--to", "2024-05"), "is before --from"),
+    (("5", "--from", "2024-02-30", "--to", "2024-05"), "--from '2024-02-30' is not a date"),
+    (("5", "--date", "2024-10-01", "--bound", "over"), "unknown bound 'over'"),
+])
+def test_outcome_options_the_data_cannot_hold_are_a_usage_error(run, minimal_root: Path,
+                                                                activities: Path, args, says) -> None:
+    before = activities.read_bytes()
+    result = edit(run, minimal_root, "outcome", "a-1", *args)
+    assert result.exit_code == 2, result.output
+    assert says in result.stderr
+    assert activities.read_bytes() == before
+
+
 def test_outcome_already_recorded_is_not_added_twice(refused) -> None:
     result = refused(0, "outcome", "a-1", "2", "--date", "2024-05-15", "--kind", "interim",
                      "--source", "src-uppfoljning")

@@ -240,6 +240,6 @@ def test_internal_text_that_a_template_still_shows_is_caught_in_the_output(run, 
 def test_overdue_is_derived_in_the_meeting_report_and_says_why(run, minimal_root) -> None:
     result = run("--data", str(minimal_root), "report", "status", "--as-of", "2025-07-15", "--lang", "en")
     assert result.exit_code == 0, result.output
-    assert "overdue: ongoing, 15 days past due" in result.stdout
+    assert "overdue by 15 days: ongoing" in result.stdout
     internal = run("--data", str(minimal_root), "report", "status", "--audience", "internal", "--lang", "en")
     assert "> **Internal version.** This report includes internal activities" in internal.stdout

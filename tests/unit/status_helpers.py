@@ -6,15 +6,29 @@ from datetime import date
 from typing import Any
 
 from trygghet_cli.loading import Document
-from trygghet_cli.model import Activity, Outcome, Period, Ref, Status, Target, TargetKind
+from trygghet_cli.model import (
+    Activity,
+    Bound,
+    Outcome,
+    Period,
+    Ref,
+    StatedVerdict,
+    Status,
+    Target,
+    TargetKind,
+)
 
 REF = Ref(Document(path="test.yaml", text="", data=None, digest=""), ())
 YEAR_2024 = Period(date(2024, 1, 1), date(2024, 12, 31))
 
 
-def outcome(value: float | str, day: str, kind: str | None = "final", source: str | None = "src",
-            approximate: bool = False) -> Outcome:
-    return Outcome(value, date.fromisoformat(day), kind, approximate, source, None, REF)
+def outcome(value: float | str | None, day: str, kind: str | None = "final", source: str | None = "src",
+            approximate: bool = False, window: tuple[str, str] | None = None,
+            bound: str | None = None, verdict: str | None = None) -> Outcome:
+    """An outcome; window is (first day, last day) of the stretch the figure covers."""
+    span = Period(date.fromisoformat(window[0]), date.fromisoformat(window[1])) if window else None
+    return Outcome(value, date.fromisoformat(day), kind, approximate, source, None, REF, span,
+                   Bound(bound) if bound else None, StatedVerdict(verdict) if verdict else None)
 
 
 def target(kind: str, value: float | None = None, outcomes: list[Outcome] | None = None,

@@ -28,14 +28,14 @@ def test_at_least_reads_as_figure_of_at_least_target_and_verdict() -> None:
 
 def test_interim_outcome_is_marked_with_its_date() -> None:
     t = target("at_least", 8, [outcome(3, "2024-08-31", "interim")])
-    assert _text(t) == "3 av minst 8: efter plan [delrapport 31 aug 2024]"
-    assert _text(t, "en") == "3 of at least 8: behind [interim, 31 Aug 2024]"
+    assert _text(t) == "3 av minst 8: efter plan [delrapport 31 aug 2024] [väntat hittills 5,3]"
+    assert _text(t, "en") == "3 of at least 8: behind [interim, 31 Aug 2024] [due so far 5.3]"
 
 
-def test_approximate_outcome_is_marked() -> None:
+def test_approximate_outcome_is_marked_and_its_verdict_says_so() -> None:
     t = target("exactly", 2, [outcome(2, "2024-12-31", approximate=True)])
-    assert _text(t) == "ca 2 av exakt 2: uppnått"
-    assert _text(t, "en") == "about 2 of exactly 2: met"
+    assert _text(t) == "ca 2 av exakt 2: uppnått (ungefärligt utfall)"
+    assert _text(t, "en") == "about 2 of exactly 2: met (approximate outcome)"
 
 
 def test_disagreeing_sources_are_named_beside_the_judged_figure() -> None:
@@ -44,9 +44,10 @@ def test_disagreeing_sources_are_named_beside_the_judged_figure() -> None:
     assert _text(t, "en") == "4 of at least 4: met [sources disagree: 5 (news, 17 Dec 2024)]"
 
 
-def test_rate_reads_against_what_is_due_by_the_outcome_date() -> None:
+def test_rate_reads_as_the_rate_over_the_days_up_to_the_outcome_date() -> None:
     t = target("rate", 1, [outcome(10, "2024-03-10", "interim")], per="week")
-    assert _text(t, "en") == "10 of 10 expected (1 per week, 70 days): on track [interim, 10 Mar 2024]"
+    assert _text(t, "en") == ("10 in 70 days (1 Jan–10 Mar 2024) = 1 per week, target at least 1 "
+                              "per week: on track [interim, 10 Mar 2024]")
 
 
 def test_qualitative_target_shows_its_text_and_outcome_without_a_verdict() -> None:
@@ -63,8 +64,8 @@ def test_change_target_shows_the_change_against_the_baseline() -> None:
 
 def test_overdue_state_says_why() -> None:
     state = activity_state(activity("ongoing", due="2024-06-30"), YEAR_2024, date(2024, 7, 12))
-    assert state_text(state, "sv") == "över tiden: pågår, 12 dagar efter slutdatum"
-    assert state_text(state, "en") == "overdue: ongoing, 12 days past due"
+    assert state_text(state, "sv") == "passerat slutdatum för 12 dagar sedan: pågår"
+    assert state_text(state, "en") == "overdue by 12 days: ongoing"
 
 
 @given(st.text(alphabet="ab é", max_size=200), st.integers(min_value=8, max_value=100))

@@ -57,10 +57,18 @@ def set_status(
 def outcome(
     ctx: typer.Context,
     activity_id: str = typer.Argument(..., metavar="ID", help="The activity's id."),
-    value: str = typer.Argument(..., help="The outcome: a number, or text."),
+    value: str | None = typer.Argument(None, help="The outcome: a number, or text. May be left out "
+                                       "with --verdict."),
     target: str | None = typer.Option(None, "--target", help="Target id; needed when there are several."),
     on: str | None = typer.Option(None, "--date", help="Date the outcome refers to (YYYY-MM-DD). "
-                                  "Default: today."),
+                                  "Default: today, or the end of --to."),
+    start: str | None = typer.Option(None, "--from", help="First day the figure covers (YYYY-MM-DD, "
+                                     "YYYY-MM or YYYY); needs --to."),
+    end: str | None = typer.Option(None, "--to", help="Last day the figure covers; needs --from."),
+    bound: str | None = typer.Option(None, "--bound", help="at_least for 'över 300' or 'minst 20', "
+                                     "at_most for 'högst 5'."),
+    verdict: str | None = typer.Option(None, "--verdict", help="The verdict the source states: met, "
+                                       "partly_met or not_met (needs --source)."),
     approximate: bool = typer.Option(False, "--approximate", help="The value is approximate."),
     source: str | None = typer.Option(None, "--source", help="Id of the source that reports it."),
     kind: str | None = typer.Option(None, "--kind", help="delrapport or slutligt (interim or final)."),
@@ -74,23 +82,50 @@ def outcome(
       trygghet activity outcome a2021-05 3 --date 2021-12-31 --kind final --source s-res2021
 
       trygghet activity outcome a2024-01 "Genomfört enligt plan" --target t1 --kind interim
+
+      trygghet activity outcome a2018-05 301 --from 2018-05-01 --to 2018-12-31 --kind final
+
+      trygghet activity outcome a2024-02 300 --bound at_least --date 2024-12-31
+
+      trygghet activity outcome a2024-03 --verdict met --source s-upf2024 --date 2024-04-05
     """
     from trygghet_cli.editing import activities
 
     kind = {"delrapport": "interim", "slutligt": "final", "slutlig": "final"}.get(kind or "", kind)
     with editing(ctx) as ed:
-        day = activities.check_day(on, "--date") if on else date.today().isoformat()
-        item = activities.OutcomeInput(activities.parse_value(value), day, target, kind,
-                                       approximate, source, note)
+        window = _window(start, end)
+        day = activities.check_day(on, "--date") if on else None if window else date.today().isoformat()
+        item = activities.OutcomeInput(None if value is None else activities.parse_value(value), day,
+                                       target, kind, approximate, source, note, window, bound, verdict)
         plan = activities.add_outcome(ed.loaded, activity_id, item)
-        from trygghet_cli import i18n
+        finish(plan, dry_run, ed.lang, f"{activity_id} {value or verdict} {day or window}",
+               said=_outcome_said(ed.lang, activity_id, value or verdict or "", kind, day, window))
 
-        shown_kind = f" ({i18n.label(f'report.outcome.{kind}', ed.lang)})" \
-            if kind in ("interim", "final") else ""
-        said = i18n.label("activity.outcome_done", ed.lang, id=activity_id, value=value,
-                          kind=shown_kind,
-                          date=i18n.format_short_date(date.fromisoformat(day), ed.lang))
-        finish(plan, dry_run, ed.lang, f"{activity_id} {value} {day}", said=said)
+
+def _outcome_said(lang: str, activity_id: str, value: str, kind: str | None, day: str | None,
+                  window: tuple[str, str] | None) -> str:
+    """'a2026-01: utfall 2 (delrapport), 30 jun 2026'."""
+    from trygghet_cli import i18n
+
+    shown_kind = f" ({i18n.label(f'report.outcome.{kind}', lang)})" if kind in ("interim", "final") \
+        else ""
+    when = (i18n.format_short_date(date.fromisoformat(day), lang) if day and len(day) == 10
+            else i18n.format_partial(day, lang) if day
+            else f"{i18n.format_partial(window[0], lang)} – {i18n.format_partial(window[1], lang)}"
+            if window else "")
+    return i18n.label("activity.outcome_done", lang, id=activity_id, value=value, kind=shown_kind,
+                      date=when)
+
+
+def _window(start: str | None, end: str | None) -> tuple[str, str] | None:
+    from trygghet_cli.editing import activities
+
+    if start is None and end is None:
+        return None
+    if start is None or end is None:
+        raise UsageError("--from and --to go together", "give both the first and the last day the "
+                         "figure covers")
+    return activities.check_partial(start, "--from"), activities.check_partial(end, "--to")
 
 
 def _ask(value: Any, label: str, interactive: bool, many: bool = False, required: bool = True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from datetime import date
 from enum import StrEnum
 
 import typer
@@ -48,7 +49,8 @@ def _width() -> int:
 
 @command(
     "status",
-    epilog="Exit codes: 0 ok, 1 invalid data or (with --fail-if overdue) something is overdue, "
+    epilog="Exit codes: 0 ok, 1 invalid data or (with --fail-if overdue) something is overdue or "
+    "past its due date with no recorded status, "
     "2 usage error, 3 a file could not be read, 70 internal error.",
 )
 def status(
@@ -69,7 +71,9 @@ def status(
                                           help="Only unfinished activities due within DAYS."),
     pledge: list[str] = typer.Option([], "--pledge", help="Only this pledge (id, or its number)."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
-    fail_if: FailIf | None = typer.Option(None, "--fail-if", help="Exit 1 when anything is overdue."),
+    fail_if: FailIf | None = typer.Option(
+        None, "--fail-if", help="Exit 1 when anything is overdue, or past its due date with no "
+        "recorded status (unknown)."),
     lang: str | None = typer.Option(None, "--lang", help="sv or en (overrides the global --lang)."),
     municipality: str | None = municipality_option(),
 ) -> None:
@@ -102,10 +106,10 @@ def status(
     model = scoped(loaded.model, municipality)
     filters = Filters(tuple(owner), tuple(district), tuple(_statuses(status_)),
                       overdue, due_within, tuple(pledge))
-    report = build_report(model, period, as_of_date(as_of), filters, by)
+    report = build_report(model, period, as_of_date(as_of), filters, by, today=date.today())
     language = lang or opts.lang or (model.config.language if model.config else "sv")
     typer.echo(_render(report, fmt, language, opts.color))
-    if fail_if is FailIf.overdue and report.summary.overdue:
+    if fail_if is FailIf.overdue and (report.summary.overdue or report.summary.past_due_unknown):
         raise typer.Exit(int(ExitCode.INVALID))
 
 

@@ -44,6 +44,16 @@ def check_day(text: str, option: str) -> str:
         return _bad_day(text, option)
 
 
+def check_partial(text: str, option: str) -> str:
+    """A YYYY, YYYY-MM or YYYY-MM-DD date that names a real year, month or day, or a UsageError."""
+    from trygghet_cli.model import parse_partial
+
+    if len(text) in (4, 7, 10) and text[:4].isdigit() and parse_partial(text) is not None:
+        return text
+    raise UsageError(f"{option} '{text}' is not a date",
+                     "write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2025-03-31 or 2025-03")
+
+
 def _bad_day(text: str, option: str) -> str:
     raise UsageError(f"{option} '{text}' is not a date", "write it as YYYY-MM-DD, e.g. 2025-03-31")
 
@@ -117,29 +127,57 @@ def parse_value(text: str) -> int | float | str:
 
 @dataclass(slots=True)
 class OutcomeInput:
-    """What `activity outcome` records."""
+    """What `activity outcome` records: a value or a stated verdict, a date or a window (or both)."""
 
-    value: int | float | str
-    day: str
+    value: int | float | str | None
+    day: str | None
     target: str | None = None
     kind: str | None = None
     approximate: bool = False
     source: str | None = None
     note: str | None = None
+    window: tuple[str, str] | None = None
+    bound: str | None = None
+    verdict: str | None = None
 
     def as_data(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"value": self.value, "date": self.day}
-        optional = {"kind": self.kind, "approximate": self.approximate or None,
-                    "source": self.source, "note": self.note}
-        data.update({k: v for k, v in optional.items() if v is not None})
+        data: dict[str, Any] = {}
+        window = {"start": self.window[0], "end": self.window[1]} if self.window else None
+        fields = {"value": self.value, "date": self.day, "period": window, "kind": self.kind,
+                  "approximate": self.approximate or None, "bound": self.bound,
+                  "verdict": self.verdict, "source": self.source, "note": self.note}
+        data.update({k: v for k, v in fields.items() if v is not None})
         return data
+
+    def check(self) -> None:
+        """UsageError for a combination the data cannot hold."""
+        if self.kind not in (None, "interim", "final"):
+            raise UsageError(f"unknown outcome kind '{self.kind}'", "use interim or final")
+        if self.bound not in (None, "at_least", "at_most"):
+            raise UsageError(f"unknown bound '{self.bound}'", "use at_least (över, minst) or at_most (högst)")
+        if self.verdict not in (None, "met", "partly_met", "not_met"):
+            raise UsageError(f"unknown verdict '{self.verdict}'", "use met, partly_met or not_met")
+        if self.value is None and self.verdict is None:
+            raise UsageError("an outcome needs a value or --verdict",
+                             "give the figure, or the verdict the source states with --verdict")
+        if self.verdict is not None and self.source is None:
+            raise UsageError("--verdict needs --source", "name the source that states the verdict")
+        if self.window is not None and _span_backwards(*self.window):
+            raise UsageError(f"--to {self.window[1]} is before --from {self.window[0]}",
+                             "swap or correct the dates")
+
+
+def _span_backwards(start: str, end: str) -> bool:
+    from trygghet_cli.model import parse_partial
+
+    first, last = parse_partial(start), parse_partial(end)
+    return first is not None and last is not None and last.last < first.first
 
 
 def add_outcome(loaded: LoadedRoot, activity_id: str, outcome: OutcomeInput) -> session.Plan | None:
     """Append an outcome to one of the activity's targets; None if it is already recorded."""
     activity = find_activity(loaded, activity_id)
-    if outcome.kind not in (None, "interim", "final"):
-        raise UsageError(f"unknown outcome kind '{outcome.kind}'", "use interim or final")
+    outcome.check()
     index = _target_index(activity, outcome.target)
     raw_target = get(activity.ref.file.data, (*activity.ref.path, "targets", index))
     item = outcome.as_data()

@@ -204,15 +204,40 @@ class PledgeSet:
     municipalities: list[str] = field(default_factory=list)
 
 
+class Bound(StrEnum):
+    """An outcome that gives only a limit: "över 300", "minst 20" (at_least), "högst 5" (at_most)."""
+
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+
+
+class StatedVerdict(StrEnum):
+    """A verdict a source states in words ("målet var uppnått"), with or without a figure."""
+
+    MET = "met"
+    PARTLY_MET = "partly_met"
+    NOT_MET = "not_met"
+
+
 @dataclass(slots=True)
 class Outcome:
-    value: float | int | str
+    """One reported outcome (utfall).
+
+    `value` is None when the source states only a verdict. `window` is the stretch of time the
+    figure covers (`period:` in the file); without one a figure counts from the start of the
+    activity (or the period) up to `date`. `date` is the window's end when the file gives none.
+    """
+
+    value: float | int | str | None
     date: date
     kind: str | None
     approximate: bool
     source: str | None
     note: str | None
     ref: Ref
+    window: Period | None = None
+    bound: Bound | None = None
+    verdict: StatedVerdict | None = None
 
 
 @dataclass(slots=True)

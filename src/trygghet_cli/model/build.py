@@ -11,6 +11,7 @@ from trygghet_cli.model import (
     Activity,
     ActivityList,
     Agreement,
+    Bound,
     Config,
     Function,
     Model,
@@ -23,9 +24,11 @@ from trygghet_cli.model import (
     PriorityArea,
     Ref,
     Source,
+    StatedVerdict,
     Status,
     Target,
     TargetKind,
+    parse_partial,
 )
 
 
@@ -106,10 +109,24 @@ def pledges(doc: Document, model: Model) -> None:
     model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
 
 
+def _window(raw: dict[str, str] | None) -> Period | None:
+    """The window an outcome covers; None when absent or not a real date (rules report that)."""
+    if raw is None:
+        return None
+    start, end = parse_partial(raw["start"]), parse_partial(raw["end"])
+    if start is None or end is None:
+        return None
+    return Period(start.first, end.last)
+
+
 def _outcome(doc: Document, raw: dict[str, Any], path: JsonPath) -> Outcome:
-    return Outcome(raw["value"], date.fromisoformat(raw["date"]), raw.get("kind"),
-                   bool(raw.get("approximate", False)), raw.get("source"), raw.get("note"),
-                   Ref(doc, path))
+    window = _window(raw.get("period"))
+    day = raw.get("date")
+    when = date.fromisoformat(day) if day else window.end if window else date.min
+    bound, verdict = raw.get("bound"), raw.get("verdict")
+    return Outcome(raw.get("value"), when, raw.get("kind"), bool(raw.get("approximate", False)),
+                   raw.get("source"), raw.get("note"), Ref(doc, path), window,
+                   Bound(bound) if bound else None, StatedVerdict(verdict) if verdict else None)
 
 
 def _target(doc: Document, raw: dict[str, Any], path: JsonPath) -> Target:

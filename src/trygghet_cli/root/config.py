@@ -54,6 +54,13 @@ def locate_root(start: Path | None = None, explicit: Path | None = None) -> tupl
     return resources.bundled_data_root(), True
 
 
+def roots_below(folder: Path) -> list[Path]:
+    """The data roots one or two folder levels below folder (a folder of roots, e.g. national/)."""
+    found = {p.parent for pattern in ("*/trygghet.yaml", "*/*/trygghet.yaml")
+             for p in folder.glob(pattern)}
+    return sorted(found)
+
+
 def root_of(path: Path) -> Path | None:
     """The data root that holds path, if any."""
     here = located(path)

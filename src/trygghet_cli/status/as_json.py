@@ -15,8 +15,12 @@ STATUS_JSON_VERSION = 1
 def _outcome(outcome: Outcome | None) -> dict[str, Any] | None:
     if outcome is None:
         return None
+    window = outcome.window
     return {"value": outcome.value, "date": outcome.date.isoformat(), "kind": outcome.kind,
-            "approximate": outcome.approximate, "source": outcome.source, "note": outcome.note}
+            "approximate": outcome.approximate, "source": outcome.source, "note": outcome.note,
+            "period": {"start": window.start.isoformat(), "end": window.end.isoformat()} if window else None,
+            "bound": outcome.bound.value if outcome.bound else None,
+            "verdict": outcome.verdict.value if outcome.verdict else None}
 
 
 def _ratio(value: float | None) -> float | None:
@@ -33,6 +37,8 @@ def target_data(att: Attainment, lang: str) -> dict[str, Any]:
         "achieved": _ratio(att.achieved), "expected": _ratio(att.expected), "ratio": _ratio(att.ratio),
         "elapsed_days": att.elapsed_days, "sources_disagree": att.sources_disagree,
         "latest": _outcome(att.latest), "disagreeing": [_outcome(o) for o in att.disagreeing],
+        "parts": [_outcome(o) for o in att.figure.parts] if att.figure and len(att.figure.parts) > 1 else [],
+        "stated": att.stated is not None, "due_so_far": _ratio(att.due_so_far),
         "also": [_outcome(o) for o in att.also], "summary": words.attainment_text(att, lang),
     }
 

@@ -1,20 +1,31 @@
-"""How far a target is reached, judged on its latest outcome as of a date.
+"""How far a target is reached, judged on what was known on a date.
 
-The latest outcome is the latest final one if there is any, else the latest interim one;
-outcomes dated after as_of are not known yet and are ignored. Two outcomes from different
-sources that give different values for the same figure (two finals, or two outcomes on the
-latest date) disagree: the latest is judged and the others are reported beside it.
+The figure so far comes from the numeric outcomes (see figures.py: running totals replace
+what they hold, separate windows add up). Outcomes dated after as_of are not known yet and are
+not counted, but are reported. When the latest outcome is words or a verdict stated by a
+source, and no figure is as recent, that outcome is what is shown: a stated verdict as the
+source's verdict, words as "cannot be judged". Two outcomes from different sources that give
+different values for the same figure disagree: the judged one is reported with the others.
+
+A bound ("over 300") or an approximate figure is never judged more favourably than the number
+itself allows: a lower bound below the target cannot be judged, an approximate figure that
+reaches it is met and marked approximate.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from trygghet_cli.model import Outcome, Period, Target, TargetKind
+from trygghet_cli.model import Bound, Outcome, Period, StatedVerdict, Target, TargetKind
+from trygghet_cli.status.figures import Figure, figure, number
+
+__all__ = ["DAYS_PER", "Attainment", "Verdict", "attainment", "latest_outcome", "number"]
 
 DAYS_PER = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}
+COUNTS = (TargetKind.AT_LEAST, TargetKind.EXACTLY)
 
 
 class Verdict(StrEnum):
@@ -22,23 +33,27 @@ class Verdict(StrEnum):
 
     MET = "met"
     EXCEEDED = "exceeded"  # an `exactly` target overshot
+    PARTLY_MET = "partly_met"  # only as stated by a source
     NOT_MET = "not_met"  # a final figure below the target
-    ON_TRACK = "on_track"  # an interim figure at or above what is due so far (rate, change)
-    BEHIND = "behind"  # an interim figure below the target or what is due so far
+    ON_TRACK = "on_track"  # an interim figure at or above what is due so far
+    BEHIND = "behind"  # an interim figure below what is due so far
+    IN_PROGRESS = "in_progress"  # an interim figure with no pace to judge it against
     REPORTED = "reported"  # a qualitative target with an outcome
-    NOT_JUDGED = "not_judged"  # a number was needed but the outcome is words, or no baseline value
+    NOT_JUDGED = "not_judged"  # words, a bound that leaves it open, or no baseline value
     NO_OUTCOME = "no_outcome"
 
 
 @dataclass(frozen=True, slots=True)
 class Attainment:
-    """One target against its latest outcome.
+    """One target against its figure so far.
 
-    `expected` is the figure to compare with: the target value (at_least, exactly), the
-    count due by the outcome's date (rate: value per unit times the days elapsed), or the
-    required change (change). `achieved` is the outcome value, or for change targets the
-    change against the baseline (in percent when change_unit is percent). `ratio` is
-    achieved / expected (None when not computable); views draw bars from it.
+    `expected` is the figure to compare with: the target value (at_least, exactly), the count
+    due over the days measured (rate), or the required change (change). `achieved` is the
+    figure (summed over separate windows), or for change targets the change against the
+    baseline. `ratio` is achieved / expected (None when not computable); views draw bars from
+    it. `due_so_far` is what an interim count should have reached by the share `due_share` of
+    the activity's own window. `stated` is the outcome whose verdict a source states, when that
+    verdict is what is shown; `later` counts outcomes dated in the future (after today and as_of).
     """
 
     target: Target
@@ -49,9 +64,14 @@ class Attainment:
     ratio: float | None
     final: bool
     approximate: bool
-    elapsed_days: int | None  # rate targets: days of the period up to the outcome's date
+    elapsed_days: int | None  # rate targets: the days the figure covers
     disagreeing: tuple[Outcome, ...]  # other sources' differing values for the same figure
     also: tuple[Outcome, ...]  # further values the same source gave for the same date
+    figure: Figure | None = None
+    stated: Outcome | None = None
+    due_share: float | None = None
+    due_so_far: float | None = None
+    later: int = 0
 
     @property
     def kind(self) -> TargetKind:
@@ -61,12 +81,9 @@ class Attainment:
     def sources_disagree(self) -> bool:
         return bool(self.disagreeing)
 
-
-def number(value: float | int | str | None) -> float | None:
-    """The outcome value as a number, or None when it is given in words."""
-    if isinstance(value, bool) or value is None or isinstance(value, str):
-        return None
-    return float(value)
+    @property
+    def bound(self) -> Bound | None:
+        return self.figure.bound if self.figure is not None and self.latest in self.figure.parts else None
 
 
 def known_outcomes(target: Target, as_of: date) -> list[Outcome]:
@@ -96,22 +113,23 @@ Outcomes = tuple[Outcome, ...]
 
 def _split_others(latest: Outcome, outcomes: list[Outcome]) -> tuple[Outcomes, Outcomes]:
     """(disagreeing, also): differing values from other sources, and from the same source."""
-    differing = [o for o in _same_figure(latest, outcomes) if o.value != latest.value]
+    differing = [o for o in _same_figure(latest, outcomes)
+                 if o.value != latest.value and o.value is not None]
     same_source = [o for o in differing if o.source is not None and o.source == latest.source
                    and o.date == latest.date]
     disagreeing = [o for o in differing if o not in same_source]
     return tuple(disagreeing), tuple(same_source)
 
 
-def _elapsed(period: Period, day: date) -> int:
-    end = min(day, period.end)
-    return max((end - period.start).days + 1, 0)
+def _elapsed(window: Period, day: date) -> int:
+    end = min(day, window.end)
+    return max((end - window.start).days + 1, 0)
 
 
 def _change(target: Target, value: float) -> float | None:
     base = number((target.baseline or {}).get("value"))
-    if base is None:
-        return None
+    if base is None or math.isinf(value):
+        return None if base is None else value if target.direction != "decrease" else -value
     delta = value - base
     if target.change_unit == "percent":
         if base == 0:
@@ -120,52 +138,139 @@ def _change(target: Target, value: float) -> float | None:
     return delta if target.direction != "decrease" else -delta
 
 
-def _expected(target: Target, period: Period, latest: Outcome) -> tuple[float | None, int | None]:
+def _achieved(target: Target, fig: Figure) -> tuple[float | None, float, float]:
+    """(achieved, least, most): the figure, or for change targets the change, with its range."""
+    if target.kind is not TargetKind.CHANGE:
+        return fig.value, fig.low, fig.high
+    achieved = _change(target, fig.value)
+    low, high = _change(target, fig.low), _change(target, fig.high)
+    if achieved is None or low is None or high is None:
+        return None, -math.inf, math.inf
+    return achieved, min(low, high), max(low, high)
+
+
+def _expected(target: Target, fig: Figure) -> float | None:
     if target.kind is TargetKind.RATE and target.value is not None:
-        days = _elapsed(period, latest.date)
-        return target.value * days / DAYS_PER.get(target.per or "day", 1.0), days
-    return target.value, None
+        return target.value * fig.days / DAYS_PER.get(target.per or "day", 1.0)
+    return target.value
 
 
-def _judge(target: Target, achieved: float, expected: float | None, final: bool) -> Verdict:
+def _share(activity_window: Period, day: date) -> float | None:
+    """The share of the activity's own window passed by day; None when nothing is due yet."""
+    passed = _elapsed(activity_window, day)
+    return passed / activity_window.days if passed > 0 and activity_window.days > 0 else None
+
+
+def _reached(kind: TargetKind, low: float, high: float, expected: float | None) -> bool | None:
+    """True, False, or None when a bound leaves it open."""
+    if expected is None:  # a change target without a size: any change in the right direction
+        return True if low > 0 else False if high <= 0 else None
+    if low >= expected:
+        return True
+    return False if high < expected else None
+
+
+def _interim(kind: TargetKind, low: float, high: float, expected: float,
+             share: float | None) -> tuple[Verdict, float | None]:
+    """An interim count short of the target: against what is due by the share of the window."""
+    if share is None:
+        return Verdict.IN_PROGRESS, None
+    due = expected * share
+    if low >= due:
+        return Verdict.ON_TRACK, due
+    return (Verdict.BEHIND if high < due else Verdict.IN_PROGRESS), due
+
+
+def _judge(target: Target, low: float, high: float, expected: float | None, final: bool,
+           share: float | None) -> tuple[Verdict, float | None]:
     kind = target.kind
-    if kind is TargetKind.CHANGE and expected is None:
-        reached = achieved > 0
-    elif expected is None:
-        return Verdict.NOT_JUDGED
-    elif kind is TargetKind.EXACTLY:
-        if achieved > expected:
-            return Verdict.EXCEEDED
-        reached = achieved == expected
-    else:
-        reached = achieved >= expected
+    if kind is TargetKind.EXACTLY and expected is not None:
+        if low > expected:
+            return Verdict.EXCEEDED, None
+        if low == high == expected:
+            return Verdict.MET, None
+    reached = _reached(kind, low, high, expected)
+    if kind is TargetKind.EXACTLY and reached:
+        reached = None  # a lower bound at the target: exactly it, or more
     if reached:
-        return Verdict.ON_TRACK if not final and kind in (TargetKind.RATE, TargetKind.CHANGE) else Verdict.MET
-    return Verdict.NOT_MET if final else Verdict.BEHIND
+        return (Verdict.MET if final or kind in COUNTS else Verdict.ON_TRACK), None
+    if final:
+        return (Verdict.NOT_MET if reached is False else Verdict.NOT_JUDGED), None
+    if kind in COUNTS and expected is not None:
+        return _interim(kind, low, high, expected, share)
+    return (Verdict.BEHIND if reached is False else Verdict.IN_PROGRESS), None
 
 
-def attainment(target: Target, period: Period, as_of: date) -> Attainment:
-    """Judge one target on what was known on as_of."""
-    outcomes = known_outcomes(target, as_of)
-    latest = latest_outcome(outcomes)
+STATED = {StatedVerdict.MET: Verdict.MET, StatedVerdict.PARTLY_MET: Verdict.PARTLY_MET,
+          StatedVerdict.NOT_MET: Verdict.NOT_MET}
+
+
+def _without_figure(target: Target, latest: Outcome, known: list[Outcome], later: int) -> Attainment:
+    """The latest outcome is words or a stated verdict, and no figure is as recent."""
+    disagreeing, also = _split_others(latest, known)
+    if latest.verdict is not None:
+        verdict, stated = STATED[latest.verdict], latest
+    else:
+        verdict = Verdict.REPORTED if target.kind is TargetKind.QUALITATIVE else Verdict.NOT_JUDGED
+        stated = None
+    return Attainment(target, verdict, latest, None, target.value, None, latest.kind == "final",
+                      latest.approximate, None, disagreeing, also, None, stated, later=later)
+
+
+def _governs(latest: Outcome, fig: Figure | None) -> bool:
+    """True when the latest outcome has no number and outranks the figure so far."""
+    if number(latest.value) is not None:
+        return False
+    if fig is None or (latest.kind == "final" and not fig.final):
+        return True
+    return latest.kind == fig.latest.kind and latest.date > fig.latest.date
+
+
+def attainment(target: Target, period: Period, as_of: date,
+               activity_window: Period | None = None, today: date | None = None) -> Attainment:
+    """Judge one target on what was known on as_of.
+
+    activity_window is the activity's own stretch (its start, else the period's, to its due
+    date, else the period's end): implicit outcome windows start there, and interim counts are
+    paced over it. Outcomes dated after today (when given) and as_of are counted in `later`.
+    """
+    own = activity_window or period
+    known = known_outcomes(target, as_of)
+    later = sum(1 for o in target.outcomes if today is not None and o.date > max(as_of, today))
+    latest = latest_outcome(known)
     if latest is None:
         return Attainment(target, Verdict.NO_OUTCOME, None, None, target.value, None, False,
-                          False, None, (), ())
-    disagreeing, also = _split_others(latest, outcomes)
-    final = latest.kind == "final"
-    value = number(latest.value)
-    expected, elapsed = _expected(target, period, latest)
-    achieved = value
-    if target.kind is TargetKind.CHANGE and value is not None:
-        achieved = _change(target, value)
-    if target.kind is TargetKind.QUALITATIVE:
-        verdict = Verdict.REPORTED
-    elif achieved is None:
-        verdict = Verdict.NOT_JUDGED
+                          False, None, (), (), later=later)
+    fig = figure(known, own.start)
+    if fig is None or target.kind is TargetKind.QUALITATIVE or _governs(latest, fig):
+        if target.kind is TargetKind.QUALITATIVE and latest.verdict is None:
+            return _qualitative(target, latest, known, fig, later)
+        return _without_figure(target, latest, known, later)
+    return _judged(target, fig, known, own, later)
+
+
+def _qualitative(target: Target, latest: Outcome, known: list[Outcome], fig: Figure | None,
+                 later: int) -> Attainment:
+    shown = fig.latest if fig is not None and number(latest.value) is not None else latest
+    disagreeing, also = _split_others(shown, known)
+    return Attainment(target, Verdict.REPORTED, shown, number(shown.value), None, None,
+                      shown.kind == "final",
+                      shown.approximate, None, disagreeing, also,
+                      fig if fig is not None and shown in fig.parts else None, later=later)
+
+
+def _judged(target: Target, fig: Figure, known: list[Outcome], own: Period, later: int) -> Attainment:
+    latest = fig.latest
+    disagreeing, also = _split_others(latest, known)
+    expected = _expected(target, fig)
+    achieved, low, high = _achieved(target, fig)
+    share = _share(own, latest.date) if not fig.final else None
+    if achieved is None:
+        verdict, due = Verdict.NOT_JUDGED, None
     else:
-        verdict = _judge(target, achieved, expected, final)
+        verdict, due = _judge(target, low, high, expected, fig.final, share)
     ratio = achieved / expected if achieved is not None and expected else None
-    if target.kind is TargetKind.QUALITATIVE:
-        ratio = None
-    return Attainment(target, verdict, latest, achieved, expected, ratio, final,
-                      latest.approximate, elapsed, disagreeing, also)
+    elapsed = fig.days if target.kind is TargetKind.RATE else None
+    return Attainment(target, verdict, latest, achieved, expected, ratio, fig.final,
+                      fig.approximate, elapsed, disagreeing, also, fig, None,
+                      share if due is not None else None, due, later)

@@ -161,12 +161,12 @@ def _municipalities(model: Model, pledge_set: PledgeSet) -> tuple[str, ...]:
 
 
 def build_report(model: Model, period: str | None, as_of: date, filters: Filters | None = None,
-                 by: Rollup | None = None) -> StatusReport:
+                 by: Rollup | None = None, today: date | None = None) -> StatusReport:
     """The status of a pledge period (see select_period) on as_of, filtered and rolled up."""
     selected = select_period(model, period, as_of)
     pledge_set = selected.pledge_set
     wanted = resolve_filters(model, pledge_set, filters or Filters())
-    judged = [activity_state(a, pledge_set.period, as_of) for a in model.activities_for(pledge_set.id)]
+    judged = [activity_state(a, pledge_set.period, as_of, today) for a in model.activities_for(pledge_set.id)]
     shown = [s for s in judged if wanted.matches(s, as_of)]
     pledges = []
     for pledge in pledge_set.pledges:

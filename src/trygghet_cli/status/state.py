@@ -48,6 +48,7 @@ class ActivityState:
     days_past_due: int
     days_to_due: int
     targets: tuple[Attainment, ...]
+    closed: bool = False  # the period ended before as_of
 
     @property
     def overdue(self) -> bool:
@@ -62,7 +63,8 @@ class ActivityState:
         return self.activity.id
 
 
-def activity_state(activity: Activity, period: Period, as_of: date) -> ActivityState:
+def activity_state(activity: Activity, period: Period, as_of: date,
+                   today: date | None = None) -> ActivityState:
     """Judge one activity: effective status, due date, days past or to due, its targets."""
     due = activity.due or period.end
     finished = activity.status in FINISHED
@@ -71,9 +73,10 @@ def activity_state(activity: Activity, period: Period, as_of: date) -> ActivityS
     effective = Effective(activity.status.value)
     if days_past_due and activity.status in CAN_BE_OVERDUE:
         effective = Effective.OVERDUE
-    targets = tuple(attainment(t, period, as_of) for t in activity.targets)
+    own = Period(activity.start or period.start, due)
+    targets = tuple(attainment(t, period, as_of, own, today) for t in activity.targets)
     return ActivityState(activity, activity.status, effective, due, activity.due is None,
-                         days_past_due, max(-past, 0), targets)
+                         days_past_due, max(-past, 0), targets, as_of > period.end)
 
 
 def count_statuses(states: list[ActivityState] | tuple[ActivityState, ...]) -> dict[Effective, int]:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from trygghet_cli.i18n import format_date, format_number, format_percent, format_short_date, label
-from trygghet_cli.model import Outcome, TargetKind
+from trygghet_cli.i18n import format_date, format_percent, format_short_date, label
 from trygghet_cli.status import (
     ActivityState,
-    Attainment,
     Effective,
     Gap,
     PeriodChoice,
@@ -16,100 +14,27 @@ from trygghet_cli.status import (
     StatusReport,
     Verdict,
 )
+from trygghet_cli.status.verdict_words import attainment_text, days_text, outcome_value, verdict_name
+
+__all__ = ["attainment_text", "outcome_value", "verdict_name"]  # re-exported for the views
 
 
 def status_name(status: Effective | str, lang: str) -> str:
     return label(f"status.{Effective(status).value}", lang)
 
 
-def verdict_name(verdict: Verdict, lang: str) -> str:
-    return label(f"verdict.{verdict.value}", lang)
-
-
 def state_text(state: ActivityState, lang: str) -> str:
-    """'pågår' / 'över tiden: pågår, 12 dagar efter slutdatum' / 'okänd, 3 dagar efter slutdatum'."""
+    """'pågår' / 'passerat slutdatum för 12 dagar sedan: pågår' / 'okänd, slutdatum passerat för 3
+    dagar sedan'. For a period that has ended the days are not counted up to today: the text says
+    what the follow-up says."""
+    status = status_name(state.written.value, lang)
     if state.overdue:
-        return label("st.overdue_text", lang, status=status_name(state.written.value, lang),
-                     days=state.days_past_due)
-    if state.effective is Effective.UNKNOWN and state.days_past_due:
-        return label("st.unknown_past_due", lang, days=state.days_past_due)
+        if state.closed:
+            return label("st.overdue_closed", lang, status=status)
+        return label("st.overdue_text", lang, status=status, days=days_text(state.days_past_due, lang))
+    if state.effective is Effective.UNKNOWN and state.days_past_due and not state.closed:
+        return label("st.unknown_past_due", lang, days=days_text(state.days_past_due, lang))
     return status_name(state.effective, lang)
-
-
-def _value(value: float | int | str, lang: str) -> str:
-    return value if isinstance(value, str) else format_number(value, lang)
-
-
-def outcome_value(outcome: Outcome, lang: str) -> str:
-    text = _value(outcome.value, lang)
-    return label("outcome.approximate", lang, value=text) if outcome.approximate else text
-
-
-def _goal(att: Attainment, lang: str) -> str:
-    target = att.target
-    got = outcome_value(att.latest, lang) if att.latest else "–"
-    want = format_number(target.value, lang) if target.value is not None else "?"
-    kind = target.kind
-    if kind is TargetKind.QUALITATIVE:
-        base = label("target.qualitative", lang, text=target.text)
-        return f"{base}: {got}" if att.latest else base
-    if kind is TargetKind.RATE:
-        per = label(f"per.{target.per or 'day'}", lang)
-        plain = label("target.rate_plain", lang, value=want, per=per)
-        if att.latest is None:
-            return plain
-        if att.expected is None or att.elapsed_days is None:
-            return f"{got}, {plain}"
-        return label("target.rate", lang, got=got, want=format_number(att.expected, lang),
-                     value=want, per=per, days=att.elapsed_days)
-    if kind is TargetKind.CHANGE:
-        return _change_goal(att, got, want, lang)
-    if att.latest is None:
-        return label(f"target.{kind.value}_only", lang, want=want)
-    return label(f"target.{kind.value}", lang, got=got, want=want)
-
-
-def _change_goal(att: Attainment, got: str, want: str, lang: str) -> str:
-    target = att.target
-    baseline = target.baseline or {}
-    year = baseline.get("year", "?")
-    unit = " %" if target.change_unit == "percent" and lang == "sv" else (
-        "%" if target.change_unit == "percent" else "")
-    direction = label(f"direction.{target.direction or 'increase'}", lang)
-    goal = label("target.change_goal", lang, direction=direction, want=f"{want}{unit}")
-    if att.latest is None:
-        return goal
-    if att.achieved is None or baseline.get("value") is None:
-        return f"{label('target.no_baseline', lang, got=got, year=year)}; {goal}"
-    signed = att.achieved if target.direction != "decrease" else -att.achieved
-    delta = ("+" if signed >= 0 else "−") + format_number(abs(signed), lang) + unit
-    base = format_number(float(baseline["value"]), lang)
-    return f"{label('target.change', lang, got=got, base=base, year=year, delta=delta)}; {goal}"
-
-
-def _others(outcomes: tuple[Outcome, ...], lang: str, with_source: bool) -> str:
-    parts = []
-    for outcome in outcomes:
-        text = outcome_value(outcome, lang)
-        if with_source and outcome.source:
-            text += f" ({outcome.source}, {format_short_date(outcome.date, lang)})"
-        parts.append(text)
-    return "; ".join(parts)
-
-
-def attainment_text(att: Attainment, lang: str) -> str:
-    """'20 av minst 8: uppnått' with interim date, approximate and disagreeing sources noted."""
-    text = _goal(att, lang)
-    if att.verdict is not Verdict.REPORTED or att.latest is None:
-        text += f": {verdict_name(att.verdict, lang)}"
-    notes = []
-    if att.latest is not None and not att.final:
-        notes.append(label("outcome.interim", lang, date=format_short_date(att.latest.date, lang)))
-    if att.also:
-        notes.append(label("outcome.also", lang, others=_others(att.also, lang, False)))
-    if att.disagreeing:
-        notes.append(label("outcome.disagree", lang, others=_others(att.disagreeing, lang, True)))
-    return text + "".join(f" [{note}]" for note in notes)
 
 
 def period_text(report: StatusReport, lang: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from trygghet_cli.findings import Finding, make
 from trygghet_cli.model import (
     Activity,
@@ -13,6 +15,7 @@ from trygghet_cli.model import (
     Status,
     parse_partial,
 )
+from trygghet_cli.validate import outcomes
 
 _SV_FIELD = {"start": "startdatum", "due": "slutdatum"}
 
@@ -189,7 +192,9 @@ def _predecessor_cycles(model: Model) -> list[Finding]:
     return findings
 
 
-def check(model: Model) -> list[Finding]:
+def check(model: Model, today: date | None = None) -> list[Finding]:
+    """Every rule; today (default: the real date) is when an outcome counts as dated in the future."""
+    day = today or date.today()
     findings = _partial_dates(model) + _periods(model) + _predecessor_cycles(model)
     for activity_list in model.activity_lists:
         pledge_set = model.pledge_set(activity_list.pledge_set)
@@ -197,4 +202,5 @@ def check(model: Model) -> list[Finding]:
         for activity in activity_list.activities:
             findings.extend(_activity(activity, period))
             findings.extend(_targets(activity))
+            findings.extend(outcomes.check_activity(activity, period, day))
     return findings

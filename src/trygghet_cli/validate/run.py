@@ -26,12 +26,6 @@ class Report:
         return any(f.code == "TRY001" for f in self.findings)
 
 
-def _roots_below(folder: Path) -> list[Path]:
-    found = {p.parent for pattern in ("*/trygghet.yaml", "*/*/trygghet.yaml")
-             for p in folder.glob(pattern)}
-    return sorted(found)
-
-
 def _targets(paths: list[Path], data: Path | None,
              homes: dict[Path, Path]) -> dict[Path, set[str] | None]:
     """Which roots to load, and for each the files to report on (None: all of them).
@@ -57,7 +51,7 @@ def _add_folder(wanted: dict[Path, set[str] | None], folder: Path, homes: dict[P
     if config.is_root(folder):
         wanted[folder] = None
         return
-    below = _roots_below(folder)
+    below = config.roots_below(folder)
     if below:
         wanted.update(dict.fromkeys(below))
         homes.update(dict.fromkeys(below, folder))

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from trygghet_cli.findings import Finding
 from trygghet_cli.loading.document import read_bytes
@@ -23,6 +24,7 @@ from trygghet_cli.validate import privacy
 # worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 48
 CACHED_WORK = 0.125
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +61,9 @@ def summarize(job: RootJob, store: Cache | None) -> RootSummary:
     return summary
 
 
-def _summarize_pair(pair: tuple[RootJob, Cache | None]) -> RootSummary:
-    return summarize(*pair)
+def _apply(task: tuple[Callable[[RootJob, Cache | None], T], RootJob, Cache | None]) -> T:
+    work, job, store = task
+    return work(job, store)
 
 
 def _stores(jobs: list[RootJob], use_cache: bool) -> list[Cache | None]:
@@ -100,14 +103,22 @@ def _workers(jobs: list[RootJob], stores: list[Cache | None]) -> int:
 
 def summaries(jobs: list[RootJob], use_cache: bool = True) -> Iterator[RootSummary]:
     """The summary of each job, in the order of jobs."""
+    return each_root(jobs, summarize, use_cache)
+
+
+def each_root(jobs: list[RootJob], work: Callable[[RootJob, Cache | None], T],
+              use_cache: bool = True) -> Iterator[T]:
+    """work(job, cache) for each job, in the order of jobs: one after the other, or on every
+    core when much is uncached. work must be a module-level function (it is sent to workers)."""
     stores = _stores(jobs, use_cache)
     workers = _workers(jobs, stores)
     if workers == 1:
         for job, store in zip(jobs, stores, strict=True):
-            yield summarize(job, store)
+            yield work(job, store)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, len(jobs) // (workers * 8))
+    tasks = [(work, job, store) for job, store in zip(jobs, stores, strict=True)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_summarize_pair, zip(jobs, stores, strict=True), chunksize=chunk)
+        yield from pool.map(_apply, tasks, chunksize=chunk)

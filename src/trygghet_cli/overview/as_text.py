@@ -1,0 +1,45 @@
+"""The overview as a terminal table: one line per municipality and a line of its statuses,
+readable at 80 columns without colour."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from trygghet_cli.i18n import format_date, label
+from trygghet_cli.overview import Row, words
+
+# (column, label key, width, right-aligned); the municipality takes the room that is left.
+_COLUMNS = [("period", "ov.col.period", 15, False), ("activities", "ov.col.activities_short", 5, True),
+            ("done", "ov.col.done", 6, True), ("overdue", "ov.col.overdue", 10, True),
+            ("targets_met", "ov.col.targets_short", 8, True)]
+
+
+def _fit(text: str, width: int, right: bool = False) -> str:
+    if len(text) > width:
+        text = text[: width - 1] + "…"
+    return text.rjust(width) if right else text.ljust(width)
+
+
+def render(rows: list[Row], roots: int, as_of: date, lang: str, filters: str, width: int = 80) -> str:
+    lines = [label("ov.heading", lang, date=format_date(as_of, lang)),
+             words.heading(rows, roots, lang)]
+    if filters:
+        lines.append(label("ov.filters", lang, filters=filters))
+    lines.append("")
+    if not rows:
+        return "\n".join([*lines, label("ov.none", lang)])
+    name_width = max(12, min(max(len(r.municipality) for r in rows),
+                             width - sum(c[2] + 1 for c in _COLUMNS)))
+    header = _fit(label("ov.col.municipality", lang), name_width) + "".join(
+        " " + _fit(label(key, lang), size, right) for _, key, size, right in _COLUMNS)
+    lines += [header.rstrip(), "-" * min(len(header), width)]
+    for row in rows:
+        cells = words.cells(row, lang)
+        line = _fit(row.municipality, name_width) + "".join(
+            " " + _fit(cells[column], size, right) for column, _, size, right in _COLUMNS)
+        lines.append(line.rstrip())
+        detail = [cells["statuses"]] if row.has_status else []
+        detail += [f"{label('ov.col.situation', lang).lower()} {cells['situation']}"] if row.situation else []
+        detail.append(f"{label('ov.col.changed', lang).lower()} {cells['changed']}")
+        lines.append(_fit("  " + " · ".join(detail), width).rstrip())
+    return "\n".join(lines)

@@ -1,0 +1,167 @@
+"""Follow-up shapes from real municipalities' reports: the verdict and the line a coordinator publishes.
+
+Each row is one shape a real follow-up takes (a figure for a window, tertial figures, a bound, a
+stated verdict, an interim count...), with the verdict and the status summary in Swedish and
+English. The summary is what `trygghet status` prints and what the yearly report shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from tests.unit.status_helpers import outcome, target
+from trygghet_cli.model import Outcome, Period, Target
+from trygghet_cli.status import Verdict, attainment
+from trygghet_cli.status.verdict_words import attainment_text
+
+YEAR_2018 = Period(date(2018, 1, 1), date(2018, 12, 31))
+YEAR_2019 = Period(date(2019, 1, 1), date(2019, 12, 31))
+YEAR_2024 = Period(date(2024, 1, 1), date(2024, 12, 31))
+TWO_YEARS = Period(date(2024, 1, 1), date(2025, 12, 31))
+
+
+@dataclass(frozen=True)
+class Shape:
+    name: str
+    target: Target
+    period: Period
+    as_of: str
+    verdict: Verdict
+    sv: str
+    en: str
+    activity: Period | None = None  # the activity's own start and due, when it has them
+    today: str | None = None
+
+
+def _tertial(value: int, start: str, end: str, kind: str = "interim") -> Outcome:
+    return outcome(value, end, kind, window=(start, end))
+
+
+SHAPES = [
+    Shape("rate measured over eight months (maj–december)",
+          target("rate", 1, [outcome(301, "2018-12-31", window=("2018-05-01", "2018-12-31"))], per="day"),
+          YEAR_2018, "2018-12-31", Verdict.MET,
+          "301 på 245 dagar (1 maj–31 dec 2018) = 1,23 per dag, mål minst 1 per dag: uppnått",
+          "301 in 245 days (1 May–31 Dec 2018) = 1.23 per day, target at least 1 per day: met"),
+    Shape("rate without a window counts from the activity's own start",
+          target("rate", 1, [outcome(301, "2018-12-31")], per="day"), YEAR_2018, "2018-12-31",
+          Verdict.MET,
+          "301 på 245 dagar (1 maj–31 dec 2018) = 1,23 per dag, mål minst 1 per dag: uppnått",
+          "301 in 245 days (1 May–31 Dec 2018) = 1.23 per day, target at least 1 per day: met",
+          activity=Period(date(2018, 5, 1), date(2018, 12, 31))),
+    Shape("rate without a window or a start counts from the period start",
+          target("rate", 1, [outcome(301, "2018-12-31")], per="day"), YEAR_2018, "2018-12-31",
+          Verdict.NOT_MET,
+          "301 på 365 dagar (1 jan–31 dec 2018) = 0,82 per dag, mål minst 1 per dag: ej uppnått",
+          "301 in 365 days (1 Jan–31 Dec 2018) = 0.82 per day, target at least 1 per day: not met"),
+    Shape("count target met by tertial sums",
+          target("at_least", 300, [_tertial(110, "2019-01-01", "2019-04-30"),
+                                   _tertial(120, "2019-05-01", "2019-08-31"),
+                                   _tertial(105, "2019-09-01", "2019-12-31", "final")]),
+          YEAR_2019, "2019-12-31", Verdict.MET,
+          "335 (110 + 120 + 105, tertial 1–3 2019) av minst 300: uppnått",
+          "335 (110 + 120 + 105, tertials 1–3 of 2019) of at least 300: met"),
+    Shape("quarter figures so far against the pace of the year",
+          target("at_least", 100, [_tertial(30, "2024-01-01", "2024-03-31"),
+                                   _tertial(25, "2024-04-01", "2024-06-30")]),
+          YEAR_2024, "2024-06-30", Verdict.ON_TRACK,
+          "55 (30 + 25, kvartal 1–2 2024) av minst 100: i fas [delrapport 30 jun 2024] "
+          "[väntat hittills 49,7]",
+          "55 (30 + 25, quarters 1–2 of 2024) of at least 100: on track [interim, 30 Jun 2024] "
+          "[due so far 49.7]"),
+    Shape("running total: the year's figure replaces the one to 31 August",
+          target("at_least", 200, [outcome(213, "2019-08-31", "interim", window=("2019-01-01", "2019-08-31")),
+                                   outcome(303, "2019-12-31", window=("2019-01-01", "2019-12-31"))]),
+          YEAR_2019, "2019-12-31", Verdict.MET,
+          "303 av minst 200: uppnått", "303 of at least 200: met"),
+    Shape("'över 300' against at least 300",
+          target("at_least", 300, [outcome(300, "2019-12-31", bound="at_least")]), YEAR_2019,
+          "2019-12-31", Verdict.MET,
+          "minst 300 av minst 300: uppnått", "at least 300 of at least 300: met"),
+    Shape("a lower bound below the target cannot be judged, not met nor failed",
+          target("at_least", 8, [outcome(5, "2019-12-31", bound="at_least")]), YEAR_2019,
+          "2019-12-31", Verdict.NOT_JUDGED,
+          "minst 5 av minst 8: kan inte bedömas", "at least 5 of at least 8: cannot be judged"),
+    Shape("'högst 5' against at least 8 is not met",
+          target("at_least", 8, [outcome(5, "2019-12-31", bound="at_most")]), YEAR_2019,
+          "2019-12-31", Verdict.NOT_MET,
+          "högst 5 av minst 8: ej uppnått", "at most 5 of at least 8: not met"),
+    Shape("'ca 20' against at least 20 is met, and marked approximate",
+          target("at_least", 20, [outcome(20, "2019-12-31", approximate=True)]), YEAR_2019,
+          "2019-12-31", Verdict.MET,
+          "ca 20 av minst 20: uppnått (ungefärligt utfall)",
+          "about 20 of at least 20: met (approximate outcome)"),
+    Shape("'ca 19' against at least 20 is not met",
+          target("at_least", 20, [outcome(19, "2019-12-31", approximate=True)]), YEAR_2019,
+          "2019-12-31", Verdict.NOT_MET,
+          "ca 19 av minst 20: ej uppnått", "about 19 of at least 20: not met"),
+    Shape("a stated verdict with no figure",
+          target("at_least", 2, [outcome(None, "2019-12-31", source="s-upf2019", verdict="met")]),
+          YEAR_2019, "2019-12-31", Verdict.MET,
+          "minst 2: uppnått enligt källan s-upf2019", "at least 2: met according to s-upf2019"),
+    Shape("a source that says the target was partly met",
+          target("at_least", 4, [outcome(None, "2021-12-31", source="s-res2021", verdict="partly_met")]),
+          Period(date(2021, 1, 1), date(2021, 12, 31)), "2021-12-31", Verdict.PARTLY_MET,
+          "minst 4: delvis uppnått enligt källan s-res2021",
+          "at least 4: partly met according to s-res2021"),
+    Shape("6 of at least 8 with 13 months left is on track, not behind",
+          target("at_least", 8, [outcome(6, "2024-11-30", "interim")]), TWO_YEARS, "2024-11-30",
+          Verdict.ON_TRACK,
+          "6 av minst 8: i fas [delrapport 30 nov 2024] [väntat hittills 3,7]",
+          "6 of at least 8: on track [interim, 30 Nov 2024] [due so far 3.7]"),
+    Shape("an interim count before the activity has started has no pace: in progress",
+          target("at_least", 8, [outcome(0, "2024-08-31", "interim")]), TWO_YEARS, "2024-08-31",
+          Verdict.IN_PROGRESS,
+          "0 av minst 8: pågår [delrapport 31 aug 2024]",
+          "0 of at least 8: in progress [interim, 31 Aug 2024]",
+          activity=Period(date(2024, 9, 1), date(2025, 12, 31))),
+    Shape("a change target without a size, in the data's own precision",
+          target("change", None, [outcome(1.38, "2024-12-31")], baseline={"year": 2019, "value": 1.40},
+                 direction="decrease"),
+          YEAR_2024, "2024-12-31", Verdict.MET,
+          "1,38 mot 1,40 år 2019 (−0,02); mål att minska: uppnått",
+          "1.38 vs 1.40 in 2019 (−0.02); target to decrease: met"),
+    Shape("an exact target overshot",
+          target("exactly", 2, [outcome(3, "2019-12-31")]), YEAR_2019, "2019-12-31",
+          Verdict.EXCEEDED, "3 av exakt 2: överskridet", "3 of exactly 2: exceeded"),
+    Shape("a year-end outcome in words after an interim figure",
+          target("at_least", 2, [outcome(1, "2019-08-31", "interim"),
+                                 outcome("genomförd (antal ej angivet)", "2019-12-31")]),
+          YEAR_2019, "2019-12-31", Verdict.NOT_JUDGED,
+          "genomförd (antal ej angivet) av minst 2: kan inte bedömas",
+          "genomförd (antal ej angivet) of at least 2: cannot be judged"),
+    Shape("an outcome dated in the future is reported, not silently ignored",
+          target("at_least", 8, [outcome(16, "2019-08-31", "interim"), outcome(20, "2027-12-31")]),
+          YEAR_2019, "2026-11-30", Verdict.MET,
+          "16 av minst 8: uppnått [delrapport 31 aug 2019] [1 utfall daterat efter i dag räknas inte]",
+          "16 of at least 8: met [interim, 31 Aug 2019] [1 outcome dated after today not counted]",
+          today="2026-11-30"),
+    Shape("a figure for part of the period says which part",
+          target("at_least", 8, [outcome(20, "2019-12-31", window=("2019-05-01", "2019-12-31"))]),
+          YEAR_2019, "2019-12-31", Verdict.MET,
+          "20 av minst 8: uppnått [avser 1 maj–31 dec 2019]",
+          "20 of at least 8: met [covers 1 May–31 Dec 2019]"),
+    Shape("two sources that disagree",
+          target("at_least", 4, [outcome(5, "2019-12-17", source="s-tv2019"),
+                                 outcome(4, "2019-12-31", source="s-upf2019")]),
+          YEAR_2019, "2019-12-31", Verdict.MET,
+          "4 av minst 4: uppnått [källorna går isär: 5 (s-tv2019, 17 dec 2019)]",
+          "4 of at least 4: met [sources disagree: 5 (s-tv2019, 17 Dec 2019)]"),
+]
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=lambda s: s.name)
+def test_follow_up_shape_gets_the_verdict_and_line_a_coordinator_would_publish(shape: Shape) -> None:
+    today = date.fromisoformat(shape.today) if shape.today else None
+    result = attainment(shape.target, shape.period, date.fromisoformat(shape.as_of), shape.activity,
+                        today)
+    assert result.verdict is shape.verdict
+    assert attainment_text(result, "sv") == shape.sv
+    assert attainment_text(result, "en") == shape.en
+
+
+def test_the_table_holds_at_least_fifteen_shapes() -> None:
+    assert len({s.name for s in SHAPES}) >= 15
