@@ -14,6 +14,7 @@ import pytest
 
 from tests.conftest import BUNDLED, FIXTURES
 from tests.gitrepo import AUTHOR
+from trygghet_cli.i18n import label
 
 AREA = FIXTURES / "area"
 AS_OF = "2025-06-30"
@@ -33,8 +34,9 @@ def test_table_has_a_row_per_municipality_and_fits_80_columns(run) -> None:
     names = [*AREA_NAMES, "Strängnäs kommun"]
     assert [n for line in lines for n in names if line.startswith(n)] == names
     alby = next(line for line in lines if line.startswith("Alby kommun"))
-    assert alby.split()[2:] == ["2024–2025", "2", "50", "%", "1", "1", "av", "2"]
-    assert "  över tiden 1, klar 1 · ändrad " in lines[lines.index(alby) + 1]
+    assert alby.split()[2:] == ["2024–2025", "50", "%", "1", "1", "av", "2"]
+    overdue = label("status.overdue", "sv")
+    assert f"  {overdue} 1, klar 1 · ändrad " in lines[lines.index(alby) + 1]
 
 
 def test_english_table(run) -> None:
@@ -70,9 +72,10 @@ def test_csv_has_one_row_per_municipality(run) -> None:
 def test_markdown_table(run) -> None:
     text = _overview(run, "--format", "markdown", "--sort", "overdue").stdout
     assert text.startswith("## Översikt per 30 juni 2025\n\n5 kommuner i 2 datamappar. "
-                           "Sorterad efter över tiden.")
+                           "Sorterad efter passerat slutdatum.")
     rows = [line for line in text.splitlines() if line.startswith("| ") and "kommun |" in line]
-    assert rows[0].startswith("| Alby kommun | 2024–2025 | 2 | över tiden 1, klar 1 | 50 % | 1 |")
+    overdue = label("status.overdue", "sv")
+    assert rows[0].startswith(f"| Alby kommun | 2024–2025 | 2 | {overdue} 1, klar 1 | 50 % | 1 |")
     assert len(rows) == 5
 
 

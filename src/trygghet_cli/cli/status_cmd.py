@@ -36,7 +36,7 @@ def _statuses(words: list[str]) -> list[Effective]:
     except ValueError:
         bad = next(w for w in words if status_code(w) not in {e.value for e in Effective})
         raise UsageError.say("activity.unknown_status", status=bad,
-                             known="planerad, pågår, klar, försenad, inställd, okänd, över tiden",
+                             known="planerad, pågår, klar, försenad, inställd, okänd, 'passerat slutdatum'",
                              ) from None
 
 
@@ -65,7 +65,7 @@ def status(
     district: list[str] = typer.Option([], "--district", help="Only activities in this district."),
     status_: list[str] = typer.Option([], "--status", help="Only activities with this status: "
                                       "planerad, pågår, klar, försenad, inställd, okänd or "
-                                      "'över tiden' (or in English)."),
+                                      "'passerat slutdatum' (or in English)."),
     overdue: bool = typer.Option(False, "--overdue", help="Only overdue activities."),
     due_within: int | None = typer.Option(None, "--due-within", min=0, metavar="DAYS",
                                           help="Only unfinished activities due within DAYS."),

@@ -97,7 +97,7 @@ def canonical(table: dict[str, tuple[str, str, tuple[str, ...]]], text: str) -> 
 
 def status_code(text: str) -> str:
     """A status as typed, in Swedish or English ('klar', 'done'), as the data writes it."""
-    if normal(text) in ("över tiden", "overdue"):
+    if normal(text) in ("passerat slutdatum", "över tiden", "overdue"):
         return "overdue"
     if normal(text) in ("okänd", "unknown"):
         return "unknown"

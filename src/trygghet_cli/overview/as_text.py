@@ -9,9 +9,9 @@ from trygghet_cli.i18n import format_date, label
 from trygghet_cli.overview import Row, words
 
 # (column, label key, width, right-aligned); the municipality takes the room that is left.
-_COLUMNS = [("period", "ov.col.period", 15, False), ("activities", "ov.col.activities_short", 5, True),
-            ("done", "ov.col.done", 6, True), ("overdue", "ov.col.overdue", 10, True),
-            ("targets_met", "ov.col.targets_short", 8, True)]
+# The activities per status, and their number, are on the line under each municipality.
+_COLUMNS = [("period", "ov.col.period", 19, False), ("done", "ov.col.done", 6, True),
+            ("overdue", "ov.col.overdue", 18, True), ("targets_met", "ov.col.targets_short", 8, True)]
 
 
 def _fit(text: str, width: int, right: bool = False) -> str:
