@@ -244,6 +244,7 @@ def test_hard_linked_data_file_is_refused(refused, activities: Path, tmp_path: P
 
 def test_symlinked_data_file_is_edited_at_its_target(run, minimal_root: Path, activities: Path,
                                                      tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()  # the shared file lies in the same repository
     elsewhere = tmp_path / "shared" / "list.yaml"
     elsewhere.parent.mkdir()
     activities.rename(elsewhere)

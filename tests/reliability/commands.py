@@ -23,8 +23,8 @@ READERS: list[tuple[list[str], tuple[int, ...]]] = [
     (["status", "--as-of", "2025-01-15", "--format", "json", "--by", "area"], (0, 1, 3)),
     (["diff", "activities", "2024-2025", "2024-2025"], (0, 1, 2, 3)),
     (["fmt", "--check"], (0, 1, 3)),
-    (["report", "status", "--as-of", "2025-01-15", "--format", "html"], (0, 1)),
-    (["report", "pledges", "--format", "md", "--lang", "en"], (0, 1)),
+    (["report", "status", "--as-of", "2025-01-15", "--format", "html"], (0, 1, 3)),
+    (["report", "pledges", "--format", "md", "--lang", "en"], (0, 1, 3)),
 ]
 # Only in a git repository: the working tree against the last commit.
 GIT_READERS: list[tuple[list[str], tuple[int, ...]]] = [

@@ -162,6 +162,7 @@ def test_a_hard_linked_data_file_is_refused(run, setup, writer) -> None:
 @pytest.mark.parametrize("writer", [w for w in WRITERS if w.edits], ids=lambda w: w.name)
 def test_a_symlinked_data_file_is_edited_where_it_lives_and_stays_a_link(run, setup, writer) -> None:
     root, scratch = setup
+    (root.parent / ".git").mkdir()  # the link stays inside the repository
     real = scratch / "real-activities.yaml"
     shutil.move(root / ACTIVITIES, real)
     (root / ACTIVITIES).symlink_to(real)
@@ -170,6 +171,20 @@ def test_a_symlinked_data_file_is_edited_where_it_lives_and_stays_a_link(run, se
     assert_clean(result, exits=(0,))
     assert (root / ACTIVITIES).is_symlink() and os.readlink(root / ACTIVITIES) == str(real)
     assert real.read_bytes() != old
+
+
+@pytest.mark.parametrize("writer", [w for w in WRITERS if w.edits], ids=lambda w: w.name)
+def test_a_data_file_linked_out_of_the_repository_is_neither_read_nor_written(run, setup,
+                                                                             writer) -> None:
+    root, scratch = setup
+    real = scratch / "real-activities.yaml"
+    shutil.move(root / ACTIVITIES, real)
+    (root / ACTIVITIES).symlink_to(real)
+    before, old = snapshot(root), real.read_bytes()
+    result = _run(run, root, scratch, writer)
+    assert_clean(result, exits=(1, 3))
+    assert "outside the data root" in result.stdout + result.stderr
+    assert snapshot(root) == before and real.read_bytes() == old
 
 
 @pytest.mark.parametrize("writer", [w for w in WRITERS if w.edits], ids=lambda w: w.name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from tests.reliability.commands import run_readers
 from tests.reliability.conftest import ACTIVITIES, assert_clean, assert_located, git_repo, snapshot
 from tests.reliability.corpus import BASE
 from tests.reliability.rows import Row, check_row, edited
+from trygghet_cli.root import config
 
 TEXT = BASE.decode("utf-8")
 
@@ -104,8 +106,9 @@ def test_r11_a_file_over_the_size_limit_is_refused_before_parsing(run, root) -> 
     assert "huge.yaml: error TRY001 file is larger than 20 MB" in result.stdout
 
 
-def test_r12_a_symlinked_data_file_pointing_outside_the_root_is_read_where_the_link_is(
+def test_r12_a_symlinked_data_file_inside_the_repository_is_read_where_the_link_is(
         run, root, tmp_path) -> None:
+    (tmp_path / ".git").mkdir()  # root and the shared file lie in one git work tree
     outside = tmp_path / "elsewhere.yaml"
     outside.write_bytes(edited(b"id: a-2", b"id: a-3").replace(b"al-2024-2025", b"al-extra"))
     link = root / "activities" / "linked.yaml"
@@ -118,6 +121,36 @@ def test_r12_a_symlinked_data_file_pointing_outside_the_root_is_read_where_the_l
         assert_located(result, link, 5, "TRY301")
     assert snapshot(root) == before
     assert outside.read_bytes().startswith(b"# Activities")
+
+
+@pytest.mark.parametrize("what", ["file", "folder", "config"])
+def test_r12_a_link_out_of_the_root_and_repository_is_refused_unread(run, root, tmp_path,
+                                                                     what) -> None:
+    secret = tmp_path / "home" / ".env"
+    secret.parent.mkdir()
+    secret.write_text("GITHUB_TOKEN=ghp_hemlig\ntitle: x\n", encoding="utf-8")
+    if what == "file":
+        link = root / "activities" / "2019.yaml"
+        link.symlink_to(secret)
+    elif what == "folder":
+        (secret.parent / "2024-2025.yaml").write_bytes(secret.read_bytes())
+        shutil.rmtree(root / "activities")
+        (root / "activities").symlink_to(secret.parent)
+        link = root / "activities" / "2024-2025.yaml"
+    else:
+        shutil.copy(secret, tmp_path / "home" / "trygghet.yaml")
+        (root / "trygghet.yaml").unlink()
+        (root / "trygghet.yaml").symlink_to(tmp_path / "home" / "trygghet.yaml")
+        link = root / "trygghet.yaml"
+    for args in (["--data", str(root), "validate"], ["--data", str(root), "status"],
+                 ["--data", str(root), "report", "pledges"], ["--data", str(root), "fmt", "--check"]):
+        result = run("--lang", "en", *args)
+        assert_clean(result, exits=(3,) if args[2] == "validate" else (1, 3))
+        out = result.stdout + result.stderr
+        assert "GITHUB_TOKEN" not in out and "ghp_hemlig" not in out, out
+        assert "outside the data root" in out, out
+    validate = run("--data", str(root), "--lang", "en", "validate")
+    assert f"{config.display_path(link)}: error TRY001 a link to" in validate.stdout
 
 
 @pytest.mark.parametrize("kind", ["dangling", "loop"])
@@ -139,7 +172,8 @@ def test_r12_a_special_file_named_yaml_is_refused_not_read_forever(run, root, ki
     before = snapshot(root)
     result = run("--data", str(root), "--lang", "en", "validate")
     assert_clean(result, exits=(3,))
-    assert f"{kind}.yaml: error TRY001 not a regular file" in result.stdout
+    reason = "not a regular file" if kind == "fifo" else "a link to /dev/zero, outside the data root"
+    assert f"{kind}.yaml: error TRY001 {reason}" in result.stdout
     assert snapshot(root) == before
 
 

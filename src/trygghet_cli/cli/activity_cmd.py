@@ -19,7 +19,7 @@ activity_app = typer.Typer(
 app.add_typer(activity_app, name="activity")
 
 EXIT_CODES = ("Exit codes: 0 written or unchanged, 1 the change would make the data invalid, "
-              "2 usage error, 3 the file could not be written, 4 the file changed on disk meanwhile.")
+              "2 usage error, 3 a file could not be read or written, 4 the file changed on disk meanwhile.")
 
 
 @command("set-status", group=activity_app, epilog=EXIT_CODES)

@@ -29,7 +29,8 @@ class Subject(StrEnum):
 @command(
     "diff",
     epilog="Exit codes: 0 done (with --exit-code: no differences), 1 differences found "
-    "(only with --exit-code), 2 usage error (e.g. unknown revision or period), 70 internal error.",
+    "(only with --exit-code) or invalid data, 2 usage error (e.g. unknown revision or period), "
+    "3 a file could not be read, 70 internal error.",
 )
 def diff_command(
     ctx: typer.Context,

@@ -57,6 +57,8 @@ def editing(ctx: Any) -> Iterator[EditContext]:
         loaded = repository.load(root)
         model_lang = loaded.model.config.language if loaded.model.config else "sv"
         lang = options(ctx).lang or model_lang
+        if any(f.code == repository.UNREADABLE for f in loaded.errors()):
+            raise repository.refusal(loaded.errors())
         if loaded.errors():
             typer.echo(i18n.label("edit.errors_before", lang, count=len(loaded.errors())), err=True)
         try:

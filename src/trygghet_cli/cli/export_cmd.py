@@ -28,7 +28,10 @@ class ExportFormat(StrEnum):
     ics = "ics"
 
 
-@command("activities", group=export_app)
+@command("activities", group=export_app,
+         epilog="Exit codes: 0 written, 1 invalid data or personal data in a public export "
+         "(nothing written), 2 usage error (also: -o names a data file, or a file trygghet did "
+         "not write, without --force), 3 a file could not be read or written.")
 def export_activities(
     ctx: typer.Context,
     period: str = typer.Option(None, "--period", "-p", help="Pledge period (e.g. 2024-2025 or "

@@ -9,7 +9,7 @@ import typer
 
 from trygghet_cli.cli.app import command, data_root, options
 from trygghet_cli.cli.edit_common import DRY_RUN_HELP, writable_root
-from trygghet_cli.errors import DataError, ExitCode, UsageError
+from trygghet_cli.errors import DataError, ExitCode, ReadError, UsageError
 
 if TYPE_CHECKING:
     from trygghet_cli.editing.session import FileChange
@@ -49,12 +49,14 @@ def _change(root: Path, file: Path, lang: str) -> FileChange:
     if result.document is None or errors:
         first = errors[0] if errors else None
         message = first.text(lang)[0] if first else "cannot load"
+        if first is not None and first.code == "TRY001":
+            raise ReadError(f"{first.where}: {message}; not formatted")
         raise DataError(f"{first.where if first else shown}: {message}; fix it before formatting")
     return formatting.format_change(result.document, kind)
 
 
 @command("fmt", epilog="Exit codes: 0 formatted (or already so), 1 --check found files to "
-         "reformat or a file could not be formatted, 3 a file could not be written, "
+         "reformat or a file could not be formatted, 3 a file could not be read or written, "
          "4 a file changed on disk meanwhile.")
 def fmt(
     ctx: typer.Context,

@@ -52,7 +52,8 @@ def _target(output: Path, kind: str, label: str, lang: str, fmt: str) -> Path:
 
 
 @command("report", epilog="Exit codes: 0 written, 1 invalid data or personal data in a public "
-         "report (nothing written), 2 usage error, 3 the file could not be written.")
+         "report (nothing written), 2 usage error (also: -o names a data file, or a file trygghet "
+         "did not write, without --force), 3 a file could not be read or written.")
 def report(
     ctx: typer.Context,
     kind: str = typer.Argument(None, help="yearly, pledges, status or agreement."),

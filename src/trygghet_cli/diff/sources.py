@@ -7,7 +7,7 @@ from typing import Any
 
 from trygghet_cli import diff
 from trygghet_cli.diff import gitsource
-from trygghet_cli.errors import DataError, UsageError
+from trygghet_cli.errors import UsageError
 from trygghet_cli.findings import Severity
 from trygghet_cli.model import Model
 from trygghet_cli.root import config, repository
@@ -55,8 +55,7 @@ def diff_periods(root: Path, subject: str, old: str, new: str,
                   and PurePath(f.where.path).parent.name == folder
                   and PurePath(f.where.path).stem.casefold() == name.casefold()]
         if broken:
-            raise DataError(f"{broken[0].where}: {broken[0].message}",
-                            "run 'trygghet validate' to see every problem")
+            raise repository.refusal(broken)
     a, b = find(loaded.model, subject, old), find(loaded.model, subject, new)
     if subject == "pledges":
         return diff.diff_pledge_sets(a, b, threshold)

@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from trygghet_cli.errors import ReadError, UsageError
-from trygghet_cli.findings import Severity
+from trygghet_cli.errors import UsageError
+from trygghet_cli.findings import Finding, Severity
 from trygghet_cli.interchange import columns as cols
 from trygghet_cli.interchange import periods, tables
 from trygghet_cli.interchange.merge import Merger
 from trygghet_cli.interchange.parse import RowParser, RowProblem
+from trygghet_cli.loading.document import read_bytes
 from trygghet_cli.root import config, repository
 
 BOM = "\ufeff"
@@ -110,18 +111,15 @@ def _check(root: Path, path: Path, text: str, rows: dict[str, int]) -> list[RowP
     from trygghet_cli.loading import load_bytes
 
     relative = config.relative_name(root, path) or path.name
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes | Finding] = {}
     for file in config.data_files(root):
         name = config.relative_name(root, file) or file.name
-        try:
-            files[name] = file.read_bytes()
-        except OSError as exc:
-            raise ReadError(f"cannot read {file}: {exc.strerror or exc}") from exc
+        files[name] = read_bytes(file, config.display_path(file))
     files[relative] = text.encode("utf-8")
     prefix = config.display_path(root) + "/"
     loaded = repository.load_files(root, files, prefix)
     findings = [f for f in loaded.findings if f.severity is Severity.ERROR]
-    starts = _activity_lines(load_bytes(files[relative], "new").document)
+    starts = _activity_lines(load_bytes(text.encode("utf-8"), "new").document)
     problems = []
     for finding in findings:
         if finding.where.path == prefix + relative:

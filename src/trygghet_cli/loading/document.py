@@ -377,6 +377,15 @@ def read_bytes(path: Path, shown: str) -> bytes | Finding:
     too_large = make("TRY001", Location(shown), "file is larger than 20 MB",
                      "split the data into smaller files",
                      sv="filen är större än 20 MB", sv_hint="dela upp datan i mindre filer")
+    from trygghet_cli.loading.boundary import escapes
+
+    target = escapes(path)
+    if target is not None:
+        return make("TRY001", Location(shown), f"a link to {target}, outside the data root and its "
+                    "repository; not read", "replace the link with the file itself, or point it "
+                    "inside the data root",
+                    sv=f"en länk till {target}, utanför dataroten och dess git-förråd; filen lästes inte",
+                    sv_hint="ersätt länken med själva filen, eller låt den peka in i dataroten")
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from trygghet_cli import resources
-from trygghet_cli.errors import UsageError
+from trygghet_cli.errors import ReadError, UsageError
 
 CONFIG_NAME = "trygghet.yaml"
 KIND_FOLDERS = {"agreements": "agreement", "pledges": "pledges", "activities": "activities",
@@ -110,6 +110,10 @@ def data_files(root: Path) -> list[Path]:
         if base.is_dir():
             found = [p for p in base.rglob("*") if p.suffix in {".yaml", ".yml"}]
             files.extend(sorted(found))
+        elif os.path.lexists(base):
+            # Skipped, a file in place of the folder made a root validate clean and show nothing.
+            raise ReadError(f"{display_path(base)} is not a folder; the {folder} in it cannot be read",
+                            f"make {folder}/ a folder and put the data files in it")
     return files
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from trygghet_cli.errors import TrygghetError
 from trygghet_cli.findings import Finding, Location, Severity, make
 from trygghet_cli.loading import Document
 from trygghet_cli.loading.document import read_bytes
@@ -21,6 +22,7 @@ from trygghet_cli.validate import coverage, filecheck, municipalities, reference
 from trygghet_cli.validate.filecheck import FileResult
 
 Store = Cache | None | Literal["auto"]
+UNREADABLE = "TRY001"  # the finding of a file that could not be read: exit 3 in every command
 
 
 @dataclass(slots=True)
@@ -143,14 +145,22 @@ def load_files(root: Path, files: Mapping[str, bytes | Finding], prefix: str = "
 
 
 def load_valid(root: Path) -> LoadedRoot:
-    """Load a root for a command that needs valid data; raise DataError listing the errors."""
-    from trygghet_cli.errors import DataError
-
+    """Load a root for a command that needs valid data; raise DataError listing the errors
+    (ReadError when a file could not be read)."""
     loaded = load(root)
     errors = loaded.errors()
     if errors:
-        first = errors[0]
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise DataError(f"{first.where}: {first.message}{more}",
-                        "run 'trygghet validate' to see every problem")
+        raise refusal(errors)
     return loaded
+
+
+def refusal(errors: list[Finding]) -> TrygghetError:
+    """The error that refuses data with these errors: a ReadError (exit 3) when a file could
+    not be read, else a DataError (exit 1), as validate's exit code says."""
+    from trygghet_cli.errors import DataError, ReadError
+
+    unreadable = [f for f in errors if f.code == UNREADABLE]
+    first = (unreadable or errors)[0]
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    kind = ReadError if unreadable else DataError
+    return kind(f"{first.where}: {first.message}{more}", "run 'trygghet validate' to see every problem")
