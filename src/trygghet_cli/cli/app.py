@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
-from typer.core import TyperGroup
 
 # typer (pinned to 0.28 in pyproject.toml) vendors click as typer._click.
 from typer._click import exceptions as click_exceptions
 from typer._click.globals import get_current_context as click_get_current_context
+from typer.core import TyperGroup
 
 from trygghet_cli import __version__
 from trygghet_cli.errors import ExitCode, TrygghetError
