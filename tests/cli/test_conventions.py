@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 from tests.conftest import BUNDLED
 from trygghet_cli.cli import app
 from trygghet_cli.cli.app import ColorWhen, use_color
+from trygghet_cli.render import KINDS
 
 
 @pytest.mark.parametrize("args", [
@@ -46,7 +47,7 @@ def _complete(words: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("words", "offered"), [
-    ("trygghet report ", ["yearly", "pledges", "status", "agreement"]),
+    ("trygghet report ", list(KINDS)),
     ("trygghet --lang ", ["sv", "en"]),
     ("trygghet status --lang e", ["en"]),
     ("trygghet status --format m", ["markdown", "md"]),
