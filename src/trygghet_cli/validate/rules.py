@@ -117,7 +117,7 @@ def _activity(activity: Activity, period: Period | None) -> list[Finding]:
                                      "listan för rätt period"))
         for target in activity.targets:
             for outcome in target.outcomes:
-                if not period.contains(outcome.date):
+                if outcome.date != date.min and not period.contains(outcome.date):
                     findings.append(make("TRY407", outcome.ref.where("date"),
                                          f"{activity.id}: outcome date {outcome.date} is outside "
                                          f"the period {period.start}..{period.end}",
