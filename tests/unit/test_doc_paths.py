@@ -9,8 +9,9 @@ TOP = Path(__file__).resolve().parents[2]
 DOCUMENTS = ["README.md", "ARCHITECTURE.md", "SECURITY.md", "RELEASING.md", "CHANGELOG.md"]
 # A path: folders and a file with one of these suffixes, e.g. validate/rules.py or docs/cli.md.
 PATH = re.compile(r"(?<![\w/.:-])((?:[\w-]+/)+[\w.-]+\.(?:py|md|yaml|yml|json|j2|toml))\b")
-# Where a path may be meant from: the top, the package, src/, or a data root (data/).
-BASES = [TOP, TOP / "src" / "trygghet_cli", TOP / "src", TOP / "data", TOP / "tests" / "fixtures" / "minimal"]
+# Where a path may be meant from: the top, the package, src/, templates/, or a data root.
+BASES = [TOP, TOP / "src" / "trygghet_cli", TOP / "src", TOP / "templates", TOP / "data",
+         TOP / "tests" / "fixtures" / "minimal"]
 
 
 def _named(text: str) -> set[str]:
