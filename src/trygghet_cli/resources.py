@@ -28,3 +28,9 @@ def templates_dir() -> Path:
 def bundled_data_root() -> Path:
     """The embedded Strängnäs data root, used when no other root is found."""
     return shipped("data")
+
+
+def code_pages_dir() -> Path:
+    """The pages that explain each finding code (docs/codes/ in a checkout)."""
+    installed = _PACKAGE / "_bundled" / "codes"
+    return installed if installed.is_dir() else _PACKAGE.parent.parent / "docs" / "codes"

@@ -9,6 +9,7 @@ from trygghet_cli.cli import (
     activity_cmd,
     check_cmd,
     diff_cmd,
+    explain_cmd,
     export_cmd,
     fmt_cmd,
     import_cmd,
@@ -22,8 +23,24 @@ from trygghet_cli.cli import (
 )
 from trygghet_cli.cli.app import app
 
-__all__ = ["activity_cmd", "app", "check_cmd", "diff_cmd", "export_cmd", "fmt_cmd", "import_cmd", "init_cmd",
-           "main", "new_cmd", "overview_cmd", "report_cmd", "schema_cmd", "status_cmd", "validate_cmd"]
+__all__ = [
+    "activity_cmd",
+    "app",
+    "check_cmd",
+    "diff_cmd",
+    "explain_cmd",
+    "export_cmd",
+    "fmt_cmd",
+    "import_cmd",
+    "init_cmd",
+    "main",
+    "new_cmd",
+    "overview_cmd",
+    "report_cmd",
+    "schema_cmd",
+    "status_cmd",
+    "validate_cmd",
+]
 
 
 def main() -> None:

@@ -13,12 +13,9 @@ from typing import Any, TypeVar
 
 import typer
 
-try:  # typer >= 0.29 vendors click
-    from typer._click import exceptions as click_exceptions
-    from typer._click.globals import get_current_context as click_get_current_context
-except ImportError:  # pragma: no cover - older typer on plain click
-    from click import exceptions as click_exceptions  # type: ignore[no-redef]
-    from click import get_current_context as click_get_current_context  # type: ignore[no-redef]
+# typer (pinned to 0.28 in pyproject.toml) vendors click as typer._click.
+from typer._click import exceptions as click_exceptions
+from typer._click.globals import get_current_context as click_get_current_context
 
 from trygghet_cli import __version__
 from trygghet_cli.errors import ExitCode, TrygghetError

@@ -30,6 +30,48 @@ def schema_text(name: str) -> str:
     return (resources.schemas_dir() / stem).read_text(encoding="utf-8")
 
 
+def _file_match(kind: str) -> list[str]:
+    """The files of a kind, as glob patterns relative to any folder (SchemaStore's fileMatch)."""
+    from trygghet_cli.root.config import CONFIG_NAME, KIND_FOLDERS
+
+    if kind == "config":
+        return [CONFIG_NAME]
+    folder = next(f for f, k in KIND_FOLDERS.items() if k == kind)
+    return [f"**/{folder}/*.yaml", f"**/{folder}/*.yml"]
+
+
+def _base(base_url: str | None) -> str:
+    if base_url is None:
+        return resources.schemas_dir().resolve().as_uri() + "/"
+    return base_url if base_url.endswith("/") else base_url + "/"
+
+
+def published(name: str, base_url: str) -> str:
+    """A shipped schema with the `$id` it has when served from `base_url`.
+
+    The files carry no `$id`: a relative one breaks `$ref` resolution in check-jsonschema,
+    and an absolute one would send editors to a server that may not exist. The `$ref`s to
+    common.schema.json resolve against the `$id`, so publish all five schemas together.
+    """
+    stem = SCHEMA_FILES.get(name, f"{name}.schema.json")
+    body = json.loads(schema_text(name))
+    first, *rest = body.items()
+    stamped = dict([first, ("$id", _base(base_url) + stem), *rest])
+    return json.dumps(stamped, indent=2, ensure_ascii=False) + "\n"
+
+
+def catalog(base_url: str | None = None) -> str:
+    """A SchemaStore-style catalog that maps the data files to the schemas (installed, or at base_url)."""
+    entries = []
+    for kind, stem in SCHEMA_FILES.items():
+        body = json.loads(schema_text(kind))
+        entries.append({"name": body["title"], "description": body["description"],
+                        "fileMatch": _file_match(kind), "url": _base(base_url) + stem})
+    document = {"$schema": "https://json.schemastore.org/schema-catalog.json", "version": 1,
+                "schemas": entries}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
 @cache
 def _all_schemas() -> dict[str, dict[str, Any]]:
     folder = resources.schemas_dir()
