@@ -52,5 +52,6 @@ def test_importing_one_changed_title_changes_only_its_line_and_keeps_crlf(run, r
     old_lines, new_lines = before.split(b"\r\n"), after.split(b"\r\n")
     assert len(old_lines) == len(new_lines)
     differ = [(a, b) for a, b in zip(old_lines, new_lines, strict=True) if a != b]
-    assert differ == [(b"    title: Trygghetsvandringar", b"    title: Trygghetsvandringar i centrum")], differ
+    assert differ == [(b"    title: Trygghetsvandringar",
+                       b"    title: Trygghetsvandringar i centrum")], differ
     assert after.count(b"\n") == after.count(b"\r\n")
