@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import BUNDLED, REPO
+from tests.conftest import BUNDLED, FIXTURES, REPO
 from trygghet_cli.render import Request, render
 from trygghet_cli.root import repository
 
@@ -17,25 +17,29 @@ pytestmark = pytest.mark.browser
 
 ARTIFACTS = REPO / "tests" / "artifacts"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-# (kind, period, year, as_of, language): every kind, both languages across the set.
+# (name, kind, period, year, as_of, language, root): every kind, both languages across the set;
+# the lägesbild and council reports also on the test municipality with five years of indicators.
 PAGES = [
-    ("yearly", None, 2019, date(2020, 2, 1), "sv"),
-    ("pledges", "2024-2025", None, date(2025, 6, 30), "sv"),
-    ("status", "2019", None, date(2019, 9, 15), "en"),
-    ("agreement", "2023-2026", None, date(2025, 6, 30), "en"),
+    ("yearly", "yearly", None, 2019, date(2020, 2, 1), "sv", BUNDLED),
+    ("pledges", "pledges", "2024-2025", None, date(2025, 6, 30), "sv", BUNDLED),
+    ("status", "status", "2019", None, date(2019, 9, 15), "en", BUNDLED),
+    ("agreement", "agreement", "2023-2026", None, date(2025, 6, 30), "en", BUNDLED),
+    ("lagesbild", "lagesbild", "lb-2024", None, date(2025, 6, 30), "sv", BUNDLED),
+    ("council", "council", None, 2024, date(2025, 2, 1), "en", BUNDLED),
+    ("lagesbild-exempelby", "lagesbild", None, None, date(2025, 6, 30), "sv", FIXTURES / "exempelby"),
+    ("council-exempelby", "council", None, None, date(2025, 6, 30), "sv", FIXTURES / "exempelby"),
 ]
 
 
 @pytest.fixture(scope="session")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    model = repository.load_valid(BUNDLED).model
     folder = tmp_path_factory.mktemp("html")
     written = {}
-    for kind, period, year, as_of, lang in PAGES:
+    for name, kind, period, year, as_of, lang, root in PAGES:
         req = Request(kind, "html", lang, as_of, True, period=period, year=year)
-        path = folder / f"{kind}.{lang}.html"
-        path.write_text(render(model, req), encoding="utf-8")
-        written[kind] = path
+        path = folder / f"{name}.{lang}.html"
+        path.write_text(render(repository.load_valid(root).model, req), encoding="utf-8")
+        written[name] = path
     ARTIFACTS.mkdir(exist_ok=True)
     return written
 

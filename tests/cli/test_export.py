@@ -39,9 +39,11 @@ def test_json_lists_every_activity_of_every_period(run) -> None:
     records = json.loads(result.stdout)
     assert len(records) == 21
     assert {r["period"] for r in records} == {"2019", "2020", "2021", "2022-2023", "2024-2025"}
-    assert records[0]["targets"][0] == {"id": "t1", "kind": "at_least", "value": 8,
-                                        "text": "Minst 8 nya grannsamverkansområden",
-                                        "unit": "nya grannsamverkansområden", "per": None}
+    target = records[0]["targets"][0]
+    assert {k: v for k, v in target.items() if k != "outcomes"} == {
+        "id": "t1", "kind": "at_least", "value": 8, "text": "Minst 8 nya grannsamverkansområden",
+        "unit": "nya grannsamverkansområden", "per": None}
+    assert [o["value"] for o in target["outcomes"]] == [16, 20]
 
 
 def test_xlsx_is_written_to_a_file_with_the_same_rows_as_csv(run, tmp_path) -> None:

@@ -16,6 +16,8 @@ SELECTIONS = {
     "pledges": ["--period", "2024-2025", "--as-of", "2025-06-30"],
     "status": ["--period", "2019", "--as-of", "2019-09-15"],
     "agreement": ["--as-of", "2025-06-30"],
+    "lagesbild": ["--period", "lb-2024", "--as-of", "2025-06-30"],
+    "council": ["--year", "2024", "--as-of", "2025-02-01"],
 }
 CASES = [(kind, fmt, lang) for kind in SELECTIONS for fmt in ("md", "html") for lang in ("sv", "en")]
 
@@ -110,7 +112,7 @@ def test_list_names_the_kinds(run) -> None:
     result = run("report", "--list")
     assert result.exit_code == 0
     names = [line.split()[0] for line in result.stdout.splitlines()]
-    assert names == ["yearly", "pledges", "status", "agreement"]
+    assert names == ["yearly", "pledges", "status", "agreement", "lagesbild", "council"]
 
 
 @pytest.mark.parametrize(("args", "message"), [

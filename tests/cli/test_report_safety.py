@@ -99,7 +99,8 @@ def _assert_no_script(html: str) -> None:
 
 REQUESTS = [("yearly", ["--year", "2019"]), ("yearly", ["--year", "2022"]),
             ("pledges", ["--period", "2019"]), ("pledges", ["--period", "2024-2025"]),
-            ("status", ["--period", "2020"]), ("agreement", ["--period", "2023-2026"])]
+            ("status", ["--period", "2020"]), ("agreement", ["--period", "2023-2026"]),
+            ("lagesbild", ["--period", "lb-2024"]), ("council", ["--year", "2024"])]
 
 
 @pytest.fixture(scope="module")
@@ -182,7 +183,8 @@ def _plant_canaries(root: Path) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-MINIMAL_REQUESTS = [("yearly", ["--year", "2024"]), ("pledges", []), ("status", []), ("agreement", [])]
+MINIMAL_REQUESTS = [("yearly", ["--year", "2024"]), ("pledges", []), ("status", []), ("agreement", []),
+                    ("council", ["--year", "2024"])]
 
 
 @pytest.mark.parametrize(("kind", "choice"), MINIMAL_REQUESTS, ids=lambda v: str(v))

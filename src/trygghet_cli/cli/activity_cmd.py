@@ -1,4 +1,4 @@
-"""`trygghet activity set-status | outcome | new`: record progress without editing YAML by hand."""
+"""`trygghet activity set-status | target | outcome | result | new`: record progress, no hand edits."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from trygghet_cli.cli.edit_common import DRY_RUN_HELP, editing, finish
 from trygghet_cli.errors import UsageError
 
 activity_app = typer.Typer(
-    help="Record progress on activities: status, targets, outcomes, new activities.",
+    help="Record progress on activities: status, targets, outcomes, other results, new activities.",
     no_args_is_help=True,
 )
 app.add_typer(activity_app, name="activity")
@@ -217,3 +217,63 @@ def target(
             ed.loaded, activity_id, activities.TargetInput(kind, text, value, unit, per))
         finish(plan, dry_run, ed.lang, f"{activity_id} {target_id}",
                after=lambda: typer.echo(target_id))
+
+
+@command("result", group=activity_app, epilog=EXIT_CODES)
+def result(
+    ctx: typer.Context,
+    text: str = typer.Argument(..., help="What was done, in words ('nya grannsamverkansgrupper')."),
+    value: str | None = typer.Option(None, "--value", help="The number, when the source gives one."),
+    unit: str | None = typer.Option(None, "--unit", help="What is counted ('möten')."),
+    approximate: bool = typer.Option(False, "--approximate", help="The value is approximate ('ca 70')."),
+    bound: str | None = typer.Option(None, "--bound",
+                                     help="at_least ('över', 'minst') or at_most ('högst')."),
+    on: str | None = typer.Option(None, "--date", help="When (YYYY-MM-DD, YYYY-MM or YYYY)."),
+    start: str | None = typer.Option(None, "--from", help="First day the result covers; needs --to."),
+    end: str | None = typer.Option(None, "--to", help="Last day the result covers; needs --from."),
+    district: str | None = typer.Option(None, "--district", help="The district (kommundel) it concerns."),
+    pledge: str | None = typer.Option(None, "--pledge", help="The pledge it belongs to."),
+    activity_id: str | None = typer.Option(None, "--activity", help="The activity it belongs to."),
+    source: str | None = typer.Option(None, "--source", help="Id of the source that reports it."),
+    note: str | None = typer.Option(None, "--note", help="A public note on the result."),
+    list_id: str | None = typer.Option(None, "--list", help="Activity list (id or pledge set id). "
+                                       "Default: the list of --activity, else of the period that "
+                                       "holds the date, else today."),
+    dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
+) -> None:
+    """Record a result that no target asked for (övrigt resultat) in an activity list.
+
+    It appears in status, the yearly report and exports as Övriga resultat.
+
+    Examples:
+
+      trygghet activity result "Nya grannsamverkansgrupper" --value 6 --date 2024 --source s-upf2024
+
+      trygghet activity result "Möten med samverkanspartner" --value 70 --approximate --date 2024
+
+      trygghet activity result "Säker sommar genomfördes" --from 2024-06 --to 2024-08 --activity a2024-01
+    """
+    from trygghet_cli.editing import activities
+
+    with editing(ctx) as ed:
+        window = _window(start, end)
+        day = activities.check_partial(on, "--date") if on else None
+        number = activities.parse_value(value) if value is not None else None
+        if isinstance(number, str):
+            raise UsageError(f"--value '{value}' is not a number", "give the number only, e.g. --value 6")
+        item = activities.ResultInput(text, number, unit, approximate, bound, day, window, district,
+                                      pledge, activity_id, source, note)
+        target_list = _result_list(ed.loaded, list_id, activity_id, day or (window[1] if window else None))
+        plan = activities.add_result(ed.loaded, target_list, item)
+        finish(plan, dry_run, ed.lang, f"{target_list.id}: {text}")
+
+
+def _result_list(loaded: Any, list_id: str | None, activity_id: str | None, when: str | None) -> Any:
+    from trygghet_cli.editing import activities
+    from trygghet_cli.model import parse_partial
+
+    if list_id is None and activity_id is not None:
+        owner = activities.find_activity(loaded, activity_id)
+        return next(lst for lst in loaded.model.activity_lists if lst.id == owner.list_id)
+    partial = parse_partial(when) if when else None
+    return activities.choose_list(loaded, list_id, partial.first if partial else date.today())

@@ -21,6 +21,12 @@ class Audience(StrEnum):
     internal = "internal"
 
 
+class ExportTable(StrEnum):
+    activities = "activities"
+    outcomes = "outcomes"
+    results = "results"
+
+
 class ExportFormat(StrEnum):
     csv = "csv"
     xlsx = "xlsx"
@@ -45,6 +51,10 @@ def export_activities(
                                       "without internal activities, refused if public text looks "
                                       "like personal data; internal: every activity."),
     municipality: str | None = municipality_option(),
+    what: ExportTable = typer.Option(ExportTable.activities, "--table", help="activities (default), "
+                                     "outcomes (one row per outcome, for analysing the follow-up) "
+                                     "or results (other results, övriga resultat). An xlsx file of "
+                                     "the activities has the other two as sheets of their own."),
 ) -> None:
     """Export activities: rows for spreadsheets (csv, xlsx), records for analysis (json), or
     due dates as calendar events (ics, one all-day event per activity, stable UIDs).
@@ -60,6 +70,8 @@ def export_activities(
       trygghet export activities --audience internal --format xlsx -o alla.xlsx
 
       trygghet export activities --municipality kil --format csv   # one municipality of an area
+
+      trygghet export activities --table outcomes --format csv -o utfall.csv
     """
     from trygghet_cli.area import scoped
     from trygghet_cli.interchange import exporting, rows
@@ -73,6 +85,8 @@ def export_activities(
     root = config.find_root(explicit=opts.data)
     model = scoped(repository.load_valid(root).model, municipality)
     lang = opts.lang or (model.config.language if model.config else "sv")
+    if fmt is ExportFormat.ics and what is not ExportTable.activities:
+        raise UsageError("ics holds only the activities' due dates", "use csv, xlsx or json with --table")
     if fmt is ExportFormat.xlsx and output is None:
         raise UsageError("xlsx needs a file", "add -o aktiviteter.xlsx")
     if output is not None:
@@ -82,7 +96,7 @@ def export_activities(
     internal = audience is Audience.internal
     total = len(rows.activities(exporting.select(model, root, period), internal))
     with progress("export", total) as tick:
-        data = exporting.export(model, root, period, fmt.value, lang, tick, internal)
+        data = exporting.export(model, root, period, fmt.value, lang, tick, internal, what.value)
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

@@ -13,7 +13,7 @@ from trygghet_cli.cli.app import command, options
 from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import UsageError
 
-KIND_NAMES = ("yearly", "pledges", "status", "agreement")
+KIND_NAMES = ("yearly", "pledges", "status", "agreement", "lagesbild", "council")
 
 
 class ReportFormat(StrEnum):
@@ -56,7 +56,7 @@ def _target(output: Path, kind: str, label: str, lang: str, fmt: str) -> Path:
          "did not write, without --force), 3 a file could not be read or written.")
 def report(
     ctx: typer.Context,
-    kind: str = typer.Argument(None, help="yearly, pledges, status or agreement."),
+    kind: str = typer.Argument(None, help="yearly, pledges, status, agreement, lagesbild or council."),
     period: str | None = typer.Option(None, "--period", "-p",
                                       help="Pledge or agreement period: 2024-2025, 2019, or an id."),
     year: int | None = typer.Option(None, "--year", "-y", min=1000, max=9998,

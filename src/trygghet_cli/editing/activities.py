@@ -318,3 +318,45 @@ def new_activity(loaded: LoadedRoot, target_list: ActivityList,
     plan = _plan(loaded, editor)
     assert plan is not None  # a new item always changes the file
     return activity_id, plan
+
+
+@dataclass(slots=True)
+class ResultInput:
+    """What `activity result` records: a result no target asked for (övrigt resultat)."""
+
+    text: str
+    value: int | float | None = None
+    unit: str | None = None
+    approximate: bool = False
+    bound: str | None = None
+    day: str | None = None
+    window: tuple[str, str] | None = None
+    district: str | None = None
+    pledge: str | None = None
+    activity: str | None = None
+    source: str | None = None
+    note: str | None = None
+
+    def as_data(self) -> dict[str, Any]:
+        window = {"start": self.window[0], "end": self.window[1]} if self.window else None
+        fields = {"text": self.text, "value": self.value, "unit": self.unit,
+                  "approximate": self.approximate or None, "bound": self.bound, "date": self.day,
+                  "period": window, "district": self.district, "pledge": self.pledge,
+                  "activity": self.activity, "source": self.source, "note": self.note}
+        return {k: v for k, v in fields.items() if v is not None}
+
+
+def add_result(loaded: LoadedRoot, target_list: ActivityList, result: ResultInput) -> session.Plan | None:
+    """Append a result to the list's `results:`; None when the same one is already there."""
+    if result.bound not in (None, "at_least", "at_most"):
+        raise UsageError(f"unknown bound '{result.bound}'", "use at_least (över, minst) or at_most (högst)")
+    if result.window is not None and _span_backwards(*result.window):
+        raise UsageError(f"--to {result.window[1]} is before --from {result.window[0]}",
+                         "swap or correct the dates")
+    item = result.as_data()
+    doc = target_list.ref.file
+    if item in doc.data.get("results", []):
+        return None
+    editor = Editor(doc, "activities")
+    editor.append(("results",), item)
+    return _plan(loaded, editor)

@@ -6,10 +6,11 @@ import json
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from trygghet_cli.errors import DataError
 from trygghet_cli.interchange import columns as cols
-from trygghet_cli.interchange import ics, periods, rows, tables
+from trygghet_cli.interchange import followup, ics, periods, rows, tables
 from trygghet_cli.model import Model, PartialDate
 
 FORMATS = ("csv", "xlsx", "json", "ics")
@@ -30,11 +31,13 @@ def _stamp(chosen: list[periods.PeriodTarget]) -> datetime:
 
 
 def export(model: Model, root: Path, period: str | None, fmt: str, lang: str,
-           tick: Callable[[], None] | None = None, internal: bool = False) -> bytes:
-    """The activities in the format, as the bytes of the file.
+           tick: Callable[[], None] | None = None, internal: bool = False,
+           what: str = "activities") -> bytes:
+    """The activities (or with `what` the outcomes or other results) in the format, as bytes.
 
     Unless `internal`, internal activities are left out, and public text that looks like
-    personal data refuses the export (the publish gate of `trygghet report`).
+    personal data refuses the export (the publish gate of `trygghet report`). An Excel file of
+    the activities has the outcomes and other results as a second and third sheet.
     """
     chosen = select(model, root, period)
     if model.config is None:
@@ -46,6 +49,8 @@ def export(model: Model, root: Path, period: str | None, fmt: str, lang: str,
                                                      if t.activity_list)])
     if fmt == "ics":
         return ics.calendar(chosen, model.config, lang, internal).encode("utf-8")
+    if what != "activities":
+        return _follow_up(chosen, fmt, lang, internal, what)
     found = rows.activities(chosen, internal)
     if fmt == "json":
         records = []
@@ -64,6 +69,33 @@ def export(model: Model, root: Path, period: str | None, fmt: str, lang: str,
     headers = [cols.header(k, lang) for k in keys]
     if fmt == "xlsx":
         sheet = "Aktiviteter" if lang == "sv" else "Activities"
-        return tables.to_xlsx(headers, keys, table, sheet, _stamp(chosen))
+        more = tuple(_sheet(chosen, lang, internal, name) for name in ("outcomes", "results"))
+        return tables.to_xlsx(headers, keys, table, sheet, _stamp(chosen), more)
     # A BOM, so that Excel opens the UTF-8 file with å, ä and ö intact.
     return ("\ufeff" + tables.to_csv(headers, table)).encode("utf-8")
+
+
+def _records(chosen: list[periods.PeriodTarget], internal: bool, table: str) -> tuple[
+        tuple[str, ...], list[dict[str, Any]]]:
+    if table == "outcomes":
+        return followup.OUTCOME_KEYS, followup.outcome_records(chosen, internal)
+    return followup.RESULT_KEYS, followup.result_records(chosen)
+
+
+def _sheet(chosen: list[periods.PeriodTarget], lang: str, internal: bool, table: str) -> tables.Sheet:
+    keys, records = _records(chosen, internal, table)
+    return tables.Sheet(followup.sheet_name(table, lang), [followup.header(k, lang, table) for k in keys],
+                        list(keys), [followup.cells(r, keys) for r in records], followup.DATE_KEYS,
+                        frozenset({"value", "target_value"}))
+
+
+def _follow_up(chosen: list[periods.PeriodTarget], fmt: str, lang: str, internal: bool,
+               table: str) -> bytes:
+    """The outcomes or other results alone: CSV rows, JSON records, or one Excel sheet."""
+    keys, records = _records(chosen, internal, table)
+    if fmt == "json":
+        return (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    sheet = _sheet(chosen, lang, internal, table)
+    if fmt == "xlsx":
+        return tables.to_xlsx(sheet.headers, sheet.keys, sheet.rows, sheet.name, _stamp(chosen))
+    return ("\ufeff" + tables.to_csv(sheet.headers, sheet.rows)).encode("utf-8")

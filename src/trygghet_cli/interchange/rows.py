@@ -6,7 +6,7 @@ from typing import Any
 
 from trygghet_cli.interchange import columns as cols
 from trygghet_cli.interchange.periods import PeriodTarget
-from trygghet_cli.model import Activity, Status, Target
+from trygghet_cli.model import Activity, Outcome, Status, Target
 
 EXPORT_KEYS = ("period", "id", "title", "description", "pledges", "owners", "parties", "districts",
                "places", "start", "due", "status", "completed", "reason", "status_note",
@@ -55,6 +55,18 @@ def row(activity: Activity, period: str, lang: str) -> dict[str, str]:
     return {key: cells[key] for key in EXPORT_KEYS}
 
 
+def _outcome(outcome: Outcome) -> dict[str, Any]:
+    window = outcome.window
+    value = outcome.value
+    return {"value": _json_number(value) if isinstance(value, float) else value,
+            "date": outcome.date.isoformat(),
+            "period": {"start": window.start.isoformat(), "end": window.end.isoformat()} if window else None,
+            "kind": outcome.kind, "approximate": outcome.approximate,
+            "bound": outcome.bound.value if outcome.bound else None,
+            "verdict": outcome.verdict.value if outcome.verdict else None,
+            "source": outcome.source, "note": outcome.note}
+
+
 def record(activity: Activity, period: str) -> dict[str, Any]:
     """One activity as a JSON record with canonical keys and values (lists stay lists)."""
     return {
@@ -67,7 +79,8 @@ def record(activity: Activity, period: str) -> dict[str, Any]:
         "completed": activity.completed, "reason": activity.reason,
         "status_note": activity.status_note, "visibility": activity.visibility,
         "targets": [{"id": t.id, "kind": t.kind.value, "text": t.text, "value": _json_number(t.value),
-                     "unit": t.unit, "per": t.per} for t in activity.targets],
+                     "unit": t.unit, "per": t.per, "outcomes": [_outcome(o) for o in t.outcomes]}
+                    for t in activity.targets],
     }
 
 

@@ -31,32 +31,28 @@ def to_csv(headers: list[str], rows: list[list[str]]) -> str:
     return out.getvalue()
 
 
+@dataclass(slots=True)
+class Sheet:
+    """One more sheet of a workbook: its name, headers, column keys, rows and date columns."""
+
+    name: str
+    headers: list[str]
+    keys: list[str]
+    rows: list[list[str]]
+    dates: set[str]
+    numbers: frozenset[str] = frozenset()  # columns whose numeric cells are written as numbers
+
+
 def to_xlsx(headers: list[str], keys: list[str], rows: list[list[str]], sheet: str,
-            stamp: datetime) -> bytes:
-    """A workbook with one sheet; dates as real dates, the header bold and frozen."""
+            stamp: datetime, more: tuple[Sheet, ...] = ()) -> bytes:
+    """A workbook with one sheet, and any more sheets after it; dates as real dates, the
+    header bold and frozen. The first sheet is the one `import` reads."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
 
     book = Workbook()
-    ws = book.active
-    ws.title = sheet
-    ws.append(headers)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for values in rows:
-        ws.append([_excel_value(key, value) for key, value in zip(keys, values, strict=True)])
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            if cell.data_type == "f":  # openpyxl takes text starting with '=' for a formula
-                cell.data_type = "s"
-    for column, key in enumerate(keys, start=1):
-        letter = ws.cell(row=1, column=column).column_letter
-        ws.column_dimensions[letter].width = 40 if key in {"title", "description", "target"} else 14
-        for cell in ws[letter][1:]:
-            if key in DATE_KEYS:
-                cell.number_format = "yyyy-mm-dd"
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = "A2"
+    _fill(book.active, Sheet(sheet, headers, keys, rows, DATE_KEYS))
+    for extra in more:
+        _fill(book.create_sheet(extra.name), extra)
     # Reproducible output: the document dates come from the data, not the clock.
     book.properties.created = book.properties.modified = stamp
     book.properties.creator = "trygghet"  # how report/export -o knows the file is its own
@@ -65,9 +61,38 @@ def to_xlsx(headers: list[str], keys: list[str], rows: list[list[str]], sheet: s
     return out.getvalue()
 
 
-def _excel_value(key: str, value: str) -> Any:
-    if key in DATE_KEYS and value:
+def _fill(ws: Any, sheet: Sheet) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    headers, keys, rows = sheet.headers, sheet.keys, sheet.rows
+    ws.title = sheet.name
+    ws.append(headers)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for values in rows:
+        ws.append([_excel_value(key, value, sheet) for key, value in zip(keys, values, strict=True)])
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if cell.data_type == "f":  # openpyxl takes text starting with '=' for a formula
+                cell.data_type = "s"
+    for column, key in enumerate(keys, start=1):
+        letter = ws.cell(row=1, column=column).column_letter
+        ws.column_dimensions[letter].width = 40 if key in {"title", "description", "target"} else 14
+        for cell in ws[letter][1:]:
+            if key in sheet.dates:
+                cell.number_format = "yyyy-mm-dd"
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A2"
+
+
+def _excel_value(key: str, value: str, sheet: Sheet) -> Any:
+    if key in sheet.dates and len(value) == 10:
         return date.fromisoformat(value)
+    if key in sheet.numbers and value:
+        try:
+            return int(value) if value.lstrip("-").isdigit() else float(value)
+        except ValueError:
+            return value  # an outcome in words
     return value or None
 
 

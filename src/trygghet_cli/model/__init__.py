@@ -290,6 +290,38 @@ class ActivityList:
     activities: list[Activity]
     ref: Ref
     municipalities: list[str] = field(default_factory=list)
+    results: list[Result] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Result:
+    """A result the follow-up reports that no target asked for (övrigt resultat).
+
+    `when` is the date as written (YYYY, YYYY-MM or YYYY-MM-DD), `window` the stretch it
+    covers; either, both or neither may be given.
+    """
+
+    text: str
+    value: float | int | None
+    unit: str | None
+    approximate: bool
+    bound: Bound | None
+    when: str | None
+    window: Period | None
+    district: str | None
+    pledge: str | None
+    activity: str | None
+    source: str | None
+    note: str | None
+    ref: Ref
+
+    @property
+    def last_day(self) -> date | None:
+        """The last day the result may concern, for choosing a period; None when unknown."""
+        if self.window is not None:
+            return self.window.end
+        partial = parse_partial(self.when) if self.when else None
+        return partial.last if partial else None
 
 
 @dataclass(slots=True)

@@ -23,6 +23,7 @@ from trygghet_cli.model import (
     PledgeSet,
     PriorityArea,
     Ref,
+    Result,
     Source,
     StatedVerdict,
     Status,
@@ -153,12 +154,21 @@ def _activity(doc: Document, raw: dict[str, Any], path: JsonPath, list_id: str) 
     )
 
 
+def _result(doc: Document, raw: dict[str, Any], path: JsonPath) -> Result:
+    bound = raw.get("bound")
+    return Result(raw["text"], raw.get("value"), raw.get("unit"), bool(raw.get("approximate", False)),
+                  Bound(bound) if bound else None, raw.get("date"), _window(raw.get("period")),
+                  raw.get("district"), raw.get("pledge"), raw.get("activity"), raw.get("source"),
+                  raw.get("note"), Ref(doc, path))
+
+
 def activities(doc: Document, model: Model) -> None:
     data = doc.data
     items = [_activity(doc, a, ("activities", i), data["id"]) for i, a in enumerate(data["activities"])]
+    results = [_result(doc, r, ("results", i)) for i, r in enumerate(data.get("results", []))]
     model.activity_lists.append(ActivityList(data["id"], data.get("title"), data["pledge_set"],
                                              data.get("revised"), items, Ref(doc, ()),
-                                             data.get("municipalities", [])))
+                                             data.get("municipalities", []), results))
     model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
 
 

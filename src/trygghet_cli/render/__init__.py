@@ -1,4 +1,5 @@
-"""Render reports (yearly, pledges, status, agreement) as Markdown or accessible HTML."""
+"""Render reports (yearly, pledges, status, agreement, lagesbild, council) as Markdown or
+accessible HTML."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from trygghet_cli.model import Model
 from trygghet_cli.render import select, views
 from trygghet_cli.render.context import INTERNAL, PUBLIC, ViewContext
 
-KINDS = ("yearly", "pledges", "status", "agreement")
+KINDS = ("yearly", "pledges", "status", "agreement", "lagesbild", "council")
 AUDIENCES = (PUBLIC, INTERNAL)
 
 
@@ -57,10 +58,11 @@ def _pledges(ctx: ViewContext, req: Request) -> Built:
 
 
 def _builders() -> dict[str, Callable[[ViewContext, Request], Built]]:
-    from trygghet_cli.render import followup
+    from trygghet_cli.render import council, followup, lagesbild
 
     return {"agreement": _agreement, "pledges": _pledges,
-            "status": followup.status_built, "yearly": followup.yearly_built}
+            "status": followup.status_built, "yearly": followup.yearly_built,
+            "lagesbild": lagesbild.lagesbild_built, "council": council.council_built}
 
 
 def build(model: Model, req: Request) -> Built:

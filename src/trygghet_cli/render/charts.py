@@ -94,3 +94,54 @@ def attainment_chart(chart: dict[str, Any]) -> Markup:
     body.append(f'<text x="{goal:.1f}" y="{height + 14}" text-anchor="middle" class="chart-legend">'
                 f'{escape(chart["goal_label"])}</text>')
     return _frame(chart, height + 24, body)
+
+
+SERIES_HEIGHT = 200
+SERIES_LEFT, SERIES_RIGHT, SERIES_TOP, SERIES_BOTTOM = 56, 24, 24, 30
+LINE = "#0969da"
+GOAL = "#a40e26"
+
+
+def _scale(points: list[dict[str, Any]], goal: float | None) -> tuple[float, float]:
+    values = [float(p["value"]) for p in points] + ([goal] if goal is not None else [])
+    low = min([0.0, *values])
+    high = max(values) if values else 1.0
+    return low, (high - low) * 1.15 or 1.0
+
+
+def series_chart(chart: dict[str, Any]) -> Markup:
+    """A line over time (one point per value, its figure written beside it) and, when the view
+    gives one, the target as a dashed line with its label. The table beside it has the figures."""
+    points = chart["points"]
+    goal = chart.get("goal")
+    goal_value = float(goal["value"]) if goal else None
+    low, span = _scale(points, goal_value)
+    plot_w = WIDTH - SERIES_LEFT - SERIES_RIGHT
+    plot_h = SERIES_HEIGHT - SERIES_TOP - SERIES_BOTTOM
+    step = plot_w / max(len(points) - 1, 1)
+
+    def y_of(value: float) -> float:
+        return SERIES_TOP + plot_h * (1 - (value - low) / span)
+
+    body = [f'<line x1="{SERIES_LEFT}" y1="{SERIES_TOP + plot_h}" x2="{WIDTH - SERIES_RIGHT}" '
+            f'y2="{SERIES_TOP + plot_h}" stroke="#57606a"/>',
+            f'<text x="{SERIES_LEFT - 6}" y="{y_of(low) + 4:.1f}" text-anchor="end" '
+            f'class="chart-label">{escape(chart["low_label"])}</text>']
+    coords = [(SERIES_LEFT + index * step if len(points) > 1 else SERIES_LEFT + plot_w / 2,
+               y_of(float(p["value"]))) for index, p in enumerate(points)]
+    if len(coords) > 1:
+        line = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+        body.append(f'<polyline points="{line}" fill="none" stroke="{LINE}" stroke-width="2.5"/>')
+    for (x, y), point in zip(coords, points, strict=True):
+        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{LINE}"/>')
+        body.append(f'<text x="{x:.1f}" y="{y - 9:.1f}" text-anchor="middle" '
+                    f'class="chart-value">{escape(point["text"])}</text>')
+        body.append(f'<text x="{x:.1f}" y="{SERIES_HEIGHT - 8}" text-anchor="middle" '
+                    f'class="chart-label">{escape(point["label"])}</text>')
+    if goal is not None and goal_value is not None:
+        y = y_of(goal_value)
+        body.append(f'<line x1="{SERIES_LEFT}" y1="{y:.1f}" x2="{WIDTH - SERIES_RIGHT}" y2="{y:.1f}" '
+                    f'class="chart-goal" stroke="{GOAL}"/>')
+        body.append(f'<text x="{WIDTH - SERIES_RIGHT}" y="{y - 6:.1f}" text-anchor="end" '
+                    f'class="chart-legend">{escape(goal["label"])}</text>')
+    return _frame(chart, SERIES_HEIGHT, body)

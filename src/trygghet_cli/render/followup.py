@@ -141,10 +141,28 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
                      "verdict": words.verdict_name(t.verdict, ctx.lang)}
                     for s in states for t in s.targets if t.verdict in MISSING],
         "figures": [outcomes.figure_view(ctx, att) for _, att in judged],
+        "results": _year_results(ctx, sets, year),
         "attainment_chart": outcomes.attainment_chart(ctx, judged, "chart-attainment"),
         "sources": ctx.sources([s for b in sets for s in _cited(ctx, b)]),
     }
     return Built(view, _files(ctx.model, sets))
+
+
+def _year_results(ctx: ViewContext, sets: list[PledgeSet], year: int) -> list[str]:
+    """Övriga resultat of the year's pledge sets: those of the year, or of no known date."""
+    from trygghet_cli.status.result_words import result_text
+
+    ids = {s.id for s in sets}
+    found = []
+    for activity_list in ctx.model.activity_lists:
+        for result in activity_list.results if activity_list.pledge_set in ids else []:
+            window, last = result.window, result.last_day
+            in_year = (window.start.year <= year <= window.end.year) if window else (
+                last is None or last.year == year)
+            names = {result.district: ctx.name(result.district)} if result.district else None
+            if in_year:
+                found.append(result_text(result, ctx.lang, names))
+    return found
 
 
 def _intro_parties(ctx: ViewContext, sets: list[PledgeSet]) -> str:

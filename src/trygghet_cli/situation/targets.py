@@ -55,3 +55,15 @@ def link(model: Model) -> None:
                 indicator = latest_indicator(model.situations, target.indicator["id"])
                 if indicator is not None:
                     target.outcomes = outcomes(target, indicator, pledge_set.period)
+
+
+def level(target: Target) -> float | None:
+    """The indicator value the target aims at: for a change target its baseline moved by the
+    promised change, else its value; None when the target does not say."""
+    if target.kind.value != "change":
+        return target.value
+    base = (target.baseline or {}).get("value")
+    if target.value is None or not isinstance(base, int | float) or isinstance(base, bool):
+        return None
+    change = target.value if target.change_unit != "percent" else float(base) * target.value / 100
+    return float(base) - change if target.direction == "decrease" else float(base) + change

@@ -6,8 +6,9 @@ import json
 from typing import Any
 
 from trygghet_cli import __version__
-from trygghet_cli.model import Outcome
+from trygghet_cli.model import Outcome, Result
 from trygghet_cli.status import ActivityState, Attainment, Effective, Group, StatusReport, words
+from trygghet_cli.status.result_words import result_text
 
 STATUS_JSON_VERSION = 1
 
@@ -107,7 +108,20 @@ def to_data(report: StatusReport, lang: str) -> dict[str, Any]:
                     for p in report.pledges],
         "activities": [activity_data(s, lang) for s in report.activities],
         "groups": [_group(g) for g in report.groups],
+        "results": [result_data(r, lang, report.names) for r in report.results],
     }
+
+
+def result_data(result: Result, lang: str, names: dict[str, str] | None = None) -> dict[str, Any]:
+    """One övrigt resultat as JSON-ready data, with its line in the language as `summary`."""
+    window = result.window
+    return {"text": result.text, "value": result.value, "unit": result.unit,
+            "approximate": result.approximate, "bound": result.bound.value if result.bound else None,
+            "date": result.when,
+            "period": {"start": window.start.isoformat(), "end": window.end.isoformat()} if window else None,
+            "district": result.district, "pledge": result.pledge, "activity": result.activity,
+            "source": result.source, "note": result.note,
+            "summary": result_text(result, lang, names)}
 
 
 def render(report: StatusReport, lang: str) -> str:

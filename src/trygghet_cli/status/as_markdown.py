@@ -6,6 +6,7 @@ import re
 
 from trygghet_cli.i18n import format_date, label
 from trygghet_cli.status import ActivityState, Effective, StatusReport, words
+from trygghet_cli.status.result_words import results_texts
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
@@ -81,6 +82,9 @@ def render(report: StatusReport, lang: str) -> str:
         lines += ["", label("st.nothing", lang)]
     for section in words.sections(report, lang):
         lines += _section(section, report, lang)
+    if report.results:
+        lines += ["", f"### {label('st.results', lang)}", ""]
+        lines += [f"- {text}" for text in results_texts(report.results, lang, report.names)]
     if any(s.due_is_period_end for s in report.activities):
         lines += ["", f"\\{label('st.period_end_note', lang)}"]
     return "\n".join(lines)

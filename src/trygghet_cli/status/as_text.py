@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from trygghet_cli.i18n import format_date, label
 from trygghet_cli.status import ActivityState, Effective, StatusReport, Verdict, words
+from trygghet_cli.status.result_words import results_texts
 
 VERDICT_STYLES = {Verdict.MET: "32", Verdict.EXCEEDED: "32", Verdict.ON_TRACK: "32",
                   Verdict.NOT_MET: "31", Verdict.BEHIND: "33"}
@@ -151,6 +152,11 @@ def render(report: StatusReport, lang: str, color: bool = False, width: int = 80
         p.wrap(label("st.nothing", lang))
     for section in words.sections(report, lang):
         _section(section, report, lang, p)
+    if report.results:
+        p.blank()
+        p.wrap(label("st.results", lang), "1;36")
+        for text in results_texts(report.results, lang, report.names):
+            p.wrap(f"- {text}", indent="  ")
     if any(s.due_is_period_end for s in report.activities):
         p.blank()
         p.wrap(label("st.period_end_note", lang), "2")

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from trygghet_cli.errors import UsageError
-from trygghet_cli.model import Model, PledgeSet
+from trygghet_cli.model import Model, PledgeSet, Result
 from trygghet_cli.status.attainment import Verdict
 from trygghet_cli.status.period import select_period
 from trygghet_cli.status.report import (
@@ -160,6 +160,11 @@ def _municipalities(model: Model, pledge_set: PledgeSet) -> tuple[str, ...]:
     return tuple(m.name for m in municipalities_of(model, pledge_set))
 
 
+def _results(model: Model, set_id: str, wanted: Filters, shown: set[str], as_of: date) -> tuple[Result, ...]:
+    return tuple(r for lst in model.activity_lists if lst.pledge_set == set_id for r in lst.results
+                 if wanted.keeps(r, shown, as_of))
+
+
 def build_report(model: Model, period: str | None, as_of: date, filters: Filters | None = None,
                  by: Rollup | None = None, today: date | None = None) -> StatusReport:
     """The status of a pledge period (see select_period) on as_of, filtered and rolled up."""
@@ -180,7 +185,8 @@ def build_report(model: Model, period: str | None, as_of: date, filters: Filters
         municipality=config.municipality if config else "", police_area=config.police_area if config else "",
         selected=selected, agreement=agreement, as_of=as_of, filters=wanted, by=by,
         summary=_summary(shown, pledge_set, as_of), pledges=tuple(pledges), groups=(),
-        names=_names(model), municipalities=_municipalities(model, pledge_set))
+        names=_names(model), municipalities=_municipalities(model, pledge_set),
+        results=_results(model, pledge_set.id, wanted, {s.id for s in shown}, as_of))
     if by is None:
         return report
     from dataclasses import replace

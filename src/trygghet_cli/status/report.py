@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from trygghet_cli.model import Agreement, Pledge, PledgeSet
+from trygghet_cli.model import Agreement, Pledge, PledgeSet, Result
 from trygghet_cli.status.attainment import Attainment, Verdict
 from trygghet_cli.status.period import SelectedPeriod
 from trygghet_cli.status.state import ActivityState, Effective
@@ -54,6 +54,21 @@ class Filters:
             not self.pledges or any(p in self.pledges for p in activity.pledges),
         )
         return all(checks)
+
+    def keeps(self, result: Result, shown: set[str], as_of: date) -> bool:
+        """Whether a result (övrigt resultat) is shown: one of a shown activity, or, with only
+        pledge and district filters, one of those; never one dated after as_of."""
+        last = result.last_day
+        if last is not None and last > as_of and (result.window is None or result.window.start > as_of):
+            return False
+        if not self.active:
+            return True
+        if result.activity is not None:
+            return result.activity in shown
+        if self.owners or self.statuses or self.overdue or self.due_within is not None:
+            return False
+        return ((not self.pledges or result.pledge in self.pledges)
+                and (not self.districts or result.district in self.districts))
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +141,7 @@ class StatusReport:
     groups: tuple[Group, ...]
     names: dict[str, str] = field(default_factory=dict)  # function, district, party, area ids
     municipalities: tuple[str, ...] = ()  # the pledge set's municipalities, when the root has several
+    results: tuple[Result, ...] = ()  # övriga resultat of the period that the filters let through
 
     def municipality_text(self, lang: str) -> str:
         """The municipality, or the municipalities of a joint pledge set as a list ('A och B')."""

@@ -44,7 +44,7 @@ def fixed(value: float, lang: str, decimals: int) -> str:
     return text.replace(".", ",") if lang == "sv" else text
 
 
-def _qualified(text: str, bound: Bound | None, approximate: bool, lang: str) -> str:
+def qualified(text: str, bound: Bound | None, approximate: bool, lang: str) -> str:
     if bound is not None:
         text = label(f"outcome.{bound.value}", lang, value=text)
     return label("outcome.approximate", lang, value=text) if approximate else text
@@ -56,7 +56,7 @@ def outcome_value(outcome: Outcome, lang: str) -> str:
     if value is None:
         return "–"
     text = value if isinstance(value, str) else format_number(value, lang)
-    return _qualified(text, outcome.bound, outcome.approximate, lang)
+    return qualified(text, outcome.bound, outcome.approximate, lang)
 
 
 def span_text(window: Period, lang: str) -> str:
@@ -103,14 +103,14 @@ def figure_text(att: Attainment, lang: str) -> str:
     if fig is None or len(fig.parts) < 2 or att.latest not in fig.parts:
         return outcome_value(att.latest, lang)
     parts = " + ".join(outcome_value(o, lang) for o in fig.parts)
-    total = _qualified(format_number(fig.value, lang), fig.bound, fig.approximate, lang)
+    total = qualified(format_number(fig.value, lang), fig.bound, fig.approximate, lang)
     return f"{total} ({parts}, {windows_text(fig.windows, lang)})"
 
 
 def _rate(att: Attainment, fig: Figure, want: str, lang: str) -> str:
     per = att.target.per or "day"
     rate = fig.value / fig.days * DAYS_PER.get(per, 1.0) if fig.days > 0 else 0.0
-    shown = _qualified(fixed(rate, lang, 2 if not rate.is_integer() else 0), fig.bound,
+    shown = qualified(fixed(rate, lang, 2 if not rate.is_integer() else 0), fig.bound,
                        fig.approximate, lang)
     return label("target.rate", lang, got=figure_text(att, lang), days=days_text(fig.days, lang),
                  span=windows_text(fig.windows, lang), rate=shown, value=want,
@@ -157,7 +157,7 @@ def _change_goal(att: Attainment, got: str, lang: str) -> str:
     signed = att.achieved if target.direction != "decrease" else -att.achieved
     size = format_number(abs(signed), lang) if unit else fixed(abs(signed), lang, places)
     delta = ("+" if signed >= 0 else "−") + size + unit
-    shown = _qualified(fixed(figure, lang, places), att.bound, att.approximate, lang)
+    shown = qualified(fixed(figure, lang, places), att.bound, att.approximate, lang)
     change = label("target.change", lang, got=shown, base=fixed(base_value, lang, places), year=year,
                    delta=delta)
     return f"{change}; {goal}"

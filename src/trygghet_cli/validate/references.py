@@ -120,6 +120,11 @@ def unresolved(model: Model) -> list[Finding]:
                      activity_list.ref.where("pledge_set"))
         for activity in activity_list.activities:
             _check_activity(resolve, activity)
+        for result in activity_list.results:
+            resolve.need_at("district", "TRY307", result.district, result.ref, "district")
+            resolve.need_at("pledge", "TRY304", result.pledge, result.ref, "pledge")
+            resolve.need_at("activity", "TRY310", result.activity, result.ref, "activity")
+            resolve.need_at("source", "TRY309", result.source, result.ref, "source")
     _check_plans(resolve, model)
     every_indicator = {i.id for s in model.situations for i in s.indicators}
     for situation in model.situations:
