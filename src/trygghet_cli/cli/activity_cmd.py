@@ -60,7 +60,8 @@ def outcome(
     value: str | None = typer.Argument(None, help="The outcome: a number, or text. May be left out "
                                        "with --verdict."),
     target: str | None = typer.Option(None, "--target", help="Target id; needed when there are several."),
-    on: str | None = typer.Option(None, "--date", help="Date the outcome refers to (YYYY-MM-DD). "
+    on: str | None = typer.Option(None, "--date", help="Date the outcome refers to (YYYY-MM-DD, "
+                                  "or YYYY-MM or YYYY when the source gives no day). "
                                   "Default: today, or the end of --to."),
     start: str | None = typer.Option(None, "--from", help="First day the figure covers (YYYY-MM-DD, "
                                      "YYYY-MM or YYYY); needs --to."),
@@ -98,7 +99,7 @@ def outcome(
     kind = {"delrapport": "interim", "slutligt": "final", "slutlig": "final"}.get(kind or "", kind)
     with editing(ctx) as ed:
         window = _window(start, end)
-        day = activities.check_day(on, "--date") if on else None if window else date.today().isoformat()
+        day = activities.check_partial(on, "--date") if on else None if window else date.today().isoformat()
         item = activities.OutcomeInput(None if value is None else activities.parse_value(value), day,
                                        target, kind, approximate, source, note, window, bound, verdict,
                                        district, place)

@@ -7,6 +7,7 @@ import shutil
 import sys
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -15,6 +16,9 @@ from trygghet_cli.cli.dates import as_of_date
 from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import ExitCode, UsageError
 from trygghet_cli.status import Effective, Rollup
+
+if TYPE_CHECKING:
+    from trygghet_cli.model import Model
 
 
 class Format(StrEnum):
@@ -76,6 +80,10 @@ def status(
         "recorded status (unknown)."),
     lang: str | None = typer.Option(None, "--lang", help="sv or en (overrides the global --lang)."),
     municipality: str | None = municipality_option(),
+    audience: str | None = typer.Option(
+        None, "--audience", help="public: without internal activities, personal data masked "
+        "(default for markdown, which is for pull requests); internal: everything (default for "
+        "the other formats)."),
 ) -> None:
     """Show where the pledges of a period stand: activities, due dates, targets and outcomes.
 
@@ -89,7 +97,7 @@ def status(
 
       trygghet status --overdue --owner kommunpolis
 
-      trygghet status --format markdown > status.md
+      trygghet status --format markdown > status.md   # public: safe to paste into a PR
 
       trygghet status --fail-if overdue             # in a scheduled CI job
 
@@ -101,16 +109,46 @@ def status(
 
     if lang is not None and lang not in ("sv", "en"):
         raise UsageError(f"--lang: '{lang}' is not sv or en", "use sv or en")
+    if audience not in (None, "public", "internal"):
+        raise UsageError(f"--audience: '{audience}' is not public or internal", "use public or internal")
+    public = (audience or ("public" if fmt is Format.markdown else "internal")) == "public"
     opts = options(ctx)
     loaded = repository.load_valid(data_root(ctx))
     model = scoped(loaded.model, municipality)
+    if public:
+        model = _public(model)
     filters = Filters(tuple(owner), tuple(district), tuple(_statuses(status_)),
                       overdue, due_within, tuple(pledge))
     report = build_report(model, period, as_of_date(as_of), filters, by, today=date.today())
     language = lang or opts.lang or (model.config.language if model.config else "sv")
-    typer.echo(_render(report, fmt, language, opts.color))
+    text = _render(report, fmt, language, opts.color)
+    if public:
+        text = _masked(text, language)
+    typer.echo(text)
     if fail_if is FailIf.overdue and (report.summary.overdue or report.summary.past_due_unknown):
         raise typer.Exit(int(ExitCode.INVALID))
+
+
+def _public(model: Model) -> Model:
+    """The model without internal activities (what a public status may show)."""
+    from dataclasses import replace
+
+    lists = [replace(x, activities=[a for a in x.activities if a.visibility != "internal"])
+             for x in model.activity_lists]
+    return replace(model, activity_lists=lists)
+
+
+def _masked(text: str, lang: str) -> str:
+    """Public output with personal data masked, and a warning on stderr when there was any."""
+    from trygghet_cli import privacy
+
+    safe = privacy.masked(text)
+    if safe != text:
+        typer.echo("varning: personuppgifter i publik text har maskerats; rätta dem i datan"
+                   if lang == "sv" else
+                   "warning: personal data in public text was masked; correct it in the data",
+                   err=True)
+    return safe
 
 
 def _render(report: object, fmt: Format, lang: str, color: bool) -> str:

@@ -25,6 +25,7 @@ TEMPLATES = {
     ".github/workflows/trygghet.yml": "github-workflow.yml.j2",
     ".gitlab-ci.yml": "gitlab-ci.yml.j2",
     ".pre-commit-config.yaml": "pre-commit-config.yaml.j2",
+    ".gitignore": "gitignore.j2",
 }
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 
