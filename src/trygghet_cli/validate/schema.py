@@ -17,6 +17,7 @@ SCHEMA_FILES = {
     "pledges": "pledges.schema.json",
     "activities": "activities.schema.json",
     "situation": "situation.schema.json",
+    "shared": "shared.schema.json",
 }
 
 
