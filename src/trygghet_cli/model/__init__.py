@@ -248,6 +248,7 @@ class Outcome:
     verdict: StatedVerdict | None = None
     district: str | None = None
     place: str | None = None
+    date_text: str | None = None  # the date as written when only the year or month is known
 
 
 @dataclass(slots=True)

@@ -144,12 +144,13 @@ def _window(raw: dict[str, str] | None) -> Period | None:
 def _outcome(doc: Document, raw: dict[str, Any], path: JsonPath) -> Outcome:
     window = _window(raw.get("period"))
     day = raw.get("date")
-    when = date.fromisoformat(day) if day else window.end if window else date.min
+    partial = parse_partial(day) if day else None
+    when = (partial.last if partial else date.min) if day else window.end if window else date.min
     bound, verdict = raw.get("bound"), raw.get("verdict")
     return Outcome(raw.get("value"), when, raw.get("kind"), bool(raw.get("approximate", False)),
                    raw.get("source"), raw.get("note"), Ref(doc, path), window,
                    Bound(bound) if bound else None, StatedVerdict(verdict) if verdict else None,
-                   raw.get("district"), raw.get("place"))
+                   raw.get("district"), raw.get("place"), day if day and len(day) < 10 else None)
 
 
 def _target(doc: Document, raw: dict[str, Any], path: JsonPath) -> Target:
