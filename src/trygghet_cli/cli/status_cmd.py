@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from trygghet_cli.cli.app import command, options
+from trygghet_cli.cli.app import command, data_root, options
 from trygghet_cli.cli.dates import as_of_date
 from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import ExitCode, UsageError
@@ -30,6 +30,18 @@ class Format(StrEnum):
 
 class FailIf(StrEnum):
     overdue = "overdue"
+
+
+def _statuses(words: list[str]) -> list[Effective]:
+    from trygghet_cli.interchange.columns import status_code
+
+    try:
+        return [Effective(status_code(word)) for word in words]
+    except ValueError:
+        bad = next(w for w in words if status_code(w) not in {e.value for e in Effective})
+        raise UsageError.say("activity.unknown_status", status=bad,
+                             known="planerad, pågår, klar, försenad, inställd, okänd, 'passerat slutdatum'",
+                             ) from None
 
 
 def _width() -> int:
@@ -55,7 +67,9 @@ def status(
     by: Rollup | None = typer.Option(None, "--by", help="Group by priority area, owner, district or status."),
     owner: list[str] = typer.Option([], "--owner", help="Only activities of this owner (function id)."),
     district: list[str] = typer.Option([], "--district", help="Only activities in this district."),
-    status_: list[Effective] = typer.Option([], "--status", help="Only activities with this status."),
+    status_: list[str] = typer.Option([], "--status", help="Only activities with this status: "
+                                      "planerad, pågår, klar, försenad, inställd, okänd or "
+                                      "'passerat slutdatum' (or in English)."),
     overdue: bool = typer.Option(False, "--overdue", help="Only overdue activities."),
     due_within: int | None = typer.Option(None, "--due-within", min=0, metavar="DAYS",
                                           help="Only unfinished activities due within DAYS."),
@@ -90,7 +104,7 @@ def status(
       trygghet status --municipality kil            # one municipality of a police area
     """
     from trygghet_cli.area import scoped
-    from trygghet_cli.root import config, repository
+    from trygghet_cli.root import repository
     from trygghet_cli.status import Filters, build_report
 
     if lang is not None and lang not in ("sv", "en"):
@@ -99,11 +113,11 @@ def status(
         raise UsageError(f"--audience: '{audience}' is not public or internal", "use public or internal")
     public = (audience or ("public" if fmt is Format.markdown else "internal")) == "public"
     opts = options(ctx)
-    loaded = repository.load_valid(config.find_root(explicit=opts.data))
+    loaded = repository.load_valid(data_root(ctx))
     model = scoped(loaded.model, municipality)
     if public:
         model = _public(model)
-    filters = Filters(tuple(owner), tuple(district), tuple(status_),
+    filters = Filters(tuple(owner), tuple(district), tuple(_statuses(status_)),
                       overdue, due_within, tuple(pledge))
     report = build_report(model, period, as_of_date(as_of), filters, by, today=date.today())
     language = lang or opts.lang or (model.config.language if model.config else "sv")

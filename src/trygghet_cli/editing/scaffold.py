@@ -74,6 +74,11 @@ def _id_and_name(text: str, what: str) -> tuple[str, str]:
     return ident, name
 
 
+def parse_named(text: str, what: str) -> tuple[str, str]:
+    """'id=Name' or just 'Name' (its id made from the name), for districts, areas and the like."""
+    return _id_and_name(text, what)
+
+
 def parse_district(text: str) -> District:
     """'norr=Norr' or just 'Norr'."""
     return District(*_id_and_name(text, "district"))

@@ -405,7 +405,7 @@ def read_bytes(path: Path, shown: str) -> bytes | Finding:
         if stat.S_ISDIR(info.st_mode):
             return make("TRY001", Location(shown), "is a folder, not a file",
                         "name a YAML file, or a data root folder",
-                        sv="är en mapp, inte en fil", sv_hint="ange en YAML-fil eller en datarot")
+                        sv="är en mapp, inte en fil", sv_hint="ange en YAML-fil eller en datamapp")
         if not stat.S_ISREG(info.st_mode):  # a pipe would block, /dev/zero never ends
             return make("TRY001", Location(shown), "not a regular file (a pipe, device or socket)",
                         "data files must be ordinary files",

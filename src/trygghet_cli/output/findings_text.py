@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from trygghet_cli.findings import Finding, Severity
-from trygghet_cli.i18n import label
+from trygghet_cli.i18n import label, plural
 
 
 def _excerpt(lines: list[str], line: int, column: int) -> list[str]:
@@ -47,7 +47,11 @@ def _paint(text: str, severity: Severity) -> str:
 def summary(findings: list[Finding], files: int, roots: int, lang: str) -> str:
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = len(findings) - errors
-    checked = label("checked", lang, files=files, roots=roots)
+    if roots > 1:
+        checked = plural("checked.files_roots", lang, files, roots=roots)
+    else:
+        checked = plural("checked.files", lang, files)
     if not findings:
         return f"{checked}. {label('valid', lang)}"
-    return f"{checked}: {label('summary', lang, errors=errors, warnings=warnings)}."
+    counts = f"{plural('count.errors', lang, errors)}, {plural('count.warnings', lang, warnings)}"
+    return f"{checked}: {counts}."
