@@ -67,6 +67,10 @@ def outcome(
                                      "at_most for 'högst 5'."),
     verdict: str | None = typer.Option(None, "--verdict", help="The verdict the source states: met, "
                                        "partly_met or not_met (needs --source)."),
+    district: str | None = typer.Option(None, "--district", help="The district the figure is for "
+                                        "(for a target that applies to each district)."),
+    place: str | None = typer.Option(None, "--place", help="The place the figure is for, when the "
+                                     "source splits it by place; figures for places add up."),
     approximate: bool = typer.Option(False, "--approximate", help="The value is approximate."),
     source: str | None = typer.Option(None, "--source", help="Id of the source that reports it."),
     kind: str | None = typer.Option(None, "--kind", help="interim or final."),
@@ -93,7 +97,8 @@ def outcome(
         window = _window(start, end)
         day = activities.check_day(on, "--date") if on else None if window else date.today().isoformat()
         item = activities.OutcomeInput(None if value is None else activities.parse_value(value), day,
-                                       target, kind, approximate, source, note, window, bound, verdict)
+                                       target, kind, approximate, source, note, window, bound, verdict,
+                                       district, place)
         plan = activities.add_outcome(ed.loaded, activity_id, item)
         shown = day or f"{window[0]}..{window[1]}" if window else day
         finish(plan, dry_run, ed.lang, f"{activity_id} {value or verdict} {shown}")

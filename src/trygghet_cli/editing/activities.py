@@ -140,13 +140,16 @@ class OutcomeInput:
     window: tuple[str, str] | None = None
     bound: str | None = None
     verdict: str | None = None
+    district: str | None = None
+    place: str | None = None
 
     def as_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {}
         window = {"start": self.window[0], "end": self.window[1]} if self.window else None
         fields = {"value": self.value, "date": self.day, "period": window, "kind": self.kind,
                   "approximate": self.approximate or None, "bound": self.bound,
-                  "verdict": self.verdict, "source": self.source, "note": self.note}
+                  "verdict": self.verdict, "district": self.district, "place": self.place,
+                  "source": self.source, "note": self.note}
         data.update({k: v for k, v in fields.items() if v is not None})
         return data
 

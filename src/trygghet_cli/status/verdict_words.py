@@ -86,6 +86,7 @@ def _numbers(numbers: list[int]) -> str:
 
 def windows_text(windows: tuple[Period, ...], lang: str) -> str:
     """'tertial 1–3 2019', 'kvartal 1, 3 2024', or the span from first to last day."""
+    windows = tuple(dict.fromkeys(windows))
     year = windows[0].start.year
     for months, key in ((4, "window.tertial"), (3, "window.quarter")):
         numbers = [_calendar_part(w, months) for w in windows]
@@ -102,7 +103,7 @@ def figure_text(att: Attainment, lang: str) -> str:
         return "–"
     if fig is None or len(fig.parts) < 2 or att.latest not in fig.parts:
         return outcome_value(att.latest, lang)
-    parts = " + ".join(outcome_value(o, lang) for o in fig.parts)
+    parts = " + ".join(outcome_value(o, lang) + (f" {o.place}" if o.place else "") for o in fig.parts)
     total = qualified(format_number(fig.value, lang), fig.bound, fig.approximate, lang)
     return f"{total} ({parts}, {windows_text(fig.windows, lang)})"
 
@@ -117,8 +118,25 @@ def _rate(att: Attainment, fig: Figure, want: str, lang: str) -> str:
                  per=label(f"per.{per}", lang))
 
 
+def _districts(att: Attainment, lang: str) -> str:
+    """'2 av 3 områden (Oxhagen 1, Berga/Funkabo 2; Norrliden saknas), minst 1 i varje'."""
+    target = att.target
+    shown = [f"{name} {figure_text(a, lang)}" for name, a in att.by_district if a is not None]
+    missing = [name for name, a in att.by_district if a is None]
+    parts = ", ".join(shown)
+    if missing:
+        gone = label("district.missing", lang, names=", ".join(missing))
+        parts = f"{parts}; {gone}" if parts else gone
+    met = sum(1 for _, a in att.by_district if a is not None and a.verdict in FAVOURABLE)
+    want = format_number(target.value, lang) if target.value is not None else "?"
+    return label("target.per_district", lang, met=met, total=len(att.by_district), parts=parts,
+                 each=label(f"target.{target.kind.value}_only", lang, want=want))
+
+
 def _goal(att: Attainment, lang: str) -> str:
     target = att.target
+    if att.by_district:
+        return _districts(att, lang)
     got = figure_text(att, lang)
     want = format_number(target.value, lang) if target.value is not None else "?"
     kind = target.kind
