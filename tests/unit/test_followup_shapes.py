@@ -7,7 +7,7 @@ English. The summary is what `trygghet status` prints and what the yearly report
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pytest
@@ -167,6 +167,10 @@ SHAPES = [
           YEAR_2019, "2019-12-31", Verdict.MET,
           "5 (3 kring Andra Långgatan + 2 i Slottsskogen, 1 jan–31 dec 2019) av minst 5: uppnått",
           "5 (3 kring Andra Långgatan + 2 i Slottsskogen, 1 Jan–31 Dec 2019) of at least 5: met"),
+    Shape("an interim figure the source dates only by month",
+          target("at_least", 8, [replace(outcome(16, "2019-05-31", "interim"), date_text="2019-05")]),
+          YEAR_2019, "2019-12-31", Verdict.MET,
+          "16 av minst 8: uppnått [delrapport maj 2019]", "16 of at least 8: met [interim, May 2019]"),
     Shape("two sources that disagree",
           target("at_least", 4, [outcome(5, "2019-12-17", source="s-tv2019"),
                                  outcome(4, "2019-12-31", source="s-upf2019")]),

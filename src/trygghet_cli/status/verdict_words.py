@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from trygghet_cli.i18n import format_number, format_short_date, label
+from trygghet_cli.i18n import format_number, format_partial, format_short_date, label
 from trygghet_cli.model import Bound, Outcome, Period, TargetKind
 from trygghet_cli.status.attainment import DAYS_PER, Attainment, Verdict
 from trygghet_cli.status.figures import Figure
@@ -57,6 +57,13 @@ def outcome_value(outcome: Outcome, lang: str) -> str:
         return "–"
     text = value if isinstance(value, str) else format_number(value, lang)
     return qualified(text, outcome.bound, outcome.approximate, lang)
+
+
+def when_text(outcome: Outcome, lang: str) -> str:
+    """'31 aug 2019', or 'maj 2019' / '2019' when the source gives only the month or year."""
+    if outcome.date_text:
+        return format_partial(outcome.date_text, lang)
+    return format_short_date(outcome.date, lang)
 
 
 def span_text(window: Period, lang: str) -> str:
@@ -186,7 +193,7 @@ def _others(outcomes: tuple[Outcome, ...], lang: str, with_source: bool) -> str:
     for outcome in outcomes:
         text = outcome_value(outcome, lang)
         if with_source and outcome.source:
-            text += f" ({outcome.source}, {format_short_date(outcome.date, lang)})"
+            text += f" ({outcome.source}, {when_text(outcome, lang)})"
         parts.append(text)
     return "; ".join(parts)
 
@@ -204,7 +211,7 @@ def _notes(att: Attainment, lang: str) -> list[str]:
     notes = []
     latest = att.latest
     if latest is not None and not att.final:
-        notes.append(label("outcome.interim", lang, date=format_short_date(latest.date, lang)))
+        notes.append(label("outcome.interim", lang, date=when_text(latest, lang)))
     if att.due_so_far is not None:
         due = format_number(att.due_so_far, lang)
         notes.append(label("outcome.due_so_far", lang, due=due))

@@ -100,6 +100,20 @@ def _inside_agreement(model: Model, pledge_set: PledgeSet) -> list[Finding]:
                  "'agreements:'")]
 
 
+def _completed_before_start(activity: Activity) -> list[Finding]:
+    """A completion date wholly before the start date (`set-status done --date` with a typo)."""
+    if not activity.start or not activity.completed:
+        return []
+    completed = parse_partial(activity.completed)
+    if completed is None or completed.last >= activity.start:
+        return []
+    return [make("TRY410", activity.ref.where("completed"),
+                 f"{activity.id}: completed {activity.completed} is before start {activity.start}",
+                 "correct the completion date (or the start date)",
+                 sv=f"{activity.id}: klardatum {activity.completed} ligger före startdatum {activity.start}",
+                 sv_hint="rätta datumet för när den blev klar (eller startdatumet)")]
+
+
 def _activity(activity: Activity, period: Period | None) -> list[Finding]:
     findings = []
     ref = activity.ref
@@ -117,7 +131,7 @@ def _activity(activity: Activity, period: Period | None) -> list[Finding]:
                                      "listan för rätt period"))
         for target in activity.targets:
             for outcome in target.outcomes:
-                if not period.contains(outcome.date):
+                if outcome.date != date.min and not period.contains(outcome.date):
                     findings.append(make("TRY407", outcome.ref.where("date"),
                                          f"{activity.id}: outcome date {outcome.date} is outside "
                                          f"the period {period.start}..{period.end}",
@@ -133,6 +147,7 @@ def _activity(activity: Activity, period: Period | None) -> list[Finding]:
                              "correct one of the dates",
                              sv=f"{activity.id}: slutdatum {activity.due} ligger före startdatum "
                              f"{activity.start}", sv_hint="rätta ett av datumen"))
+    findings.extend(_completed_before_start(activity))
     if activity.status is Status.DONE and not activity.completed:
         findings.append(make("TRY404", ref.where("status"),
                              f"{activity.id}: status is done but there is no completion date",
