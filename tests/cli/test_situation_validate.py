@@ -131,3 +131,21 @@ def test_status_by_problem_shows_a_problem_nothing_addresses_as_a_gap(run, exemp
     assert "p-skadegorelse-hamnen  Ökande skadegörelse i Hamnen" in result.stdout
     assert "LUCKA: inget löfte" in result.stdout
     assert "Inte kopplat till något problem i lägesbilden" in result.stdout
+
+
+def test_diff_of_two_lagesbilder_shows_new_problems_and_indicators_moving(run) -> None:
+    result = run("--data", str(EXEMPELBY), "diff", "situation", "2023-10", "2024-10", "--format", "json")
+    assert result.exit_code == 0, result.output
+    changes = json.loads(result.stdout)["changes"]
+    added = {(c["entity"], c["new_id"]) for c in changes if c["change"] == "added"}
+    assert added == {("problem", "p-trafik-skogen"), ("problem", "p-est-unga")}
+    harbour = next(c for c in changes if c["new_id"] == "ind-skadegorelse")
+    moved = {f["field"]: (f["old"], f["new"]) for f in harbour["fields"]}
+    assert moved["latest.hamnen"] == ("1620 (2023)", "1700 (2024)")
+    assert moved["latest.centrum"] == ("1700 (2023)", "1610 (2024)")
+
+
+def test_diff_of_lagesbilder_names_the_unknown_one(run) -> None:
+    result = run("--data", str(EXEMPELBY), "diff", "situation", "2023-10", "2031")
+    assert result.exit_code == 2
+    assert "2031" in result.output
