@@ -255,6 +255,8 @@ _LABELS.update({
     "ov.col.targets_short": ("Mål", "Targets"),
     "ov.col.situation": ("Lägesbild", "Situation"),
     "ov.col.changed": ("Ändrad", "Changed"),
+    "ov.col.law": ("Lagkrav uppfyllda", "Law requirements met"),
+    "ov.law_short": ("lagkrav", "law"),
     "ov.targets_of": ("{met} av {total}", "{met} of {total}"),
     "ov.errors_one": ("1 fel i datat", "1 error in the data"),
     "ov.errors": ("{n} fel i datat", "{n} errors in the data"),
@@ -432,6 +434,190 @@ _LABELS.update({
                                     "The record has no activities for this pledge in the year."),
     "report.yearly.outcomes_caption": ("Mål och utfall: {title}", "Targets and outcomes: {title}"),
     "report.yearly.overview": ("Utfall mot mål", "Outcomes against targets"),
+})
+
+
+# The citizen site (trygghet site).
+_LABELS.update({
+    "site.history.added.activity": ("aktiviteten {title} tillkom", "the activity {title} was added"),
+    "site.history.added.pledge": ("löftet ”{title}” tillkom", "the pledge “{title}” was added"),
+    "site.history.added.pledge_set": ("{title} publicerades", "{title} were published"),
+    "site.history.added.agreement": ("{title} tillkom", "{title} was added"),
+    "site.history.added.activity_list": ("aktivitetslistan {title} tillkom",
+                                         "the activity list {title} was added"),
+    "site.history.added.area": ("det prioriterade området {title} tillkom",
+                                "the priority area {title} was added"),
+    "site.history.added.other": ("{title} tillkom", "{title} was added"),
+    "site.history.removed.activity": ("aktiviteten {title} togs bort", "the activity {title} was removed"),
+    "site.history.removed.pledge": ("löftet ”{title}” togs bort", "the pledge “{title}” was removed"),
+    "site.history.removed.pledge_set": ("{title} togs bort", "{title} were removed"),
+    "site.history.removed.agreement": ("{title} togs bort", "{title} was removed"),
+    "site.history.removed.activity_list": ("aktivitetslistan {title} togs bort",
+                                           "the activity list {title} was removed"),
+    "site.history.removed.area": ("det prioriterade området {title} togs bort",
+                                  "the priority area {title} was removed"),
+    "site.history.removed.other": ("{title} togs bort", "{title} was removed"),
+    "site.history.changed.activity": ("aktiviteten {title} ändrades", "the activity {title} was changed"),
+    "site.history.changed.pledge": ("löftet ”{title}” ändrades", "the pledge “{title}” was changed"),
+    "site.history.changed.pledge_set": ("{title} ändrades", "{title} were changed"),
+    "site.history.changed.agreement": ("{title} ändrades", "{title} was changed"),
+    "site.history.changed.activity_list": ("aktivitetslistan {title} ändrades",
+                                           "the activity list {title} was changed"),
+    "site.history.changed.area": ("det prioriterade området {title} ändrades",
+                                  "the priority area {title} was changed"),
+    "site.history.changed.other": ("{title} ändrades", "{title} was changed"),
+    "site.history.became.done": ("{title} blev klar", "{title} was completed"),
+    "site.history.became.cancelled": ("{title} ställdes in", "{title} was cancelled"),
+    "site.history.became.delayed": ("{title} blev försenad", "{title} was delayed"),
+    "site.history.became.ongoing": ("{title} påbörjades", "{title} started"),
+    "site.history.became.status": ("{title} har nu status {status}", "{title} is now {status}"),
+    "site.history.reason": (", orsak: {reason}", ", reason: {reason}"),
+    "site.history.outcome": ("nytt utfall för {title}", "a new outcome for {title}"),
+    "site.history.published": ("Uppgifterna publicerades", "The record was published"),
+    "site.footer": ("Sammanställt med verktyget trygghet ur de öppna uppgifterna om samverkan mellan "
+                    "{parties}.",
+                    "Compiled with the trygghet tool from the open record of the cooperation between "
+                    "{parties}."),
+    "site.nav": ("Webbplatsens delar", "Site sections"),
+    "site.nav.home": ("Start", "Home"),
+    "site.nav.pledges": ("Medborgarlöften", "Citizen pledges"),
+    "site.nav.agreement": ("Överenskommelsen", "The agreement"),
+    "site.nav.about": ("Om underlaget", "About the record"),
+    "site.nav.accessibility": ("Tillgänglighet", "Accessibility"),
+    "site.nav.open_data": ("Öppna data", "Open data"),
+    "site.title": ("Trygghet och samverkan i {municipality}", "Safety and cooperation in {municipality}"),
+    "site.kind": ("Brottsförebyggande samverkan", "Crime-prevention cooperation"),
+    "site.intro": (
+        "{parties} arbetar tillsammans för att förebygga brott och öka tryggheten. Samarbetet "
+        "bygger på en samverkansöverenskommelse med prioriterade områden och på medborgarlöften: "
+        "konkreta åtaganden som genomförs med aktiviteter. Här ser du vad som har lovats, vad som "
+        "har gjorts och vad som händer nu, hämtat direkt ur de uppgifter parterna för.",
+        "{parties} work together to prevent crime and increase safety. The cooperation rests on "
+        "an agreement with priority areas and on citizen pledges: concrete commitments carried out "
+        "through activities. Here you see what was promised, what was done and what happens now, "
+        "taken straight from the record the parties keep."),
+    "site.agreement": ("Samverkansöverenskommelsen", "The cooperation agreement"),
+    "site.agreement_intro": ("{title} gäller {period}. De prioriterade områdena är att:",
+                             "{title} runs {period}. Its priority areas are to:"),
+    "site.agreement_link": ("Läs mer om överenskommelsen", "Read more about the agreement"),
+    "site.pledges": ("Medborgarlöften {period}", "Citizen pledges {period}"),
+    "site.pledges_intro": ("Det här lovar {parties} under {period}:",
+                           "This is what {parties} promise for {period}:"),
+    "site.pledge_state": ("{done} av {total} aktiviteter klara", "{done} of {total} activities done"),
+    "site.pledge_state_none": ("inga aktiviteter registrerade ännu", "no activities recorded yet"),
+    "site.pledges_link": ("Vad vi lovade, vad vi gjorde, vad som händer nu",
+                          "What we promised, what we did, what happens now"),
+    "site.activities_link": ("Aktivitetslistan och hur den har ändrats",
+                             "The activity list and how it has changed"),
+    "site.situation": ("Lägesbild", "Situation picture"),
+    "site.situation_from": ("Källa: {title}.", "Source: {title}."),
+    "site.situation_problems": ("Problem som lägesbilden pekar ut:", "Problems the picture points out:"),
+    "site.situation_district_none": ("Den senaste lägesbilden säger inget särskilt om kommundelen.",
+                                     "The latest situation picture says nothing in particular "
+                                     "about the district."),
+    "site.situation_districts": ("Per kommundel", "Per district"),
+    "site.situation_none": ("Underlaget har ingen lägesbild för kommundelen.",
+                            "The record has no situation picture for the district."),
+    "site.earlier": ("Tidigare medborgarlöften och sammanställningar",
+                     "Earlier pledges and summaries"),
+    "site.yearly_link": ("Årssammanställning {year}", "Yearly summary {year}"),
+    "site.districts": ("Kommundelar", "Districts"),
+    "site.contact": ("Kontakt", "Contact"),
+    "site.contact_website": ("Kontaktuppgifter finns på {municipality}s webbplats.",
+                             "Contact details are on the website of {municipality}."),
+    "site.contact_none": ("Underlaget anger ingen offentlig kontakt ännu.",
+                          "The record gives no public contact yet."),
+    "site.more": ("Mer på webbplatsen", "More on this site"),
+    "site.feed": ("Ändringar som nyhetsflöde (Atom)", "Changes as a news feed (Atom)"),
+    "site.list.title": ("{title}", "{title}"),
+    "site.list.intro": ("Aktivitetslistan hör till {set}. Den kan komma att uppdateras under perioden "
+                        "utifrån lägesbilden; nedan syns varje ändring.",
+                        "The activity list belongs to {set}. It may be updated during the period as "
+                        "the situation changes; every change is shown below."),
+    "site.list.activities": ("Aktiviteterna", "The activities"),
+    "site.list.caption": ("Aktiviteter, ansvariga och status", "Activities, owners and status"),
+    "site.list.pledges": ("Löften", "Pledges"),
+    "site.list.history": ("Så har listan ändrats", "How the list has changed"),
+    "site.list.no_history": ("Listan har inte ändrats sedan den publicerades.",
+                             "The list has not changed since it was published."),
+    "site.list.no_git": ("Ändringshistoriken visas när webbplatsen byggs ur datans git-arkiv.",
+                         "The history is shown when the site is built from the data's git repository."),
+    "site.list.empty": ("Listan har inga aktiviteter ännu.", "The list has no activities yet."),
+    "site.district.title": ("Kommundel {name}", "District {name}"),
+    "site.district.activities": ("Aktiviteter i kommundelen", "Activities in the district"),
+    "site.district.no_activities": ("Inga aktiviteter i underlaget är knutna till kommundelen.",
+                                    "No activity in the record is tied to the district."),
+    "site.about.title": ("Om underlaget", "About the record"),
+    "site.about.intro": ("Allt på webbplatsen kommer ur de uppgifter som {parties} för i git. Här "
+                         "står vad underlaget bygger på och vad det inte säger.",
+                         "Everything on this site comes from the record that {parties} keep in git. "
+                         "This page says what the record rests on and what it does not say."),
+    "site.about.notes": ("Anmärkningar om underlaget", "Notes on the record"),
+    "site.about.sources": ("Källor", "Sources"),
+    "site.about.sources_caption": ("Källor som uppgifterna hänvisar till", "Sources the record cites"),
+    "site.about.source_id": ("Beteckning", "Id"),
+    "site.about.source_title": ("Titel", "Title"),
+    "site.about.publisher": ("Utgivare", "Publisher"),
+    "site.about.published": ("Publicerad", "Published"),
+    "site.a11y.title": ("Tillgänglighetsredogörelse", "Accessibility statement"),
+    "site.a11y.intro": ("{owner} står bakom den här webbplatsen. Vi vill att så många som möjligt ska "
+                        "kunna använda den. Här beskriver vi hur webbplatsen uppfyller lagen om "
+                        "tillgänglighet till digital offentlig service, kända brister och hur du kan "
+                        "rapportera problem.",
+                        "{owner} stands behind this website. We want as many people as possible to be "
+                        "able to use it. This statement describes how the site meets the Swedish law on "
+                        "accessible digital public services, known problems and how to report them."),
+    "site.a11y.status_title": ("Hur tillgänglig är webbplatsen?", "How accessible is the site?"),
+    "site.a11y.status": ("Webbplatsen är skapad för att uppfylla WCAG 2.1 nivå AA. Sidorna har inga "
+                         "skript och hämtar inget från andra webbplatser. De fungerar med tangentbord, "
+                         "skärmläsare och förstoring och på mobiltelefoner.",
+                         "The site is built to meet WCAG 2.1 level AA. The pages have no scripts and load "
+                         "nothing from other sites. They work with a keyboard, screen readers and zoom, "
+                         "and on mobile phones."),
+    "site.a11y.known_title": ("Kända brister", "Known problems"),
+    "site.a11y.known": ("Dokument som webbplatsen länkar till på andra webbplatser, till exempel "
+                        "PDF-filer, omfattas inte av den här redogörelsen.",
+                        "Documents on other sites that this site links to, such as PDF files, are not "
+                        "covered by this statement."),
+    "site.a11y.report_title": ("Rapportera brister", "Report a problem"),
+    "site.a11y.report": ("Om du upptäcker problem som inte beskrivs här, eller om du behöver innehåll "
+                         "i en annan form, kontakta oss:",
+                         "If you find a problem not described here, or need content in another form, "
+                         "contact us:"),
+    "site.a11y.report_none": ("Underlaget anger ännu ingen adress för att rapportera brister.",
+                              "The record does not yet give an address for reporting problems."),
+    "site.a11y.supervision_title": ("Tillsyn", "Supervision"),
+    "site.a11y.supervision": ("Myndigheten för digital förvaltning (Digg) ansvarar för tillsynen över "
+                              "lagen om tillgänglighet till digital offentlig service. Om du inte är "
+                              "nöjd med hur vi hanterar dina synpunkter kan du kontakta Digg.",
+                              "The Agency for Digital Government (Digg) supervises the law on accessible "
+                              "digital public services. If you are not satisfied with how we handle "
+                              "your report, you can contact Digg."),
+    "site.a11y.digg": ("Digg om digital tillgänglighet för offentliga aktörer",
+                       "Digg on digital accessibility for public bodies"),
+    "site.a11y.tested_title": ("Hur vi testat webbplatsen", "How we tested the site"),
+    "site.a11y.tested": ("Verktyget som bygger webbplatsen testas automatiskt: varje sida granskas "
+                         "med axe mot WCAG 2.1 A och AA i en webbläsare som är 390 och 1 280 pixlar bred.",
+                         "The tool that builds the site is tested automatically: every page is checked "
+                         "with axe against WCAG 2.1 A and AA in a browser 390 and 1,280 pixels wide."),
+    "site.open.title": ("Öppna data", "Open data"),
+    "site.open.intro": ("Uppgifterna på webbplatsen finns också som öppna data: en CSV-fil per slags "
+                        "uppgift (UTF-8, kommaseparerad) och allt i en JSON-fil. Kolumnerna beskrivs i "
+                        "README-filen och metadata för Sveriges dataportal finns som DCAT-AP-SE.",
+                        "The data on this site is also open data: one CSV file per kind of record "
+                        "(UTF-8, comma-separated) and everything in one JSON file. The columns are "
+                        "described in the README, and metadata for Sweden's data portal is in DCAT-AP-SE."),
+    "site.open.files": ("Filerna", "The files"),
+    "site.open.readme": ("Beskrivning av kolumnerna (README)", "Description of the columns (README)"),
+    "site.open.dcat": ("Metadata (DCAT-AP-SE, JSON-LD)", "Metadata (DCAT-AP-SE, JSON-LD)"),
+    "site.open.json": ("Alla uppgifter (JSON)", "All records (JSON)"),
+    "site.open.license": ("Licens: {license}", "Licence: {license}"),
+    "site.open.csv.pledges": ("Medborgarlöften (CSV)", "Citizen pledges (CSV)"),
+    "site.open.csv.priority_areas": ("Prioriterade områden (CSV)", "Priority areas (CSV)"),
+    "site.open.csv.activities": ("Aktiviteter (CSV)", "Activities (CSV)"),
+    "site.open.csv.outcomes": ("Mål och utfall (CSV)", "Targets and outcomes (CSV)"),
+    "site.open.csv.sources": ("Källor (CSV)", "Sources (CSV)"),
+    "site.feed.title": ("Ändringar: {municipality}", "Changes: {municipality}"),
 })
 
 

@@ -36,7 +36,7 @@ def _others(municipality: str) -> list[str]:
 def test_the_area_fixture_is_valid(run) -> None:
     result = run("--data", str(AREA), "validate", "--format", "json")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["summary"] == {"errors": 0, "warnings": 0, "files": 12}
+    assert json.loads(result.stdout)["summary"] == {"errors": 0, "warnings": 0, "files": 14}
 
 
 def test_status_without_a_municipality_asks_for_one(run) -> None:

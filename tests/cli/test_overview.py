@@ -36,7 +36,9 @@ def test_table_has_a_row_per_municipality_and_fits_80_columns(run) -> None:
     alby = next(line for line in lines if line.startswith("Alby kommun"))
     assert alby.split()[2:] == ["2024–2025", "50", "%", "1", "1", "av", "2"]
     overdue = label("status.overdue", "sv")
-    assert f"  {overdue} 1, klar 1 · ändrad " in lines[lines.index(alby) + 1]
+    at = lines.index(alby)
+    assert lines[at + 1] == f"  {overdue} 1, klar 1 · lägesbild november 2024 · lagkrav 1 av 7"
+    assert lines[at + 2].startswith("  ändrad ")
 
 
 def test_english_table(run) -> None:
@@ -168,14 +170,24 @@ def test_latest_change_is_the_latest_commit_touching_each_root(run, tmp_path) ->
         "municipalities"][0]["root"].endswith("b")
 
 
-def test_the_latest_lagesbild_is_the_latest_dated_file_in_situation(run, tmp_path) -> None:
-    root = tmp_path / "root"
-    shutil.copytree(FIXTURES / "minimal", root)
-    (root / "situation").mkdir()
-    for name in ("2023.yaml", "2024-10.yaml", "notes.yaml"):
-        (root / "situation" / name).write_text("{}\n", encoding="utf-8")
-    body = json.loads(run("overview", str(root), "--format", "json").stdout)
-    assert body["municipalities"][0]["situation"] == "2024-10"
+def test_latest_lagesbild_is_the_municipality_s_own_or_the_area_s(run) -> None:
+    rows = json.loads(_overview(run, "--format", "json").stdout)["municipalities"]
+    assert [r["situation"] for r in rows] == ["2024-11", "2025-03", "2024-11", "2024-11", "2024-01"]
+    before = json.loads(run("overview", str(AREA), "--as-of", "2025-01-31", "--format", "json").stdout)
+    assert before["municipalities"][1]["situation"] == "2024-11"  # Berga's own is not made yet
+    text = _overview(run).stdout
+    assert "lägesbild mars 2025" in text and "lägesbild november 2024" in text
+
+
+@pytest.mark.parametrize(("root", "municipality"), [(BUNDLED, None), (AREA, "berga"), (AREA, "alby")])
+def test_law_column_agrees_with_check_law(run, root, municipality) -> None:
+    chosen = ["--municipality", municipality] if municipality else []
+    law = json.loads(run("--data", str(root), "check", "law", "--as-of", AS_OF, "--format", "json",
+                         *chosen).stdout)
+    rows = json.loads(run("overview", str(root), "--as-of", AS_OF, "--format", "json").stdout)
+    row = next(r for r in rows["municipalities"] if r["municipality"] == law["municipality"])
+    assert (row["law_met"], row["law_requirements"]) == (law["summary"]["met"],
+                                                         sum(law["summary"].values()))
 
 
 def test_overview_fills_the_cache_and_reads_it_the_second_time(run, tmp_path, monkeypatch) -> None:

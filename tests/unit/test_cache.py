@@ -247,3 +247,14 @@ def test_a_command_on_one_root_uses_the_cache_of_the_folder_that_holds_it(tmp_pa
     assert not loaded.errors()
     assert _entries(national) == before, "every file of the root was found in the folder's cache"
     assert not (national / "a" / cache.FOLDER_NAME).exists()
+
+
+def test_the_user_cache_folder_follows_each_platform_s_convention(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    assert cache.user_cache_dir("linux") == tmp_path / ".cache" / "trygghet"
+    assert cache.user_cache_dir("darwin") == tmp_path / "Library" / "Caches" / "trygghet"
+    assert cache.user_cache_dir("win32") == tmp_path / "Local" / "trygghet" / "Cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.user_cache_dir("linux") == tmp_path / "xdg" / "trygghet"

@@ -136,10 +136,18 @@ def scoped(model: Model, wanted: str | None) -> Model:
     chosen = find(model, wanted)
     if len(config.municipalities) == 1:
         return model
-    return Model(
+    # replace() keeps every other part of the model (sources, ...) as it is.
+    return replace(
+        model,
         config=replace(config, municipality=chosen.name, code=chosen.code),
         agreements=[a for a in model.agreements if belongs_to(model, a, chosen.id)],
         pledge_sets=[s for s in model.pledge_sets if belongs_to(model, s, chosen.id)],
         activity_lists=[x for x in model.activity_lists if belongs_to(model, x, chosen.id)],
-        sources=list(model.sources),
+        situations=[s for s in model.situations if _situation_of(s.raw, chosen.id)],
     )
+
+
+def _situation_of(raw: dict[str, object], municipality_id: str) -> bool:
+    """A lägesbild with `municipalities:` belongs to those; one without, to the whole area."""
+    listed = raw.get("municipalities")
+    return not isinstance(listed, list) or municipality_id in listed

@@ -18,6 +18,7 @@ from trygghet_cli.cli import (
     overview_cmd,
     report_cmd,
     schema_cmd,
+    site_cmd,
     status_cmd,
     validate_cmd,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "overview_cmd",
     "report_cmd",
     "schema_cmd",
+    "site_cmd",
     "status_cmd",
     "validate_cmd",
 ]

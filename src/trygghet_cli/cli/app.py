@@ -8,6 +8,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,6 +19,7 @@ from typer._click import exceptions as click_exceptions
 from typer._click.globals import get_current_context as click_get_current_context
 
 from trygghet_cli import __version__
+from trygghet_cli.cli.conventions import Command
 from trygghet_cli.errors import ExitCode, TrygghetError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -37,6 +39,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+class ColorWhen(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
 @dataclass(slots=True)
@@ -63,8 +71,12 @@ def main_options(
         "walking up from the working folder, else the bundled Strängnäs data.",
         envvar="TRYGGHET_DATA", file_okay=False),
     lang: str | None = typer.Option(
-        None, "--lang", help="Output language: sv or en. Default: the data root's language."),
-    no_color: bool = typer.Option(False, "--no-color", help="No colours (also: NO_COLOR=1)."),
+        None, "--lang", help="Output language: sv or en. Default: the data root's language.",
+        autocompletion=lambda: ["sv", "en"]),
+    color_when: ColorWhen = typer.Option(
+        ColorWhen.auto, "--color", help="Colours: auto (in a terminal, unless NO_COLOR is set and "
+        "not empty), always or never."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colours: the same as --color never."),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback on internal errors."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
@@ -72,8 +84,17 @@ def main_options(
     """Common options."""
     if lang is not None and lang not in ("sv", "en"):
         raise typer.BadParameter("use sv or en", param_hint="--lang")
-    color = not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-    ctx.obj = Options(data=data, lang=lang, color=color, debug=debug)
+    when = ColorWhen.never if no_color else color_when
+    ctx.obj = Options(data=data, lang=lang, color=use_color(when), debug=debug)
+    if when is not ColorWhen.auto:  # echo keeps (or strips) colour codes outside a terminal too
+        ctx.color = when is ColorWhen.always
+
+
+def use_color(when: ColorWhen) -> bool:
+    """Whether to colour stdout; NO_COLOR counts only when set to something (no-color.org)."""
+    if when is not ColorWhen.auto:
+        return when is ColorWhen.always
+    return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
 
 
 def options(ctx: Any) -> Options:
@@ -131,6 +152,7 @@ def command(*args: Any, group: typer.Typer | None = None, **kwargs: Any) -> Call
                 debug = bool(ctx and options(ctx).debug) or "--debug" in sys.argv
                 raise _internal(exc, debug) from None
 
+        kwargs.setdefault("cls", Command)
         (group or app).command(*args, **kwargs)(guarded)
         return func
 

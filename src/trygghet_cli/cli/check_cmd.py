@@ -8,6 +8,7 @@ import typer
 
 from trygghet_cli.cli.app import app, command, options
 from trygghet_cli.cli.dates import as_of_date
+from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import ExitCode, UsageError
 
 check_app = typer.Typer(help="Check the data against a rule set: the law (lag 2023:196).",
@@ -31,6 +32,7 @@ def law(
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 unless every requirement is met."),
     lang: str | None = typer.Option(None, "--lang", help="sv or en (overrides the global --lang)."),
+    municipality: str | None = municipality_option(),
 ) -> None:
     """List each requirement of lag (2023:196) as met, missing or not recorded, with the evidence.
 
@@ -49,13 +51,14 @@ def law(
       trygghet check law --strict          # in CI: exit 1 unless every requirement is met
     """
     from trygghet_cli import law as law_check
+    from trygghet_cli.area import scoped
     from trygghet_cli.law import show
     from trygghet_cli.root import config, repository
 
     if lang is not None and lang not in ("sv", "en"):
         raise UsageError(f"--lang: '{lang}' is not sv or en", "use sv or en")
     opts = options(ctx)
-    model = repository.load_valid(config.find_root(explicit=opts.data)).model
+    model = scoped(repository.load_valid(config.find_root(explicit=opts.data)).model, municipality)
     result = law_check.check(model, as_of_date(as_of))
     language = lang or opts.lang or (model.config.language if model.config else "sv")
     settings = model.config.law if model.config else {}

@@ -12,6 +12,7 @@ import errno
 import hashlib
 import os
 import stat
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -62,6 +63,8 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _fsync_dir(folder: str) -> None:
+    if sys.platform == "win32":  # a folder cannot be opened there; NTFS journals the rename
+        return
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -79,6 +82,9 @@ def _new_file_mode() -> int:
 def _fill_temp(fd: int, data: bytes, st: os.stat_result | None) -> None:
     """Write, set mode and group like the old file (or as for any new file), and flush it."""
     _write_all(fd, data)
+    if sys.platform == "win32":  # no Unix modes or groups to keep
+        os.fsync(fd)
+        return
     if st is not None:
         os.fchmod(fd, stat.S_IMODE(st.st_mode))
         with contextlib.suppress(OSError):  # keeping the group is best effort (W3)
@@ -154,28 +160,55 @@ def _replace_with_temp(folder: str, name: str, data: bytes, st: os.stat_result |
                         f"{exc.strerror or exc}", "check the disk; the new content is in place") from None
 
 
-@contextlib.contextmanager
-def root_lock(folder: Path) -> Iterator[None]:
-    """Hold an exclusive flock on the data root folder for a whole read-modify-write.
+def _lock_handle(folder: Path) -> int:
+    """What root_lock locks: the data root folder itself, or on Windows (which cannot open a
+    folder as a file) a file named for the root in the user's cache folder."""
+    if sys.platform != "win32":
+        return os.open(folder, os.O_RDONLY)
+    from trygghet_cli.root.cache import user_cache_dir
 
-    Locking the folder itself leaves no lock file in the data repository. Only
-    trygghet processes honour it; editors do not, which is what the digest check
-    in write_atomic is for.
-    """
+    locks = user_cache_dir() / "locks"
+    locks.mkdir(parents=True, exist_ok=True)
+    name = hashlib.sha256(os.fsencode(folder.resolve())).hexdigest()[:32]
+    return os.open(locks / f"{name}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+
+
+def _try_lock(fd: int) -> bool:
+    """Take the exclusive lock without waiting: fcntl.flock, or msvcrt.locking on Windows."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
     import fcntl
 
-    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def root_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the data root for a whole read-modify-write.
+
+    Locking the folder itself (a file in the user's cache on Windows) leaves no lock file
+    in the data repository. Only trygghet processes honour it; editors do not, which is
+    what the digest check in write_atomic is for. The lock ends when the handle closes,
+    also when the process is killed.
+    """
+    fd = _lock_handle(folder)
     try:
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise ConflictError(f"{folder}: another trygghet command is editing this data "
-                                        "root", "wait for it to finish and run again") from None
-                time.sleep(0.05)
+        while not _try_lock(fd):
+            if time.monotonic() > deadline:
+                raise ConflictError(f"{folder}: another trygghet command is editing this data "
+                                    "root", "wait for it to finish and run again")
+            time.sleep(0.05)
         yield
     finally:
         os.close(fd)

@@ -54,6 +54,8 @@ class Row:
     targets_met: int = 0
     situation: str | None = None
     changed: date | None = None
+    law_met: int | None = None
+    law_requirements: int | None = None
 
     @property
     def has_status(self) -> bool:
@@ -109,10 +111,17 @@ def municipality_row(model: Model, base: Row, as_of: date) -> Row:
     """The row of one municipality of a valid, narrowed model."""
     from dataclasses import replace
 
+    from trygghet_cli.law import Verdict as LawVerdict
+    from trygghet_cli.law import check as check_law
+    from trygghet_cli.situation.select import latest
     from trygghet_cli.status import Verdict, build_report
 
     title, start, end = _agreement(model, as_of)
-    base = replace(base, agreement=title, agreement_start=start, agreement_end=end)
+    situation = latest(model, as_of)
+    law = check_law(model, as_of)
+    base = replace(base, agreement=title, agreement_start=start, agreement_end=end,
+                   situation=situation.when.text if situation else None,
+                   law_met=law.count(LawVerdict.MET), law_requirements=len(law.requirements))
     if not model.pledge_sets:
         return base
     report = build_report(model, None, as_of)
@@ -130,13 +139,10 @@ def municipality_row(model: Model, base: Row, as_of: date) -> Row:
 def _base(root: str, municipality: Municipality | None, model: Model, folder: Path,
           errors: int) -> Row:
     cfg = model.config
-    from trygghet_cli.overview.dates import latest_situation
-
     return Row(root=root, municipality=municipality.name if municipality else folder.name,
                code=municipality.code if municipality else "",
                county=(municipality.county or "") if municipality else "",
-               police_area=cfg.police_area if cfg else "", errors=errors,
-               situation=latest_situation(folder))
+               police_area=cfg.police_area if cfg else "", errors=errors)
 
 
 def root_rows(folder: Path, model: Model, errors: int, as_of: date) -> list[Row]:

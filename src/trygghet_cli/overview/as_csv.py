@@ -10,7 +10,7 @@ from trygghet_cli.overview import STATUSES, Row
 COLUMNS = ["root", "municipality", "code", "county", "police_area", "errors", "agreement",
            "agreement_start", "agreement_end", "pledge_set", "period_start", "period_end",
            "period_choice", "activities", *(f"status_{s}" for s in STATUSES), "done_share",
-           "overdue", "targets", "targets_met", "situation", "changed"]
+           "overdue", "targets", "targets_met", "situation", "law_met", "law_requirements", "changed"]
 
 
 def _text(value: object) -> str:
@@ -37,7 +37,8 @@ def record(row: Row) -> dict[str, object]:
         "overdue": row.overdue if row.has_status else None,
         "targets": row.targets if row.has_status else None,
         "targets_met": row.targets_met if row.has_status else None,
-        "situation": row.situation, "changed": row.changed})
+        "situation": row.situation, "law_met": row.law_met,
+        "law_requirements": row.law_requirements, "changed": row.changed})
     return values
 
 

@@ -10,7 +10,7 @@ from trygghet_cli.render.filters import md_escape
 
 # The figures first, so that a phone shows them next to the name; where it is, last.
 COLUMNS = ("municipality", "period", "activities", "statuses", "done", "overdue", "targets_met",
-           "situation", "changed", "agreement", "county", "police_area")
+           "situation", "law", "changed", "agreement", "county", "police_area")
 NUMERIC = {"activities", "done", "overdue", "targets_met"}
 
 

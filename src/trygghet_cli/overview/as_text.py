@@ -20,6 +20,18 @@ def _fit(text: str, width: int, right: bool = False) -> str:
     return text.rjust(width) if right else text.ljust(width)
 
 
+def _packed(parts: list[str], width: int) -> list[str]:
+    """Parts joined by ' · ' on lines indented by two spaces, a new line where one would overflow."""
+    lines, line = [], ""
+    for part in parts:
+        candidate = f"{line} · {part}" if line else f"  {part}"
+        if line and len(candidate) > width:
+            lines.append(line)
+            candidate = f"  {part}"
+        line = candidate
+    return [*lines, line] if line else lines
+
+
 def render(rows: list[Row], roots: int, as_of: date, lang: str, filters: str, width: int = 80) -> str:
     lines = [label("ov.heading", lang, date=format_date(as_of, lang)),
              words.heading(rows, roots, lang)]
@@ -40,6 +52,7 @@ def render(rows: list[Row], roots: int, as_of: date, lang: str, filters: str, wi
         lines.append(line.rstrip())
         detail = [cells["statuses"]] if row.has_status else []
         detail += [f"{label('ov.col.situation', lang).lower()} {cells['situation']}"] if row.situation else []
+        detail += [f"{label('ov.law_short', lang)} {cells['law']}"] if row.law_requirements else []
         detail.append(f"{label('ov.col.changed', lang).lower()} {cells['changed']}")
-        lines.append(_fit("  " + " · ".join(detail), width).rstrip())
+        lines += _packed(detail, width)
     return "\n".join(lines)

@@ -1,23 +1,10 @@
-"""Two dates of the overview: the latest lägesbild, and the latest change to a root's files."""
+"""The date of the latest change to each data root: its latest git commit."""
 
 from __future__ import annotations
 
-import re
 import subprocess
 from datetime import date
 from pathlib import Path
-
-_DATED = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-
-
-def latest_situation(root: Path) -> str | None:
-    """The latest lägesbild of a root: the latest date (YYYY, YYYY-MM or YYYY-MM-DD) that
-    starts a file name in its situation/ folder; None when it has none."""
-    folder = root / "situation"
-    if not folder.is_dir():
-        return None
-    found = [m.group(0) for p in folder.glob("*.y*ml") if (m := _DATED.match(p.stem))]
-    return max(found) if found else None
 
 
 def _git_top(folder: Path) -> Path | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trygghet_cli.i18n import format_percent, format_short_date, label
+from trygghet_cli.i18n import format_partial, format_percent, format_short_date, label
 from trygghet_cli.model import Period
 from trygghet_cli.overview import STATUSES, Row
 
@@ -56,8 +56,15 @@ def changed(row: Row, lang: str) -> str:
     return format_short_date(row.changed, lang) if row.changed else "–"
 
 
-def situation(row: Row) -> str:
-    return row.situation or "–"
+def law(row: Row, lang: str) -> str:
+    """'5 av 7' requirements of lag (2023:196) met, as `trygghet check law` judges them."""
+    if row.law_met is None or not row.law_requirements:
+        return "–"
+    return label("ov.targets_of", lang, met=row.law_met, total=row.law_requirements)
+
+
+def situation(row: Row, lang: str) -> str:
+    return format_partial(row.situation, lang) if row.situation else "–"
 
 
 def number(value: int, row: Row) -> str:
@@ -78,5 +85,5 @@ def cells(row: Row, lang: str) -> dict[str, str]:
         "period": period(row, lang), "activities": number(row.activities, row),
         "statuses": statuses(row, lang), "done": done(row, lang),
         "overdue": number(row.overdue, row), "targets_met": targets(row, lang),
-        "situation": situation(row), "changed": changed(row, lang),
+        "situation": situation(row, lang), "changed": changed(row, lang), "law": law(row, lang),
     }

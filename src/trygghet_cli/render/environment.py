@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from trygghet_cli import i18n, resources
 from trygghet_cli.render import charts
-from trygghet_cli.render.filters import md_escape, md_url, safe_url
+from trygghet_cli.render.filters import md_escape, md_url, safe_url, soft_hyphens
 
 if TYPE_CHECKING:
     import jinja2
@@ -81,6 +81,7 @@ def environment(fmt: str, lang: str, templates: Path | None = None) -> jinja2.En
         env.globals.update(svg_status_chart=charts.status_chart, svg_attainment_chart=charts.attainment_chart,
                            svg_series_chart=charts.series_chart)
         env.filters["safe_url"] = safe_url
+        env.filters["shy"] = soft_hyphens
         env.globals["data_lang"] = _data_lang
     else:
         # Markdown: HTML escaping would be wrong here; every value passes md_escape instead.

@@ -49,3 +49,23 @@ def md_url(value: object) -> str:
     """A safe URL written so that it cannot end a Markdown link early; '' when not safe."""
     url = safe_url(value)
     return "".join(_URL_UNSAFE.get(char, char) for char in url)
+
+
+# Where long Swedish words of the domain may break on a narrow screen (browsers on Linux and
+# Windows have no Swedish hyphenation): a soft hyphen after the first part of the compound.
+_COMPOUND_HEADS = ("samverkans", "tillgänglighets", "medborgar", "brottsförebyggande",
+                   "brotts", "trygghets", "aktivitets", "lokalpolis", "års", "kommunpolis")
+_LONG_WORD = re.compile(r"\w{16,}")
+
+
+def soft_hyphens(value: object) -> str:
+    """Text with soft hyphens (U+00AD) at the compound joints of long domain words, so that a
+    heading on a phone hyphenates 'Samverkans-överenskommelse' instead of breaking anywhere."""
+    def split(found: re.Match[str]) -> str:
+        word = found.group()
+        for head in _COMPOUND_HEADS:
+            if word.lower().startswith(head) and len(word) - len(head) >= 5:
+                return word[:len(head)] + "\u00ad" + word[len(head):]
+        return word
+
+    return _LONG_WORD.sub(split, str(value))

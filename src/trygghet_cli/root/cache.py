@@ -7,7 +7,7 @@ limits, Python, and the parser and validator libraries. Change any of them and
 the old entries are simply never looked up again.
 
 Entries are marshal data (plain values only), signed with a key kept in the
-user's cache folder (`~/.cache/trygghet/cache-key`), outside any data
+user's cache folder (user_cache_dir(): `~/.cache/trygghet/cache-key` on Linux), outside any data
 repository: an entry committed to a repository, truncated, or corrupted fails
 the check and is ignored. Nothing in the cache is ever a reason to fail: a cache
 that cannot be read or written just means the work is done again, and
@@ -68,13 +68,27 @@ def fingerprint() -> bytes:
     return digest.digest()
 
 
+def user_cache_dir(platform: str = sys.platform) -> Path:
+    """trygghet's folder in the user's cache, by the platform's convention.
+
+    Linux and other Unix: $XDG_CACHE_HOME/trygghet (default ~/.cache/trygghet); macOS:
+    ~/Library/Caches/trygghet; Windows: %LOCALAPPDATA%\\trygghet\\Cache.
+    """
+    home = Path(os.path.expanduser("~"))
+    if platform == "win32":
+        local = os.environ.get("LOCALAPPDATA") or str(home / "AppData" / "Local")
+        return Path(local) / "trygghet" / "Cache"
+    if platform == "darwin":
+        return home / "Library" / "Caches" / "trygghet"
+    return Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "trygghet"
+
+
 def secret() -> bytes | None:
     """The signing key, made on first use; None when the user's cache folder cannot hold it,
     or when TRYGGHET_NO_CACHE turns the cache off."""
     if os.environ.get(ENV_OFF):
         return None
-    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    path = Path(home) / "trygghet" / "cache-key"
+    path = user_cache_dir() / "cache-key"
     try:
         key = path.read_bytes()
         if len(key) >= 32:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from trygghet_cli.findings import Finding, make
-from trygghet_cli.model import ActivityList, Agreement, Config, Model, PledgeSet
+from trygghet_cli.model import ActivityList, Agreement, Config, Model, PledgeSet, Ref
 
 
 def _config(config: Config) -> list[Finding]:
@@ -36,19 +36,19 @@ def _config(config: Config) -> list[Finding]:
     return findings
 
 
+def _unknown(ids: list[str], ref: Ref, known: list[str]) -> list[Finding]:
+    return [make("TRY312", ref.where("municipalities", index), f"unknown municipality '{ident}'",
+                 f"use one of: {', '.join(known)}", sv=f"okänd kommun '{ident}'",
+                 sv_hint=f"använd något av: {', '.join(known)}")
+            for index, ident in enumerate(ids) if ident not in known]
+
+
 def _document(model: Model, item: Agreement | PledgeSet | ActivityList) -> list[Finding]:
     from trygghet_cli.area import stated_ids
 
     everyone = model.config.municipalities if model.config else []
     known = [m.id for m in everyone]
-    findings = []
-    for index, ident in enumerate(item.municipalities):
-        if ident not in known:
-            findings.append(make("TRY312", item.ref.where("municipalities", index),
-                                 f"unknown municipality '{ident}'",
-                                 f"use one of: {', '.join(known)}",
-                                 sv=f"okänd kommun '{ident}'",
-                                 sv_hint=f"använd något av: {', '.join(known)}"))
+    findings = _unknown(item.municipalities, item.ref, known)
     # An activity list follows its pledge set, which is reported instead.
     follows = isinstance(item, ActivityList) and model.pledge_set(item.pledge_set) is not None
     if len(everyone) > 1 and not follows and not stated_ids(model, item):
@@ -83,5 +83,10 @@ def check(model: Model) -> list[Finding]:
         *model.agreements, *model.pledge_sets, *model.activity_lists]
     for item in items:
         findings.extend(_document(model, item))
+    known = [m.id for m in model.config.municipalities]
+    for situation in model.situations:
+        listed = situation.raw.get("municipalities")
+        if isinstance(listed, list):
+            findings.extend(_unknown([str(i) for i in listed], situation.ref, known))
     return findings
 

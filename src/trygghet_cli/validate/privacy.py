@@ -18,8 +18,10 @@ __all__ = ["NOT_TEXT", "PRIVATE_KEYS", "Match", "check", "public_strings", "reda
 
 # Fields whose text never reaches a public report.
 PRIVATE_KEYS = {"internal_notes"}
-# Fields that are identifiers, dates or addresses rather than free text.
-NOT_TEXT = {"id", "url", "date", "start", "end", "due", "completed", "published", "revised"}
+# Fields that are identifiers, dates or addresses rather than free text. The site's public
+# contact (site.contact in trygghet.yaml) is declared public, so its mailbox and number are too.
+NOT_TEXT = {"id", "url", "date", "start", "end", "due", "completed", "published", "revised",
+            "email", "phone", "accessibility_contact"}
 
 
 def public_strings(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:

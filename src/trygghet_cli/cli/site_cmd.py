@@ -1,0 +1,60 @@
+"""`trygghet site`: build the citizen site, a static folder with open data and a feed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from trygghet_cli.cli.app import command, options
+from trygghet_cli.errors import UsageError
+
+
+@command("site", epilog="Exit codes: 0 written, 1 invalid data, or personal data or internal text "
+         "on a page (nothing written), 2 usage error (also: a folder inside the data root), "
+         "3 the site could not be written.")
+def site(
+    ctx: typer.Context,
+    output: Path = typer.Option(..., "--output", "-o", file_okay=False,
+                                help="Folder to write the site into (replaced as a whole)."),
+    as_of: str | None = typer.Option(None, "--as-of", help="What is current on this date "
+                                     "(YYYY-MM-DD); shown on the pages. Default: today, not shown."),
+    base_url: str | None = typer.Option(None, "--base-url", help="Where the site is published "
+                                        "(https://...), for the sitemap, feed and open-data metadata. "
+                                        "Default: site.url in trygghet.yaml."),
+    lang: str | None = typer.Option(None, "--lang", help="sv or en. Default: the data's language."),
+) -> None:
+    """Build the citizen site: start page, pledges, activity lists with their history,
+    agreements, yearly summaries, districts, accessibility statement, Atom feed, sitemap
+    and open data (CSV, JSON, DCAT-AP-SE). No scripts, nothing loaded from elsewhere.
+
+    Examples:
+
+      trygghet site -o public/
+
+      trygghet site -o public/ --base-url https://kommun.github.io/trygghet
+
+      trygghet site -o public/ --as-of 2025-06-30 --lang en
+    """
+    from trygghet_cli import i18n
+    from trygghet_cli.cli.dates import as_of_date
+    from trygghet_cli.root import config, repository
+    from trygghet_cli.site import SiteRequest, build_site
+    from trygghet_cli.site.write import check_target, write_site
+
+    opts = options(ctx)
+    chosen = lang or opts.lang
+    if chosen is not None and chosen not in i18n.LANGUAGES:
+        raise UsageError(f"--lang '{chosen}' is not supported", "use sv or en")
+    if base_url is not None and not base_url.startswith(("https://", "http://")):
+        raise UsageError(f"--base-url '{base_url}' is not a web address", "write it as https://...")
+    day, shown = as_of_date(as_of), as_of is not None
+    root = config.find_root(explicit=opts.data)
+    check_target(output, root)
+    loaded = repository.load_valid(root)
+    data_lang = loaded.model.config.language if loaded.model.config else "sv"
+    req = SiteRequest(lang=chosen or data_lang,
+                      as_of=day, as_of_shown=shown, base_url=base_url or "")
+    files = build_site(loaded, req)
+    target = write_site(output, files, root)
+    typer.echo(f"{target}: {len(files)}", err=True)

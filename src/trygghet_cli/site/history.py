@@ -1,0 +1,162 @@
+"""The data's history from git, in words: what each commit changed, for the activity-list pages
+and the Atom feed.
+
+Each commit that touched the data root is loaded from git's objects (diff/gitsource) and
+compared with the one before it (the semantic diff), so a reworded field is one change and
+reformatting is none. Only what a citizen may see is described: internal activities and
+internal notes never appear.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from trygghet_cli import diff, i18n
+from trygghet_cli.diff import EntityChange, gitsource
+from trygghet_cli.model import Model
+from trygghet_cli.root import repository
+
+# More commits than this are summarised only back to the oldest of them.
+MAX_COMMITS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One change in words, and which activity list or pledge set it belongs to."""
+
+    text: str
+    group: str
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """One commit: when it was made, and what it changed in words."""
+
+    commit: str
+    when: datetime
+    events: tuple[Event, ...] = ()
+    first: bool = False
+
+
+@dataclass(slots=True)
+class History:
+    """The data root's revisions, newest first; `available` is False outside git."""
+
+    revisions: list[Revision] = field(default_factory=list)
+    available: bool = False
+
+    def for_group(self, group: str) -> list[tuple[Revision, list[str]]]:
+        """The revisions that changed a list or pledge set, with the changes in words."""
+        found = []
+        for rev in self.revisions:
+            texts = [e.text for e in rev.events if e.group == group]
+            if texts:
+                found.append((rev, texts))
+        return found
+
+
+def _commits(root: Path, prefix: str) -> list[tuple[str, datetime]]:
+    """Commits that touched the data root, oldest first (at most MAX_COMMITS of the newest)."""
+    found = subprocess.run(["git", "-C", str(root), "log", f"-n{MAX_COMMITS}", "--format=%H %aI",
+                            "--", "."], capture_output=True, check=False)
+    if found.returncode != 0:
+        return []
+    rows = [line.split(" ", 1) for line in found.stdout.decode("utf-8", "replace").splitlines()]
+    return [(c, datetime.fromisoformat(d)) for c, d in reversed(rows) if d]
+
+
+def _model(root: Path, commit: str, prefix: str) -> Model:
+    files = gitsource.read_files(root, commit, prefix, f"{commit[:7]}:{prefix}")
+    return repository.load_files(root, files, f"{commit[:7]}:{prefix}").model
+
+
+def read(root: Path, lang: str) -> History:
+    """The history of the data root from git; empty (not available) outside a repository."""
+    try:
+        prefix = gitsource.prefix_in_repository(root)
+    except Exception:  # noqa: BLE001 - no git, or not a repository: the site says so instead
+        return History()
+    commits = _commits(root, prefix)
+    if not commits:
+        return History()
+    history = History(available=True)
+    before: Model | None = None
+    for commit, when in commits:
+        model = _model(root, commit, prefix)
+        events = _events(before, model, lang) if before is not None else ()
+        history.revisions.append(Revision(commit, when, tuple(events), before is None))
+        before = model
+    history.revisions.reverse()
+    return history
+
+
+def _visible_ids(model: Model) -> set[str]:
+    return {a.id for a in model.all_activities() if a.visibility != "internal"}
+
+
+def _events(old: Model, new: Model, lang: str) -> list[Event]:
+    changed = diff.diff_models(diff.Snapshot("old", old), diff.Snapshot("new", new))
+    shown = _visible_ids(old) | _visible_ids(new)
+    list_of = {s: lst.id for m in (old, new) for lst in m.activity_lists for s in [lst.pledge_set]}
+    events = []
+    for change in changed.changes:
+        if change.entity == "activity" and (change.new_id or change.old_id) not in shown:
+            continue
+        text = describe(change, lang)
+        if text:
+            group = list_of.get(change.group, change.group) if change.entity == "activity" \
+                else change.group
+            events.append(Event(text, group))
+    return events
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    return i18n.label(f"site.history.{key}", lang, **values)
+
+
+def _status_text(change: EntityChange, lang: str) -> str | None:
+    status = next((f for f in change.fields if f.field == "status"), None)
+    if status is None:
+        return None
+    reason = next((f.new for f in change.fields if f.field == "reason" and f.new), None)
+    new = str(status.new)
+    key = new if new in {"done", "cancelled", "delayed", "ongoing"} else "status"
+    text = _t(f"became.{key}", lang, title=change.title,
+              status=i18n.label(f"status.{new}", lang) if new != "None" else "")
+    return text + (_t("reason", lang, reason=" ".join(str(reason).split())) if reason else "")
+
+
+def describe(change: EntityChange, lang: str) -> str:
+    """One change as a citizen reads it: 'aktiviteten Nattvandring tillkom'."""
+    kind = change.entity if change.entity in {"activity", "pledge", "pledge_set", "agreement",
+                                               "activity_list", "area"} else "other"
+    if change.change.value in {"added", "removed"}:
+        return _t(f"{change.change.value}.{kind}", lang, title=_short(change.title))
+    status = _status_text(change, lang) if change.entity == "activity" else None
+    if status:
+        return status
+    if change.entity == "activity" and any(f.field.startswith("targets") and "outcomes" in f.field
+                                           for f in change.fields):
+        return _t("outcome", lang, title=_short(change.title))
+    if change.entity == "config":
+        return ""
+    return _t(f"changed.{kind}", lang, title=_short(change.title)) + _what(change, lang)
+
+
+def _what(change: EntityChange, lang: str) -> str:
+    """' (löften, slutdatum)': which fields changed, internal ones never named."""
+    names: list[str] = []
+    for f in change.fields:
+        key = re.split(r"[.\[]", f.field, maxsplit=1)[0]
+        if key not in diff.PRIVATE_FIELDS and i18n.field_name(key, lang) not in names:
+            names.append(i18n.field_name(key, lang))
+    return f" ({', '.join(names)})" if names else ""
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rsplit(" ", 1)[0] + " …"
