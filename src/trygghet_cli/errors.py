@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import Self
 
 
 class ExitCode(IntEnum):
@@ -21,10 +22,31 @@ class TrygghetError(Exception):
 
     exit_code: ExitCode = ExitCode.INVALID
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(self, message: str, hint: str | None = None, *, key: str | None = None,
+                 values: dict[str, object] | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.key = key
+        self.values = values or {}
+
+    @classmethod
+    def say(cls, key: str, **values: object) -> Self:
+        """An error whose message (and hint, under `key.hint`) come from the message catalog."""
+        from trygghet_cli import i18n
+
+        hint = i18n.label(f"{key}.hint", "en", **values) if i18n.has_label(f"{key}.hint") else None
+        return cls(i18n.label(key, "en", **values), hint, key=key, values=values)
+
+    def text(self, lang: str) -> tuple[str, str | None]:
+        """The message and hint in the language (as raised when the error has no catalog key)."""
+        if self.key is None:
+            return self.message, self.hint
+        from trygghet_cli import i18n
+
+        hint = (i18n.label(f"{self.key}.hint", lang, **self.values)
+                if i18n.has_label(f"{self.key}.hint") else None)
+        return i18n.label(self.key, lang, **self.values), hint
 
 
 class DataError(TrygghetError):

@@ -106,6 +106,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY407": (Severity.ERROR, "outcome date outside the period"),
     "TRY408": (Severity.ERROR, "target of wrong shape for its kind"),
     "TRY409": (Severity.ERROR, "predecessors form a cycle"),
+    "TRY410": (Severity.ERROR, "completed before it started"),
     "TRY420": (Severity.ERROR, "outcome windows overlap"),
     # warnings
     "TRY501": (Severity.WARNING, "activity without target"),

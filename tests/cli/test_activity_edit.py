@@ -194,8 +194,8 @@ def test_new_activity_gets_the_next_id_and_the_layout_of_its_siblings(changes, a
                    "--target-text", "minst 2 vandringar", "--target-value", "2") == ([], crlf(
         "  - id: a-3", "    title: Föräldravandring", "    pledges:", "      - ml-1", "    owners:",
         "      - trygghetssamordnare", "    parties:", "      - kommun", "    due: 2025-05-31",
-        "    targets:", "      - id: t1", "        kind: at_least", "        text: minst 2 vandringar",
-        "        value: 2"))
+        "    status: planned", "    targets:", "      - id: t1", "        kind: at_least",
+        "        text: minst 2 vandringar", "        value: 2"))
     assert activities.read_bytes().endswith(b"        value: 2\r\n# slut\r\n")
 
 
@@ -217,7 +217,7 @@ def test_outcome_for_an_activity_with_several_targets_needs_target(refused, chan
 
 
 def test_new_activity_without_a_terminal_needs_the_required_options(refused) -> None:
-    assert "missing title" in refused(2, "new", "--pledge", "ml-1").stderr
+    assert "titel saknas" in refused(2, "new", "--pledge", "ml-1").stderr
 
 
 def test_file_changed_by_someone_else_meanwhile_is_a_conflict(

@@ -25,7 +25,7 @@ def read_until(fd: int, wanted: bytes, seen: bytearray) -> None:
                 break
 
 
-def test_missing_fields_are_asked_for_in_a_terminal(minimal_root: Path) -> None:
+def test_missing_fields_are_asked_for_in_swedish_with_numbered_choices(minimal_root: Path) -> None:
     leader, follower = os.openpty()
     env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "NO_COLOR": "1"}
     child = subprocess.Popen(
@@ -35,11 +35,18 @@ def test_missing_fields_are_asked_for_in_a_terminal(minimal_root: Path) -> None:
     os.close(follower)
     seen = bytearray()
     try:
-        for prompt, answer in ((b"title", "Nattvandring i Norr"), (b"pledges", "ml-1, ml-2"),
-                               (b"description", "")):
-            read_until(leader, prompt, seen)
-            os.write(leader, answer.encode("utf-8") + b"\r")
-        read_until(leader, b"a-3", seen)
+        # (what the terminal shows, the answer typed; None: a listed choice, nothing typed)
+        for shown, answer in (("titel", "Nattvandring i Norr"),
+                              ("1. Vi ökar vuxennärvaron där unga vistas. (ml-1)", None),
+                              ("löften (nummer eller id, skilda med komma)", "1, ml-2"),
+                              ("beskrivning", ""),
+                              ("1. Trygghetssamordnare (trygghetssamordnare)", None),
+                              ("ansvariga", "2"),
+                              ("2. Norr (norr)", None), ("kommundelar", "")):
+            read_until(leader, shown.encode("utf-8"), seen)
+            if answer is not None:
+                os.write(leader, answer.encode("utf-8") + b"\r")
+        read_until(leader, b"Ny aktivitet a-3 (planerad): Nattvandring i Norr", seen)
         assert child.wait(timeout=60) == 0, bytes(seen)
     finally:
         if child.poll() is None:
@@ -48,4 +55,5 @@ def test_missing_fields_are_asked_for_in_a_terminal(minimal_root: Path) -> None:
     document = load_path(minimal_root / "activities" / "2024-2025.yaml").document
     assert document is not None
     assert document.data["activities"][-1] == {
-        "id": "a-3", "title": "Nattvandring i Norr", "pledges": ["ml-1", "ml-2"], "parties": ["kommun"]}
+        "id": "a-3", "title": "Nattvandring i Norr", "pledges": ["ml-1", "ml-2"],
+        "owners": ["kommunpolis"], "parties": ["kommun"], "status": "planned"}

@@ -29,7 +29,7 @@ def test_table_has_a_row_per_municipality_and_fits_80_columns(run) -> None:
     result = _overview(run)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[:2] == ["Översikt per 30 juni 2025", "5 kommuner i 2 datarötter"]
+    assert lines[:2] == ["Översikt per 30 juni 2025", "5 kommuner i 2 datamappar"]
     assert max(len(line) for line in lines) <= 80
     names = [*AREA_NAMES, "Strängnäs kommun"]
     assert [n for line in lines for n in names if line.startswith(n)] == names
@@ -73,7 +73,7 @@ def test_csv_has_one_row_per_municipality(run) -> None:
 
 def test_markdown_table(run) -> None:
     text = _overview(run, "--format", "markdown", "--sort", "overdue").stdout
-    assert text.startswith("## Översikt per 30 juni 2025\n\n5 kommuner i 2 datarötter. "
+    assert text.startswith("## Översikt per 30 juni 2025\n\n5 kommuner i 2 datamappar. "
                            "Sorterad efter passerat slutdatum.")
     rows = [line for line in text.splitlines() if line.startswith("| ") and "kommun |" in line]
     overdue = label("status.overdue", "sv")

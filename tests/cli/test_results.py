@@ -93,3 +93,27 @@ def test_json_export_carries_each_targets_outcomes(run) -> None:
 def test_yearly_report_lists_other_results_of_the_year(run) -> None:
     result = run("--data", str(BUNDLED), "report", "yearly", "--year", "2021")
     assert "## Övriga resultat\n\n- Sommarinsatsen Säker sommar upprepades (2021; s-res2021)" in result.stdout
+
+
+def _per_district(root: Path) -> None:
+    path = root / "activities" / "2024-2025.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    districts: [centrum]\n", "    districts: [centrum, norr]\n", 1)
+    text = text.replace("        unit: trygghetsvandringar\n", "        unit: trygghetsvandringar\n"
+                        "        per_district: true\n", 1)
+    text = text.replace("            kind: final\n            source: src-uppfoljning",
+                        "            kind: final\n            district: centrum\n"
+                        "            source: src-uppfoljning", 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_a_target_for_each_district_names_the_district_that_is_missing(run, minimal_root: Path) -> None:
+    _per_district(minimal_root)
+    assert run("--data", str(minimal_root), "validate").exit_code == 0
+    sv = run("--data", str(minimal_root), "status", "--as-of", "2024-12-31")
+    shown = " ".join(sv.stdout.split())
+    assert "1 av 2 områden (Centrum 5; Norr saknas), minst 4 i varje: ej uppnått" in shown
+    run("--data", str(minimal_root), "activity", "outcome", "a-1", "4", "--date", "2024-11-30",
+        "--kind", "final", "--district", "norr", "--source", "src-uppfoljning")
+    en = run("--data", str(minimal_root), "status", "--as-of", "2024-12-31", "--lang", "en")
+    assert "2 of 2 districts (Centrum 5, Norr 4), at least 4 in each: met" in " ".join(en.stdout.split())

@@ -34,8 +34,10 @@ def test_bundled_strangnas_data_is_valid(run) -> None:
 
 def test_default_root_is_the_bundled_data_when_none_is_found(run, tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CI", raising=False)
     result = run("validate", "--format", "json")
     assert result.exit_code == 0
+    assert "exempeldata för Strängnäs" in result.stderr
     assert any("2024-2025.yaml" in f for f in json.loads(result.stdout)["files"])
 
 
@@ -191,7 +193,7 @@ def test_unexpected_failure_is_one_line_and_exit_70(run, monkeypatch) -> None:
     monkeypatch.setattr(validate_run, "validate", boom)
     result = run("validate")
     assert result.exit_code == 70
-    assert "internal error: RuntimeError: simulated bug" in result.stderr
+    assert "internt fel: RuntimeError: simulated bug" in result.stderr
     assert "Traceback" not in result.stderr
     debug = run("--debug", "validate")
     assert debug.exit_code == 70 and "Traceback" in debug.stderr

@@ -40,7 +40,7 @@ def test_p1_an_unexpected_failure_is_one_line_and_exit_70_and_debug_shows_it(run
     monkeypatch.setattr(schema, "schema_text", broken)
     result = run("schema", "activities")
     assert result.exit_code == 70
-    assert result.stderr.splitlines()[0] == "trygghet: internal error: RuntimeError: simulated bug"
+    assert result.stderr.splitlines()[0] == "trygghet: internt fel: RuntimeError: simulated bug"
     assert "Traceback" not in result.stderr
     assert "Traceback" in run("--debug", "schema", "activities").stderr
 

@@ -88,6 +88,21 @@ def test_s9_personal_data_in_a_warning_is_masked(run, root) -> None:
     assert "9874" not in result.stdout
 
 
+@pytest.mark.parametrize(("name", "title"), [
+    ("en-dash", "Kontakt 811228\u20139874"),
+    ("zero-width-space", "Kontakt 811228\u200b-9874"),
+    ("fullwidth", "Kontakt \uff18\uff11\uff11\uff12\uff12\uff18-\uff19\uff18\uff17\uff14"),
+])
+def test_s9_personal_data_in_an_odd_spelling_is_found_and_masked_in_message_and_excerpt(
+        run, root, name, title) -> None:
+    row = Row("S9", f"personnummer-{name}",
+              edited(b"title: Hastighetskontroller", f"title: {title}".encode()), 0, "TRY504",
+              b"Kontakt")
+    result = check_row(run, root, row)
+    assert "811228-****" in result.stdout
+    assert "9874" not in result.stdout and "\uff19\uff18\uff17\uff14" not in result.stdout
+
+
 @pytest.mark.parametrize("text", [
     "0" * 19_999, "a@" * 9_999, "x@" + "a." * 9_998, "1-" * 9_999, "+46 " * 4_999, "0 " * 9_999,
     "a" * 19_990 + "@b", "07" + "0 0" * 6_000, "(at) " * 3_999,

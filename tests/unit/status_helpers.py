@@ -24,11 +24,13 @@ YEAR_2024 = Period(date(2024, 1, 1), date(2024, 12, 31))
 
 def outcome(value: float | str | None, day: str, kind: str | None = "final", source: str | None = "src",
             approximate: bool = False, window: tuple[str, str] | None = None,
-            bound: str | None = None, verdict: str | None = None) -> Outcome:
+            bound: str | None = None, verdict: str | None = None, district: str | None = None,
+            place: str | None = None) -> Outcome:
     """An outcome; window is (first day, last day) of the stretch the figure covers."""
     span = Period(date.fromisoformat(window[0]), date.fromisoformat(window[1])) if window else None
     return Outcome(value, date.fromisoformat(day), kind, approximate, source, None, REF, span,
-                   Bound(bound) if bound else None, StatedVerdict(verdict) if verdict else None)
+                   Bound(bound) if bound else None, StatedVerdict(verdict) if verdict else None,
+                   district, place)
 
 
 def target(kind: str, value: float | None = None, outcomes: list[Outcome] | None = None,
@@ -36,7 +38,7 @@ def target(kind: str, value: float | None = None, outcomes: list[Outcome] | None
     return Target(id="t1", kind=TargetKind(kind), text="test target", value=value,
                   unit=extra.get("unit"), per=extra.get("per"), baseline=extra.get("baseline"),
                   direction=extra.get("direction"), change_unit=extra.get("change_unit"),
-                  outcomes=outcomes or [], ref=REF)
+                  outcomes=outcomes or [], ref=REF, per_district=extra.get("per_district", False))
 
 
 def activity(status: str = "unknown", due: str | None = None, targets: list[Target] | None = None,

@@ -114,3 +114,41 @@ def test_agreements_compare_their_priority_areas() -> None:
     assert sum(c.change is Change.ADDED for c in areas) == 6
     assert sum(c.change is Change.REMOVED for c in areas) == 4
     assert result.subject == "agreements"
+
+
+def _renamed(tmp_path: Path, name: str, title: str, pledge: str = "[ml-1]") -> Path:
+    """The minimal root with a-1 given a new id, title and pledges (nothing links it back)."""
+    root = _edited(tmp_path, name, "activities/2024-2025.yaml",
+                   "  - id: a-1\n    title: Trygghetsvandringar\n    pledges: [ml-1]",
+                   f"  - id: a-9\n    title: {title}\n    pledges: {pledge}")
+    return root
+
+
+def _activity_changes(tmp_path: Path, old_title: str, new_title: str,
+                      pledge: str = "[ml-1]") -> list[tuple[str, str | None, str | None]]:
+    old = _renamed(tmp_path, "old", old_title)
+    new = _renamed(tmp_path, "new", new_title, pledge)
+    # the old side keeps id a-1 so that only the text can pair the two
+    old_path = old / "activities" / "2024-2025.yaml"
+    old_path.write_text(old_path.read_text(encoding="utf-8").replace("id: a-9", "id: a-1"),
+                        encoding="utf-8")
+    result = diff.diff_models(_side(old, "old"), _side(new, "new"))
+    return [(c.change.value, c.old_id, c.new_id) for c in result.changes if c.entity == "activity"]
+
+
+def test_activities_only_somewhat_alike_are_removed_and_added_not_paired(tmp_path: Path) -> None:
+    changes = _activity_changes(tmp_path, "Trygghetsvandringar i bostadsområden",
+                                "Patrullering i EST-områden")
+    assert sorted(changes) == [("added", None, "a-9"), ("removed", "a-1", None)]
+
+
+def test_a_reworded_activity_with_a_title_word_in_common_is_one_changed_activity(tmp_path: Path) -> None:
+    changes = _activity_changes(tmp_path, "Trygghetsvandringar i bostadsområden",
+                                "Trygghetsvandringar med föräldrar i Oxhagen")
+    assert changes == [("changed", "a-1", "a-9")]
+
+
+def test_within_one_list_a_reworded_activity_under_another_pledge_is_not_paired(tmp_path: Path) -> None:
+    changes = _activity_changes(tmp_path, "Trygghetsvandringar i bostadsområden",
+                                "Trygghetsvandringar med föräldrar i Oxhagen", pledge="[ml-2]")
+    assert sorted(changes) == [("added", None, "a-9"), ("removed", "a-1", None)]

@@ -7,7 +7,7 @@ English. The summary is what `trygghet status` prints and what the yearly report
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pytest
@@ -21,6 +21,7 @@ YEAR_2018 = Period(date(2018, 1, 1), date(2018, 12, 31))
 YEAR_2019 = Period(date(2019, 1, 1), date(2019, 12, 31))
 YEAR_2024 = Period(date(2024, 1, 1), date(2024, 12, 31))
 TWO_YEARS = Period(date(2024, 1, 1), date(2025, 12, 31))
+DISTRICTS = (("oxhagen", "Oxhagen"), ("berga", "Berga/Funkabo"), ("norrliden", "Norrliden"))
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Shape:
     en: str
     activity: Period | None = None  # the activity's own start and due, when it has them
     today: str | None = None
+    districts: tuple[tuple[str, str], ...] = ()  # the activity's districts (id, name)
 
 
 def _tertial(value: int, start: str, end: str, kind: str = "interim") -> Outcome:
@@ -144,6 +146,31 @@ SHAPES = [
           YEAR_2019, "2019-12-31", Verdict.MET,
           "20 av minst 8: uppnått [avser 1 maj–31 dec 2019]",
           "20 of at least 8: met [covers 1 May–31 Dec 2019]"),
+    Shape("a walk in every district, one district missing",
+          target("at_least", 1, [outcome(1, "2024-12-31", district="oxhagen"),
+                                 outcome(2, "2024-12-31", district="berga")], per_district=True),
+          YEAR_2024, "2024-12-31", Verdict.NOT_MET,
+          "2 av 3 områden (Oxhagen 1, Berga/Funkabo 2; Norrliden saknas), minst 1 i varje: ej uppnått",
+          "2 of 3 districts (Oxhagen 1, Berga/Funkabo 2; Norrliden missing), at least 1 in each: not met",
+          districts=DISTRICTS),
+    Shape("a walk in every district, all there",
+          target("at_least", 1, [outcome(1, "2024-12-31", district="oxhagen"),
+                                 outcome(2, "2024-12-31", district="berga"),
+                                 outcome(1, "2024-12-31", district="norrliden")], per_district=True),
+          YEAR_2024, "2024-12-31", Verdict.MET,
+          "3 av 3 områden (Oxhagen 1, Berga/Funkabo 2, Norrliden 1), minst 1 i varje: uppnått",
+          "3 of 3 districts (Oxhagen 1, Berga/Funkabo 2, Norrliden 1), at least 1 in each: met",
+          districts=DISTRICTS),
+    Shape("figures split by place add up and keep their parts",
+          target("at_least", 5, [outcome(3, "2019-12-31", place="kring Andra Långgatan"),
+                                 outcome(2, "2019-12-31", place="i Slottsskogen")]),
+          YEAR_2019, "2019-12-31", Verdict.MET,
+          "5 (3 kring Andra Långgatan + 2 i Slottsskogen, 1 jan–31 dec 2019) av minst 5: uppnått",
+          "5 (3 kring Andra Långgatan + 2 i Slottsskogen, 1 Jan–31 Dec 2019) of at least 5: met"),
+    Shape("an interim figure the source dates only by month",
+          target("at_least", 8, [replace(outcome(16, "2019-05-31", "interim"), date_text="2019-05")]),
+          YEAR_2019, "2019-12-31", Verdict.MET,
+          "16 av minst 8: uppnått [delrapport maj 2019]", "16 of at least 8: met [interim, May 2019]"),
     Shape("two sources that disagree",
           target("at_least", 4, [outcome(5, "2019-12-17", source="s-tv2019"),
                                  outcome(4, "2019-12-31", source="s-upf2019")]),
@@ -157,7 +184,7 @@ SHAPES = [
 def test_follow_up_shape_gets_the_verdict_and_line_a_coordinator_would_publish(shape: Shape) -> None:
     today = date.fromisoformat(shape.today) if shape.today else None
     result = attainment(shape.target, shape.period, date.fromisoformat(shape.as_of), shape.activity,
-                        today)
+                        today, shape.districts)
     assert result.verdict is shape.verdict
     assert attainment_text(result, "sv") == shape.sv
     assert attainment_text(result, "en") == shape.en

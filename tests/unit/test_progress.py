@@ -51,5 +51,5 @@ def test_validate_over_many_roots_writes_no_bar_when_stderr_is_not_a_terminal(ru
         shutil.copytree(FIXTURES / "minimal", tmp_path / f"kommun{number:02d}")
     result = run("validate", str(tmp_path))
     assert result.exit_code == 0, result.output
-    assert "25 datarot(er)" in result.stdout
+    assert "25 datamappar" in result.stdout
     assert not any(mark in result.stderr + result.stdout for mark in BAR_CHARACTERS)

@@ -26,7 +26,8 @@ EXIT_CODES = ("Exit codes: 0 written or unchanged, 1 the change would make the d
 def set_status(
     ctx: typer.Context,
     activity_id: str = typer.Argument(..., metavar="ID", help="The activity's id."),
-    status: str = typer.Argument(..., help="planned, ongoing, done, delayed or cancelled."),
+    status: str = typer.Argument(..., help="planerad, pågår, klar, försenad or inställd (or planned, "
+                                 "ongoing, done, delayed, cancelled)."),
     note: str | None = typer.Option(None, "--note", help="A public note on the change (status_note)."),
     reason: str | None = typer.Option(None, "--reason", help="Why (required for delayed, cancelled)."),
     on: str | None = typer.Option(None, "--date", help="Completion date for done (YYYY[-MM[-DD]]). "
@@ -48,7 +49,8 @@ def set_status(
     with editing(ctx) as ed:
         plan = activities.set_status(ed.loaded, activity_id, status, as_of=date.today(),
                                      note=note, reason=reason, on=on)
-        finish(plan, dry_run, ed.lang, f"{activity_id} {status}")
+        said = activities.status_change(ed.loaded, activity_id, status, on, date.today(), ed.lang)
+        finish(plan, dry_run, ed.lang, f"{activity_id} {status}", said=said)
 
 
 @command("outcome", group=activity_app, epilog=EXIT_CODES)
@@ -58,7 +60,8 @@ def outcome(
     value: str | None = typer.Argument(None, help="The outcome: a number, or text. May be left out "
                                        "with --verdict."),
     target: str | None = typer.Option(None, "--target", help="Target id; needed when there are several."),
-    on: str | None = typer.Option(None, "--date", help="Date the outcome refers to (YYYY-MM-DD). "
+    on: str | None = typer.Option(None, "--date", help="Date the outcome refers to (YYYY-MM-DD, "
+                                  "or YYYY-MM or YYYY when the source gives no day). "
                                   "Default: today, or the end of --to."),
     start: str | None = typer.Option(None, "--from", help="First day the figure covers (YYYY-MM-DD, "
                                      "YYYY-MM or YYYY); needs --to."),
@@ -67,9 +70,13 @@ def outcome(
                                      "at_most for 'högst 5'."),
     verdict: str | None = typer.Option(None, "--verdict", help="The verdict the source states: met, "
                                        "partly_met or not_met (needs --source)."),
+    district: str | None = typer.Option(None, "--district", help="The district the figure is for "
+                                        "(for a target that applies to each district)."),
+    place: str | None = typer.Option(None, "--place", help="The place the figure is for, when the "
+                                     "source splits it by place; figures for places add up."),
     approximate: bool = typer.Option(False, "--approximate", help="The value is approximate."),
     source: str | None = typer.Option(None, "--source", help="Id of the source that reports it."),
-    kind: str | None = typer.Option(None, "--kind", help="interim or final."),
+    kind: str | None = typer.Option(None, "--kind", help="delrapport or slutligt (interim or final)."),
     note: str | None = typer.Option(None, "--note", help="A public note on the outcome."),
     dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
 ) -> None:
@@ -89,14 +96,31 @@ def outcome(
     """
     from trygghet_cli.editing import activities
 
+    kind = {"delrapport": "interim", "slutligt": "final", "slutlig": "final"}.get(kind or "", kind)
     with editing(ctx) as ed:
         window = _window(start, end)
-        day = activities.check_day(on, "--date") if on else None if window else date.today().isoformat()
+        day = activities.check_partial(on, "--date") if on else None if window else date.today().isoformat()
         item = activities.OutcomeInput(None if value is None else activities.parse_value(value), day,
-                                       target, kind, approximate, source, note, window, bound, verdict)
+                                       target, kind, approximate, source, note, window, bound, verdict,
+                                       district, place)
         plan = activities.add_outcome(ed.loaded, activity_id, item)
-        shown = day or f"{window[0]}..{window[1]}" if window else day
-        finish(plan, dry_run, ed.lang, f"{activity_id} {value or verdict} {shown}")
+        finish(plan, dry_run, ed.lang, f"{activity_id} {value or verdict} {day or window}",
+               said=_outcome_said(ed.lang, activity_id, value or verdict or "", kind, day, window))
+
+
+def _outcome_said(lang: str, activity_id: str, value: str, kind: str | None, day: str | None,
+                  window: tuple[str, str] | None) -> str:
+    """'a2026-01: utfall 2 (delrapport), 30 jun 2026'."""
+    from trygghet_cli import i18n
+
+    shown_kind = f" ({i18n.label(f'report.outcome.{kind}', lang)})" if kind in ("interim", "final") \
+        else ""
+    when = (i18n.format_short_date(date.fromisoformat(day), lang) if day and len(day) == 10
+            else i18n.format_partial(day, lang) if day
+            else f"{i18n.format_partial(window[0], lang)} – {i18n.format_partial(window[1], lang)}"
+            if window else "")
+    return i18n.label("activity.outcome_done", lang, id=activity_id, value=value, kind=shown_kind,
+                      date=when)
 
 
 def _window(start: str | None, end: str | None) -> tuple[str, str] | None:
@@ -110,24 +134,52 @@ def _window(start: str | None, end: str | None) -> tuple[str, str] | None:
     return activities.check_partial(start, "--from"), activities.check_partial(end, "--to")
 
 
-def _ask(value: Any, label: str, interactive: bool, many: bool = False, required: bool = True) -> Any:
-    """The option's value, else a prompt in a terminal, else a usage error for required fields."""
+def _ask(value: Any, label: str, interactive: bool, many: bool = False, required: bool = True,
+         choices: list[tuple[str, str]] | None = None, lang: str = "sv") -> Any:
+    """The option's value, else a prompt in a terminal, else a usage error for required fields.
+
+    With choices (id, text), a terminal lists them numbered and "2" picks the second."""
+    from trygghet_cli import i18n
+
     if value or not interactive:
         if required and not value:
-            raise UsageError(f"missing {label}", "give it as an option, or run in a terminal to be asked")
+            raise UsageError.say("activity.missing", field=label)
         return value
-    answer = typer.prompt(label + (" (comma-separated)" if many else ""),
-                          default="" if not required else None, show_default=False)
-    if many:
-        return [part.strip() for part in str(answer).split(",") if part.strip()]
-    return str(answer).strip() or None
+    for number, (ident, text) in enumerate(choices or [], start=1):
+        typer.echo(f"  {number}. {text} ({ident})")
+    suffix = i18n.label("activity.prompt_many", lang) if many else ""
+    answer = typer.prompt(label + suffix, default="" if not required else None, show_default=False)
+    parts = [part.strip() for part in str(answer).split(",") if part.strip()] if many else \
+        [str(answer).strip()]
+    picked = [_pick(part, choices or []) for part in parts if part]
+    return picked if many else (picked[0] if picked else None)
+
+
+def _pick(answer: str, choices: list[tuple[str, str]]) -> str:
+    if answer.isdigit() and 1 <= int(answer) <= len(choices):
+        return choices[int(answer) - 1][0]
+    return answer
+
+
+def _choices(ed: Any, target: Any) -> dict[str, list[tuple[str, str]]]:
+    """What a terminal offers: the pledges of the list's period, the functions and districts."""
+    model = ed.loaded.model
+    set_id = getattr(target, "pledge_set", None) or target.id
+    pledge_set = model.pledge_set(set_id)
+    pledges = [(p.id, p.text) for p in pledge_set.pledges] if pledge_set else []
+    cfg = model.config
+    return {"pledges": pledges,
+            "parties": [(p.id, p.name) for p in cfg.parties] if cfg else [],
+            "owners": [(f.id, f.name) for f in cfg.functions] if cfg else [],
+            "districts": [(d.id, d.name) for d in cfg.districts] if cfg else []}
 
 
 @command("new", group=activity_app, epilog=EXIT_CODES)
 def new(
     ctx: typer.Context,
     list_id: str | None = typer.Option(None, "--list", help="Activity list or pledge set id. "
-                                       "Default: the list of the period that holds today."),
+                                       "Default: the list of the period that holds today; a pledge "
+                                       "set without a list gets one."),
     title: str | None = typer.Option(None, "--title", help="Short title."),
     description: str | None = typer.Option(None, "--description", help="What is done."),
     pledges: list[str] = typer.Option([], "--pledge", help="Pledge id (repeat for several)."),
@@ -136,15 +188,21 @@ def new(
     districts: list[str] = typer.Option([], "--district", help="District id (repeatable)."),
     start: str | None = typer.Option(None, "--start", help="Start date, YYYY-MM-DD."),
     due: str | None = typer.Option(None, "--due", help="Due date, YYYY-MM-DD."),
-    status: str | None = typer.Option(None, "--status", help="planned or ongoing."),
+    status: str | None = typer.Option(None, "--status", help="planerad (default), pågår, klar, "
+                                      "försenad or inställd (or in English)."),
     target_kind: str | None = typer.Option(None, "--target-kind", help="Add target t1 of this kind: "
                                            "at_least, exactly, rate, qualitative or change."),
     target_text: str | None = typer.Option(None, "--target-text", help="The target in words."),
     target_value: float | None = typer.Option(None, "--target-value", help="N for at_least/exactly/rate."),
     target_unit: str | None = typer.Option(None, "--target-unit", help="What is counted."),
+    target_per: str | None = typer.Option(None, "--target-per", help="For rate: day, week, month "
+                                          "or year (dag, vecka, månad, år)."),
     dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
 ) -> None:
     """Add an activity with the next free id; asks for missing fields when run in a terminal.
+
+    In a terminal the pledges, parties, owners and districts are listed with numbers:
+    answer "2" for the second, or "1, 3" for several.
 
     Examples:
 
@@ -153,42 +211,52 @@ def new(
       trygghet activity new --title "Trygghetsvandring i Mariefred" --pledge ml-2024-2025-2 \\
         --party kommun --party polis --due 2025-10-31
     """
+    from trygghet_cli import i18n
     from trygghet_cli.editing import activities
 
     interactive = sys.stdin.isatty()
     with editing(ctx) as ed:
         target_list = activities.choose_list(ed.loaded, list_id, date.today())
+        offer = _choices(ed, target_list) if interactive else {}
+        lang = ed.lang
         fields = activities.NewActivity(
-            title=_ask(title, "title", interactive),
-            pledges=_ask(list(pledges), "pledges", interactive, many=True),
-            parties=_ask(list(parties), "parties", interactive, many=True),
-            description=_ask(description, "description", interactive, required=False),
-            owners=list(owners), districts=list(districts),
+            title=_ask(title, i18n.field_name("title", lang), interactive),
+            pledges=_ask(list(pledges), i18n.field_name("pledges", lang), interactive, many=True,
+                         choices=offer.get("pledges"), lang=lang),
+            parties=_ask(list(parties), i18n.field_name("parties", lang), interactive, many=True,
+                         choices=offer.get("parties"), lang=lang),
+            description=_ask(description, i18n.field_name("description", lang), interactive,
+                             required=False),
+            owners=_ask(list(owners), i18n.field_name("owners", lang), interactive, many=True,
+                        required=False, choices=offer.get("owners"), lang=lang),
+            districts=_ask(list(districts), i18n.field_name("districts", lang), interactive,
+                           many=True, required=False, choices=offer.get("districts"), lang=lang),
             start=activities.check_day(start, "--start") if start else None,
             due=activities.check_day(due, "--due") if due else None, status=status,
-            targets=_targets(target_kind, target_text, target_value, target_unit))
-        new_id, plan = activities.new_activity(ed.loaded, target_list, fields)
-        finish(plan, dry_run, ed.lang, new_id,
-               after=lambda: typer.echo(_label_new(ed.lang, new_id)))
-
-
-def _label_new(lang: str, new_id: str) -> str:
-    from trygghet_cli import i18n
-
-    return i18n.label("edit.new_id", lang, id=new_id)
+            targets=_targets(target_kind, target_text, target_value, target_unit, target_per))
+        new_id, plan = activities.new_activity(ed.loaded, target_list, fields,
+                                               i18n.label("new.comment", lang))
+        said = i18n.label("activity.created", lang, id=new_id, title=fields.title,
+                          status=i18n.label(f"status.{fields.status}", lang),
+                          path=plan.changes[0].path.parent.name + "/" + plan.changes[0].path.name)
+        finish(plan, dry_run, lang, new_id, said=said)
 
 
 def _targets(kind: str | None, text: str | None, value: float | None,
-             unit: str | None) -> list[dict[str, Any]]:
+             unit: str | None, per: str | None = None) -> list[dict[str, Any]]:
     from trygghet_cli.editing.activities import TargetInput
 
     if kind is None:
-        if text or value is not None or unit:
+        if text or value is not None or unit or per:
             raise UsageError("--target-text, --target-value and --target-unit need --target-kind")
         return []
     if not text:
         raise UsageError("--target-kind needs --target-text")
-    return [TargetInput(kind, text, value, unit).as_data("t1")]
+    from trygghet_cli.interchange.columns import KINDS, PERS, canonical
+
+    kind = canonical(KINDS, kind) or kind
+    per = (canonical(PERS, per) or per) if per else None
+    return [TargetInput(kind, text, value, unit, per).as_data("t1")]
 
 
 @command("target", group=activity_app, epilog=EXIT_CODES)

@@ -17,14 +17,69 @@ import typer
 # typer (pinned to 0.28 in pyproject.toml) vendors click as typer._click.
 from typer._click import exceptions as click_exceptions
 from typer._click.globals import get_current_context as click_get_current_context
+from typer.core import TyperGroup
 
 from trygghet_cli import __version__
 from trygghet_cli.cli.conventions import Command
 from trygghet_cli.errors import ExitCode, TrygghetError
+from trygghet_cli.i18n import LANGUAGES, label
+from trygghet_cli.root import config
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+_GLOBAL_WITH_VALUE = ("--data", "-d", "--lang")
+_GLOBAL_FLAGS = ("--no-color", "--debug")
+
+
+def _own_options(group: Any, ctx: Any, args: list[str]) -> set[str]:
+    """The option names of the (sub)command that args name, e.g. `activity new`."""
+    command = group
+    for name in args:
+        get = getattr(command, "get_command", None)
+        sub = get(ctx, name) if get is not None else None
+        if sub is None:
+            break
+        command = sub
+    if command is group:
+        return set()
+    return {opt for param in command.params for opt in (*param.opts, *param.secondary_opts)}
+
+
+def hoist_global_options(group: Any, ctx: Any, args: list[str]) -> list[str]:
+    """args with the global options moved before the command (`validate --data x` works).
+
+    An option the command has itself (`status --lang`) stays with the command."""
+    start = 0
+    while start < len(args) and args[start].startswith("-"):
+        start += 2 if args[start] in _GLOBAL_WITH_VALUE else 1
+    own = _own_options(group, ctx, args[start:])
+    front, rest = list(args[:start]), []
+    index = start
+    while index < len(args):
+        word = args[index]
+        name = word.split("=", 1)[0]
+        if word == "--":
+            rest.extend(args[index:])
+            break
+        if name in _GLOBAL_WITH_VALUE and name not in own:
+            width = 1 if "=" in word else 2
+            front.extend(args[index:index + width])
+            index += width
+            continue
+        (front if word in _GLOBAL_FLAGS and word not in own else rest).append(word)
+        index += 1
+    return front + rest
+
+
+class _Group(TyperGroup):
+    """The top-level group: global options are accepted after the command too."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_global_options(self, ctx, args))
+
+
 app = typer.Typer(
+    cls=_Group,
     name="trygghet",
     help=(
         "Samverkan kommun-polis som data i git: överenskommelser, medborgarlöften och "
@@ -103,18 +158,47 @@ def options(ctx: Any) -> Options:
     return obj if isinstance(obj, Options) else Options()
 
 
-def _fail(error: TrygghetError) -> typer.Exit:
-    typer.echo(f"trygghet: {error.message}", err=True)
-    if error.hint:
-        typer.echo(f"  hint: {error.hint}", err=True)
+def language(ctx: Any = None) -> str:
+    """The user's language: --lang, TRYGGHET_LANG, the data root's `language:`, a Swedish or
+    English LANG, else Swedish."""
+    opts = options(ctx) if ctx is not None else Options()
+    if opts.lang is not None and opts.lang in LANGUAGES:
+        return opts.lang
+    chosen = os.environ.get("TRYGGHET_LANG", "")
+    if chosen in LANGUAGES:
+        return chosen
+    try:
+        root, example = config.locate_root(explicit=opts.data)
+    except TrygghetError:
+        root, example = None, True
+    if root is not None and not example:
+        return config.root_language([root])
+    system = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG", "")
+    return "en" if system.startswith("en") else "sv"
+
+
+def data_root(ctx: Any) -> Path:
+    """The data root the command works on; says so on stderr when it is the bundled example."""
+    root, example = config.locate_root(explicit=options(ctx).data)
+    if example:
+        typer.echo(label("root.example_note", language(ctx)), err=True)
+    return root
+
+
+def _fail(error: TrygghetError, lang: str) -> typer.Exit:
+    message, hint = error.text(lang)
+    typer.echo(f"trygghet: {message}", err=True)
+    if hint:
+        typer.echo(f"  {label('hint', lang)}: {hint}", err=True)
     return typer.Exit(int(error.exit_code))
 
 
-def _internal(exc: Exception, debug: bool) -> typer.Exit:
+def _internal(exc: Exception, debug: bool, lang: str) -> typer.Exit:
     if debug:
         traceback.print_exc()
-    typer.echo(f"trygghet: internal error: {type(exc).__name__}: {exc}", err=True)
-    typer.echo("  run again with --debug for the details, and please report it", err=True)
+    typer.echo(f"trygghet: {label('error.internal', lang, name=type(exc).__name__, text=exc)}",
+               err=True)
+    typer.echo(f"  {label('error.internal.hint', lang)}", err=True)
     return typer.Exit(int(ExitCode.INTERNAL))
 
 
@@ -146,11 +230,11 @@ def command(*args: Any, group: typer.Typer | None = None, **kwargs: Any) -> Call
                 quiet_stdout()
                 raise typer.Exit(int(ExitCode.OK)) from None
             except TrygghetError as error:
-                raise _fail(error) from None
+                raise _fail(error, language(click_get_current_context(silent=True))) from None
             except Exception as exc:  # noqa: BLE001 - any other failure is an internal error
                 ctx = click_get_current_context(silent=True)
                 debug = bool(ctx and options(ctx).debug) or "--debug" in sys.argv
-                raise _internal(exc, debug) from None
+                raise _internal(exc, debug, language(ctx)) from None
 
         kwargs.setdefault("cls", Command)
         (group or app).command(*args, **kwargs)(guarded)

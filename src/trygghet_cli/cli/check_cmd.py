@@ -6,7 +6,7 @@ from enum import StrEnum
 
 import typer
 
-from trygghet_cli.cli.app import app, command, options
+from trygghet_cli.cli.app import app, command, data_root, options
 from trygghet_cli.cli.dates import as_of_date
 from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import ExitCode, UsageError
@@ -53,12 +53,12 @@ def law(
     from trygghet_cli import law as law_check
     from trygghet_cli.area import scoped
     from trygghet_cli.law import show
-    from trygghet_cli.root import config, repository
+    from trygghet_cli.root import repository
 
     if lang is not None and lang not in ("sv", "en"):
         raise UsageError(f"--lang: '{lang}' is not sv or en", "use sv or en")
     opts = options(ctx)
-    model = scoped(repository.load_valid(config.find_root(explicit=opts.data)).model, municipality)
+    model = scoped(repository.load_valid(data_root(ctx)).model, municipality)
     result = law_check.check(model, as_of_date(as_of))
     language = lang or opts.lang or (model.config.language if model.config else "sv")
     settings = model.config.law if model.config else {}

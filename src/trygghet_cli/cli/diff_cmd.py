@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from trygghet_cli.cli.app import command, options
+from trygghet_cli.cli.app import command, data_root, options
 from trygghet_cli.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def diff_command(
     opts = options(ctx)
     if lang is not None and lang not in ("sv", "en"):
         raise UsageError(f"--lang: '{lang}' is not sv or en", "use sv or en")
-    root = config.find_root(explicit=opts.data)
+    root = data_root(ctx)
     lang = lang or opts.lang or config.root_language([root])
     if git is not None and subject is not None:
         raise UsageError("give either --git or a kind and two periods, not both",

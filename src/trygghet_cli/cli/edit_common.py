@@ -68,8 +68,10 @@ def editing(ctx: Any) -> Iterator[EditContext]:
 
 
 def finish(plan: Any, dry_run: bool, lang: str, what: str,
-           after: Callable[[], None] | None = None) -> None:
-    """Print the diff (dry run) or write the files; a plan of None means nothing to change."""
+           after: Callable[[], None] | None = None, said: str | None = None) -> None:
+    """Print the diff (dry run) or write the files; a plan of None means nothing to change.
+
+    `said` is the one line that tells what was written, instead of each file's name."""
     from trygghet_cli.editing import session
 
     if plan is None:
@@ -79,7 +81,10 @@ def finish(plan: Any, dry_run: bool, lang: str, what: str,
         typer.echo(plan.diff())
         typer.echo(i18n.label("edit.dry_run", lang), err=True)
         return
-    for path in session.write(plan):
+    written = session.write(plan)
+    if said is not None:
+        typer.echo(said)
+    for path in written if said is None else []:
         typer.echo(i18n.label("edit.written", lang, path=path))
     if after is not None:
         after()

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 import typer
 
-from trygghet_cli.cli.app import app, command, options
+from trygghet_cli.cli.app import app, command, data_root, options
 from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import UsageError
 
@@ -78,11 +78,11 @@ def export_activities(
     from trygghet_cli.output import destination
     from trygghet_cli.output.progress import progress
     from trygghet_cli.render.files import write_output
-    from trygghet_cli.root import config, repository
+    from trygghet_cli.root import repository
 
     opts = options(ctx)
     output = destination.parse(output_text)
-    root = config.find_root(explicit=opts.data)
+    root = data_root(ctx)
     model = scoped(repository.load_valid(root).model, municipality)
     lang = opts.lang or (model.config.language if model.config else "sv")
     if fmt is ExportFormat.ics and what is not ExportTable.activities:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from trygghet_cli.cli.app import command, options
+from trygghet_cli.cli.app import command, data_root, options
 from trygghet_cli.cli.edit_common import DRY_RUN_HELP, writable_root
 from trygghet_cli.errors import DataError, ExitCode, ReadError, UsageError
 
@@ -85,7 +85,7 @@ def fmt(
 
     opts = options(ctx)
     read_only = check or dry_run
-    root = config.find_root(explicit=opts.data) if read_only else writable_root(ctx)
+    root = data_root(ctx) if read_only else writable_root(ctx)
     lang = opts.lang or config.root_language([root])
     failed = False
     changed = 0

@@ -56,3 +56,82 @@ def period(
                 typer.echo(f"{old_id} -> {new_id}")
 
         finish(result.plan, dry_run, ed.lang, result.pledge_set_id, after=tell)
+
+
+_NEW_EXIT = ("Exit codes: 0 written, 1 the new file would be invalid, 2 usage error (for example "
+             "the file exists already), 3 the file could not be written.")
+
+
+@command("agreement", group=new_app, epilog=_NEW_EXIT)
+def agreement(
+    ctx: typer.Context,
+    areas: list[str] = typer.Option([], "--area", help="A priority area: 'Title' or 'id=Title' "
+                                    "(repeat for each)."),
+    start: str | None = typer.Option(None, "--start", help="First day (YYYY-MM-DD). Default: the day "
+                                     "after the latest agreement ends, else next 1 January."),
+    end: str | None = typer.Option(None, "--end", help="Last day. Default: as long as the latest "
+                                   "agreement, else four calendar years."),
+    title: str | None = typer.Option(None, "--title", help="Default: 'Samverkansöverenskommelse "
+                                     "START–END'."),
+    parties: list[str] = typer.Option([], "--party", help="Party id (repeatable). Default: every "
+                                      "party in trygghet.yaml."),
+    dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
+) -> None:
+    """Create a cooperation agreement (samverkansöverenskommelse) with its priority areas.
+
+    Writes agreements/PERIOD.yaml; add problems, causes, goals and sources in the file.
+
+    Examples:
+
+      trygghet new agreement --start 2026-01-01 --end 2029-12-31 \\
+        --area "Trygg stadskärna" --area "unga=Unga som begår brott"
+    """
+    from trygghet_cli import i18n
+    from trygghet_cli.editing import documents, scaffold
+
+    with editing(ctx) as ed:
+        named = [scaffold.parse_named(text, "--area") for text in areas]
+        made = documents.agreement(ed.loaded, title, _day(start, "--start"), _day(end, "--end"),
+                                   named, list(parties), i18n.label("new.comment", ed.lang))
+        said = i18n.plural("new.agreement_done", ed.lang, len(made.ids), id=made.id,
+                           path=made.summary, areas=", ".join(made.ids))
+        finish(made.plan, dry_run, ed.lang, made.id, said=said)
+
+
+@command("pledges", group=new_app, epilog=_NEW_EXIT)
+def pledges(
+    ctx: typer.Context,
+    texts: list[str] = typer.Option([], "--pledge", help="The text of a pledge, as promised "
+                                    "(repeat for each, in order)."),
+    start: str | None = typer.Option(None, "--start", help="First day (YYYY-MM-DD). Default: the day "
+                                     "after the latest pledge period ends, else next 1 January."),
+    end: str | None = typer.Option(None, "--end", help="Last day. Default: as long as the latest "
+                                   "pledge period, else two calendar years."),
+    title: str | None = typer.Option(None, "--title", help="Default: 'Medborgarlöften START–END'."),
+    parties: list[str] = typer.Option([], "--party", help="Party id behind the pledges (repeatable). "
+                                      "Default: every party in trygghet.yaml."),
+    agreement_id: str | None = typer.Option(None, "--agreement", help="Agreement id. Default: the "
+                                            "one whose period holds the new period, if any."),
+    dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
+) -> None:
+    """Create a pledge set (medborgarlöften): the first one, or the next, of any length.
+
+    Writes pledges/PERIOD.yaml with the pledges numbered 1, 2, ... For the next period
+    with the unfinished activities carried over, see 'trygghet new period'.
+
+    Examples:
+
+      trygghet new pledges --start 2026-01-01 --end 2027-12-31 \\
+        --pledge "Vi ska genomföra trygghetsvandringar i alla kommundelar." \\
+        --pledge "Polisen ska vara synlig i centrum på helgkvällar."
+    """
+    from trygghet_cli import i18n
+    from trygghet_cli.editing import documents
+
+    with editing(ctx) as ed:
+        made = documents.pledges(ed.loaded, title, _day(start, "--start"), _day(end, "--end"),
+                                 list(texts), list(parties), agreement_id,
+                                 i18n.label("new.comment", ed.lang))
+        said = i18n.plural("new.pledges_done", ed.lang, len(made.ids), id=made.id,
+                           path=made.summary, first=made.ids[0], last=made.ids[-1])
+        finish(made.plan, dry_run, ed.lang, made.id, said=said)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from trygghet_cli.cli.app import command, options
+from trygghet_cli.cli.app import command, data_root, options
 from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import UsageError
 
@@ -121,7 +121,7 @@ def report(
         raise UsageError(f"--templates {templates}: no such folder")
     day, shown = _as_of(as_of)
     output = destination.parse(output_text)
-    root = config.find_root(explicit=opts.data)
+    root = data_root(ctx)
     model = scoped(repository.load_valid(root).model, municipality)
     req = Request(kind=kind, fmt=_format(fmt, output), lang=chosen_lang or _data_lang(model),
                   as_of=day, as_of_shown=shown, audience=audience.value, period=period, year=year,

@@ -7,14 +7,18 @@ import shutil
 import sys
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import typer
 
-from trygghet_cli.cli.app import command, options
+from trygghet_cli.cli.app import command, data_root, options
 from trygghet_cli.cli.dates import as_of_date
 from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import ExitCode, UsageError
 from trygghet_cli.status import Effective, Rollup
+
+if TYPE_CHECKING:
+    from trygghet_cli.model import Model
 
 
 class Format(StrEnum):
@@ -26,6 +30,18 @@ class Format(StrEnum):
 
 class FailIf(StrEnum):
     overdue = "overdue"
+
+
+def _statuses(words: list[str]) -> list[Effective]:
+    from trygghet_cli.interchange.columns import status_code
+
+    try:
+        return [Effective(status_code(word)) for word in words]
+    except ValueError:
+        bad = next(w for w in words if status_code(w) not in {e.value for e in Effective})
+        raise UsageError.say("activity.unknown_status", status=bad,
+                             known="planerad, pågår, klar, försenad, inställd, okänd, 'passerat slutdatum'",
+                             ) from None
 
 
 def _width() -> int:
@@ -51,7 +67,9 @@ def status(
     by: Rollup | None = typer.Option(None, "--by", help="Group by area, owner, district, status or problem."),
     owner: list[str] = typer.Option([], "--owner", help="Only activities of this owner (function id)."),
     district: list[str] = typer.Option([], "--district", help="Only activities in this district."),
-    status_: list[Effective] = typer.Option([], "--status", help="Only activities with this status."),
+    status_: list[str] = typer.Option([], "--status", help="Only activities with this status: "
+                                      "planerad, pågår, klar, försenad, inställd, okänd or "
+                                      "'passerat slutdatum' (or in English)."),
     overdue: bool = typer.Option(False, "--overdue", help="Only overdue activities."),
     due_within: int | None = typer.Option(None, "--due-within", min=0, metavar="DAYS",
                                           help="Only unfinished activities due within DAYS."),
@@ -62,6 +80,10 @@ def status(
         "recorded status (unknown)."),
     lang: str | None = typer.Option(None, "--lang", help="sv or en (overrides the global --lang)."),
     municipality: str | None = municipality_option(),
+    audience: str | None = typer.Option(
+        None, "--audience", help="public: without internal activities, personal data masked "
+        "(default for markdown, which is for pull requests); internal: everything (default for "
+        "the other formats)."),
 ) -> None:
     """Show where the pledges of a period stand: activities, due dates, targets and outcomes.
 
@@ -75,28 +97,58 @@ def status(
 
       trygghet status --overdue --owner kommunpolis
 
-      trygghet status --format markdown > status.md
+      trygghet status --format markdown > status.md   # public: safe to paste into a PR
 
       trygghet status --fail-if overdue             # in a scheduled CI job
 
       trygghet status --municipality kil            # one municipality of a police area
     """
     from trygghet_cli.area import scoped
-    from trygghet_cli.root import config, repository
+    from trygghet_cli.root import repository
     from trygghet_cli.status import Filters, build_report
 
     if lang is not None and lang not in ("sv", "en"):
         raise UsageError(f"--lang: '{lang}' is not sv or en", "use sv or en")
+    if audience not in (None, "public", "internal"):
+        raise UsageError(f"--audience: '{audience}' is not public or internal", "use public or internal")
+    public = (audience or ("public" if fmt is Format.markdown else "internal")) == "public"
     opts = options(ctx)
-    loaded = repository.load_valid(config.find_root(explicit=opts.data))
+    loaded = repository.load_valid(data_root(ctx))
     model = scoped(loaded.model, municipality)
-    filters = Filters(tuple(owner), tuple(district), tuple(status_),
+    if public:
+        model = _public(model)
+    filters = Filters(tuple(owner), tuple(district), tuple(_statuses(status_)),
                       overdue, due_within, tuple(pledge))
     report = build_report(model, period, as_of_date(as_of), filters, by, today=date.today())
     language = lang or opts.lang or (model.config.language if model.config else "sv")
-    typer.echo(_render(report, fmt, language, opts.color))
+    text = _render(report, fmt, language, opts.color)
+    if public:
+        text = _masked(text, language)
+    typer.echo(text)
     if fail_if is FailIf.overdue and (report.summary.overdue or report.summary.past_due_unknown):
         raise typer.Exit(int(ExitCode.INVALID))
+
+
+def _public(model: Model) -> Model:
+    """The model without internal activities (what a public status may show)."""
+    from dataclasses import replace
+
+    lists = [replace(x, activities=[a for a in x.activities if a.visibility != "internal"])
+             for x in model.activity_lists]
+    return replace(model, activity_lists=lists)
+
+
+def _masked(text: str, lang: str) -> str:
+    """Public output with personal data masked, and a warning on stderr when there was any."""
+    from trygghet_cli import privacy
+
+    safe = privacy.masked(text)
+    if safe != text:
+        typer.echo("varning: personuppgifter i publik text har maskerats; rätta dem i datan"
+                   if lang == "sv" else
+                   "warning: personal data in public text was masked; correct it in the data",
+                   err=True)
+    return safe
 
 
 def _render(report: object, fmt: Format, lang: str, color: bool) -> str:

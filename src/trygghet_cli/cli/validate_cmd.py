@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from trygghet_cli.cli.app import command, options
+from trygghet_cli.cli.app import command, data_root, options
 from trygghet_cli.errors import ExitCode
 from trygghet_cli.findings import has_errors
 
@@ -53,6 +53,8 @@ def validate(
     from trygghet_cli.validate import run
 
     opts = options(ctx)
+    if not paths:
+        data_root(ctx)  # says so when it is the bundled example, and refuses that in CI
     with progress("validate") as tick:
         report = run.validate(list(paths or []), opts.data, tick, use_cache=not no_cache)
     lang = opts.lang or config.root_language(report.roots)

@@ -169,10 +169,12 @@ class Matching(Generic[T]):
 
 def match(old: Sequence[T], new: Sequence[T], *, ident: Callable[[T], str],
           text: Callable[[T], str], threshold: float,
-          link: Callable[[T], str | None] | None = None) -> Matching[T]:
+          link: Callable[[T], str | None] | None = None,
+          accept: Callable[[T, T, float], bool] | None = None) -> Matching[T]:
     """Pair entries by id, then by `link` (a new entry naming its old one), then by text.
 
-    Text pairs are taken best first, and only when their similarity reaches threshold.
+    Text pairs are taken best first, and only when their similarity reaches threshold and
+    `accept` (old, new, similarity), when given, agrees that the pair is sure.
     """
     result: Matching[T] = Matching()
     by_id = {ident(o): o for o in old}
@@ -189,18 +191,20 @@ def match(old: Sequence[T], new: Sequence[T], *, ident: Callable[[T], str],
         taken.add(id(found))
         result.pairs.append(Pair(found, item, how))
     left = [o for o in old if id(o) not in taken]
-    _match_text(result, left, loose, text, threshold)
+    _match_text(result, left, loose, text, threshold, accept)
     return result
 
 
 def _match_text(result: Matching[T], old: list[T], new: list[T], text: Callable[[T], str],
-                threshold: float) -> None:
+                threshold: float, accept: Callable[[T, T, float], bool] | None = None) -> None:
     scored = sorted(((similarity(text(o), text(n)), i, j) for i, o in enumerate(old)
                      for j, n in enumerate(new)), key=lambda s: (-s[0], s[1], s[2]))
     used_old: set[int] = set()
     used_new: set[int] = set()
     for score, i, j in scored:
         if score < threshold or i in used_old or j in used_new:
+            continue
+        if accept is not None and not accept(old[i], new[j], score):
             continue
         used_old.add(i)
         used_new.add(j)

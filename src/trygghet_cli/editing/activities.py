@@ -15,7 +15,7 @@ from typing import Any
 from trygghet_cli.editing import session
 from trygghet_cli.editing.roundtrip import Editor, get
 from trygghet_cli.errors import UsageError
-from trygghet_cli.model import Activity, ActivityList, Status, parse_partial
+from trygghet_cli.model import Activity, ActivityList, Period, PledgeSet, Status, parse_partial
 from trygghet_cli.root.repository import LoadedRoot
 
 STATUSES = [s.value for s in Status if s is not Status.UNKNOWN]
@@ -73,8 +73,7 @@ def set_status(loaded: LoadedRoot, activity_id: str, status: str, *, as_of: date
                note: str | None = None, reason: str | None = None,
                on: str | None = None) -> session.Plan | None:
     """Set an activity's status; done sets `completed`, delayed and cancelled need a reason."""
-    if status not in STATUSES:
-        raise UsageError(f"unknown status '{status}'", f"use one of: {', '.join(STATUSES)}")
+    status = status_of_word(status)
     activity = find_activity(loaded, activity_id)
     raw: dict[str, Any] = get(activity.ref.file.data, activity.ref.path)
     wanted = _status_fields(raw, status, as_of, note, reason, on)
@@ -140,13 +139,16 @@ class OutcomeInput:
     window: tuple[str, str] | None = None
     bound: str | None = None
     verdict: str | None = None
+    district: str | None = None
+    place: str | None = None
 
     def as_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {}
         window = {"start": self.window[0], "end": self.window[1]} if self.window else None
         fields = {"value": self.value, "date": self.day, "period": window, "kind": self.kind,
                   "approximate": self.approximate or None, "bound": self.bound,
-                  "verdict": self.verdict, "source": self.source, "note": self.note}
+                  "verdict": self.verdict, "district": self.district, "place": self.place,
+                  "source": self.source, "note": self.note}
         data.update({k: v for k, v in fields.items() if v is not None})
         return data
 
@@ -242,6 +244,37 @@ def _target_index(activity: Activity, target_id: str | None) -> int:
     return ids.index(target_id)
 
 
+def status_of_word(word: str) -> str:
+    """The status code for a word typed in Swedish or English; a usage error if it is none."""
+    from trygghet_cli.interchange.columns import STATUSES as WORDS
+    from trygghet_cli.interchange.columns import status_code
+
+    code = status_code(word)
+    if code not in STATUSES:
+        raise UsageError.say("activity.unknown_status", status=word,
+                             known=", ".join(sv for sv, _en, _other in WORDS.values()))
+    return code
+
+
+def status_change(loaded: LoadedRoot, activity_id: str, word: str, on: str | None,
+                  as_of: date, lang: str) -> str:
+    """One line on what set_status changes: 'a2026-03: planerad → klar, slutförd 15 okt 2026'."""
+    from trygghet_cli import i18n
+
+    activity = find_activity(loaded, activity_id)
+    raw: dict[str, Any] = get(activity.ref.file.data, activity.ref.path)
+    new = status_of_word(word)
+    old = str(raw.get("status", "unknown"))
+    line = (f"{activity_id}: {i18n.label(f'status.{old}', lang)} → "
+            f"{i18n.label(f'status.{new}', lang)}")
+    if new == "done":
+        completed = on or str(raw.get("completed") or as_of.isoformat())
+        shown = (i18n.format_short_date(date.fromisoformat(completed), lang)
+                 if len(completed) == 10 else i18n.format_partial(completed, lang))
+        line += f", {i18n.label('activity.completed_on', lang, date=shown)}"
+    return line
+
+
 def next_id(existing: list[str], taken: set[str], fallback: str) -> str:
     """The next id in the numbering of existing ids (a2024-02 -> a2024-03), free in the root."""
     pattern = re.compile(r"^(.*?)(\d+)$")
@@ -281,39 +314,61 @@ class NewActivity:
         return data
 
 
-def choose_list(loaded: LoadedRoot, list_id: str | None, as_of: date) -> ActivityList:
-    """The named activity list, else the one whose period holds as_of, else the latest."""
-    lists = loaded.model.activity_lists
+def choose_list(loaded: LoadedRoot, list_id: str | None, as_of: date) -> ActivityList | PledgeSet:
+    """The named activity list (by its id or its pledge set's), else the one whose period holds
+    as_of, else the latest. A pledge set without a list stands for the list to be created."""
+    model = loaded.model
+    lists: list[ActivityList | PledgeSet] = list(model.activity_lists)
+    listed = {item.pledge_set for item in model.activity_lists}
+    lists += [s for s in model.pledge_sets if s.id not in listed]
     if list_id is not None:
         for item in lists:
-            if list_id in (item.id, item.pledge_set):
+            if list_id in (item.id, _pledge_set_id(item)):
                 return item
-        raise UsageError(f"no activity list '{list_id}'",
-                         f"use one of: {', '.join(i.id for i in lists)}")
+        raise UsageError.say("activity.unknown_list", id=list_id,
+                             known=", ".join(item.id for item in lists) or "–")
     if not lists:
-        raise UsageError("the data root has no activity list", "run 'trygghet new period' first")
+        raise UsageError.say("activity.no_pledges")
 
-    def period_end(item: ActivityList) -> date:
-        pledge_set = loaded.model.pledge_set(item.pledge_set)
-        return pledge_set.period.end if pledge_set else date.min
+    def period(item: ActivityList | PledgeSet) -> Period | None:
+        pledge_set = model.pledge_set(_pledge_set_id(item))
+        return pledge_set.period if pledge_set else None
 
     for item in lists:
-        pledge_set = loaded.model.pledge_set(item.pledge_set)
-        if pledge_set and pledge_set.period.contains(as_of):
+        found = period(item)
+        if found and found.contains(as_of):
             return item
-    return max(lists, key=period_end)
+    def end(item: ActivityList | PledgeSet) -> date:
+        found = period(item)
+        return found.end if found else date.min
+
+    return max(lists, key=end)
 
 
-def new_activity(loaded: LoadedRoot, target_list: ActivityList,
-                 fields: NewActivity) -> tuple[str, session.Plan]:
-    """Append a new activity with the next free id to the list; the id and the checked plan."""
-    if fields.status is not None and fields.status not in STATUSES:
-        raise UsageError(f"unknown status '{fields.status}'", f"use one of: {', '.join(STATUSES)}")
+def _pledge_set_id(item: ActivityList | PledgeSet) -> str:
+    return item.pledge_set if isinstance(item, ActivityList) else item.id
+
+
+def new_activity(loaded: LoadedRoot, target: ActivityList | PledgeSet, fields: NewActivity,
+                 comment: str = "") -> tuple[str, session.Plan]:
+    """Add a new activity with the next free id: to the list, or to a new list file for a pledge
+    set without one (or with an empty one); the id and the checked plan."""
+    fields.status = status_of_word(fields.status or "planned")
     taken = {a.id for a in loaded.model.all_activities()}
-    existing = [a.id for a in target_list.activities]
-    activity_id = next_id(existing, taken, fallback=f"{target_list.id}-a")
-    doc = target_list.ref.file
-    editor = Editor(doc, "activities")
+    pledge_set = loaded.model.pledge_set(_pledge_set_id(target))
+    fallback = f"a{pledge_set.period.start.year}-" if pledge_set else f"{target.id}-a"
+    existing = [a.id for a in target.activities] if isinstance(target, ActivityList) else []
+    activity_id = next_id(existing, taken, fallback=fallback)
+    if isinstance(target, PledgeSet) or not existing:
+        from trygghet_cli.editing import documents
+
+        item = fields.as_data(activity_id)
+        change = (documents.activity_list_for(loaded, target.id, item, comment)
+                  if isinstance(target, PledgeSet) else documents.refilled(target, item))
+        new_plan = session.Plan(loaded.root, [change])
+        new_plan.warnings = session.check_root(new_plan, loaded.findings)
+        return activity_id, new_plan
+    editor = Editor(target.ref.file, "activities")
     editor.append(("activities",), fields.as_data(activity_id))
     plan = _plan(loaded, editor)
     assert plan is not None  # a new item always changes the file

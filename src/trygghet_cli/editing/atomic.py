@@ -11,6 +11,7 @@ import contextlib
 import errno
 import hashlib
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -21,6 +22,8 @@ from pathlib import Path
 from trygghet_cli.errors import ConflictError, ReadError
 
 LOCK_WAIT_SECONDS = 10.0
+# What _new_temp names a temporary file: `.` + the data file's name + mkstemp's part + `.tmp`.
+_STALE = re.compile(r"\..+\.ya?ml\.[A-Za-z0-9_]+\.tmp")
 
 
 def sha256(data: bytes) -> str:
@@ -209,6 +212,25 @@ def root_lock(folder: Path) -> Iterator[None]:
                 raise ConflictError(f"{folder}: another trygghet command is editing this data "
                                     "root", "wait for it to finish and run again")
             time.sleep(0.05)
+        remove_stale_temporaries(folder)
         yield
     finally:
         os.close(fd)
+
+
+def remove_stale_temporaries(root: Path) -> list[Path]:
+    """Remove the temporary files of writers that died before their rename (SIGKILL, power loss).
+
+    Called with the root's lock held: no other trygghet command is writing in the root, so
+    every `.NAME.yaml.XXXX.tmp` of ours left in it is stale."""
+    removed = []
+    found = [*root.glob(".*.y*ml.*.tmp")]
+    for name in ("agreements", "pledges", "activities"):
+        if (root / name).is_dir():
+            found.extend((root / name).rglob(".*.y*ml.*.tmp"))
+    for entry in found:
+        if entry.is_file() and not entry.is_symlink() and _STALE.fullmatch(entry.name):
+            with contextlib.suppress(OSError):
+                entry.unlink()
+                removed.append(entry)
+    return removed

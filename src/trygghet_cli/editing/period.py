@@ -52,7 +52,7 @@ def next_period(current: Period, start: date | None, end: date | None) -> Period
         end = date(first.year + years, 12, 31) if whole_years and first.month == 1 and first.day == 1 \
             else first + (current.end - current.start)
     if end < first:
-        raise UsageError(f"the new period would end {end} before it starts {first}")
+        raise UsageError.say("new.period_backwards", start=first.isoformat(), end=end.isoformat())
     return Period(first, end)
 
 

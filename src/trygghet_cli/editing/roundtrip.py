@@ -73,6 +73,13 @@ class Editor:
         self.ops.append(ln.LineOp(line - 1, self._end_line(path) + 1, ()))
         del get(self.expected, path[:-1])[path[-1]]
 
+    def replace_block(self, path: JsonPath, value: Any) -> None:
+        """Replace a key's list or mapping value: its lines go, new ones in the file's layout
+        take their place."""
+        self.delete(path)
+        self._insert_key(path, value)
+        get(self.expected, path[:-1])[path[-1]] = value
+
     def append(self, seq_path: JsonPath, item: dict[str, Any]) -> None:
         """Append a mapping to the block list at seq_path (creating the key when missing)."""
         if seq_path not in self.doc.positions:

@@ -25,6 +25,7 @@ TEMPLATES = {
     ".github/workflows/trygghet.yml": "github-workflow.yml.j2",
     ".gitlab-ci.yml": "gitlab-ci.yml.j2",
     ".pre-commit-config.yaml": "pre-commit-config.yaml.j2",
+    ".gitignore": "gitignore.j2",
 }
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 
@@ -71,6 +72,11 @@ def _id_and_name(text: str, what: str) -> tuple[str, str]:
                          f"write it as id=Name, with an id of a-z, 0-9, '-', for example "
                          f"{slug(name) or 'norr'}={name or 'Norr'}")
     return ident, name
+
+
+def parse_named(text: str, what: str) -> tuple[str, str]:
+    """'id=Name' or just 'Name' (its id made from the name), for districts, areas and the like."""
+    return _id_and_name(text, what)
 
 
 def parse_district(text: str) -> District:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 import re
 
-from trygghet_cli.errors import DataError
+from trygghet_cli.errors import DataError, UsageError
+from trygghet_cli.findings import quoted
 from trygghet_cli.loading.scalars import MAX_NUMBER, ScalarError, resolve_plain
 from trygghet_cli.loading.text import escaped_control
 
@@ -61,8 +62,9 @@ def render(value: Scalar, flow: bool = False) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float) and not (math.isfinite(value) and abs(value) <= MAX_NUMBER):
-        raise DataError(f"{value} is not a number data files can hold (finite, at most "
-                        f"{MAX_NUMBER:,})".replace(",", " "), "give a smaller number, or text")
+        limit = f"{MAX_NUMBER:,}".replace(",", " ")
+        raise UsageError(f"{quoted(value, 30)} is not a number data files can hold (finite, at "
+                         f"most {limit})", "give a smaller number, or text")
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):

@@ -16,9 +16,10 @@ from typing import Any
 from trygghet_cli.editing import atomic
 from trygghet_cli.editing import lines as ln
 from trygghet_cli.editing.roundtrip import EditResult
-from trygghet_cli.errors import DataError
+from trygghet_cli.errors import DataError, UsageError
 from trygghet_cli.findings import Finding, Severity
 from trygghet_cli.loading import Document, load_bytes
+from trygghet_cli.loading.document import MAX_SCALAR
 from trygghet_cli.loading.text import UTF8_BOM
 from trygghet_cli.root import repository
 
@@ -77,6 +78,11 @@ def same_data(a: Any, b: Any) -> bool:
 def reload_as(new_bytes: bytes, shown: str, expected: Any) -> Document:
     """Load new bytes as validate would, and insist they read back as the intended data."""
     result = load_bytes(new_bytes, shown)
+    too_long = [f for f in result.findings if f.code == "TRY108"]
+    if too_long:  # a --note or --title over the loader's limit: the user's text, not a bug
+        raise UsageError(f"the text is too long: {too_long[0].message}; nothing written",
+                         f"a value holds at most {MAX_SCALAR:,} characters".replace(",", " ")
+                         + "; shorten it, or link to a document")
     if result.document is None:
         first = result.findings[0] if result.findings else None
         raise DataError(f"{shown}: the edited text would not load ({first.message if first else '?'}); "

@@ -90,6 +90,20 @@ def _lookup(table: dict[str, tuple[str, str, tuple[str, ...]]]) -> dict[str, str
 HEADER_KEYS = _lookup(COLUMNS)
 
 
+def canonical(table: dict[str, tuple[str, str, tuple[str, ...]]], text: str) -> str | None:
+    """The canonical value for a word in either language ('pågår' -> 'ongoing'), if known."""
+    return _lookup(table).get(normal(text))
+
+
+def status_code(text: str) -> str:
+    """A status as typed, in Swedish or English ('klar', 'done'), as the data writes it."""
+    if normal(text) in ("passerat slutdatum", "över tiden", "overdue"):
+        return "overdue"
+    if normal(text) in ("okänd", "unknown"):
+        return "unknown"
+    return canonical(STATUSES, text) or text
+
+
 @dataclass(slots=True)
 class Mapping:
     """How a table's headers and words map to activity fields (built in, plus a mapping file)."""

@@ -88,9 +88,20 @@ def plan(root: Path, source: Path, period: str, mapping_file: Path | None = None
         return result
     out = io.StringIO()
     _yaml().dump(doc, out)
-    result.new_text = out.getvalue()
+    result.new_text = _in_place(target, out.getvalue())
     result.problems = _check(root, target.path, result.new_text, merger.rows)
     return result
+
+
+def _in_place(target: periods.PeriodTarget, dumped: str) -> str:
+    """The new text: the old file with only the changed values' lines rewritten when that can
+    be done, else the dumped text in the file's own line breaks."""
+    from trygghet_cli.interchange import minimal
+
+    if target.activity_list is None:
+        return dumped
+    doc = target.activity_list.ref.file
+    return minimal.edits(doc, dumped) or minimal.own_line_breaks(dumped, doc.text)
 
 
 def _ids(model: Any) -> list[str]:

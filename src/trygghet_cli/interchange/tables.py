@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from trygghet_cli.errors import DataError, ReadError, UsageError
+from trygghet_cli.output.csv_cells import inert, restored
 
 DATE_KEYS = {"start", "due"}
 
@@ -26,7 +27,7 @@ def to_csv(headers: list[str], rows: list[list[str]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerows([inert(cell) for cell in row] for row in rows)
     return out.getvalue()
 
 
@@ -164,4 +165,5 @@ def text(value: Any, strip: bool = True) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip() if strip else str(value)
+    # A formula-looking cell of trygghet's own CSV export comes back without its guard quote.
+    return restored(str(value).strip() if strip else str(value))

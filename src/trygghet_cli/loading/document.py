@@ -26,6 +26,10 @@ PositionMap = dict[JsonPath, Position]
 MAX_DEPTH = 50
 MAX_SCALAR = 20_000
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# Values (mappings, lists and scalars) per file. A real activity list has a few thousand;
+# a file of a million one-character items took minutes and gigabytes in every command, so
+# such a file is refused while it is read (validate stays near a second, fmt a few).
+MAX_NODES = 50_000
 
 
 @dataclass(slots=True)
@@ -116,6 +120,7 @@ class _Builder:
         self.positions: dict[JsonPath, Position] = {}
         self.key_positions: dict[JsonPath, Position] = {}
         self.ends: dict[JsonPath, Position] = {}
+        self.nodes = 0
 
     def error(self, code: str, mark: Any, message: str, hint: str | None = None, *,
               sv: str | None = None, sv_hint: str | None = None) -> None:
@@ -157,6 +162,15 @@ class _Builder:
                        sv_hint="ta bort raderna som börjar med '%'; trygghet läser bara YAML 1.2")
 
     def node(self, event: Any, name: str) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self.error("TRY001", event.start_mark, f"the file holds more than {MAX_NODES:,} values; "
+                       "not read further".replace(",", " "),
+                       "split the data into smaller files (one activity list per period)",
+                       sv=f"filen innehåller fler än {MAX_NODES:,} värden; läses inte vidare"
+                       .replace(",", " "),
+                       sv_hint="dela upp datan i mindre filer (en aktivitetslista per period)")
+            raise _Stop
         self.check_anchor_and_tag(event)
         if len(self.stack) >= MAX_DEPTH:
             self.error("TRY107", event.start_mark, f"nesting deeper than {MAX_DEPTH} levels",
@@ -391,7 +405,7 @@ def read_bytes(path: Path, shown: str) -> bytes | Finding:
         if stat.S_ISDIR(info.st_mode):
             return make("TRY001", Location(shown), "is a folder, not a file",
                         "name a YAML file, or a data root folder",
-                        sv="är en mapp, inte en fil", sv_hint="ange en YAML-fil eller en datarot")
+                        sv="är en mapp, inte en fil", sv_hint="ange en YAML-fil eller en datamapp")
         if not stat.S_ISREG(info.st_mode):  # a pipe would block, /dev/zero never ends
             return make("TRY001", Location(shown), "not a regular file (a pipe, device or socket)",
                         "data files must be ordinary files",

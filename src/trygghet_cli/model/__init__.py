@@ -202,6 +202,13 @@ class PledgeSet:
     raw: dict[str, Any]
     ref: Ref
     municipalities: list[str] = field(default_factory=list)
+    more_agreements: list[str] = field(default_factory=list)  # `agreements:` the period also spans
+
+    @property
+    def agreement_ids(self) -> list[str]:
+        """Every agreement the pledge period builds on: `agreement`, then `agreements`."""
+        first = [self.agreement] if self.agreement else []
+        return list(dict.fromkeys([*first, *self.more_agreements]))
 
 
 class Bound(StrEnum):
@@ -238,6 +245,9 @@ class Outcome:
     window: Period | None = None
     bound: Bound | None = None
     verdict: StatedVerdict | None = None
+    district: str | None = None
+    place: str | None = None
+    date_text: str | None = None  # the date as written when only the year or month is known
 
 
 @dataclass(slots=True)
@@ -254,6 +264,7 @@ class Target:
     outcomes: list[Outcome]
     ref: Ref
     indicator: dict[str, str] | None = None
+    per_district: bool = False  # applies to each of the activity's districts
 
 
 @dataclass(slots=True)

@@ -106,7 +106,7 @@ def pledges(doc: Document, model: Model) -> None:
     model.pledge_sets.append(PledgeSet(
         data["id"], data["title"], _period(data["period"]), data.get("agreement"),
         data.get("signed"), data.get("situation_picture"), items, data, Ref(doc, ()),
-        data.get("municipalities", [])))
+        data.get("municipalities", []), data.get("agreements", [])))
     model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
 
 
@@ -123,11 +123,13 @@ def _window(raw: dict[str, str] | None) -> Period | None:
 def _outcome(doc: Document, raw: dict[str, Any], path: JsonPath) -> Outcome:
     window = _window(raw.get("period"))
     day = raw.get("date")
-    when = date.fromisoformat(day) if day else window.end if window else date.min
+    partial = parse_partial(day) if day else None
+    when = (partial.last if partial else date.min) if day else window.end if window else date.min
     bound, verdict = raw.get("bound"), raw.get("verdict")
     return Outcome(raw.get("value"), when, raw.get("kind"), bool(raw.get("approximate", False)),
                    raw.get("source"), raw.get("note"), Ref(doc, path), window,
-                   Bound(bound) if bound else None, StatedVerdict(verdict) if verdict else None)
+                   Bound(bound) if bound else None, StatedVerdict(verdict) if verdict else None,
+                   raw.get("district"), raw.get("place"), day if day and len(day) < 10 else None)
 
 
 def _target(doc: Document, raw: dict[str, Any], path: JsonPath) -> Target:
@@ -136,7 +138,7 @@ def _target(doc: Document, raw: dict[str, Any], path: JsonPath) -> Target:
     return Target(raw["id"], TargetKind(raw["kind"]), raw["text"],
                   float(value) if value is not None else None, raw.get("unit"), raw.get("per"),
                   raw.get("baseline"), raw.get("direction"), raw.get("change_unit"), outcomes,
-                  Ref(doc, path), raw.get("indicator"))
+                  Ref(doc, path), raw.get("indicator"), bool(raw.get("per_district", False)))
 
 
 def _activity(doc: Document, raw: dict[str, Any], path: JsonPath, list_id: str) -> Activity:

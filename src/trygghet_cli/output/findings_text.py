@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from trygghet_cli.findings import Finding, Severity
-from trygghet_cli.i18n import label
+from trygghet_cli.i18n import label, plural
 
 
-def _excerpt(text: str | None, line: int, column: int) -> list[str]:
-    if not text or line <= 0:
-        return []
-    lines = text.splitlines()
-    if line > len(lines):
+def _excerpt(lines: list[str], line: int, column: int) -> list[str]:
+    if line <= 0 or line > len(lines):
         return []
     source = lines[line - 1].replace("\t", " ")
     if len(source) > 76:
@@ -24,13 +21,19 @@ def _excerpt(text: str | None, line: int, column: int) -> list[str]:
 def render(findings: list[Finding], texts: dict[str, str], lang: str, color: bool) -> str:
     """All findings with excerpts, then nothing else (the summary is printed separately)."""
     out: list[str] = []
+    # Each file's lines once: splitting its text for every finding was quadratic (a list of a
+    # million wrong items took minutes to print).
+    lines: dict[str, list[str]] = {}
     for finding in findings:
         severity = label(finding.severity.value, lang)
         if color:
             severity = _paint(severity, finding.severity)
         message, hint = finding.text(lang)
         out.append(f"{finding.where}: {severity} {finding.code} {message}")
-        out.extend(_excerpt(texts.get(finding.where.path), finding.where.line, finding.where.column))
+        path = finding.where.path
+        if path not in lines:
+            lines[path] = (texts.get(path) or "").splitlines()
+        out.extend(_excerpt(lines[path], finding.where.line, finding.where.column))
         if hint:
             out.append(f"  {label('hint', lang)}: {hint}")
     return "\n".join(out)
@@ -44,7 +47,11 @@ def _paint(text: str, severity: Severity) -> str:
 def summary(findings: list[Finding], files: int, roots: int, lang: str) -> str:
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = len(findings) - errors
-    checked = label("checked", lang, files=files, roots=roots)
+    if roots > 1:
+        checked = plural("checked.files_roots", lang, files, roots=roots)
+    else:
+        checked = plural("checked.files", lang, files)
     if not findings:
         return f"{checked}. {label('valid', lang)}"
-    return f"{checked}: {label('summary', lang, errors=errors, warnings=warnings)}."
+    counts = f"{plural('count.errors', lang, errors)}, {plural('count.warnings', lang, warnings)}"
+    return f"{checked}: {counts}."

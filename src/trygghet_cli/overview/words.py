@@ -72,7 +72,7 @@ def number(value: int, row: Row) -> str:
 
 
 def heading(rows: list[Row], roots: int, lang: str) -> str:
-    """'4 kommuner i 1 datarot'-style summary under the title."""
+    """'4 kommuner i 1 datamapp'-style summary under the title."""
     word = " i " if lang == "sv" else " in "
     return count(len(rows), "ov.count", lang) + word + count(roots, "ov.roots", lang)
 

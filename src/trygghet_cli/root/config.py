@@ -27,20 +27,31 @@ def is_root(folder: Path) -> bool:
 
 
 def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
-    """The data root: --data if given, else the nearest folder upwards with trygghet.yaml,
-    else the bundled Strängnäs data."""
+    """The data root (see locate_root)."""
+    return locate_root(start, explicit)[0]
+
+
+def locate_root(start: Path | None = None, explicit: Path | None = None) -> tuple[Path, bool]:
+    """The data root, and whether it is the bundled example because no other was found.
+
+    The order: --data (or TRYGGHET_DATA) if given, else the working folder or the nearest
+    parent with trygghet.yaml, else ./data/ under the working folder, else the bundled
+    Strängnäs data; in CI (`CI` set) that last step is an error."""
     if explicit is not None:
         if not explicit.is_dir():
-            raise UsageError(f"{explicit}: no such folder", "give --data the folder with trygghet.yaml")
+            raise UsageError.say("root.no_folder", path=explicit)
         if not is_root(explicit):
-            raise UsageError(f"{explicit}: not a data root (no {CONFIG_NAME})",
-                             "run 'trygghet init' there, or point --data at the right folder")
-        return explicit
+            raise UsageError.say("root.not_a_root", path=explicit)
+        return explicit, False
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if is_root(folder):
-            return folder
-    return resources.bundled_data_root()
+            return folder, False
+    if is_root(here / "data"):
+        return here / "data", False
+    if os.environ.get("CI"):
+        raise UsageError.say("root.none_in_ci")
+    return resources.bundled_data_root(), True
 
 
 def roots_below(folder: Path) -> list[Path]:

@@ -6,6 +6,7 @@ import csv
 import io
 
 from trygghet_cli.i18n import format_number
+from trygghet_cli.output.csv_cells import inert
 from trygghet_cli.status import ActivityState, Attainment, StatusReport, words
 
 COLUMNS = [
@@ -40,18 +41,11 @@ def _rows(report: StatusReport, state: ActivityState, lang: str) -> list[list[ob
     return [[*base, *_target_cells(att, lang)] for att in targets]
 
 
-def _safe(cell: object) -> object:
-    """Text that a spreadsheet would run as a formula (=, +, -, @) is quoted with a leading '."""
-    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@"):
-        return "'" + cell
-    return cell
-
-
 def render(report: StatusReport, lang: str) -> str:
     """CSV with a header row; machine columns in English, *_text and attainment in lang."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for state in report.activities:
-        writer.writerows([_safe(c) for c in row] for row in _rows(report, state, lang))
+        writer.writerows([inert(c) for c in row] for row in _rows(report, state, lang))
     return buffer.getvalue().rstrip("\n")

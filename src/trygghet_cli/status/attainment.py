@@ -72,6 +72,7 @@ class Attainment:
     due_share: float | None = None
     due_so_far: float | None = None
     later: int = 0
+    by_district: tuple[tuple[str, Attainment | None], ...] = ()  # per-district targets: name, judged
 
     @property
     def kind(self) -> TargetKind:
@@ -227,12 +228,14 @@ def _governs(latest: Outcome, fig: Figure | None) -> bool:
 
 
 def attainment(target: Target, period: Period, as_of: date,
-               activity_window: Period | None = None, today: date | None = None) -> Attainment:
+               activity_window: Period | None = None, today: date | None = None,
+               districts: tuple[tuple[str, str], ...] = ()) -> Attainment:
     """Judge one target on what was known on as_of.
 
     activity_window is the activity's own stretch (its start, else the period's, to its due
     date, else the period's end): implicit outcome windows start there, and interim counts are
     paced over it. Outcomes dated after today (when given) and as_of are counted in `later`.
+    districts are the activity's (id, name): a per-district target is judged in each.
     """
     own = activity_window or period
     known = known_outcomes(target, as_of)
@@ -241,6 +244,8 @@ def attainment(target: Target, period: Period, as_of: date,
     if latest is None:
         return Attainment(target, Verdict.NO_OUTCOME, None, None, target.value, None, False,
                           False, None, (), (), later=later)
+    if target.per_district and districts and target.kind in COUNTS:
+        return _per_district(target, known, own, districts, later)
     fig = figure(known, own.start)
     if fig is None or target.kind is TargetKind.QUALITATIVE or _governs(latest, fig):
         if target.kind is TargetKind.QUALITATIVE and latest.verdict is None:
@@ -261,7 +266,7 @@ def _qualitative(target: Target, latest: Outcome, known: list[Outcome], fig: Fig
 
 def _judged(target: Target, fig: Figure, known: list[Outcome], own: Period, later: int) -> Attainment:
     latest = fig.latest
-    disagreeing, also = _split_others(latest, known)
+    disagreeing, also = _split_others(latest, [o for o in known if o is latest or o not in fig.parts])
     expected = _expected(target, fig)
     achieved, low, high = _achieved(target, fig)
     share = _share(own, latest.date) if not fig.final else None
@@ -274,3 +279,33 @@ def _judged(target: Target, fig: Figure, known: list[Outcome], own: Period, late
     return Attainment(target, verdict, latest, achieved, expected, ratio, fig.final,
                       fig.approximate, elapsed, disagreeing, also, fig, None,
                       share if due is not None else None, due, later)
+
+
+def _per_district(target: Target, known: list[Outcome], own: Period,
+                  districts: tuple[tuple[str, str], ...], later: int) -> Attainment:
+    """A target for each district: met only when every district meets it."""
+    judged: list[tuple[str, Attainment | None]] = []
+    for ident, name in districts:
+        mine = [o for o in known if o.district == ident]
+        fig = figure(mine, own.start)
+        judged.append((name, _judged(target, fig, mine, own, 0) if fig is not None else None))
+    verdicts = [a.verdict if a is not None else Verdict.NO_OUTCOME for _, a in judged]
+    final = any(a is not None and a.final for _, a in judged)
+    met = sum(1 for v in verdicts if v in (Verdict.MET, Verdict.EXCEEDED))
+    latest = latest_outcome([o for o in known if o.district in {i for i, _ in districts}])
+    return Attainment(target, _combined(verdicts, final), latest, float(met), float(len(districts)),
+                      met / len(districts), final, any(a is not None and a.approximate for _, a in judged),
+                      None, (), (), None, None, later=later, by_district=tuple(judged))
+
+
+def _combined(verdicts: list[Verdict], final: bool) -> Verdict:
+    if all(v in (Verdict.MET, Verdict.EXCEEDED) for v in verdicts):
+        return Verdict.EXCEEDED if Verdict.EXCEEDED in verdicts else Verdict.MET
+    if final:
+        if any(v in (Verdict.NOT_MET, Verdict.NO_OUTCOME, Verdict.BEHIND, Verdict.IN_PROGRESS)
+               for v in verdicts):
+            return Verdict.NOT_MET
+        return Verdict.NOT_JUDGED
+    if Verdict.BEHIND in verdicts:
+        return Verdict.BEHIND
+    return Verdict.ON_TRACK if all(v is not Verdict.NO_OUTCOME for v in verdicts) else Verdict.IN_PROGRESS

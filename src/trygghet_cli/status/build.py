@@ -153,7 +153,8 @@ def rollup(model: Model, report: StatusReport, by: Rollup) -> tuple[Group, ...]:
     states = list(report.activities)
     config = model.config
     if by is Rollup.AREA:
-        areas = [(a.id, a.title) for a in report.agreement.areas] if report.agreement else []
+        agreements = [model.agreement(i) for i in report.pledge_set.agreement_ids]
+        areas = [(a.id, a.title) for ag in agreements if ag is not None for a in ag.areas]
         return tuple(_by_area(report.pledges, areas))
     if by is Rollup.OWNER:
         owners = [(f.id, f.name) for f in config.functions] if config else []
@@ -212,7 +213,9 @@ def build_report(model: Model, period: str | None, as_of: date, filters: Filters
     selected = select_period(model, period, as_of)
     pledge_set = selected.pledge_set
     wanted = resolve_filters(model, pledge_set, filters or Filters())
-    judged = [activity_state(a, pledge_set.period, as_of, today) for a in model.activities_for(pledge_set.id)]
+    names = _names(model)
+    judged = [activity_state(a, pledge_set.period, as_of, today, names)
+              for a in model.activities_for(pledge_set.id)]
     shown = [s for s in judged if wanted.matches(s, as_of)]
     pledges = []
     for pledge in pledge_set.pledges:
@@ -226,7 +229,7 @@ def build_report(model: Model, period: str | None, as_of: date, filters: Filters
         municipality=config.municipality if config else "", police_area=config.police_area if config else "",
         selected=selected, agreement=agreement, as_of=as_of, filters=wanted, by=by,
         summary=_summary(shown, pledge_set, as_of), pledges=tuple(pledges), groups=(),
-        names=_names(model), municipalities=_municipalities(model, pledge_set),
+        names=names, municipalities=_municipalities(model, pledge_set),
         results=_results(model, pledge_set.id, wanted, {s.id for s in shown}, as_of))
     if by is None:
         return report

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from trygghet_cli.model import Bound, Outcome, Period
 
@@ -39,6 +39,7 @@ class Figure:
     low: float
     high: float
     start: date  # where windows that are not given start: the activity's or the period's start
+    complete: bool = False  # every place's latest figure is final
 
     @property
     def latest(self) -> Outcome:
@@ -46,7 +47,14 @@ class Figure:
 
     @property
     def days(self) -> int:
-        return sum(w.days for w in self.windows)
+        """Days the windows cover, each day once (figures for several places share days)."""
+        total, reach = 0, date.min
+        for window in sorted(self.windows, key=lambda w: w.start):
+            start = max(window.start, reach)
+            if window.end >= start:
+                total += (window.end - start).days + 1
+                reach = window.end + timedelta(days=1)
+        return total
 
     @property
     def span(self) -> Period:
@@ -54,7 +62,7 @@ class Figure:
 
     @property
     def final(self) -> bool:
-        return self.latest.kind == "final"
+        return self.complete
 
     @property
     def approximate(self) -> bool:
@@ -114,8 +122,26 @@ def _outermost(pool: list[Outcome], start: date) -> list[Outcome]:
 
 
 def figure(outcomes: Sequence[Outcome], start: date) -> Figure | None:
-    """The figure so far from the numeric outcomes (in file order); None when there is none."""
-    numeric = [o for o in outcomes if number(o.value) is not None]
+    """The figure so far from the numeric outcomes (in file order); None when there is none.
+
+    Figures for different districts or places ("3 kring Andra Långgatan + 2 i Slottsskogen")
+    are made separately and add up.
+    """
+    groups: dict[tuple[str | None, str | None], list[Outcome]] = {}
+    for outcome in outcomes:
+        if number(outcome.value) is not None:
+            groups.setdefault((outcome.district, outcome.place), []).append(outcome)
+    made = [f for f in (_one_place(g, start) for g in groups.values()) if f is not None]
+    if len(made) < 2:
+        return made[0] if made else None
+    pairs = sorted(((w, o) for f in made for w, o in zip(f.windows, f.parts, strict=True)),
+                   key=lambda p: p[0].start)
+    return Figure(tuple(o for _, o in pairs), tuple(w for w, _ in pairs), sum(f.value for f in made),
+                  sum(f.low for f in made), sum(f.high for f in made), start,
+                  all(f.complete for f in made))
+
+
+def _one_place(numeric: list[Outcome], start: date) -> Figure | None:
     if not numeric:
         return None
     parts = _outermost(_pool(numeric, start), start)
@@ -126,4 +152,4 @@ def figure(outcomes: Sequence[Outcome], start: date) -> Figure | None:
     values = [number(o.value) or 0.0 for o in parts]
     bounds = [_interval(o, v) for o, v in zip(parts, values, strict=True)]
     return Figure(tuple(parts), tuple(windows), sum(values), sum(b[0] for b in bounds),
-                  sum(b[1] for b in bounds), start)
+                  sum(b[1] for b in bounds), start, parts[-1].kind == "final")

@@ -64,7 +64,7 @@ class ActivityState:
 
 
 def activity_state(activity: Activity, period: Period, as_of: date,
-                   today: date | None = None) -> ActivityState:
+                   today: date | None = None, names: dict[str, str] | None = None) -> ActivityState:
     """Judge one activity: effective status, due date, days past or to due, its targets."""
     due = activity.due or period.end
     finished = activity.status in FINISHED
@@ -74,7 +74,8 @@ def activity_state(activity: Activity, period: Period, as_of: date,
     if days_past_due and activity.status in CAN_BE_OVERDUE:
         effective = Effective.OVERDUE
     own = Period(activity.start or period.start, due)
-    targets = tuple(attainment(t, period, as_of, own, today) for t in activity.targets)
+    districts = tuple((d, (names or {}).get(d, d)) for d in activity.districts)
+    targets = tuple(attainment(t, period, as_of, own, today, districts) for t in activity.targets)
     return ActivityState(activity, activity.status, effective, due, activity.due is None,
                          days_past_due, max(-past, 0), targets, as_of > period.end)
 

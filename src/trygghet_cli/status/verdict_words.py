@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from trygghet_cli.i18n import format_number, format_short_date, label
+from trygghet_cli.i18n import format_number, format_partial, format_short_date, label
 from trygghet_cli.model import Bound, Outcome, Period, TargetKind
 from trygghet_cli.status.attainment import DAYS_PER, Attainment, Verdict
 from trygghet_cli.status.figures import Figure
@@ -59,6 +59,13 @@ def outcome_value(outcome: Outcome, lang: str) -> str:
     return qualified(text, outcome.bound, outcome.approximate, lang)
 
 
+def when_text(outcome: Outcome, lang: str) -> str:
+    """'31 aug 2019', or 'maj 2019' / '2019' when the source gives only the month or year."""
+    if outcome.date_text:
+        return format_partial(outcome.date_text, lang)
+    return format_short_date(outcome.date, lang)
+
+
 def span_text(window: Period, lang: str) -> str:
     """'1 maj–31 dec 2018' / '1 Dec 2018–31 Jan 2019'."""
     end = format_short_date(window.end, lang)
@@ -86,6 +93,7 @@ def _numbers(numbers: list[int]) -> str:
 
 def windows_text(windows: tuple[Period, ...], lang: str) -> str:
     """'tertial 1–3 2019', 'kvartal 1, 3 2024', or the span from first to last day."""
+    windows = tuple(dict.fromkeys(windows))
     year = windows[0].start.year
     for months, key in ((4, "window.tertial"), (3, "window.quarter")):
         numbers = [_calendar_part(w, months) for w in windows]
@@ -102,7 +110,7 @@ def figure_text(att: Attainment, lang: str) -> str:
         return "–"
     if fig is None or len(fig.parts) < 2 or att.latest not in fig.parts:
         return outcome_value(att.latest, lang)
-    parts = " + ".join(outcome_value(o, lang) for o in fig.parts)
+    parts = " + ".join(outcome_value(o, lang) + (f" {o.place}" if o.place else "") for o in fig.parts)
     total = qualified(format_number(fig.value, lang), fig.bound, fig.approximate, lang)
     return f"{total} ({parts}, {windows_text(fig.windows, lang)})"
 
@@ -117,8 +125,25 @@ def _rate(att: Attainment, fig: Figure, want: str, lang: str) -> str:
                  per=label(f"per.{per}", lang))
 
 
+def _districts(att: Attainment, lang: str) -> str:
+    """'2 av 3 områden (Oxhagen 1, Berga/Funkabo 2; Norrliden saknas), minst 1 i varje'."""
+    target = att.target
+    shown = [f"{name} {figure_text(a, lang)}" for name, a in att.by_district if a is not None]
+    missing = [name for name, a in att.by_district if a is None]
+    parts = ", ".join(shown)
+    if missing:
+        gone = label("district.missing", lang, names=", ".join(missing))
+        parts = f"{parts}; {gone}" if parts else gone
+    met = sum(1 for _, a in att.by_district if a is not None and a.verdict in FAVOURABLE)
+    want = format_number(target.value, lang) if target.value is not None else "?"
+    return label("target.per_district", lang, met=met, total=len(att.by_district), parts=parts,
+                 each=label(f"target.{target.kind.value}_only", lang, want=want))
+
+
 def _goal(att: Attainment, lang: str) -> str:
     target = att.target
+    if att.by_district:
+        return _districts(att, lang)
     got = figure_text(att, lang)
     want = format_number(target.value, lang) if target.value is not None else "?"
     kind = target.kind
@@ -168,7 +193,7 @@ def _others(outcomes: tuple[Outcome, ...], lang: str, with_source: bool) -> str:
     for outcome in outcomes:
         text = outcome_value(outcome, lang)
         if with_source and outcome.source:
-            text += f" ({outcome.source}, {format_short_date(outcome.date, lang)})"
+            text += f" ({outcome.source}, {when_text(outcome, lang)})"
         parts.append(text)
     return "; ".join(parts)
 
@@ -186,7 +211,7 @@ def _notes(att: Attainment, lang: str) -> list[str]:
     notes = []
     latest = att.latest
     if latest is not None and not att.final:
-        notes.append(label("outcome.interim", lang, date=format_short_date(latest.date, lang)))
+        notes.append(label("outcome.interim", lang, date=when_text(latest, lang)))
     if att.due_so_far is not None:
         due = format_number(att.due_so_far, lang)
         notes.append(label("outcome.due_so_far", lang, due=due))

@@ -27,6 +27,11 @@ def _raw(outcome: Outcome) -> dict[str, Any]:
 
 
 def _window_dates(activity: Activity, outcome: Outcome) -> list[Finding]:
+    day = _raw(outcome).get("date")
+    if day and parse_partial(day) is None:
+        return [make("TRY205", outcome.ref.where("date"), f"'{day}' is not a real date",
+                     "check the day of the month", sv=f"'{day}' är inte ett verkligt datum",
+                     sv_hint="kontrollera dagen i månaden")]
     span = _raw(outcome).get("period")
     if not span:
         return []

@@ -113,8 +113,9 @@ def unresolved(model: Model) -> list[Finding]:
             resolve.each("source", "TRY309", area.raw.get("sources", []), area.ref, "sources")
     for pledge_set in model.pledge_sets:
         resolve.need("agreement", "TRY302", pledge_set.agreement, pledge_set.ref.where("agreement"))
+        resolve.each("agreement", "TRY302", pledge_set.more_agreements, pledge_set.ref, "agreements")
         resolve.each("party", "TRY308", pledge_set.raw.get("parties", []), pledge_set.ref, "parties")
-        _check_pledges(resolve, model, pledge_set.agreement, pledge_set.pledges)
+        _check_pledges(resolve, model, pledge_set.agreement_ids, pledge_set.pledges)
     for activity_list in model.activity_lists:
         resolve.need("pledge set", "TRY305", activity_list.pledge_set,
                      activity_list.ref.where("pledge_set"))
@@ -201,10 +202,12 @@ def _unique_within(resolve: _Resolver, kind: str, items: list[tuple[str, Ref]]) 
             sv_hint="ge en av dem ett annat id"))
 
 
-def _check_pledges(resolve: _Resolver, model: Model, agreement_id: str | None,
+def _check_pledges(resolve: _Resolver, model: Model, agreement_ids: list[str],
                    pledges: list[Pledge]) -> None:
-    agreement = model.agreement(agreement_id) if agreement_id else None
-    own_areas = {area.id for area in agreement.areas} if agreement else None
+    """Pledges serve priority areas of the agreements their period builds on (any of them)."""
+    agreements = [a for a in (model.agreement(i) for i in agreement_ids) if a is not None]
+    own_areas = {area.id for a in agreements for area in a.areas} if agreements else None
+    agreement_id = ", ".join(a.id for a in agreements)
     for pledge in pledges:
         resolve.each("party", "TRY308", pledge.parties, pledge.ref, "parties")
         for index, area_id in enumerate(pledge.areas):
@@ -230,6 +233,7 @@ def _check_activity(resolve: _Resolver, activity: Activity) -> None:
     for target in activity.targets:
         for outcome in target.outcomes:
             resolve.need_at("source", "TRY309", outcome.source, outcome.ref, "source")
+            resolve.need_at("district", "TRY307", outcome.district, outcome.ref, "district")
 
 
 def check(model: Model) -> list[Finding]:

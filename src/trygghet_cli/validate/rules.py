@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from trygghet_cli.findings import Finding, make
 from trygghet_cli.model import (
@@ -74,19 +74,44 @@ def _periods(model: Model) -> list[Finding]:
     return findings
 
 
+def _covered(period: Period, spans: list[Period]) -> bool:
+    """Whether the spans together cover every day of the period."""
+    reach = period.start
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start > reach:
+            break
+        reach = max(reach, span.end + timedelta(days=1))
+    return reach > period.end
+
+
 def _inside_agreement(model: Model, pledge_set: PledgeSet) -> list[Finding]:
-    agreement = model.agreement(pledge_set.agreement) if pledge_set.agreement else None
-    if agreement is None or pledge_set.period.within(agreement.period):
+    """TRY406 when the pledge period is not covered by the agreements it builds on."""
+    agreements = [a for a in (model.agreement(i) for i in pledge_set.agreement_ids) if a is not None]
+    if not agreements or _covered(pledge_set.period, [a.period for a in agreements]):
         return []
+    names = ", ".join(f"{a.id} ({a.period.start}..{a.period.end})" for a in agreements)
     return [make("TRY406", pledge_set.ref.where("period"),
                  f"{pledge_set.id}: period {pledge_set.period.start}..{pledge_set.period.end} is "
-                 f"not inside agreement {agreement.id} "
-                 f"({agreement.period.start}..{agreement.period.end})",
-                 "correct the period, or link the pledges to the agreement in force",
+                 f"not covered by its agreements: {names}",
+                 "correct the period, or name every agreement it spans under 'agreements:'",
                  sv=f"{pledge_set.id}: perioden {pledge_set.period.start}..{pledge_set.period.end} "
-                 f"ligger inte inom överenskommelsen {agreement.id} "
-                 f"({agreement.period.start}..{agreement.period.end})",
-                 sv_hint="rätta perioden, eller koppla löftena till den överenskommelse som gäller")]
+                 f"täcks inte av dess överenskommelser: {names}",
+                 sv_hint="rätta perioden, eller ange varje överenskommelse den spänner över under "
+                 "'agreements:'")]
+
+
+def _completed_before_start(activity: Activity) -> list[Finding]:
+    """A completion date wholly before the start date (`set-status done --date` with a typo)."""
+    if not activity.start or not activity.completed:
+        return []
+    completed = parse_partial(activity.completed)
+    if completed is None or completed.last >= activity.start:
+        return []
+    return [make("TRY410", activity.ref.where("completed"),
+                 f"{activity.id}: completed {activity.completed} is before start {activity.start}",
+                 "correct the completion date (or the start date)",
+                 sv=f"{activity.id}: klardatum {activity.completed} ligger före startdatum {activity.start}",
+                 sv_hint="rätta datumet för när den blev klar (eller startdatumet)")]
 
 
 def _activity(activity: Activity, period: Period | None) -> list[Finding]:
@@ -106,7 +131,7 @@ def _activity(activity: Activity, period: Period | None) -> list[Finding]:
                                      "listan för rätt period"))
         for target in activity.targets:
             for outcome in target.outcomes:
-                if not period.contains(outcome.date):
+                if outcome.date != date.min and not period.contains(outcome.date):
                     findings.append(make("TRY407", outcome.ref.where("date"),
                                          f"{activity.id}: outcome date {outcome.date} is outside "
                                          f"the period {period.start}..{period.end}",
@@ -122,6 +147,7 @@ def _activity(activity: Activity, period: Period | None) -> list[Finding]:
                              "correct one of the dates",
                              sv=f"{activity.id}: slutdatum {activity.due} ligger före startdatum "
                              f"{activity.start}", sv_hint="rätta ett av datumen"))
+    findings.extend(_completed_before_start(activity))
     if activity.status is Status.DONE and not activity.completed:
         findings.append(make("TRY404", ref.where("status"),
                              f"{activity.id}: status is done but there is no completion date",

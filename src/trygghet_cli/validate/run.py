@@ -77,9 +77,9 @@ def _lone_file(report: Report, path: Path) -> None:
                                     "file is not inside a data root (no trygghet.yaml above it)",
                                     "move it into a data root's agreements/, pledges/, "
                                     "activities/ or situation/ folder",
-                                    sv="filen ligger inte i någon datarot (ingen trygghet.yaml "
-                                    "ovanför)", sv_hint="flytta den till en datarots mapp "
-                                    "agreements/, pledges/, activities/ eller situation/"))
+                                    sv="filen ligger inte i någon datamapp (ingen trygghet.yaml "
+                                    "ovanför)", sv_hint="flytta den till mappen agreements/, "
+                                    "pledges/, activities/ eller situation/ i en datamapp"))
 
 
 def _add_root(report: Report, root: Path, only: set[str] | None, summary: RootSummary) -> None:

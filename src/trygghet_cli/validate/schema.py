@@ -111,11 +111,25 @@ def validator(kind: str) -> Any:
     return checker(top, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
+# Schema errors shown per file: a list of a million wrong items made a million findings (minutes
+# and gigabytes); nobody reads past the first hundred, and the rest are not looked for.
+MAX_ERRORS = 100
+
+
 def check(doc: Document, kind: str) -> list[Finding]:
-    """All schema errors of one document, each at its key or value."""
+    """The schema errors of one document (the first MAX_ERRORS), each at its key or value."""
+    from itertools import islice
+
     findings: list[Finding] = []
-    for error in validator(kind).iter_errors(doc.data):
+    errors = validator(kind).iter_errors(doc.data)
+    for error in islice(errors, MAX_ERRORS):
         findings.extend(_explain(doc, error))
+    if next(errors, None) is not None:
+        findings.append(make("TRY209", doc.where(()),
+                             f"more than {MAX_ERRORS} schema errors; the rest are not shown",
+                             "fix the errors above and run validate again",
+                             sv=f"fler än {MAX_ERRORS} schemafel; resten visas inte",
+                             sv_hint="rätta felen ovan och kör validate igen"))
     return findings
 
 

@@ -1,0 +1,179 @@
+"""Messages, labels and date formats in Swedish (default) and English.
+
+The texts live in gettext catalogs beside this module, read at run time: `sv.po`
+holds every message with its key as `msgctxt`, the English text as `msgid` and the
+Swedish as `msgstr` (one per plural form for an entry with `msgid_plural`). A
+translator edits the catalog with any PO editor and never reads code. A Swedish text
+left empty falls back to the English one, as gettext does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+LANGUAGES = ("sv", "en")
+
+_HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One catalog entry: the English forms (singular, plural) and the translated forms."""
+
+    english: tuple[str, ...]
+    translated: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """A language's messages by key, and its rule for choosing a plural form."""
+
+    messages: dict[str, Message]
+    plural_rule: str
+
+
+def catalog_paths() -> list[Path]:
+    """Every message catalog shipped with trygghet (one per language besides English)."""
+    return sorted(_HERE.glob("*.po"))
+
+
+def _unquote(text: str) -> str:
+    body = text.strip()[1:-1]
+    out: list[str] = []
+    chars = iter(body)
+    escapes = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+    for char in chars:
+        out.append(escapes.get(next(chars, ""), "") if char == "\\" else char)
+    return "".join(out)
+
+
+def parse_po(text: str) -> tuple[dict[str, dict[str, str]], str]:
+    """The entries of a PO file as {keyword: text} maps (msgctxt, msgid, msgstr[0] ...), and its header."""
+    entries: list[dict[str, str]] = []
+    current: dict[str, str] = {}
+    keyword = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            if current and not line:
+                entries.append(current)
+                current = {}
+            continue
+        if line.startswith('"'):
+            current[keyword] += _unquote(line)
+            continue
+        keyword, _, rest = line.partition(" ")
+        if keyword in current:  # a new entry without a blank line between
+            entries.append(current)
+            current = {}
+        current[keyword] = _unquote(rest)
+    if current:
+        entries.append(current)
+    header = next((e.get("msgstr", "") for e in entries if e.get("msgid") == "" and "msgctxt" not in e), "")
+    return {e["msgctxt"]: e for e in entries if "msgctxt" in e}, header
+
+
+@cache
+def _catalog(lang: str) -> Catalog:
+    path = _HERE / f"{'sv' if lang == 'en' else lang}.po"
+    entries, header = parse_po(path.read_text(encoding="utf-8"))
+    rule = next((line.split("plural=", 1)[1].rstrip(";").strip() for line in header.splitlines()
+                 if line.startswith("Plural-Forms:") and "plural=" in line), "n != 1")
+    messages: dict[str, Message] = {}
+    for key, entry in entries.items():
+        english = (entry["msgid"], entry["msgid_plural"]) if "msgid_plural" in entry else (entry["msgid"],)
+        forms = tuple(entry[k] for k in sorted(entry) if k.startswith("msgstr"))
+        messages[key] = Message(english, forms if all(forms) else ())
+    return Catalog(messages, rule)
+
+
+@cache
+def _plural_chooser(rule: str) -> Callable[[int], int]:
+    if rule.replace(" ", "") in ("(n!=1)", "n!=1"):
+        return lambda n: int(n != 1)
+    from gettext import c2py  # the C-like Plural-Forms expression of another language
+
+    return c2py(rule)
+
+
+def _text(key: str, lang: str, count: int | None) -> str:
+    message = _catalog(lang).messages[key]
+    forms = message.english if lang == "en" or not message.translated else message.translated
+    if count is None or len(forms) == 1:
+        return forms[0]
+    if forms is message.english:
+        return forms[0] if count == 1 else forms[1]
+    index = _plural_chooser(_catalog(lang).plural_rule)(count)
+    return forms[min(index, len(forms) - 1)]
+
+
+def label(key: str, lang: str, **values: object) -> str:
+    """A message in the language, with {placeholders} filled in."""
+    text = _text(key, lang, None)
+    return text.format(**values) if values else text
+
+
+def plural(key: str, lang: str, count: int, **values: object) -> str:
+    """A message whose form follows `count` ("1 fil", "2 filer"); `count` also fills {count}."""
+    return _text(key, lang, count).format(count=count, **values)
+
+
+def join_list(items: list[str], lang: str) -> str:
+    """Names as a sentence lists them: 'A', 'A och B', 'A, B och C' (English: 'A, B and C')."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])}{label('report.and_sep', lang)}{items[-1]}"
+
+
+def has_label(key: str) -> bool:
+    """Whether the catalog has a message with this key."""
+    return key in _catalog("sv").messages
+
+
+def field_name(key: str, lang: str) -> str:
+    """A data field's name in the language (Swedish names for sv, the key in words for en)."""
+    if has_label(f"field.{key}"):
+        return label(f"field.{key}", lang)
+    return key if lang == "sv" else key.replace("_", " ")
+
+
+def _month(month: int, lang: str) -> str:
+    return label(f"month.{month}", lang)
+
+
+def format_date(day: date, lang: str) -> str:
+    """30 januari 2024 / 30 January 2024."""
+    return f"{day.day} {_month(day.month, lang)} {day.year}"
+
+
+def format_short_date(day: date, lang: str) -> str:
+    """30 jan 2024 / 30 Jan 2024: for narrow table columns."""
+    return f"{day.day} {_month(day.month, lang)[:3]} {day.year}"
+
+
+def format_number(value: float, lang: str, decimals: int = 1) -> str:
+    """20, 1,5 (sv) / 1.5 (en): whole numbers without decimals."""
+    if float(value).is_integer():
+        return str(int(value))
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "sv" else text
+
+
+def format_percent(share: float, lang: str) -> str:
+    """86 % (sv) / 86% (en)."""
+    number = round(share * 100)
+    return f"{number} %" if lang == "sv" else f"{number}%"
+
+
+def format_partial(text: str, lang: str) -> str:
+    """A partial date (YYYY, YYYY-MM, YYYY-MM-DD) in words."""
+    parts = text.split("-")
+    if len(parts) == 3:
+        return format_date(date.fromisoformat(text), lang)
+    if len(parts) == 2:
+        return f"{_month(int(parts[1]), lang)} {parts[0]}"
+    return parts[0]

@@ -1,0 +1,69 @@
+"""An import's change as minimal line edits: only the lines of changed values are rewritten.
+
+A round trip through ruamel re-lays out a hand-formatted file (41 lines changed for no
+change of data) and writes LF into a CRLF file. Instead the imported data is compared
+with the file's own, value by value, and the differences go through the edit commands'
+Editor, which keeps the line breaks, quoting and layout of every line it does not touch.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from trygghet_cli.editing import lines as ln
+from trygghet_cli.editing.roundtrip import Editor
+from trygghet_cli.editing.session import same_data
+from trygghet_cli.errors import UsageError
+from trygghet_cli.loading import Document, load_bytes
+
+
+def _plain(text: str) -> Any:
+    loaded = load_bytes(text.encode("utf-8"), "<import>")
+    return None if loaded.document is None else loaded.document.data
+
+
+def _edit_activity(editor: Editor, index: int, before: dict[str, Any], after: dict[str, Any]) -> None:
+    for key in before:
+        if key not in after:
+            editor.delete(("activities", index, key))
+    for key, value in after.items():
+        path = ("activities", index, key)
+        if key in before and same_data(before[key], value):
+            continue
+        if key in before and (isinstance(value, dict | list) or isinstance(before[key], dict | list)):
+            editor.replace_block(path, value)
+        else:
+            editor.set(path, value)
+
+
+def edits(doc: Document, dumped: str) -> str | None:
+    """The file's text with the import's changes made in place; None when that cannot be done
+    (the caller then writes the dumped text, in the file's own line breaks)."""
+    new = _plain(dumped)
+    old = doc.data
+    if new is None or not isinstance(old, dict) or not isinstance(new, dict):
+        return None
+    if same_data(old, new):
+        return doc.text
+    if {k: v for k, v in old.items() if k != "activities"} != \
+            {k: v for k, v in new.items() if k != "activities"}:
+        return None
+    editor = Editor(doc, "activities")
+    position = {item.get("id"): i for i, item in enumerate(old.get("activities") or [])}
+    try:
+        for item in new.get("activities") or []:
+            index = position.get(item.get("id"))
+            if index is None:
+                editor.append(("activities",), item)
+            else:
+                _edit_activity(editor, index, old["activities"][index], item)
+        text = editor.result().text
+    except (UsageError, ValueError, KeyError):
+        return None
+    return text if same_data(_plain(text), new) else None
+
+
+def own_line_breaks(text: str, like: str) -> str:
+    """text with every line break made the one `like` uses."""
+    newline = ln.newline_of(like)
+    return "".join(ln.body(line) + (newline if ln.ending(line) else "") for line in ln.split_lines(text))

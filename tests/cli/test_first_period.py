@@ -1,0 +1,90 @@
+"""`new agreement`, `new pledges` and `activity new` on a root with nothing yet; Swedish words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from trygghet_cli.loading import load_path
+
+
+@pytest.fixture
+def fresh(run, tmp_path: Path) -> Path:
+    """A root just made by `trygghet init`."""
+    root = tmp_path / "kommun"
+    result = run("init", str(root), "--name", "Exempelby kommun", "--code", "0999",
+                 "--police-area", "Lokalpolisområde Exempelby", "--district", "norr=Norr")
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def _data(path: Path) -> dict:
+    document = load_path(path).document
+    assert document is not None
+    return document.data
+
+
+def test_new_pledges_of_any_length_not_following_calendar_years(run, fresh) -> None:
+    result = run("--data", str(fresh), "new", "pledges", "--start", "2026-09-01", "--end",
+                 "2027-08-31", "--pledge", "Fler vuxna ute på kvällarna.")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ("Skapade medborgarlöften ml-2026-09-2027-08 med 1 löfte "
+                             "(ml-2026-09-2027-08-1) i pledges/2026-09-2027-08.yaml\n")
+    data = _data(fresh / "pledges" / "2026-09-2027-08.yaml")
+    assert data["period"] == {"start": "2026-09-01", "end": "2027-08-31"}
+    assert data["pledges"][0]["parties"] == ["kommun", "polis"]
+    assert "agreement" not in data
+
+
+def test_the_next_pledges_follow_the_latest_with_the_same_length(run, fresh) -> None:
+    assert run("--data", str(fresh), "new", "agreement", "--start", "2026-01-01", "--end",
+               "2029-12-31", "--area", "Trygg stadskärna").exit_code == 0
+    assert run("--data", str(fresh), "new", "pledges", "--start", "2026-01-01", "--end",
+               "2027-12-31", "--pledge", "Ett löfte.").exit_code == 0
+    result = run("--data", str(fresh), "new", "pledges", "--pledge", "Nästa löfte.")
+    assert result.exit_code == 0, result.output
+    data = _data(fresh / "pledges" / "2028-2029.yaml")
+    assert data["period"] == {"start": "2028-01-01", "end": "2029-12-31"}
+    assert data["agreement"] == "sk-2026-2029"
+
+
+def test_a_pledge_file_that_exists_is_a_usage_error_and_nothing_is_written(run, fresh) -> None:
+    args = ["--data", str(fresh), "new", "pledges", "--start", "2026-01-01", "--end", "2027-12-31",
+            "--pledge", "Ett löfte."]
+    assert run(*args).exit_code == 0
+    before = (fresh / "pledges" / "2026-2027.yaml").read_bytes()
+    again = run(*args)
+    assert again.exit_code == 2
+    assert again.stderr.splitlines()[0] == "trygghet: pledges/2026-2027.yaml finns redan"
+    assert (fresh / "pledges" / "2026-2027.yaml").read_bytes() == before
+
+
+def test_an_agreement_needs_an_area_and_says_so_in_swedish(run, fresh) -> None:
+    result = run("--data", str(fresh), "new", "agreement")
+    assert result.exit_code == 2
+    assert "överenskommelsen behöver minst ett prioriterat område" in result.stderr
+    assert not list((fresh / "agreements").glob("*.yaml"))
+
+
+def test_activity_new_creates_the_list_and_swedish_status_words_work(run, fresh) -> None:
+    data = ["--data", str(fresh)]
+    assert run(*data, "new", "pledges", "--start", "2026-01-01", "--end", "2027-12-31",
+               "--pledge", "Ett löfte.").exit_code == 0
+    made = run(*data, "activity", "new", "--title", "Vandring", "--pledge", "ml-2026-2027-1",
+               "--party", "kommun", "--target-kind", "rate", "--target-text", "En i veckan",
+               "--target-value", "1", "--target-per", "vecka")
+    assert made.exit_code == 0, made.output
+    assert made.stdout == "Ny aktivitet a2026-01 (planerad): Vandring, i activities/2026-2027.yaml\n"
+    activity = _data(fresh / "activities" / "2026-2027.yaml")["activities"][0]
+    assert activity["status"] == "planned"
+    assert activity["targets"][0]["per"] == "week"
+    done = run(*data, "activity", "set-status", "a2026-01", "klar", "--date", "2026-10-15")
+    assert done.exit_code == 0, done.output
+    assert done.stdout == "a2026-01: planerad → klar, slutförd 15 okt 2026\n"
+    shown = run(*data, "status", "--as-of", "2026-11-01", "--status", "klar")
+    assert shown.exit_code == 0, shown.output
+    assert "Vandring" in shown.stdout
+    wrong = run(*data, "activity", "set-status", "a2026-01", "färdig")
+    assert wrong.exit_code == 2
+    assert "okänd status 'färdig'" in wrong.stderr
