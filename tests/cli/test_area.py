@@ -172,3 +172,79 @@ def test_a_root_of_one_municipality_needs_no_option(run) -> None:
     result = run("--data", str(FIXTURES / "minimal"), "status", "--as-of", AS_OF)
     assert result.exit_code == 0 and result.stdout.startswith("Exempelby kommun · ")
     assert run("--data", str(FIXTURES / "minimal"), "status", "-m", "0999").exit_code == 0
+
+
+# Shared definitions: two roots of a police area name one file of the area's functions.
+
+SHARED = """functions:
+  - id: omradespolis
+    name: Områdespolis
+    party: polis
+sources:
+  - id: src-omrade
+    title: Lokalpolisområdets sida
+    url: https://example.org/omrade
+"""
+
+
+@pytest.fixture
+def area_roots(tmp_path):
+    import shutil
+
+    for name in ("kil", "grums"):
+        root = tmp_path / name
+        shutil.copytree(FIXTURES / "minimal", root)
+        cfg = root / "trygghet.yaml"
+        cfg.write_text(cfg.read_text(encoding="utf-8").replace(
+            "language: sv\n", "language: sv\nshared: [../lokalpolisomrade.yaml]\n"), encoding="utf-8")
+        activities = root / "activities" / "2024-2025.yaml"
+        activities.write_text(activities.read_text(encoding="utf-8").replace(
+            "owners: [kommunpolis]", "owners: [omradespolis]"), encoding="utf-8")
+    (tmp_path / "lokalpolisomrade.yaml").write_text(SHARED, encoding="utf-8")
+    return tmp_path
+
+
+def test_roots_use_functions_declared_once_in_a_shared_file(run, area_roots) -> None:
+    result = run("validate", str(area_roots), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["summary"]["errors"] == 0
+    status = run("--data", str(area_roots / "grums"), "status", "--as-of", AS_OF, "--owner",
+                 "omradespolis", "--format", "json")
+    assert status.exit_code == 0, status.output
+    assert [a["owners"] for a in json.loads(status.stdout)["activities"]] == [["omradespolis"]]
+
+
+def test_a_root_that_defines_a_shared_id_again_is_told_where_it_comes_from(run, area_roots) -> None:
+    cfg = area_roots / "grums" / "trygghet.yaml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("  - id: kommunpolis", "  - id: omradespolis"),
+                   encoding="utf-8")
+    result = run("validate", str(area_roots / "grums"), "--format", "json")
+    found = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "TRY301"]
+    assert result.exit_code == 1 and len(found) == 1
+    assert found[0]["path"].endswith("grums/trygghet.yaml")
+    assert "lokalpolisomrade.yaml:2:9" in found[0]["message"]
+    text = run("validate", str(area_roots / "grums")).stdout
+    assert "finns redan i den delade filen" in text
+
+
+def test_an_error_in_the_shared_file_is_reported_at_its_line(run, area_roots) -> None:
+    (area_roots / "lokalpolisomrade.yaml").write_text(SHARED.replace("    party: polis", "    partY: polis"),
+                                                      encoding="utf-8")
+    result = run("validate", str(area_roots / "kil"), "--format", "json")
+    codes = {(f["code"], f["path"].rsplit("/", 1)[-1], f["line"])
+             for f in json.loads(result.stdout)["findings"]}
+    assert ("TRY201", "lokalpolisomrade.yaml", 4) in codes
+    assert result.exit_code == 1
+
+
+def test_a_missing_shared_file_is_a_read_error_and_an_absolute_path_is_refused(run, area_roots) -> None:
+    (area_roots / "lokalpolisomrade.yaml").unlink()
+    missing = run("validate", str(area_roots / "kil"), "--format", "json")
+    assert missing.exit_code == 3
+    assert any(f["code"] == "TRY001" and f["path"].endswith("lokalpolisomrade.yaml")
+               for f in json.loads(missing.stdout)["findings"])
+    cfg = area_roots / "kil" / "trygghet.yaml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("../lokalpolisomrade.yaml", "/etc/x.yaml"),
+                   encoding="utf-8")
+    absolute = run("validate", str(area_roots / "kil"), "--format", "json")
+    assert any(f["code"] == "TRY206" for f in json.loads(absolute.stdout)["findings"])

@@ -153,6 +153,7 @@ class Config:
     public_contact: dict[str, str] | None = None
     law: dict[str, int] = field(default_factory=dict)
     council_reports: list[dict[str, Any]] = field(default_factory=list)
+    shared_files: list[str] = field(default_factory=list)  # files of shared definitions, as shown
 
 
 @dataclass(slots=True)

@@ -64,13 +64,34 @@ def _municipalities(doc: Document) -> list[Municipality]:
                          None, Ref(doc, ("municipality",)))]
 
 
+def _definitions(doc: Document) -> tuple[list[Named], list[Named], list[Function]]:
+    """The parties, districts and functions a config or a shared file defines."""
+    data = doc.data
+    named = [Named(p["id"], p["name"], Ref(doc, ("parties", i)))
+             for i, p in enumerate(data.get("parties", []))]
+    districts = [Named(d["id"], d["name"], Ref(doc, ("districts", i)))
+                 for i, d in enumerate(data.get("districts", []))]
+    functions = [Function(f["id"], f["name"], Ref(doc, ("functions", i)), f["party"],
+                          f.get("description")) for i, f in enumerate(data.get("functions", []))]
+    return named, districts, functions
+
+
+def shared(doc: Document, model: Model) -> None:
+    """A file of definitions shared by several roots: its entities join the root's, each
+    pointing back at the shared file (so a clash or an error names where it comes from)."""
+    if model.config is None:
+        return
+    named, districts, functions = _definitions(doc)
+    model.config.parties.extend(named)
+    model.config.districts.extend(districts)
+    model.config.functions.extend(functions)
+    model.config.shared_files.append(doc.path)
+    model.sources.extend(_sources(doc, doc.data.get("sources", []), ("sources",)))
+
+
 def config(doc: Document, model: Model) -> None:
     data = doc.data
-    named = [Named(p["id"], p["name"], Ref(doc, ("parties", i))) for i, p in enumerate(data["parties"])]
-    districts = [Named(d["id"], d["name"], Ref(doc, ("districts", i)))
-                 for i, d in enumerate(data["districts"])]
-    functions = [Function(f["id"], f["name"], Ref(doc, ("functions", i)), f["party"],
-                          f.get("description")) for i, f in enumerate(data["functions"])]
+    named, districts, functions = _definitions(doc)
     municipalities = _municipalities(doc)
     language = data.get("language", "sv")
     # A root of several municipalities is named by all of them until a command narrows it to one.
@@ -182,7 +203,7 @@ def situation(doc: Document, model: Model) -> None:
 
 
 BUILDERS = {"config": config, "agreement": agreement, "pledges": pledges, "activities": activities,
-            "situation": situation}
+            "situation": situation, "shared": shared}
 
 
 def add(kind: str, doc: Document, model: Model) -> None:

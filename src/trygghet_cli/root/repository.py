@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -82,6 +83,19 @@ def _store(store: Store, root: Path) -> Cache | None:
     return cache.open_for(root) if store == "auto" else store
 
 
+def _add_shared(loaded: LoadedRoot, store: Cache | None) -> None:
+    """The files of shared definitions that the root's trygghet.yaml names under `shared:`,
+    read from disk (also for a root read from git: they lie outside it)."""
+    config_doc = loaded.model.config.ref.file if loaded.model.config else None
+    names = config_doc.data.get("shared", []) if config_doc is not None else []
+    for name in names:
+        path = loaded.root / str(name)
+        shown = config.display_path(Path(os.path.normpath(path)))
+        if shown in loaded.documents:
+            continue
+        _add_bytes(loaded, shown, read_bytes(path, shown), "shared", store)
+
+
 def _finish(loaded: LoadedRoot) -> LoadedRoot:
     model = loaded.model
     loaded.findings.extend(references.check(model))
@@ -122,6 +136,7 @@ def load(root: Path, replaced: Mapping[Path, bytes] | None = None, store: Store 
             content = instead.get(_real(path)) if instead else None
             raw = read_bytes(path, shown) if content is None else content
             _add_bytes(loaded, shown, raw, config.kind_of(root, path), cached)
+        _add_shared(loaded, cached)
     return _finish(loaded)
 
 
@@ -141,6 +156,7 @@ def load_files(root: Path, files: Mapping[str, bytes | Finding], prefix: str = "
             if raw is None:
                 raw = make("TRY001", Location(shown), "file not found", "check the path")
             _add_bytes(loaded, shown, raw, config.kind_of_relative(name), cached)
+        _add_shared(loaded, cached)
     return _finish(loaded)
 
 

@@ -48,10 +48,14 @@ def duplicate_ids(model: Model) -> list[Finding]:
     # Locations are looked up only for duplicates: a lookup per id made large roots slow.
     first: dict[str, tuple[str, Ref]] = {}
     findings = []
+    shared = set(model.config.shared_files) if model.config else set()
     for kind, ident, ref in _defined(model):
         if ident in first:
-            where = ref.where("id")
             other_kind, other_ref = first[ident]
+            if ref.file.path in shared and other_ref.file.path not in shared:
+                findings.append(_shadowed(kind, ident, other_ref, ref))
+                continue
+            where = ref.where("id")
             other = other_ref.where("id")
             findings.append(make("TRY301", where, f"id '{ident}' ({kind}) is already used by "
                                  f"the {other_kind} at {other}", "give one of them another id",
@@ -61,6 +65,16 @@ def duplicate_ids(model: Model) -> list[Finding]:
         else:
             first[ident] = (kind, ref)
     return findings
+
+
+def _shadowed(kind: str, ident: str, local: Ref, shared: Ref) -> Finding:
+    """TRY301 at a root's own definition of an id that a shared file already defines."""
+    there = shared.where("id")
+    return make("TRY301", local.where("id"), f"id '{ident}' ({kind}) is already defined in the "
+                f"shared file {there}", "remove this definition and use the shared one, or give "
+                "it another id", sv=f"id '{ident}' ({_SV_KIND[kind]}) finns redan i den delade "
+                f"filen {there}", sv_hint="ta bort den här definitionen och använd den delade, "
+                "eller ge den ett annat id")
 
 
 class _Resolver:

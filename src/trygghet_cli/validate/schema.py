@@ -17,6 +17,7 @@ SCHEMA_FILES = {
     "pledges": "pledges.schema.json",
     "activities": "activities.schema.json",
     "situation": "situation.schema.json",
+    "shared": "shared.schema.json",
 }
 
 
@@ -36,7 +37,9 @@ def _file_match(kind: str) -> list[str]:
 
     if kind == "config":
         return [CONFIG_NAME]
-    folder = next(f for f, k in KIND_FOLDERS.items() if k == kind)
+    folder = next((f for f, k in KIND_FOLDERS.items() if k == kind), None)
+    if folder is None:  # a shared file is named by the roots that use it, not by its place
+        return []
     return [f"**/{folder}/*.yaml", f"**/{folder}/*.yml"]
 
 
