@@ -93,6 +93,11 @@ def _phone_layout(page: Any, name: str, problems: dict[str, Any]) -> None:
     broken = page.evaluate(BROKEN_WORDS)
     if broken:
         problems[f"{name}@390 broken words"] = broken[:5]
+    small = page.evaluate("[...document.querySelectorAll('svg text')].map(t => "
+                          "parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)"
+                          ".filter(size => size < 12)")
+    if small:
+        problems[f"{name}@390 chart labels under 12 px"] = small[:3]
     if page.evaluate("document.documentElement.lang") != "sv":
         problems[f"{name} lang"] = page.evaluate("document.documentElement.lang")
 

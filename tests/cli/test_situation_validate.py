@@ -109,3 +109,43 @@ def test_an_indicator_target_has_no_outcome_before_the_indicator_has_a_value_in_
     result = run("--data", str(EXEMPELBY), "status", "--as-of", "2024-06-30", "--format", "json")
     activity = next(a for a in json.loads(result.stdout)["activities"] if a["id"] == "a-1")
     assert activity["targets"][0]["verdict"] == "no_outcome"
+
+
+def test_status_by_problem_rolls_up_from_the_lagesbild_to_activities(run, exempelby) -> None:
+    result = run("--data", str(exempelby), "status", "--by", "problem", "--as-of", "2025-06-30",
+                 "--format", "json")
+    assert result.exit_code == 0, result.output
+    groups = {g["key"]: g for g in json.loads(result.stdout)["groups"]}
+    assert list(groups) == ["p-otrygghet-centrum", "p-skadegorelse-hamnen", "p-trafik-skogen"]
+    assert groups["p-otrygghet-centrum"]["activities"] == ["a-1"]
+    assert groups["p-skadegorelse-hamnen"]["pledges"] == ["ml-2"]
+    assert groups["p-trafik-skogen"]["activities"] == ["a-3"]
+
+
+def test_status_by_problem_shows_a_problem_nothing_addresses_as_a_gap(run, exempelby) -> None:
+    pledges = exempelby / "pledges" / "2024-2025.yaml"
+    pledges.write_text(pledges.read_text(encoding="utf-8").replace(
+        "    problems: [p-skadegorelse-hamnen]\n", ""), encoding="utf-8")
+    result = run("--data", str(exempelby), "status", "--by", "problem", "--as-of", "2025-06-30")
+    assert result.exit_code == 0, result.output
+    assert "p-skadegorelse-hamnen  Ökande skadegörelse i Hamnen" in result.stdout
+    assert "LUCKA: inget löfte" in result.stdout
+    assert "Inte kopplat till något problem i lägesbilden" in result.stdout
+
+
+def test_diff_of_two_lagesbilder_shows_new_problems_and_indicators_moving(run) -> None:
+    result = run("--data", str(EXEMPELBY), "diff", "situation", "2023-10", "2024-10", "--format", "json")
+    assert result.exit_code == 0, result.output
+    changes = json.loads(result.stdout)["changes"]
+    added = {(c["entity"], c["new_id"]) for c in changes if c["change"] == "added"}
+    assert added == {("problem", "p-trafik-skogen"), ("problem", "p-est-unga")}
+    harbour = next(c for c in changes if c["new_id"] == "ind-skadegorelse")
+    moved = {f["field"]: (f["old"], f["new"]) for f in harbour["fields"]}
+    assert moved["latest.hamnen"] == ("1620 (2023)", "1700 (2024)")
+    assert moved["latest.centrum"] == ("1700 (2023)", "1610 (2024)")
+
+
+def test_diff_of_lagesbilder_names_the_unknown_one(run) -> None:
+    result = run("--data", str(EXEMPELBY), "diff", "situation", "2023-10", "2031")
+    assert result.exit_code == 2
+    assert "2031" in result.output

@@ -110,3 +110,15 @@ def test_yearly_counts_an_activity_serving_two_pledges_once(minimal_root) -> Non
     assert [a["title"] for a in view["not_done"]] == ["Hastighetskontroller"]
     assert len(view["figures"]) == 2
     assert [len(p["activities"]) for p in view["sets"][0]["pledges"]] == [2, 1]
+
+
+@pytest.mark.parametrize(("bar_end", "value"), [(300.0, "19 av 20"), (395.0, "8"), (402.0, "100 %"),
+                                                 (250.0, "4"), (500.0, "30 av minst 8")])
+def test_a_value_label_never_runs_across_the_target_line(bar_end, value) -> None:
+    from trygghet_cli.render.charts import CHAR_WIDTH, value_x
+
+    goal = 400.0
+    start = value_x(bar_end, value, goal)
+    end = start + CHAR_WIDTH * len(value)
+    assert end <= goal - 2 or start >= goal + 6
+    assert start >= bar_end

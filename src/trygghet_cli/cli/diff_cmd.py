@@ -24,6 +24,7 @@ class Subject(StrEnum):
     pledges = "pledges"
     agreements = "agreements"
     activities = "activities"
+    situation = "situation"
 
 
 @command(
@@ -35,7 +36,8 @@ class Subject(StrEnum):
 def diff_command(
     ctx: typer.Context,
     subject: Subject | None = typer.Argument(
-        None, help="What to compare between two periods: pledges, agreements or activities."),
+        None, help="What to compare between two periods: pledges, agreements, activities or "
+        "situation (two lägesbilder)."),
     old: str | None = typer.Argument(None, help="The earlier period: file stem, id or label."),
     new: str | None = typer.Argument(None, help="The later period: file stem, id or label."),
     git: str | None = typer.Option(
@@ -60,6 +62,8 @@ def diff_command(
       trygghet diff agreements 2020-2023 2023-2026
 
       trygghet diff activities 2019 2020
+
+      trygghet diff situation 2023-10 2024-10      # two lägesbilder: problems, indicators
 
       trygghet diff --git main                   # main against the working tree
 

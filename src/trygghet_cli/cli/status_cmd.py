@@ -64,7 +64,7 @@ def status(
         "Default: the one containing --as-of, else the latest."),
     as_of: str | None = typer.Option(None, "--as-of", help="Judge as of this date (YYYY-MM-DD). "
                                      "Default: today."),
-    by: Rollup | None = typer.Option(None, "--by", help="Group by priority area, owner, district or status."),
+    by: Rollup | None = typer.Option(None, "--by", help="Group by area, owner, district, status or problem."),
     owner: list[str] = typer.Option([], "--owner", help="Only activities of this owner (function id)."),
     district: list[str] = typer.Option([], "--district", help="Only activities in this district."),
     status_: list[str] = typer.Option([], "--status", help="Only activities with this status: "

@@ -254,6 +254,78 @@ def diff_activity_lists(old: ActivityList, new: ActivityList,
     return out.result("activities", _title(old), title, groups={new.id: title})
 
 
+def _situation_text(s: Any) -> str:
+    return str(s.title)
+
+
+def _problem_text(p: Any) -> str:
+    return f"{p.title} {p.description or ''}"
+
+
+def _indicator_text(i: Any) -> str:
+    return f"{i.name} {i.unit}"
+
+
+SITUATION = _Kind("situation", _situation_text, _title)
+PROBLEM = _Kind("problem", _problem_text, _title, children="indicators")
+INDICATOR = _Kind("indicator", _indicator_text, lambda i: str(i.name), children="values")
+
+
+def _latest(indicator: Any) -> dict[str | None, Any]:
+    """The newest value of an indicator per district (None: the whole municipality)."""
+    return {d: indicator.series(d)[-1] for d in indicator.districts()}
+
+
+def _shown(value: Any) -> str:
+    return f"{value.value:g} ({value.when.text})"
+
+
+def _movement(old: Any, new: Any) -> tuple[FieldChange, ...]:
+    """Per district, the newest value before and now, when it moved: `latest.centrum: 30 → 27`."""
+    before, after = _latest(old), _latest(new)
+    changes = []
+    for district in after:
+        was, now = before.get(district), after[district]
+        if was is not None and (was.value, was.when.text) == (now.value, now.when.text):
+            continue
+        changes.append(FieldChange(f"latest.{district or 'all'}", _shown(was) if was else None,
+                                   _shown(now)))
+    return tuple(changes)
+
+
+def diff_situations(old: Any, new: Any, threshold: float = DEFAULT_THRESHOLD) -> Diff:
+    """What changed from one lägesbild to the next: new and dropped problems, and each indicator's
+    newest value per district (up or down), besides every other field."""
+    out = _Collector(threshold)
+    drop = ("problems", "mapping")
+    fields = tuple(compare({k: v for k, v in plain(old.ref).items() if k not in (*drop, "id")},
+                           {k: v for k, v in plain(new.ref).items() if k not in (*drop, "id")}))
+    summary = compare({"summary": old.mapping_summary}, {"summary": new.mapping_summary})
+    fields += tuple(FieldChange(f"mapping.{f.field}", f.old, f.new, f.added, f.removed, f.words)
+                    for f in summary)
+    if fields:
+        out.changes.append(EntityChange("situation", Change.CHANGED, old.id, new.id, new.title,
+                                        new.id, fields=fields))
+    else:
+        out.unchanged["situation"] += 1
+    out.entries(PROBLEM, old.problems, new.problems, lambda p: new.id, _none)
+    found = match(old.indicators, new.indicators, ident=lambda e: e.id, text=INDICATOR.text,
+                  threshold=threshold)
+    for pair in found.pairs:
+        moved = _movement(pair.old, pair.new) + _fields(INDICATOR, pair.old, pair.new)
+        if moved:
+            out.changes.append(EntityChange("indicator", Change.CHANGED, pair.old.id, pair.new.id,
+                                            pair.new.name, new.id, None, pair.matched_by,
+                                            pair.similarity, moved))
+        else:
+            out.unchanged["indicator"] += 1
+    for item in found.added:
+        out.one_side(INDICATOR, item, Change.ADDED, group=new.id)
+    for item in found.removed:
+        out.one_side(INDICATOR, item, Change.REMOVED, group=new.id)
+    return out.result("situation", old.title, new.title, groups={new.id: new.title})
+
+
 def _relative(shown: str, side: Snapshot) -> str:
     return side.paths.get(shown, shown)
 

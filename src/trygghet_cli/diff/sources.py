@@ -12,7 +12,7 @@ from trygghet_cli.findings import Severity
 from trygghet_cli.model import Model
 from trygghet_cli.root import config, repository
 
-SUBJECTS = ("pledges", "agreements", "activities")
+SUBJECTS = ("pledges", "agreements", "activities", "situation")
 
 
 def _candidates(model: Model, subject: str) -> list[Any]:
@@ -20,6 +20,8 @@ def _candidates(model: Model, subject: str) -> list[Any]:
         return list(model.pledge_sets)
     if subject == "agreements":
         return list(model.agreements)
+    if subject == "situation":
+        return list(model.situations)
     return list(model.activity_lists)
 
 
@@ -32,6 +34,8 @@ def _names(model: Model, subject: str, entity: Any) -> set[str]:
         period = pledge_set.period if pledge_set else None
     if period is not None:
         names |= {period.label(), period.label().replace("–", "-")}
+    if subject == "situation":
+        names.add(entity.when.text)
     return {n.casefold() for n in names}
 
 
@@ -49,7 +53,8 @@ def diff_periods(root: Path, subject: str, old: str, new: str,
                  threshold: float = diff.DEFAULT_THRESHOLD) -> diff.Diff:
     """Compare two periods of one kind in a data root, e.g. pledges 2022-2023 and 2024-2025."""
     loaded = repository.load(root)
-    folder = {"pledges": "pledges", "agreements": "agreements", "activities": "activities"}[subject]
+    folder = {"pledges": "pledges", "agreements": "agreements", "activities": "activities",
+              "situation": "situation"}[subject]
     for name in (old, new):
         broken = [f for f in loaded.errors() if f.code[3] in "012"
                   and PurePath(f.where.path).parent.name == folder
@@ -61,6 +66,8 @@ def diff_periods(root: Path, subject: str, old: str, new: str,
         return diff.diff_pledge_sets(a, b, threshold)
     if subject == "agreements":
         return diff.diff_agreements(a, b, threshold)
+    if subject == "situation":
+        return diff.diff_situations(a, b, threshold)
     return diff.diff_activity_lists(a, b, threshold)
 
 

@@ -13,6 +13,8 @@ WIDTH = 640
 LABEL_WIDTH = 230
 BAR_HEIGHT = 22
 ROW_HEIGHT = 34
+# A generous width of one character of a 13 px label, in the chart's units.
+CHAR_WIDTH = 8
 # Fill colours with at least 3:1 contrast against white (WCAG 1.4.11).
 COLOURS = {
     "done": "#1a7f37", "ongoing": "#0969da", "planned": "#57606a", "delayed": "#bc4c00",
@@ -74,11 +76,19 @@ def _legend(items: list[dict[str, str]], y: int) -> list[str]:
     return parts
 
 
+def value_x(x: float, value: str, goal: float) -> float:
+    """Where a bar's value label starts: after the bar, but past the target line when the label
+    would otherwise run across it."""
+    ends = x + CHAR_WIDTH * len(value)
+    return goal + 6 if x < goal + 6 and ends > goal - 2 else x
+
+
 def attainment_chart(chart: dict[str, Any]) -> Markup:
     """Bars: each target's outcome as a share of what was promised; the line marks 100 %."""
     rows = chart["rows"]
     span = WIDTH - LABEL_WIDTH - 90
     top = max([1.0, *[min(float(r["ratio"]), 3.0) for r in rows]])
+    goal = LABEL_WIDTH + span / top
     body: list[str] = []
     for index, row in enumerate(rows):
         y = index * ROW_HEIGHT + 4
@@ -86,10 +96,9 @@ def attainment_chart(chart: dict[str, Any]) -> Markup:
         width = span * min(float(row["ratio"]), 3.0) / top
         body.append(f'<rect x="{LABEL_WIDTH}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT}" '
                     f'fill="{COLOURS.get(row["key"], "#767676")}"/>')
-        body.append(f'<text x="{LABEL_WIDTH + width + 6:.1f}" y="{y + BAR_HEIGHT - 6}" '
-                    f'class="chart-value">{escape(row["value"])}</text>')
+        body.append(f'<text x="{value_x(LABEL_WIDTH + width + 6, str(row["value"]), goal):.1f}" '
+                    f'y="{y + BAR_HEIGHT - 6}" class="chart-value">{escape(row["value"])}</text>')
     height = len(rows) * ROW_HEIGHT + 8
-    goal = LABEL_WIDTH + span / top
     body.append(f'<line x1="{goal:.1f}" y1="0" x2="{goal:.1f}" y2="{height - 4}" class="chart-goal"/>')
     body.append(f'<text x="{goal:.1f}" y="{height + 14}" text-anchor="middle" class="chart-legend">'
                 f'{escape(chart["goal_label"])}</text>')

@@ -74,6 +74,43 @@ def _by_area(report_pledges: tuple[PledgeProgress, ...], areas: list[tuple[str, 
     return groups
 
 
+def problems_of(model: Model, pledge_set: PledgeSet) -> list[tuple[str, str]]:
+    """(id, title) of the problems a pledge period answers to: those of the lägesbild it builds
+    on (else the latest up to the period's end), then any others its pledges or activities name."""
+    from trygghet_cli.situation import select as situations
+
+    named = model.situation(str(pledge_set.raw.get("situation", "")))
+    basis = named or situations.latest(model, pledge_set.period.end)
+    found = {p.id: p.title for p in basis.problems} if basis else {}
+    titles = {p.id: p.title for s in situations.dated(model) for p in s.problems}
+    used = [i for p in pledge_set.pledges for i in p.problems]
+    used += [i for a in model.activities_for(pledge_set.id) for i in a.problems]
+    for ident in used:
+        found.setdefault(ident, titles.get(ident, ident))
+    return list(found.items())
+
+
+def _by_problem(report_pledges: tuple[PledgeProgress, ...], states: list[ActivityState],
+                problems: list[tuple[str, str]]) -> list[Group]:
+    """Problem -> the pledges that name it -> their activities, and activities that name it
+    themselves; a problem nothing addresses is a gap."""
+    groups = []
+    for problem_id, title in problems:
+        serving = [p for p in report_pledges if problem_id in p.pledge.problems]
+        members = _unique([*(s for p in serving for s in p.activities),
+                           *(s for s in states if problem_id in s.activity.problems)])
+        gap = Gap.NO_PLEDGE if not serving and not members else None
+        groups.append(_group(Rollup.PROBLEM, problem_id, title, tuple(p.pledge.id for p in serving),
+                             members, gap))
+    known = {p for p, _ in problems}
+    tied = {s.id for g in groups for s in g.activities}
+    loose = [s for s in states if s.id not in tied and not set(s.activity.problems) & known]
+    if loose:
+        pledges = tuple(dict.fromkeys(p for s in loose for p in s.activity.pledges))
+        groups.append(_group(Rollup.PROBLEM, None, None, pledges, loose))
+    return groups
+
+
 def _unique(states: Iterable[ActivityState]) -> list[ActivityState]:
     seen: dict[str, ActivityState] = {}
     for state in states:
@@ -125,6 +162,8 @@ def rollup(model: Model, report: StatusReport, by: Rollup) -> tuple[Group, ...]:
     if by is Rollup.DISTRICT:
         districts = [(d.id, d.name) for d in config.districts] if config else []
         return tuple(_by_attribute(by, states, districts, keep_empty=True))
+    if by is Rollup.PROBLEM:
+        return tuple(_by_problem(report.pledges, states, problems_of(model, report.pledge_set)))
     return tuple(_by_status(states))
 
 
@@ -152,6 +191,8 @@ def _names(model: Model) -> dict[str, str]:
             names[item.id] = item.name
     for agreement in model.agreements:
         names.update({a.id: a.title for a in agreement.areas})
+    for situation in model.situations:
+        names.update({p.id: p.title for p in situation.problems})
     return names
 
 

@@ -19,6 +19,7 @@ class Rollup(StrEnum):
     OWNER = "owner"
     DISTRICT = "district"
     STATUS = "status"
+    PROBLEM = "problem"
 
 
 class Gap(StrEnum):

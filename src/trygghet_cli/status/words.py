@@ -112,7 +112,7 @@ def _group_heading(report: StatusReport, key: str | None, by: Rollup, lang: str)
         return label(f"st.none.{by.value}", lang), None
     if by is Rollup.STATUS:
         return status_name(key, lang), None
-    if by is Rollup.AREA:
+    if by in (Rollup.AREA, Rollup.PROBLEM):
         return key, report.names.get(key, key)
     return report.names.get(key, key), None
 
