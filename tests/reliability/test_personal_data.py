@@ -81,3 +81,27 @@ def test_look_alikes_pass_validate_every_report_and_every_export_unchanged(run, 
         assert_clean(result, exits=(0,))
         if fmt in {"csv", "json"}:
             assert form.piece in target.read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize("form", CAUGHT, ids=ids)
+def test_each_spelling_stops_the_citizen_site_and_writes_nothing(run, tmp_path, form) -> None:
+    root = _root(tmp_path, form)
+    out = tmp_path / "site"
+    before = snapshot(root)
+    result = run("--data", str(root), "site", "-o", str(out))
+    assert_clean(result, exits=(1,))
+    assert form.masked in result.stderr, result.stderr
+    assert_not_leaked(result.stdout + result.stderr, form)
+    assert not out.exists() or list(out.iterdir()) == []
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("form", CONTROLS, ids=ids)
+def test_look_alikes_pass_the_citizen_site_and_are_published_unchanged(run, tmp_path, form) -> None:
+    root = _root(tmp_path, form)
+    out = tmp_path / "site"
+    result = run("--data", str(root), "site", "-o", str(out))
+    assert_clean(result, exits=(0,))
+    published = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*")
+                        if p.suffix in {".html", ".csv", ".json"})
+    assert form.piece in published.replace("&nbsp;", "\u00a0").replace("\\", "")
