@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from trygghet_cli.cli.app import command, options
+from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import UsageError
 
 
@@ -23,6 +24,7 @@ def site(
                                         "(https://...), for the sitemap, feed and open-data metadata. "
                                         "Default: site.url in trygghet.yaml."),
     lang: str | None = typer.Option(None, "--lang", help="sv or en. Default: the data's language."),
+    municipality: str | None = municipality_option(),
 ) -> None:
     """Build the citizen site: start page, pledges, activity lists with their history,
     agreements, yearly summaries, districts, accessibility statement, Atom feed, sitemap
@@ -35,8 +37,13 @@ def site(
       trygghet site -o public/ --base-url https://kommun.github.io/trygghet
 
       trygghet site -o public/ --as-of 2025-06-30 --lang en
+
+      trygghet site -o public/ --municipality kil    # one municipality of a police area
     """
+    from dataclasses import replace
+
     from trygghet_cli import i18n
+    from trygghet_cli.area import scoped
     from trygghet_cli.cli.dates import as_of_date
     from trygghet_cli.root import config, repository
     from trygghet_cli.site import SiteRequest, build_site
@@ -52,6 +59,8 @@ def site(
     root = config.find_root(explicit=opts.data)
     check_target(output, root)
     loaded = repository.load_valid(root)
+    if municipality is not None:
+        loaded = replace(loaded, model=scoped(loaded.model, municipality))
     data_lang = loaded.model.config.language if loaded.model.config else "sv"
     req = SiteRequest(lang=chosen or data_lang,
                       as_of=day, as_of_shown=shown, base_url=base_url or "")

@@ -49,9 +49,33 @@ class Settings:
         return found + ([self.accessibility_contact] if self.accessibility_contact else [])
 
 
+def _chosen(model: Model) -> str | None:
+    """The one municipality the site is of (the root's only one, or the one --municipality
+    chose in a police area); None for a whole police area."""
+    cfg = model.config
+    if cfg is None:
+        return None
+    found = [m.name for m in cfg.municipalities if m.code == cfg.code and m.name == cfg.municipality]
+    return found[0] if found else None
+
+
+def _own_parties(model: Model) -> set[str]:
+    """The parties of the pledge sets (the municipality's own); else of the agreements."""
+    found: set[str] = set()
+    for s in model.pledge_sets:
+        found.update(strings(s.raw.get("parties")))
+        found.update(p for pledge in s.pledges for p in pledge.parties)
+    return found or {p for a in model.agreements for p in a.parties}
+
+
 def party_names(ctx: ViewContext, ids: list[str] | None = None) -> str:
+    """The parties named; by default every party of the root, or, on the site of one
+    municipality of a police area, the parties of its own pledges."""
     cfg = ctx.model.config
     chosen = ids if ids else [p.id for p in cfg.parties] if cfg else []
+    if not ids and cfg is not None and len(cfg.municipalities) > 1 and _chosen(ctx.model):
+        used = _own_parties(ctx.model)
+        chosen = [p for p in chosen if p in used]
     return i18n.join_list(ctx.names(chosen), ctx.lang)
 
 
@@ -78,6 +102,9 @@ def district_page(district_id: str) -> str:
 def municipality_names(ctx: ViewContext) -> str:
     """Every municipality whose documents the site shows: 'Strängnäs kommun', or 'A och B'."""
     model = ctx.model
+    chosen = _chosen(model)
+    if chosen is not None:
+        return chosen
     documents: list[Item] = [*model.agreements, *model.pledge_sets]
     if documents:
         return names_of(model, documents, ctx.lang)
