@@ -1,4 +1,5 @@
-"""`trygghet import activities`: read an activity list from Excel or CSV into the YAML data."""
+"""`trygghet import activities` and `import indicators`: read a table from Excel or CSV into
+the YAML data."""
 
 from __future__ import annotations
 
@@ -58,8 +59,46 @@ def import_activities(
         _report(result, file, opts.lang or _language(root), dry_run)
 
 
-def _report(result: ImportPlan, file: Path, lang: str, dry_run: bool) -> None:
-    """Print the problems (exit 1), the diff of a dry run, or write the file."""
+@command("indicators", group=import_app,
+         epilog="Exit codes: 0 imported (or would be, with --dry-run), 1 rows that cannot be "
+         "imported (nothing written), 2 usage error, 3 a file could not be read or written, "
+         "4 the lägesbild changed during the import.")
+def import_indicators(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="The table: .xlsx or .csv (UTF-8; ',' or ';').",
+                                dir_okay=False),
+    situation: str = typer.Option(None, "--situation", "-s", help="Id of the lägesbild to "
+                                  "import into, e.g. lb-2024-10 (default: the newest)."),
+    dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Show the change, write nothing."),
+) -> None:
+    """Import indicator values from a statistics table into a lägesbild. Columns are found by
+    their headers: område/kommundel/area (empty or 'hela kommunen': the whole municipality),
+    år/datum/year/date (2024, 2024-10 or 2024-10-07), mått/indikator/measure (the indicator's
+    id or name) and värde/value (decimal comma or point). A value already in the lägesbild for
+    that date and area is updated; others are added. Any row that cannot be imported is
+    reported by its row number and nothing is written.
+
+    Examples:
+
+      trygghet import indicators statistik.csv --dry-run
+
+      trygghet import indicators statistik.xlsx --situation lb-2024-10
+    """
+    from trygghet_cli.editing import atomic
+    from trygghet_cli.interchange import indicators
+
+    opts = options(ctx)
+    root = writable_root(ctx)
+    lang = opts.lang or _language(root)
+    with atomic.root_lock(root):
+        result = indicators.plan(root, file, situation, lang)
+        _report(result, file, lang, dry_run, "import.values")
+
+
+def _report(result: ImportPlan, file: Path, lang: str, dry_run: bool,
+            messages: str = "import") -> None:
+    """Print the problems (exit 1), the diff of a dry run, or write the file; `messages` is
+    the prefix of the would/done message keys."""
     import difflib
 
     from trygghet_cli.i18n import label
@@ -80,10 +119,10 @@ def _report(result: ImportPlan, file: Path, lang: str, dry_run: bool) -> None:
         diff = difflib.unified_diff(result.old_text.splitlines(keepends=True),
                                     result.new_text.splitlines(keepends=True), shown, shown)
         typer.echo("".join(diff), nl=False)
-        typer.echo(label("import.would", lang, **counts), err=True)
+        typer.echo(label(f"{messages}.would", lang, **counts), err=True)
         return
     importing.write(result)
-    typer.echo(label("import.done", lang, **counts))
+    typer.echo(label(f"{messages}.done", lang, **counts))
 
 
 def _language(root: Path) -> str:

@@ -1,0 +1,154 @@
+"""Import indicator values from a statistics table into a lägesbild: all rows or nothing.
+
+The table has the shape statistics downloads have: area (kommundel), year or date,
+measure (indikator) and value, Swedish or English headers, decimal comma allowed. Each
+row sets the value for that indicator, date and district, or adds it when missing; the
+file changes only on the lines of those values (the edit commands' Editor).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from trygghet_cli.errors import UsageError
+from trygghet_cli.i18n import label
+from trygghet_cli.interchange import tables
+from trygghet_cli.interchange.importing import ImportPlan
+from trygghet_cli.interchange.parse import RowProblem
+from trygghet_cli.root import repository
+
+HEADERS = {
+    "area": {"område", "omrade", "kommundel", "area", "district", "region"},
+    "date": {"år", "ar", "year", "datum", "date", "period", "tid", "månad"},
+    "measure": {"mått", "matt", "indikator", "measure", "indicator", "variabel"},
+    "value": {"värde", "varde", "value"},
+}
+WHOLE = {"", "hela kommunen", "kommunen", "totalt", "total", "samtliga", "alla", "whole municipality"}
+DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def _key(header: str) -> str:
+    return re.sub(r"\(.*?\)|[*:]", "", header).strip().casefold()
+
+
+def _columns(source: Path, headers: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        for name, words in HEADERS.items():
+            if _key(header) in words and name not in found:
+                found[name] = index
+    missing = [name for name in ("date", "measure", "value") if name not in found]
+    if missing:
+        raise UsageError(f"{source}: no column for {', '.join(missing)} (headers: "
+                         f"{', '.join(h for h in headers if h) or 'none'})",
+                         "name the columns 'område', 'år', 'mått' and 'värde' "
+                         "(or area, year, measure, value)")
+    return found
+
+
+def _number(cell: str) -> float | int | None:
+    text = re.sub(r"[\s\u00a0\u202f]", "", cell).replace(",", ".").replace("\u2212", "-")
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return int(value) if value.is_integer() else value
+
+
+def _situation(model: Any, ident: str | None) -> Any:
+    if ident is not None:
+        found = model.situation(ident)
+        if found is None:
+            known = ", ".join(s.id for s in model.situations) or "none"
+            raise UsageError(f"no lägesbild '{ident}'", f"lägesbilder: {known}")
+        return found
+    if not model.situations:
+        raise UsageError("there is no lägesbild in situation/", "create one first")
+    return max(model.situations, key=lambda s: s.day)
+
+
+class _Rows:
+    """Applies table rows to the lägesbild's Editor and collects the problems by row."""
+
+    def __init__(self, model: Any, situation: Any, lang: str) -> None:
+        from trygghet_cli.editing.roundtrip import Editor
+
+        self.situation, self.lang = situation, lang
+        self.editor = Editor(situation.ref.file, "situation")
+        config = model.config
+        self.areas: dict[str, str | None] = {w: None for w in WHOLE}
+        self.areas[config.municipality.casefold()] = None
+        for district in config.districts:
+            self.areas[district.id.casefold()] = self.areas[district.name.casefold()] = district.id
+        self.measures = {k.casefold(): i for i in situation.indicators for k in (i.id, i.name)}
+        self.seen: dict[tuple[str, str, str | None], int] = {}
+        self.problems: list[RowProblem] = []
+        self.added: list[str] = []
+        self.updated: list[str] = []
+
+    def _problem(self, row: int, key: str, **values: object) -> None:
+        self.problems.append(RowProblem(row, label(key, self.lang, **values)))
+
+    def apply(self, row: int, area: str, when: str, measure: str, cell: str) -> None:
+        indicator = self.measures.get(measure.casefold())
+        district = self.areas.get(area.casefold(), "?")
+        value = _number(cell)
+        if indicator is None:
+            known = ", ".join(i.id for i in self.situation.indicators)
+            return self._problem(row, "import.unknown_indicator", name=measure, known=known)
+        if district == "?":
+            return self._problem(row, "import.unknown_area", name=area)
+        if not DATE.fullmatch(when):
+            return self._problem(row, "import.bad_date", value=when)
+        if value is None:
+            return self._problem(row, "import.bad_value", value=cell)
+        first = self.seen.setdefault((indicator.id, when, district), row)
+        if first != row:
+            return self._problem(row, "import.twice", first=first)
+        self._set(indicator, when, district, value)
+        return None
+
+    def _set(self, indicator: Any, when: str, district: str | None, value: float) -> None:
+        from trygghet_cli.editing.roundtrip import get
+
+        data = self.situation.ref.file.data
+        for old in indicator.values:
+            raw = get(data, old.ref.path)
+            if str(raw.get("date")) == when and raw.get("district") == district:
+                if raw.get("value") != value:
+                    self.editor.set((*old.ref.path, "value"), value)
+                    self.updated.append(indicator.id)
+                return
+        item: dict[str, Any] = {"date": when, **({"district": district} if district else {}),
+                                "value": value}
+        self.editor.append((*indicator.ref.path, "values"), item)
+        self.added.append(indicator.id)
+
+
+def plan(root: Path, source: Path, situation_id: str | None, lang: str) -> ImportPlan:
+    """Read the table, set its values in the lägesbild and check the whole root with it."""
+    from trygghet_cli.interchange.importing import _check
+
+    model = repository.load_valid(root).model
+    situation = _situation(model, situation_id)
+    table = tables.read(source)
+    columns = _columns(source, table.headers)
+    doc = situation.ref.file
+    result = ImportPlan(Path(doc.path), doc.text, digest=doc.digest, had_bom=doc.had_bom)
+    rows = _Rows(model, situation, lang)
+    for number, values in table.rows:
+        cells = {name: tables.text(values[i]) if i < len(values) else ""
+                 for name, i in columns.items()}
+        rows.apply(number, cells.get("area", ""), cells["date"], cells["measure"], cells["value"])
+    result.problems, result.added, result.updated = rows.problems, rows.added, rows.updated
+    if result.problems:
+        return result
+    try:
+        result.new_text = rows.editor.result().text
+    except (UsageError, ValueError, KeyError) as exc:
+        raise UsageError(f"{doc.path}: the values cannot be edited in place ({exc})",
+                         "write the indicator's values in block style") from exc
+    result.problems = _check(root, Path(doc.path), result.new_text, {})
+    return result

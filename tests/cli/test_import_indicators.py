@@ -1,0 +1,79 @@
+"""`trygghet import indicators`: a statistics table in, the lägesbild's values updated in place."""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES
+
+SITUATION = Path("situation") / "2024-10.yaml"
+
+
+@pytest.fixture
+def exempelby(tmp_path: Path) -> Path:
+    root = tmp_path / "exempelby"
+    shutil.copytree(FIXTURES / "exempelby", root)
+    return root
+
+
+def _table(path: Path, lines: list[str]) -> Path:
+    # As a statistics download saves it: Swedish headers, ';' and a BOM, decimal comma.
+    path.write_text("\r\n".join(["Område;År;Mått;Värde", *lines]) + "\r\n", encoding="utf-8-sig")
+    return path
+
+
+def _changed(before: str, after: str) -> list[str]:
+    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(),
+                                                  lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def test_a_swedish_table_updates_and_adds_values_changing_only_their_lines(
+        run, exempelby, tmp_path) -> None:
+    before = (exempelby / SITUATION).read_text(encoding="utf-8")
+    table = _table(tmp_path / "statistik.csv", [
+        "Hamnen;2024;Andel som känner sig otrygga ute sent på kvällen;32,5",
+        "Skogsbyn;2024;Anmäld skadegörelse per 100 000 invånare;305",  # unchanged
+        "Hela kommunen;2025;EST-rapporter;71",
+        "Hela kommunen;2026;ind-est;68,25",
+    ])
+    result = run("--data", str(exempelby), "import", "indicators", str(table))
+    assert result.exit_code == 0, result.output
+    assert "lade till 2 och uppdaterade 1 indikatorvärden" in result.stdout
+    after = (exempelby / SITUATION).read_text(encoding="utf-8")
+    assert _changed(before, after) == [
+        "-          value: 33", "+          value: 32.5",
+        '+        - date: "2025"', "+          value: 71",
+        '+        - date: "2026"', "+          value: 68.25",
+    ]
+    assert run("--data", str(exempelby), "validate").exit_code == 0
+
+
+def test_dry_run_shows_the_diff_and_writes_nothing(run, exempelby, tmp_path) -> None:
+    before = (exempelby / SITUATION).read_bytes()
+    table = _table(tmp_path / "statistik.csv", ["Centrum;2024;ind-otrygga;26,5"])
+    result = run("--data", str(exempelby), "import", "indicators", str(table), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "-          value: 27\n+          value: 26.5\n" in result.stdout
+    assert "ingenting skrevs" in result.stderr
+    assert (exempelby / SITUATION).read_bytes() == before
+
+
+def test_an_unknown_area_or_indicator_names_the_row_and_writes_nothing(
+        run, exempelby, tmp_path) -> None:
+    before = (exempelby / SITUATION).read_bytes()
+    table = _table(tmp_path / "statistik.csv", [
+        "Centrum;2024;ind-otrygga;26,5",
+        "Söder;2024;ind-otrygga;20",
+        "Centrum;2024;Antal bilbränder;3",
+    ])
+    result = run("--data", str(exempelby), "import", "indicators", str(table))
+    assert result.exit_code == 1
+    assert "rad 3: okänt område 'Söder'" in result.stderr
+    assert "rad 4: lägesbilden har ingen indikator som heter 'Antal bilbränder'" in result.stderr
+    assert "ingenting skrevs" in result.stderr
+    assert (exempelby / SITUATION).read_bytes() == before
