@@ -131,7 +131,7 @@ def _state(ctx: ViewContext, pledge_set: PledgeSet, pledge_id: str) -> str:
     if not mine:
         return ctx.t("site.pledge_state_none")
     done = sum(1 for a in mine if a.status.value == "done")
-    return ctx.t("site.pledge_state", done=done, total=len(mine))
+    return i18n.plural("site.pledge_state", ctx.lang, len(mine), done=done)
 
 
 def _lists_of(model: Model, set_id: str) -> list[ActivityList]:
