@@ -95,3 +95,53 @@ def test_a_missing_data_folder_is_a_swedish_usage_error(run, tmp_path) -> None:
     assert result.stderr.splitlines() == [
         f"trygghet: {tmp_path / 'nowhere'}: mappen finns inte",
         "  tips: ange mappen med trygghet.yaml efter --data"]
+
+
+def test_site_finds_the_data_folder_under_the_working_folder(run, own_root, tmp_path,
+                                                             monkeypatch) -> None:
+    monkeypatch.chdir(own_root.parent)
+    own_root.joinpath("trygghet.yaml").write_text(
+        own_root.joinpath("trygghet.yaml").read_text(encoding="utf-8").replace(
+            "name: Strängnäs kommun\n  code", "name: Egna kommun\n  code", 1), encoding="utf-8")
+    result = run("site", "-o", str(tmp_path / "site"), "--as-of", "2025-06-30")
+    assert result.exit_code == 0, result.output
+    assert "Ingen datamapp" not in result.stderr
+    assert "Egna kommun" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_site_takes_trygghet_data(run, own_root, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TRYGGHET_DATA", str(own_root))
+    monkeypatch.setenv("CI", "true")
+    result = run("site", "-o", str(tmp_path / "site"), "--as-of", "2025-06-30")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_site_says_when_it_falls_back_to_the_example(run, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CI", raising=False)
+    result = run("site", "-o", str(tmp_path / "site"), "--as-of", "2025-06-30")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(NOTE_SV)
+
+
+def test_site_in_ci_without_a_data_root_is_a_usage_error(run, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CI", "true")
+    result = run("site", "-o", str(tmp_path / "site"))
+    assert result.exit_code == 2
+    assert "i CI används aldrig exempeldatan" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_overview_takes_the_data_option_when_no_root_is_named(run, own_root, tmp_path,
+                                                               monkeypatch) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.setenv("TRYGGHET_DATA", str(own_root))
+    result = run("overview", "--format", "json", "--as-of", "2025-06-30")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)["municipalities"]
+    assert [row["municipality"] for row in rows] == ["Strängnäs kommun"]

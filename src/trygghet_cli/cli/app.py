@@ -122,8 +122,9 @@ def _version(value: bool) -> None:
 def main_options(
     ctx: typer.Context,
     data: Path | None = typer.Option(
-        None, "--data", "-d", help="Data root (folder with trygghet.yaml). Default: found by "
-        "walking up from the working folder, else the bundled Strängnäs data.",
+        None, "--data", "-d", help="Data root (folder with trygghet.yaml). Default: the working folder "
+        "or the nearest parent with trygghet.yaml, else ./data/, else the bundled Strängnäs data "
+        "(an error when CI is set).",
         envvar="TRYGGHET_DATA", file_okay=False),
     lang: str | None = typer.Option(
         None, "--lang", help="Output language: sv or en. Default: the data root's language.",

@@ -28,8 +28,9 @@ class Format(StrEnum):
 def overview(
     ctx: typer.Context,
     paths: list[Path] = typer.Argument(None, help="Data roots, or folders of data roots (one or two "
-                                       "levels down). Default: the root you are in, else the "
-                                       "roots below the working folder.", file_okay=False),
+                                       "levels down). Default: --data (or TRYGGHET_DATA), else the "
+                                       "root you are in, else the roots below the working folder.",
+                                       file_okay=False),
     as_of: str | None = typer.Option(None, "--as-of", help="Judge as of this date (YYYY-MM-DD). "
                                      "Default: today."),
     police_area: list[str] = typer.Option([], "--police-area", help="Only municipalities of this "
@@ -72,8 +73,9 @@ def overview(
     chosen = lang or options(ctx).lang
     if chosen is not None and chosen not in ("sv", "en"):
         raise UsageError(f"--lang: '{chosen}' is not sv or en", "use sv or en")
-    query = Query(tuple(paths or ()), as_of_date(as_of), tuple(police_area), tuple(county), sort,
-                  not no_cache)
+    data = options(ctx).data  # --data or TRYGGHET_DATA, when no roots are named
+    query = Query(tuple(paths or ([data] if data else ())), as_of_date(as_of), tuple(police_area),
+                  tuple(county), sort, not no_cache)
     output = destination.parse(output_text)
     roots = find_roots(query.paths)
     if output is not None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from trygghet_cli.cli.app import command, options
+from trygghet_cli.cli.app import command, data_root, options
 from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import UsageError
 
@@ -45,7 +45,7 @@ def site(
     from trygghet_cli import i18n
     from trygghet_cli.area import scoped
     from trygghet_cli.cli.dates import as_of_date
-    from trygghet_cli.root import config, repository
+    from trygghet_cli.root import repository
     from trygghet_cli.site import SiteRequest, build_site
     from trygghet_cli.site.write import check_target, write_site
 
@@ -56,7 +56,7 @@ def site(
     if base_url is not None and not base_url.startswith(("https://", "http://")):
         raise UsageError(f"--base-url '{base_url}' is not a web address", "write it as https://...")
     day, shown = as_of_date(as_of), as_of is not None
-    root = config.find_root(explicit=opts.data)
+    root = data_root(ctx)
     check_target(output, root)
     loaded = repository.load_valid(root)
     if municipality is not None:
