@@ -89,7 +89,7 @@ def config_yaml(rng: random.Random, name: str, code: int) -> str:
            "municipality:", f"  name: {name} kommun", f'  code: "{code:04d}"',
            f"  county: {rng.choice(COUNTIES)}", f"police_area: Lokalpolisområde {name}", "language: sv",
            "parties:", "  - id: kommun", f"    name: {name} kommun", "    kind: kommun",
-           "  - id: polis", f"    name: Polismyndigheten, lokalpolisområde {name}", "    kind: polis",
+           "  - id: polis", f"    name: Polismyndigheten (lokalpolisområde {name})", "    kind: polis",
            "districts:"]
     for district in DISTRICTS:
         out += [f"  - id: {district}", f"    name: {district.capitalize()}",

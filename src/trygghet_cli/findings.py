@@ -107,6 +107,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY408": (Severity.ERROR, "target of wrong shape for its kind"),
     "TRY409": (Severity.ERROR, "predecessors form a cycle"),
     "TRY410": (Severity.ERROR, "completed before it started"),
+    "TRY411": (Severity.ERROR, "party name holds a list separator"),
     "TRY420": (Severity.ERROR, "outcome windows overlap"),
     # warnings
     "TRY501": (Severity.WARNING, "activity without target"),

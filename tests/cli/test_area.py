@@ -22,7 +22,7 @@ AREA = FIXTURES / "area"
 NAMES = {"alby": "Alby kommun", "berga": "Berga kommun", "dalby": "Dalby kommun",
          "ekeby": "Ekeby kommun"}
 AS_OF = "2025-06-30"
-POLICE = "Polisen, lokalpolisområde Alby"
+POLICE = "Polisen (lokalpolisområde Alby)"
 
 
 def _run(run, municipality: str, *args: str):
@@ -100,7 +100,12 @@ def test_every_report_names_its_municipality_in_header_and_footer(run, municipal
     assert result.exit_code == 0, result.output
     joint = kind == "agreement" and municipality in {"dalby", "ekeby"}
     named = join_list([NAMES["dalby"], NAMES["ekeby"]], "sv") if joint else NAMES[municipality]
+    # The footer names every party when they are more than one municipality and the police.
     footer = f"samverkan mellan {named} och polisen."
+    if joint:
+        footer = f"samverkan mellan {NAMES['dalby']}, {NAMES['ekeby']} och {POLICE}."
+    elif municipality == "alby" and kind != "agreement":  # Alby's pledges have a third party
+        footer = f"samverkan mellan {NAMES['alby']}, {POLICE} och Räddningstjänsten Alby."
     if fmt == "md":
         assert result.stdout.splitlines()[2].startswith(f"{named} · Lokalpolisområde Alby · ")
     else:

@@ -158,7 +158,8 @@ def test_missing_name_without_a_terminal_is_a_usage_error(run, tmp_path) -> None
 
 def test_missing_options_are_asked_for_in_a_terminal(run, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(init_cmd, "interactive", lambda: True)
-    result = run("init", str(tmp_path / "ny"), input="Exempelby kommun\n12345\n0999\n\n")
+    # name, a bad kommunkod and a good one, the police area's default, no further party, no function
+    result = run("init", str(tmp_path / "ny"), input="Exempelby kommun\n12345\n0999\n\n\n\n")
     assert result.exit_code == 0, result.output
     assert "fyra siffror, till exempel 0486" in result.output  # a bad kommunkod is asked again
     text = (tmp_path / "ny" / "trygghet.yaml").read_text(encoding="utf-8")

@@ -82,7 +82,7 @@ def test_start_page_has_the_six_priority_areas_and_six_pledges_verbatim(site) ->
 
 def test_start_page_names_every_party_and_links_the_latest_pledges(site) -> None:
     text = words(" ".join(read_page(site / "index.html").text))
-    assert "Strängnäs kommun och Polismyndigheten, lokalpolisområde Eskilstuna/Strängnäs arbetar" in text
+    assert "Strängnäs kommun och Polismyndigheten (lokalpolisområde Eskilstuna/Strängnäs) arbetar" in text
     assert "Medborgarlöften 2024–2025" in text
     assert "loften-ml-2024-2025.html" in read_page(site / "index.html").links
     assert "Sammanställt med verktyget trygghet" in text

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import typer
 
 from trygghet_cli.cli.app import command
 from trygghet_cli.errors import UsageError
 
+T = TypeVar("T")
+
 
 def interactive() -> bool:
-    """Whether questions can be asked: stdin and stdout are a terminal."""
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    """Whether questions can be asked: stdin and stdout are a terminal, and not in CI."""
+    return sys.stdin.isatty() and sys.stdout.isatty() and not os.environ.get("CI")
 
 
 def _four_digits(text: str) -> str:
@@ -37,6 +41,27 @@ def _ask(value: str | None, option: str, question: str, default: str | None = No
                      "to be asked")
 
 
+def _ask_many(given: list[str], intro: str, question: str, parse: Callable[[str], T],
+              lang: str) -> list[T]:
+    """The options' values parsed; with none given, in a terminal, asked for one by one until
+    an empty answer (a wrong answer is explained and asked again)."""
+    if given or not interactive():
+        return [parse(text) for text in given]
+    from trygghet_cli.i18n import label
+
+    typer.echo(intro)
+    found: list[T] = []
+    while answer := typer.prompt(question, default="", show_default=False).strip():
+        try:
+            found.append(parse(answer))
+        except UsageError as error:
+            message, hint = error.text(lang)
+            typer.echo(message, err=True)
+            if hint:
+                typer.echo(f"  {label('hint', lang)}: {hint}", err=True)
+    return found
+
+
 @command("init", epilog="Exit codes: 0 created, 2 usage error (also: the folder is already "
          "a data root), 3 a file could not be written.")
 def init(
@@ -47,9 +72,13 @@ def init(
     district: list[str] = typer.Option(
         None, "--district", help="A kommundel, 'id=Name' or 'Name'; repeat for more. "
         "Default: one district 'Hela kommunen'."),
+    party: list[str] = typer.Option(
+        None, "--party", help="A further party, 'id=Name@kind' (kind kommun, polis, "
+        "raddningstjanst, region, foretag, forening or annan); repeat for more. The id kommun "
+        "or polis renames that party. No comma or 'och' in a name."),
     function: list[str] = typer.Option(
-        None, "--function", help="A responsible function, 'id=Name@party' (party kommun or "
-        "polis); repeat for more. Default: trygghetssamordnare and kommunpolis."),
+        None, "--function", help="A responsible function, 'id=Name@party' (the id of any "
+        "party); repeat for more. Default: trygghetssamordnare and kommunpolis."),
     police_area: str = typer.Option(None, "--police-area",
                                     help="The lokalpolisområde, e.g. 'Lokalpolisområde Eskilstuna'."),
     lang: str = typer.Option("sv", "--lang", help="The data root's language (and of these "
@@ -67,6 +96,10 @@ def init(
 
       trygghet init . --name "Strängnäs kommun" --code 0486 --district Mariefred
       --district "aker=Åkers styckebruk" --police-area "Lokalpolisområde Eskilstuna/Strängnäs"
+
+      trygghet init nyby --name "Nyby kommun" --code 0998
+      --party "bostader=Nyby Bostäder AB@foretag" --function "Fältsekreterare@kommun"
+      --function "Bovärd@bostader"
     """
     from trygghet_cli.editing import scaffold
     from trygghet_cli.i18n import label
@@ -79,9 +112,17 @@ def init(
                          f"Lokalpolisområde {town.removesuffix(' kommun')}"),
         language=lang,
         districts=[scaffold.parse_district(d) for d in district or scaffold.DEFAULT_DISTRICTS],
-        functions=[scaffold.parse_function(f) for f in function or scaffold.DEFAULT_FUNCTIONS],
         tool_repo=tool_repo or scaffold.DEFAULT_TOOL_REPO,
     )
+    kinds = ", ".join(scaffold.PARTY_KINDS)
+    spec.parties = _ask_many(party or [], label("init.ask_party", lang, kinds=kinds),
+                             label("init.party", lang), scaffold.parse_party, lang)
+    ids = spec.party_ids()
+    spec.functions = _ask_many(function or [], label("init.ask_function", lang, parties=", ".join(ids)),
+                               label("init.function", lang),
+                               lambda text: scaffold.parse_function(text, ids), lang)
+    if not spec.functions:
+        spec.functions = [scaffold.parse_function(f) for f in scaffold.DEFAULT_FUNCTIONS]
     written, kept = scaffold.create(directory, spec)
     for path in written:
         typer.echo(label("init.created", lang, path=directory / path))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from trygghet_cli.root import config
 # has no published home yet, so this is a placeholder to replace with --tool-repo.
 DEFAULT_TOOL_REPO = "https://github.com/your-org/trygghet"
 PARTIES = ("kommun", "polis")
+# The kinds a party may have (config.schema.json); a party given without one is 'annan'.
+PARTY_KINDS = ("kommun", "polis", "raddningstjanst", "region", "foretag", "forening", "annan")
 DEFAULT_DISTRICTS = ("hela-kommunen=Hela kommunen",)
 DEFAULT_FUNCTIONS = ("trygghetssamordnare=Trygghetssamordnare@kommun",
                      "kommunpolis=Kommunpolis@polis")
@@ -37,6 +40,13 @@ class District:
 
 
 @dataclass(frozen=True, slots=True)
+class Party:
+    id: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
 class Function:
     id: str
     name: str
@@ -54,6 +64,27 @@ class Spec:
     districts: list[District] = field(default_factory=list)
     functions: list[Function] = field(default_factory=list)
     tool_repo: str = DEFAULT_TOOL_REPO
+    # Further parties; one with the id kommun or polis replaces that default party.
+    parties: list[Party] = field(default_factory=list)
+
+    def all_parties(self) -> list[Party]:
+        """The municipality and the police (by default named after the options), then the rest.
+
+        The police party's name has no comma ('Polismyndigheten (lokalpolisområde X)'), so
+        that a list of the parties reads right."""
+        area = self.police_area
+        if area.startswith("Lokalpolisområde "):
+            area = "l" + area[1:]
+        given = {p.id: p for p in self.parties}
+        defaults = [Party("kommun", self.name, "kommun"),
+                    Party("polis", f"Polismyndigheten ({area})", "polis")]
+        return [given.pop(p.id, p) for p in defaults] + list(given.values())
+
+    def party_names(self) -> list[str]:
+        return [p.name for p in self.all_parties()]
+
+    def party_ids(self) -> list[str]:
+        return [p.id for p in self.all_parties()]
 
 
 def slug(text: str) -> str:
@@ -84,15 +115,45 @@ def parse_district(text: str) -> District:
     return District(*_id_and_name(text, "district"))
 
 
-def parse_function(text: str) -> Function:
-    """'kommunpolis=Kommunpolis@polis', 'Fältare@kommun' or just 'Fältare' (party kommun)."""
+def parse_party(text: str) -> Party:
+    """'bostader=Nyby Bostäder AB@foretag', 'Länsstyrelsen i Nybylän@annan' or just a name
+    (kind annan)."""
+    rest, sep, kind = text.rpartition("@")
+    if not sep:
+        rest, kind = text, "annan"
+    kind = kind.strip()
+    if kind not in PARTY_KINDS:
+        raise UsageError.say("init.party_kind", text=text, kind=kind, kinds=", ".join(PARTY_KINDS))
+    party = Party(*_id_and_name(rest, "party"), kind=kind)
+    check_party_name(party.name)
+    return party
+
+
+def parse_function(text: str, parties: Sequence[str] = PARTIES) -> Function:
+    """'kommunpolis=Kommunpolis@polis', 'Fältare@kommun' or just 'Fältare' (party kommun);
+    the party is any of `parties` (ids)."""
     rest, sep, party = text.rpartition("@")
     if not sep:
         rest, party = text, "kommun"
-    if party not in PARTIES:
-        raise UsageError(f"function '{text}': unknown party '{party}'",
-                         f"end it with @{' or @'.join(PARTIES)}")
+    party = party.strip()
+    if party not in parties:
+        raise UsageError.say("init.function_party", text=text, party=party,
+                             parties=", ".join(parties))
     return Function(*_id_and_name(rest, "function"), party=party)
+
+
+def check_party_name(name: str) -> None:
+    """A party's name may hold no list separator: 'A, B och C' must name three parties."""
+    from trygghet_cli import i18n
+
+    separator = i18n.list_separator_in(name)
+    if separator is None:
+        return
+    before, after = re.split(re.escape(separator), name, maxsplit=1, flags=re.IGNORECASE)
+    if separator == ", ":
+        raise UsageError.say("init.party_comma", name=name, suggestion=f"{before} ({after})")
+    raise UsageError.say("init.party_word", name=name, word=separator.strip(),
+                         suggestion=f"{before} & {after}")
 
 
 def check_spec(spec: Spec) -> None:
@@ -100,13 +161,20 @@ def check_spec(spec: Spec) -> None:
     if not re.fullmatch(r"[0-9]{4}", spec.code):
         raise UsageError(f"kommunkod '{spec.code}' is not four digits", "for example --code 0486")
     texts = [spec.name, spec.police_area, spec.tool_repo, *(d.name for d in spec.districts),
-             *(f.name for f in spec.functions)]
+             *(f.name for f in spec.functions), *(p.name for p in spec.parties)]
     if any(not text.strip() or not text.isprintable() for text in texts):
         raise UsageError("names must be non-empty and on one line", "check the quoting of the options")
     if spec.language not in ("sv", "en"):
         raise UsageError(f"language '{spec.language}' is not sv or en")
-    ids = [*PARTIES, *(d.id for d in spec.districts), *(f.id for f in spec.functions)]
-    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    for name in spec.party_names():
+        check_party_name(name)
+    missing = [f for f in spec.functions if f.party not in spec.party_ids()]
+    if missing:
+        raise UsageError.say("init.function_party", text=missing[0].name, party=missing[0].party,
+                             parties=", ".join(spec.party_ids()))
+    ids = [*spec.party_ids(), *(d.id for d in spec.districts), *(f.id for f in spec.functions)]
+    given = [p.id for p in spec.parties]
+    repeated = sorted({i for i in ids if ids.count(i) > 1} | {i for i in given if given.count(i) > 1})
     if repeated:
         raise UsageError(f"id '{repeated[0]}' is given twice (parties, districts and functions "
                          "share one set of ids)", "give each its own id, for example norr=Norr")
@@ -124,11 +192,13 @@ def render(spec: Spec) -> dict[str, str]:
         variable_start_string="{=", variable_end_string="=}",
         comment_start_string="{##", comment_end_string="##}")
     from trygghet_cli.editing import scalars
+    from trygghet_cli.i18n import join_list
 
     # The quoting `trygghet fmt` uses, so a fresh root passes `trygghet fmt --check`.
     env.filters["yaml"] = scalars.render
     values = {"name": spec.name, "code": spec.code, "police_area": spec.police_area,
-              "police_name": f"Polismyndigheten, {spec.police_area}", "language": spec.language,
+              "language": spec.language, "parties": spec.all_parties(),
+              "party_list": join_list(spec.party_names(), spec.language),
               "districts": spec.districts, "functions": spec.functions,
               "tool_repo": spec.tool_repo, "version": __version__}
     files = {path: env.get_template(name).render(values) for path, name in TEMPLATES.items()}

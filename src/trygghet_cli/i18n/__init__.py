@@ -129,6 +129,21 @@ def join_list(items: list[str], lang: str) -> str:
     return f"{', '.join(items[:-1])}{label('report.and_sep', lang)}{items[-1]}"
 
 
+def list_separator_in(name: str) -> str | None:
+    """The separator of join_list (', ', ' och ', ' and ') that a name contains, if any: in a
+    list of names such a name reads as two ('A, B och C' has three parties, or two)."""
+    separators = [", ", *dict.fromkeys(label("report.and_sep", lang) for lang in LANGUAGES)]
+    folded = name.casefold()
+    return next((sep for sep in separators if sep in folded), None)
+
+
+def separator_name(separator: str, lang: str) -> str:
+    """A separator as a sentence names it: 'ett kommatecken', "ordet 'och'"."""
+    if separator.strip() == ",":
+        return label("list.comma", lang)
+    return label("list.word", lang, word=separator.strip())
+
+
 def has_label(key: str) -> bool:
     """Whether the catalog has a message with this key."""
     return key in _catalog("sv").messages

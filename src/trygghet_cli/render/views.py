@@ -24,11 +24,26 @@ def meta(ctx: ViewContext, kind: str, title: str, period: str, documents: list[I
         "lang": ctx.lang, "kind": kind, "kind_label": ctx.t(f"report.kind.{kind}"),
         "title": title, "title_is_data": title_is_data, "period": period,
         "municipality": names_of(ctx.model, documents, ctx.lang),
+        "parties": _other_parties(ctx, documents),
         "police_area": cfg.police_area if cfg else "",
         "as_of": ctx.date(ctx.as_of) if ctx.as_of_shown else "",
         "data_lang": cfg.language if cfg and cfg.language != ctx.lang else "",
         "internal": ctx.internal,
     }
+
+
+def _other_parties(ctx: ViewContext, documents: list[Item]) -> str:
+    """The documents' parties as a list ('A, B och C'), or '' when they are one municipality
+    and the police (a sentence may then say 'the police')."""
+    from trygghet_cli.area import only_municipality_and_police
+
+    ids = list(dict.fromkeys(str(p) for d in documents
+                              for p in getattr(d, "raw", {}).get("parties", [])))
+    if not documents and ctx.model.config:  # a lägesbild: the root's parties
+        ids = [p.id for p in ctx.model.config.parties]
+    if not ids or only_municipality_and_police(ctx.model, ids):
+        return ""
+    return ctx.listed(ctx.names(ids))
 
 
 def _signed(ctx: ViewContext, signed: dict[str, Any] | None) -> View | None:

@@ -187,7 +187,10 @@ def start_view(ctx: ViewContext, settings: Settings) -> View:
         "pledges": _pledges_brief(ctx, current) if current else None,
         "situation": situation,
         "districts": districts,
-        "earlier": [{"title": s.title, "page": pledge_page(s.id)}
+        "earlier": [{"title": s.title, "page": pledge_page(s.id),
+                     "lists": [{"page": list_page(lst.id),
+                                "title": ctx.t("site.list_link", period=s.period.label())}
+                               for lst in _lists_of(model, s.id)]}
                     for s in sorted(model.pledge_sets, key=lambda s: s.period.start, reverse=True)
                     if current is None or s.id != current.id],
         "agreements": [{"title": a.title, "page": agreement_page(a.id)}
