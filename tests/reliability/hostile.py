@@ -101,6 +101,7 @@ FILES = {"trygghet.yaml": CONFIG, "agreements/2024-2027.yaml": AGREEMENT,
          "pledges/2024-2025.yaml": PLEDGES, "activities/2024-2025.yaml": ACTIVITIES,
          "situation/2023-11.yaml": SITUATION}
 _SLOT = re.compile(r"^\{([a-z0-9_]+)\}$")
+_LIST_SEPARATOR = re.compile(r", | och | and ", re.IGNORECASE)
 
 
 def slots() -> list[str]:
@@ -132,6 +133,9 @@ def _filled(value: Any, fill: Callable[[str], str]) -> Any:
     if isinstance(value, list):
         return [_filled(item, fill) for item in value]
     match = _SLOT.match(value) if isinstance(value, str) else None
+    if match and match.group(1).startswith("party_"):
+        # A party's name may hold no list separator (TRY411): ', ' and ' och ' become '; '.
+        return _LIST_SEPARATOR.sub("; ", fill(match.group(1)))
     return fill(match.group(1)) if match else value
 
 
