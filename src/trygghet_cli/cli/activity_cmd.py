@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from typing import Any
 
 import typer
 
+from trygghet_cli.cli import prompts
 from trygghet_cli.cli.app import app, command
 from trygghet_cli.cli.conventions import Group
 from trygghet_cli.cli.edit_common import DRY_RUN_HELP, editing, finish
@@ -148,7 +148,7 @@ def _ask(value: Any, label: str, interactive: bool, many: bool = False, required
             raise UsageError.say("activity.missing", field=label)
         return value
     for number, (ident, text) in enumerate(choices or [], start=1):
-        typer.echo(f"  {number}. {text} ({ident})")
+        typer.echo(f"  {number}. {text}" + (f" ({ident})" if ident != text else ""))
     suffix = i18n.label("activity.prompt_many", lang) if many else ""
     answer = typer.prompt(label + suffix, default="" if not required else None, show_default=False)
     parts = [part.strip() for part in str(answer).split(",") if part.strip()] if many else \
@@ -216,7 +216,7 @@ def new(
     from trygghet_cli import i18n
     from trygghet_cli.editing import activities
 
-    interactive = sys.stdin.isatty()
+    interactive = prompts.interactive()
     with editing(ctx) as ed:
         target_list = activities.choose_list(ed.loaded, list_id, date.today())
         offer = _choices(ed, target_list) if interactive else {}
@@ -233,15 +233,63 @@ def new(
                         required=False, choices=offer.get("owners"), lang=lang),
             districts=_ask(list(districts), i18n.field_name("districts", lang), interactive,
                            many=True, required=False, choices=offer.get("districts"), lang=lang),
-            start=activities.check_day(start, "--start") if start else None,
-            due=activities.check_day(due, "--due") if due else None, status=status,
-            targets=_targets(target_kind, target_text, target_value, target_unit, target_per))
+            start=_day(start, "--start", "activity.ask_start", interactive, lang),
+            due=_day(due, "--due", "activity.ask_due", interactive, lang), status=status,
+            targets=_targets(target_kind, target_text, target_value, target_unit, target_per)
+            if target_kind or target_text or target_value is not None or target_unit or target_per
+            or not interactive else _ask_target(lang))
         new_id, plan = activities.new_activity(ed.loaded, target_list, fields,
                                                i18n.label("new.comment", lang))
         said = i18n.label("activity.created", lang, id=new_id, title=fields.title,
                           status=i18n.label(f"status.{fields.status}", lang),
                           path=plan.changes[0].path.parent.name + "/" + plan.changes[0].path.name)
         finish(plan, dry_run, lang, new_id, said=said)
+
+
+def _day(value: str | None, option: str, question: str, interactive: bool, lang: str) -> str | None:
+    """A date option checked, else in a terminal asked for (empty: none; wrong: asked again)."""
+    from trygghet_cli import i18n
+    from trygghet_cli.editing import activities
+
+    if value or not interactive:
+        return activities.check_day(value, option) if value else None
+    return prompts.ask(i18n.label(question, lang), lambda text: activities.check_day(text, option),
+                       lang)
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text.replace(",", ".").replace(" ", ""))
+    except ValueError:
+        raise UsageError.say("activity.not_a_number", text=text) from None
+
+
+def _ask_target(lang: str) -> list[dict[str, Any]]:
+    """Target t1 asked for in a terminal: its kind from a numbered list (empty: no target),
+    its text, and the value, unit and period that a counted kind takes. (A change target
+    needs a baseline and direction: add it with options or `activity target`.)"""
+    from trygghet_cli import i18n
+    from trygghet_cli.interchange.columns import KINDS, PERS, canonical
+
+    def word(names: tuple[str, str, tuple[str, ...]]) -> tuple[str, str]:
+        shown = names[0] if lang == "sv" else names[1]
+        return shown, shown
+
+    kinds = [word(KINDS[key]) for key in ("at_least", "exactly", "rate", "qualitative")]
+    kind = _ask(None, i18n.label("activity.ask_target_kind", lang), True, required=False,
+                choices=kinds, lang=lang)
+    if not kind:
+        return []
+    key = canonical(KINDS, kind) or kind
+    text = _ask(None, i18n.label("activity.ask_target_text", lang), True, lang=lang)
+    if key == "qualitative":
+        return _targets(kind, text, None, None)
+    value = prompts.ask(i18n.label("activity.ask_target_value", lang), _number, lang)
+    unit = _ask(None, i18n.label("activity.ask_target_unit", lang), True, required=False, lang=lang)
+    per = _ask(None, i18n.label("activity.ask_target_per", lang), True, required=False,
+               choices=[word(names) for names in PERS.values()],
+               lang=lang) if key == "rate" else None
+    return _targets(kind, text, value, unit, per)
 
 
 def _targets(kind: str | None, text: str | None, value: float | None,

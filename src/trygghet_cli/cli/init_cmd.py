@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import TypeVar
 
 import typer
 
+from trygghet_cli.cli import prompts
 from trygghet_cli.cli.app import command
 from trygghet_cli.errors import UsageError
 
@@ -18,7 +18,7 @@ T = TypeVar("T")
 
 def interactive() -> bool:
     """Whether questions can be asked: stdin and stdout are a terminal, and not in CI."""
-    return sys.stdin.isatty() and sys.stdout.isatty() and not os.environ.get("CI")
+    return prompts.interactive() and sys.stdout.isatty()
 
 
 def _four_digits(text: str) -> str:
@@ -47,19 +47,8 @@ def _ask_many(given: list[str], intro: str, question: str, parse: Callable[[str]
     an empty answer (a wrong answer is explained and asked again)."""
     if given or not interactive():
         return [parse(text) for text in given]
-    from trygghet_cli.i18n import label
-
     typer.echo(intro)
-    found: list[T] = []
-    while answer := typer.prompt(question, default="", show_default=False).strip():
-        try:
-            found.append(parse(answer))
-        except UsageError as error:
-            message, hint = error.text(lang)
-            typer.echo(message, err=True)
-            if hint:
-                typer.echo(f"  {label('hint', lang)}: {hint}", err=True)
-    return found
+    return prompts.ask_many(question, parse, lang)
 
 
 @command("init", epilog="Exit codes: 0 created, 2 usage error (also: the folder is already "

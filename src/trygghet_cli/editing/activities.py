@@ -55,7 +55,7 @@ def check_partial(text: str, option: str) -> str:
 
 
 def _bad_day(text: str, option: str) -> str:
-    raise UsageError(f"{option} '{text}' is not a date", "write it as YYYY-MM-DD, e.g. 2025-03-31")
+    raise UsageError.say("activity.not_a_day", option=option, text=text)
 
 
 def _plan(loaded: LoadedRoot, editor: Editor) -> session.Plan | None:
