@@ -38,8 +38,9 @@ def examples(markdown: str) -> list[Example]:
     found, fence, index = [], None, 0
     while index < len(lines):
         line = lines[index]
-        if line.strip() == "<!-- run-through: start -->":
-            # tests/cli/test_run_through.py runs that block as written, `cd` included.
+        if line.strip().startswith("<!-- run-through: start"):
+            # A run-through block has a test of its own that runs it as written (`cd` and the
+            # order included): tests/cli/test_run_through.py and test_generated_readme.py.
             index = next((i for i in range(index, len(lines))
                           if lines[i].strip() == "<!-- run-through: end -->"), len(lines))
             continue

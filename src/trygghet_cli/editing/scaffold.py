@@ -6,15 +6,22 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-from trygghet_cli import __version__, resources
+from trygghet_cli import resources
 from trygghet_cli.errors import ReadError, UsageError
 from trygghet_cli.root import config
 
 # Where data repositories install trygghet from and find its pre-commit hooks; the project
 # has no published home yet, so this is a placeholder to replace with --tool-repo.
 DEFAULT_TOOL_REPO = "https://github.com/your-org/trygghet"
+# The release that the CI and pre-commit files of a new root install (RELEASING.md): its
+# version, and its commit in this repository, pinned by full id (a commit id, unlike a tag,
+# cannot move and resolves in every clone). tests/unit/test_release.py installs it from
+# this repository with pip, as the CI files do, and runs it.
+RELEASE_VERSION = "0.1.0"
+RELEASE_COMMIT = "7e1050856b0029493fbce0355e2491db7782b4df"
 PARTIES = ("kommun", "polis")
 # The kinds a party may have (config.schema.json); a party given without one is 'annan'.
 PARTY_KINDS = ("kommun", "polis", "raddningstjanst", "region", "foretag", "forening", "annan")
@@ -66,6 +73,7 @@ class Spec:
     tool_repo: str = DEFAULT_TOOL_REPO
     # Further parties; one with the id kommun or polis replaces that default party.
     parties: list[Party] = field(default_factory=list)
+    first_year: int | None = None  # of the README's first period; default: this year
 
     def all_parties(self) -> list[Party]:
         """The municipality and the police (by default named after the options), then the rest.
@@ -196,11 +204,14 @@ def render(spec: Spec) -> dict[str, str]:
 
     # The quoting `trygghet fmt` uses, so a fresh root passes `trygghet fmt --check`.
     env.filters["yaml"] = scalars.render
+    year = spec.first_year or date.today().year
     values = {"name": spec.name, "code": spec.code, "police_area": spec.police_area,
+              "init_command": init_command(spec), "first_period": first_period(spec, year),
+              "period": f"{year}-{year + 1}", "tool_ref": RELEASE_COMMIT,
               "language": spec.language, "parties": spec.all_parties(),
               "party_list": join_list(spec.party_names(), spec.language),
               "districts": spec.districts, "functions": spec.functions,
-              "tool_repo": spec.tool_repo, "version": __version__}
+              "tool_repo": spec.tool_repo, "version": RELEASE_VERSION}
     files = {path: env.get_template(name).render(values) for path, name in TEMPLATES.items()}
     files.update({f"{folder}/.gitkeep": "" for folder in DATA_FOLDERS})
     return files
@@ -235,3 +246,82 @@ def create(root: Path, spec: Spec) -> tuple[list[str], list[str]]:
     except OSError as exc:
         raise ReadError(f"cannot write {root}: {exc.strerror or exc}") from exc
     return written, kept
+
+
+def shell_word(text: str) -> str:
+    """A word as a shell (and PowerShell) reads it back: quoted only when it must be."""
+    import shlex
+
+    if re.fullmatch(r"[A-Za-z0-9_./:=@%+,-]+", text):
+        return text
+    if not re.search(r'["$`\\!]', text):
+        return f'"{text}"'
+    return shlex.quote(text)
+
+
+def command_text(units: list[str], width: int = 76) -> str:
+    """'trygghet ...' from its parts (an option with its value is one part), wrapped with
+    backslashes so that no line is wider than `width` in a Markdown code block."""
+    lines, line = [], units[0]
+    for unit in units[1:]:
+        if len(line) + 1 + len(unit) > width - 6:
+            lines.append(line + " \\")
+            line = "    " + unit
+        else:
+            line += " " + unit
+    return "\n".join([*lines, line])
+
+
+def _option(name: str, value: str) -> str:
+    return f"{name} {shell_word(value)}"
+
+
+def init_command(spec: Spec) -> str:
+    """The `trygghet init` command that makes this data root again (in the working folder)."""
+    units = ["trygghet init .", _option("--name", spec.name), _option("--code", spec.code),
+             _option("--police-area", spec.police_area)]
+    units += [_option("--district", f"{d.id}={d.name}") for d in spec.districts]
+    defaults = {p.id: p for p in Spec(spec.name, spec.code, spec.police_area).all_parties()}
+    units += [_option("--party", f"{p.id}={p.name}@{p.kind}") for p in spec.all_parties()
+              if defaults.get(p.id) != p]
+    units += [_option("--function", f"{f.id}={f.name}@{f.party}") for f in spec.functions]
+    if spec.language != "sv":
+        units.append(_option("--lang", spec.language))
+    if spec.tool_repo != DEFAULT_TOOL_REPO:
+        units.append(_option("--tool-repo", spec.tool_repo))
+    return command_text(units)
+
+
+def first_period(spec: Spec, year: int) -> list[str]:
+    """The commands that take a new root from init to a first meeting report: an agreement
+    and pledges from 1 January of `year`, two activities, progress, status and the report."""
+    pledges = f"ml-{year}-{year + 1}"
+    municipal = next((f for f in spec.functions if f.party == "kommun"), spec.functions[0])
+    police = next((f for f in spec.functions if f.party == "polis"), municipal)
+    walk = spec.districts[0].id
+    first = [
+        "trygghet activity new", _option("--title", "Trygghetsvandring"),
+        _option("--pledge", f"{pledges}-1"),
+        *(_option("--party", p) for p in dict.fromkeys([municipal.party, police.party])),
+        _option("--owner", municipal.id), _option("--district", walk), _option("--due", f"{year}-12-31"),
+        _option("--target-kind", "at_least"), _option("--target-text", "Minst fyra trygghetsvandringar"),
+        _option("--target-value", "4"), _option("--target-unit", "trygghetsvandringar")]
+    second = [
+        "trygghet activity new", _option("--title", "Helgpatrull i centrum"),
+        _option("--pledge", f"{pledges}-2"), _option("--party", police.party),
+        _option("--owner", police.id), _option("--target-kind", "rate"),
+        _option("--target-text", "En patrull varje helg"), _option("--target-value", "1"),
+        _option("--target-per", "vecka")]
+    return [command_text(units) for units in (
+        ["trygghet new agreement", _option("--start", f"{year}-01-01"),
+         _option("--end", f"{year + 3}-12-31"), _option("--area", "Trygg stadskärna"),
+         _option("--area", "unga=Unga som begår brott")],
+        ["trygghet new pledges", _option("--start", f"{year}-01-01"),
+         _option("--end", f"{year + 1}-12-31"),
+         _option("--pledge", "Vi genomför trygghetsvandringar i alla kommundelar."),
+         _option("--pledge", "Polisen är synlig i centrum på helgkvällar.")],
+        first, second,
+        ["trygghet activity set-status", f"a{year}-01", "pågår"],
+        ["trygghet activity outcome", f"a{year}-01", "2", _option("--kind", "delrapport")],
+        ["trygghet status"],
+        ["trygghet report status", _option("-o", "mote.html")])]
