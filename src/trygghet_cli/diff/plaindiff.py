@@ -67,9 +67,13 @@ def _sort_key(value: Any) -> str:
 
 def _matcher(a: Sequence[Any], b: Sequence[Any]) -> Any:
     """difflib's SequenceMatcher (no junk heuristic), compiled: cydifflib gives the same
-    matching blocks, ratios and opcodes as the standard library, about 17 times faster."""
-    from cydifflib import SequenceMatcher
-
+    matching blocks, ratios and opcodes as the standard library, about 17 times faster.
+    Without it (an environment installed before it was a dependency) the standard library's
+    gives the same answers, slowly."""
+    try:
+        from cydifflib import SequenceMatcher
+    except ImportError:
+        from difflib import SequenceMatcher
     return SequenceMatcher(None, a, b, autojunk=False)
 
 
