@@ -118,11 +118,15 @@ def compare(old: Any, new: Any, name: str = "") -> list[FieldChange]:
     elif new is None and isinstance(old, list):
         new = []
     # Equal values have equal canonical forms: the common case, an unchanged field, costs one
-    # comparison instead of two canonical forms at every level of the recursion.
-    if old == new or canonical(old) == canonical(new):
+    # comparison. Two mappings are compared key by key without their canonical forms first
+    # (that finds nothing when the forms are equal): computing them at every level of the
+    # recursion was most of a diff's time.
+    if old == new:
         return []
     if isinstance(old, dict) and isinstance(new, dict):
         return _compare_maps(old, new, name)
+    if canonical(old) == canonical(new):
+        return []
     if isinstance(old, list) and isinstance(new, list):
         return _compare_lists(old, new, name)
     words = word_diff(old, new) if isinstance(old, str) and isinstance(new, str) else ()
