@@ -31,7 +31,7 @@ def test_missing_fields_are_asked_for_in_swedish_with_numbered_choices(minimal_r
                               ("2. Norr (norr)", None), ("kommundelar", ""),
                               ("startdatum (ÅÅÅÅ-MM-DD; tomt: inget)", ""),
                               ("slutdatum (ÅÅÅÅ-MM-DD; tomt: inget)", "2025-02-30"),
-                              ("inte ett giltigt datum", None),
+                              ("är inget datum", None),
                               ("slutdatum (ÅÅÅÅ-MM-DD; tomt: inget)", "2025-10-31"),
                               ("3. takt\r\n", None), ("4. kvalitativt\r\n", None),
                               ("mål, typ (nummer; tomt: inget mål)", "3"),
