@@ -17,6 +17,7 @@ from typing import Any
 
 from trygghet_cli.findings import Finding, Location, Severity, make, quoted
 from trygghet_cli.loading import text as textmod
+from trygghet_cli.loading.fast import load_values
 from trygghet_cli.loading.scalars import CORE_TAGS, ScalarError, resolve_plain, resolve_tagged
 
 JsonPath = tuple[str | int, ...]
@@ -357,8 +358,37 @@ def load_text(text: str, path: str) -> tuple[Any, _Builder | None, list[Finding]
     return builder.root, builder, builder.findings
 
 
-def load_bytes(raw: bytes, path: str) -> LoadResult:
-    """Decode, pre-check and parse one file's bytes; findings instead of exceptions."""
+class Deferred:
+    """A fast-loaded document's positions, filled in by the reference walk the first time
+    any is asked for (most documents are never asked: only findings need positions)."""
+
+    __slots__ = ("tables", "text")
+
+    def __init__(self, text: str, tables: tuple[PositionMap, PositionMap, PositionMap]) -> None:
+        self.text: str | None = text
+        self.tables = tables
+
+    def __call__(self, _path: JsonPath | None) -> None:
+        if self.text is None:
+            return
+        text, self.text = self.text, None
+        _data, builder, _findings = load_text(text, "")
+        if builder is not None:
+            found = (builder.positions, builder.key_positions, builder.ends)
+            for mine, theirs in zip(self.tables, found, strict=True):
+                mine.update(theirs)
+
+
+def positions_pending(doc: Document) -> bool:
+    """True while a fast-loaded document's positions have not been worked out."""
+    return isinstance(doc._unpack, Deferred) and doc._unpack.text is not None
+
+
+def load_bytes(raw: bytes, path: str, *, fast: bool = True) -> LoadResult:
+    """Decode, pre-check and parse one file's bytes; findings instead of exceptions.
+
+    The values come from the fast path (loading/fast.py) when it can decide the document,
+    with positions worked out when first asked for; `fast=False` walks the reference."""
     decoded = textmod.decode(raw, path)
     if isinstance(decoded, Finding):
         return LoadResult(None, [decoded])
@@ -373,6 +403,13 @@ def load_bytes(raw: bytes, path: str) -> LoadResult:
     if not text.strip():  # a tab on an otherwise blank line is a YAML syntax error
         return LoadResult(None, [empty])
     warnings = textmod.invisible_characters(text, path)
+    values = load_values(text, max_depth=MAX_DEPTH, max_nodes=MAX_NODES,
+                         max_scalar=MAX_SCALAR) if fast else None
+    if values is not None:
+        tables: tuple[PositionMap, PositionMap, PositionMap] = ({}, {}, {})
+        document = Document(path, text, values, hashlib.sha256(raw).hexdigest(), decoded.had_bom,
+                            *tables, Deferred(text, tables))
+        return LoadResult(document, warnings)
     data, builder, findings = load_text(text, path)
     errors = [f for f in findings if f.severity is Severity.ERROR]
     warnings.extend(f for f in findings if f.severity is not Severity.ERROR)
