@@ -120,15 +120,22 @@ def test_generated_mappings_agree_with_the_reference(pairs: list[tuple[str, str]
     assert _disagreement("generated", raw) is None
 
 
-def test_positions_are_worked_out_only_when_asked_for_and_equal_the_reference() -> None:
+def test_positions_are_worked_out_only_as_far_as_asked_for_and_equal_the_reference() -> None:
     raw = (TESTS / "fixtures" / "minimal" / "activities" / "2024-2025.yaml").read_bytes()
     doc = load_bytes(raw, "f.yaml").document
     assert doc is not None and positions_pending(doc)
     reference = load_bytes(raw, "f.yaml", fast=False).document
     assert reference is not None and not positions_pending(reference)
-    assert doc.where(("activities", 1, "id")) == reference.where(("activities", 1, "id"))
+    assert doc.where(("activities", 0, "id")) == reference.where(("activities", 0, "id"))
+    assert positions_pending(doc)  # read only as far as the first activity
+    assert ("activities", 1, "id") not in doc._positions
+    assert doc.where(("activities", 1, "id"), key=True) == reference.where(
+        ("activities", 1, "id"), key=True)
+    assert doc.where(("activities", 0, "nothing here")) == reference.where(
+        ("activities", 0, "nothing here"))  # a path not there: its nearest parent, read to the end
     assert not positions_pending(doc)
     assert doc.positions == reference.positions and doc.ends == reference.ends
+    assert doc.key_positions == reference.key_positions
 
 
 def test_the_cache_keeps_a_fast_document_without_positions_and_finds_them_again() -> None:

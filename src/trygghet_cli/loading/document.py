@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -358,30 +358,57 @@ def load_text(text: str, path: str) -> tuple[Any, _Builder | None, list[Finding]
     return builder.root, builder, builder.findings
 
 
-class Deferred:
-    """A fast-loaded document's positions, filled in by the reference walk the first time
-    any is asked for (most documents are never asked: only findings need positions)."""
+class _PositionBuilder(_Builder):
+    """The reference walk for positions alone, on a text the fast path has read: its keys are
+    all text (as written), and its values are known, so scalars are not resolved again."""
 
-    __slots__ = ("tables", "text")
+    def scalar(self, event: Any) -> Any:
+        return event.value
+
+    def check_anchor_and_tag(self, event: Any) -> None:
+        """The fast path took no text with anchors or tags."""
+
+
+class Deferred:
+    """A fast-loaded document's positions, worked out by the reference walk when asked for and
+    only as far as needed: a finding in the tenth activity of a list reads the list that far
+    (most documents are never asked: only findings need positions)."""
+
+    __slots__ = ("builder", "events", "tables")
 
     def __init__(self, text: str, tables: tuple[PositionMap, PositionMap, PositionMap]) -> None:
-        self.text: str | None = text
         self.tables = tables
+        self.builder: _Builder | None = None
+        self.events: Iterator[Any] | None = None
+        self._start(text)
 
-    def __call__(self, _path: JsonPath | None) -> None:
-        if self.text is None:
+    def _start(self, text: str) -> None:
+        builder = _PositionBuilder("", text)
+        builder.positions, builder.key_positions, builder.ends = self.tables
+        self.builder, self.events = builder, iter(_parse_events(text))
+
+    @property
+    def pending(self) -> bool:
+        return self.events is not None
+
+    def __call__(self, path: JsonPath | None) -> None:
+        """Walk on until path has its position (to the end for None, or a path not there)."""
+        builder, events = self.builder, self.events
+        if builder is None or events is None or (path is not None and path in builder.positions):
             return
-        text, self.text = self.text, None
-        _data, builder, _findings = load_text(text, "")
-        if builder is not None:
-            found = (builder.positions, builder.key_positions, builder.ends)
-            for mine, theirs in zip(self.tables, found, strict=True):
-                mine.update(theirs)
+        try:
+            for event in events:
+                builder.feed(event)
+                if path is not None and path in builder.positions:
+                    return
+        except Exception:  # noqa: BLE001, S110 - the fast path accepted it, so the reference does
+            pass
+        self.builder = self.events = None
 
 
 def positions_pending(doc: Document) -> bool:
     """True while a fast-loaded document's positions have not been worked out."""
-    return isinstance(doc._unpack, Deferred) and doc._unpack.text is not None
+    return isinstance(doc._unpack, Deferred) and doc._unpack.pending
 
 
 def load_bytes(raw: bytes, path: str, *, fast: bool = True) -> LoadResult:
