@@ -18,6 +18,7 @@ from typing import Any
 from trygghet_cli.findings import Finding, Location, Severity, make, quoted
 from trygghet_cli.loading import text as textmod
 from trygghet_cli.loading.fast import load_values
+from trygghet_cli.loading.positions import walk as walk_positions
 from trygghet_cli.loading.scalars import CORE_TAGS, ScalarError, resolve_plain, resolve_tagged
 
 JsonPath = tuple[str | int, ...]
@@ -358,52 +359,33 @@ def load_text(text: str, path: str) -> tuple[Any, _Builder | None, list[Finding]
     return builder.root, builder, builder.findings
 
 
-class _PositionBuilder(_Builder):
-    """The reference walk for positions alone, on a text the fast path has read: its keys are
-    all text (as written), and its values are known, so scalars are not resolved again."""
-
-    def scalar(self, event: Any) -> Any:
-        return event.value
-
-    def check_anchor_and_tag(self, event: Any) -> None:
-        """The fast path took no text with anchors or tags."""
-
-
 class Deferred:
-    """A fast-loaded document's positions, worked out by the reference walk when asked for and
-    only as far as needed: a finding in the tenth activity of a list reads the list that far
-    (most documents are never asked: only findings need positions)."""
+    """A fast-loaded document's positions, worked out by the reference's event stream when
+    asked for and only as far as needed: a finding in the tenth activity of a list reads the
+    list that far (most documents are never asked: only findings need positions)."""
 
-    __slots__ = ("builder", "events", "tables")
+    __slots__ = ("steps", "tables")
 
     def __init__(self, text: str, tables: tuple[PositionMap, PositionMap, PositionMap]) -> None:
         self.tables = tables
-        self.builder: _Builder | None = None
-        self.events: Iterator[Any] | None = None
-        self._start(text)
-
-    def _start(self, text: str) -> None:
-        builder = _PositionBuilder("", text)
-        builder.positions, builder.key_positions, builder.ends = self.tables
-        self.builder, self.events = builder, iter(_parse_events(text))
+        self.steps: Iterator[None] | None = walk_positions(text, *tables)
 
     @property
     def pending(self) -> bool:
-        return self.events is not None
+        return self.steps is not None
 
     def __call__(self, path: JsonPath | None) -> None:
         """Walk on until path has its position (to the end for None, or a path not there)."""
-        builder, events = self.builder, self.events
-        if builder is None or events is None or (path is not None and path in builder.positions):
+        steps, positions = self.steps, self.tables[0]
+        if steps is None or (path is not None and path in positions):
             return
         try:
-            for event in events:
-                builder.feed(event)
-                if path is not None and path in builder.positions:
+            for _step in steps:
+                if path is not None and path in positions:
                     return
         except Exception:  # noqa: BLE001, S110 - the fast path accepted it, so the reference does
             pass
-        self.builder = self.events = None
+        self.steps = None
 
 
 def positions_pending(doc: Document) -> bool:
