@@ -110,38 +110,54 @@ def _decidable(text: str) -> bool:
     return not maybe or _flows_plain(text)
 
 
+def _number_ok(value: Any) -> bool:
+    """A scalar other than text the reference reads the same: a bool, or a number in range."""
+    kind = type(value)
+    if kind is bool:
+        return True
+    if kind is int:
+        return bool(abs(value) <= MAX_NUMBER)
+    return kind is float and math.isfinite(value) and abs(value) <= MAX_NUMBER
+
+
+def _count(value: Any, depth: int, max_depth: int, max_scalar: int) -> int:
+    """How many values (keys included) a collection holds, itself too; -1 when the reference
+    would refuse one or read it differently."""
+    if type(value) is dict:
+        if any(type(key) is not str or len(key) > max_scalar for key in value):
+            return -1
+        items: Any = value.values()
+        count = 1 + len(value)
+    else:
+        items, count = value, 1
+    if value and depth + 1 >= max_depth:
+        return -1
+    for item in items:
+        kind = type(item)
+        if kind is str:
+            if len(item) > max_scalar:
+                return -1
+            count += 1
+        elif kind is dict or kind is list:
+            inner = _count(item, depth + 1, max_depth, max_scalar)
+            if inner < 0:
+                return -1
+            count += inner
+        elif _number_ok(item):
+            count += 1
+        else:
+            return -1
+    return count
+
+
 def _acceptable(data: Any, max_depth: int, max_nodes: int, max_scalar: int) -> bool:
     """Whether the parsed values are what the reference would accept, value for value."""
-    if data is None:
-        return False  # empty, or a lone null: the reference's own message says which
-    nodes = 0
-    stack: list[tuple[Any, int]] = [(data, 0)]
-    while stack:
-        value, depth = stack.pop()
-        nodes += 1
-        if depth >= max_depth or nodes > max_nodes:
-            return False
-        kind = type(value)
-        if kind is dict:
-            for key, item in value.items():
-                if type(key) is not str or len(key) > max_scalar:
-                    return False
-                nodes += 1  # the key
-                stack.append((item, depth + 1))
-        elif kind is list:
-            stack.extend((item, depth + 1) for item in value)
-        elif kind is str:
-            if len(value) > max_scalar:
-                return False
-        elif kind is int:
-            if abs(value) > MAX_NUMBER:
-                return False
-        elif kind is float:
-            if not math.isfinite(value) or abs(value) > MAX_NUMBER:
-                return False
-        elif kind is not bool:
-            return False
-    return nodes <= max_nodes
+    kind = type(data)
+    if kind is dict or kind is list:
+        return 0 <= _count(data, 0, max_depth, max_scalar) <= max_nodes
+    if kind is str:
+        return len(data) <= max_scalar
+    return data is not None and _number_ok(data)  # None: empty, or a lone null
 
 
 def load_values(text: str, *, max_depth: int, max_nodes: int, max_scalar: int) -> Any | None:
