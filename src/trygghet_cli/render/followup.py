@@ -99,7 +99,9 @@ def _not_done(ctx: ViewContext, state: ActivityState) -> View:
 
 def _year_states(ctx: ViewContext, pledge_set: PledgeSet, year: int) -> list[ActivityState]:
     """The shown activities of a pledge set that ran in the year, judged on ctx.as_of."""
-    return [activity_state(a, pledge_set.period, ctx.as_of, None, {d: ctx.name(d) for d in a.districts})
+    titles = ctx.model.source_titles()
+    return [activity_state(a, pledge_set.period, ctx.as_of, None, {d: ctx.name(d) for d in a.districts},
+                           titles)
             for a in ctx.model.activities_for(pledge_set.id)
             if ctx.visible(a) and _year_activity(a, pledge_set.period, year)]
 

@@ -214,7 +214,8 @@ def build_report(model: Model, period: str | None, as_of: date, filters: Filters
     pledge_set = selected.pledge_set
     wanted = resolve_filters(model, pledge_set, filters or Filters())
     names = _names(model)
-    judged = [activity_state(a, pledge_set.period, as_of, today, names)
+    titles = model.source_titles()
+    judged = [activity_state(a, pledge_set.period, as_of, today, names, titles)
               for a in model.activities_for(pledge_set.id)]
     shown = [s for s in judged if wanted.matches(s, as_of)]
     pledges = []
