@@ -117,6 +117,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY506": (Severity.WARNING, "looks like a phone number"),
     "TRY507": (Severity.WARNING, "problem without measure"),
     "TRY508": (Severity.WARNING, "activity tied to no problem or priority area"),
+    "TRY509": (Severity.WARNING, "periods of one municipality overlap"),
     "TRY520": (Severity.WARNING, "stated verdict contradicts the figures"),
     "TRY521": (Severity.WARNING, "outcome dated in the future"),
 }

@@ -99,6 +99,7 @@ def to_data(report: StatusReport, lang: str) -> dict[str, Any]:
                    "start": period.start.isoformat(), "end": period.end.isoformat(),
                    "uncertain": list(period.uncertain), "agreement": pledge_set.agreement,
                    "chosen": report.selected.how.value,
+                   "also_in_force": [s.id for s in report.selected.others],
                    "note": words.choice_note(report, lang)},
         "filters": _filters(report),
         "by": report.by.value if report.by else None,

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from trygghet_cli.i18n import format_date, format_percent, format_short_date, format_uncertain, label
+from trygghet_cli.i18n import (
+    format_date,
+    format_percent,
+    format_short_date,
+    format_uncertain,
+    join_list,
+    label,
+)
 from trygghet_cli.status import (
     ActivityState,
     Effective,
@@ -60,6 +67,11 @@ def period_text(report: StatusReport, lang: str) -> str:
 def choice_note(report: StatusReport, lang: str) -> str | None:
     """Why this period is shown, when as_of lies outside it and none was asked for."""
     how = report.selected.how
+    others = report.selected.others
+    if how is PeriodChoice.CURRENT and others:
+        names = join_list([f"{s.title} ({s.id})" for s in others], lang)
+        return label("st.chosen.overlap", lang, date=format_date(report.as_of, lang),
+                     title=report.pledge_set.title, others=names)
     if how in (PeriodChoice.REQUESTED, PeriodChoice.CURRENT):
         return None
     return label(f"st.chosen.{how.value}", lang, date=format_date(report.as_of, lang),
