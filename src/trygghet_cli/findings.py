@@ -96,6 +96,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY315": (Severity.ERROR, "unknown problem"),
     "TRY316": (Severity.ERROR, "unknown indicator"),
     "TRY317": (Severity.ERROR, "unknown lägesbild"),
+    "TRY318": (Severity.WARNING, "defined in a file that could not be read"),
     # rules
     "TRY401": (Severity.ERROR, "period ends before it starts"),
     "TRY402": (Severity.ERROR, "date outside the period"),

@@ -6,7 +6,11 @@ from trygghet_cli.findings import Finding, make
 from trygghet_cli.model import Model
 
 
-def check(model: Model) -> list[Finding]:
+def check(model: Model, complete: bool = True) -> list[Finding]:
+    """TRY501-TRY508; only TRY501 (an activity without a target) when a file of the root could
+    not be loaded (`complete` False): the others would report gaps that file may fill."""
+    if not complete:
+        return _targetless(model)
     findings = []
     served = {area for s in model.pledge_sets for p in s.pledges for area in p.areas}
     carried = {pledge for a in model.all_activities() for pledge in a.pledges}
@@ -29,14 +33,15 @@ def check(model: Model) -> list[Finding]:
                                      sv=f"medborgarlöftet '{pledge.id}' har ingen aktivitet",
                                      sv_hint="lägg till en aktivitet som genomför det i "
                                      "aktivitetslistan"))
-    for activity in model.all_activities():
-        if not activity.targets:
-            findings.append(make("TRY501", activity.ref.where("id"),
-                                 f"activity '{activity.id}' has no target",
-                                 "add a target (a qualitative one if there is no number)",
-                                 sv=f"aktiviteten '{activity.id}' har inget mål",
-                                 sv_hint="lägg till ett mål (ett kvalitativt om det saknas siffra)"))
-    return findings + _unaddressed_problems(model) + _untied_activities(model)
+    return findings + _targetless(model) + _unaddressed_problems(model) + _untied_activities(model)
+
+
+def _targetless(model: Model) -> list[Finding]:
+    return [make("TRY501", activity.ref.where("id"), f"activity '{activity.id}' has no target",
+                 "add a target (a qualitative one if there is no number)",
+                 sv=f"aktiviteten '{activity.id}' har inget mål",
+                 sv_hint="lägg till ett mål (ett kvalitativt om det saknas siffra)")
+            for activity in model.all_activities() if not activity.targets]
 
 
 def _unaddressed_problems(model: Model) -> list[Finding]:

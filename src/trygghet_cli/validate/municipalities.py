@@ -104,13 +104,15 @@ def _overlap(first: Agreement | PledgeSet, second: Agreement | PledgeSet) -> Fin
 
 def overlapping(model: Model, items: Sequence[Dated]) -> list[tuple[Dated, Dated]]:
     """Pairs (earlier, later) of documents of one municipality whose periods overlap; documents
-    of different municipalities may overlap (a police area's root holds several)."""
+    of different municipalities may overlap (a police area's root holds several), and so may
+    periods whose meeting dates are marked uncertain ("2020–2023" and "2023–2026")."""
     from trygghet_cli.area import municipalities_of
 
     ordered = sorted(items, key=lambda i: (i.period.start, i.period.end, i.id))
     owners = {id(i): {m.id for m in municipalities_of(model, i)} for i in ordered}
     return [(first, second) for n, first in enumerate(ordered) for second in ordered[n + 1:]
-            if owners[id(first)] & owners[id(second)] and second.period.start <= first.period.end]
+            if owners[id(first)] & owners[id(second)] and second.period.start <= first.period.end
+            and "end" not in first.period.uncertain and "start" not in second.period.uncertain]
 
 
 def check(model: Model) -> list[Finding]:
