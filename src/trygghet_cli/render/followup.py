@@ -156,6 +156,7 @@ def _year_results(ctx: ViewContext, sets: list[PledgeSet], year: int) -> list[st
     from trygghet_cli.status.result_words import result_text
 
     ids = {s.id for s in sets}
+    titles = ctx.model.source_titles()
     found = []
     for activity_list in ctx.model.activity_lists:
         for result in activity_list.results if activity_list.pledge_set in ids else []:
@@ -164,7 +165,7 @@ def _year_results(ctx: ViewContext, sets: list[PledgeSet], year: int) -> list[st
                 last is None or last.year == year)
             names = {result.district: ctx.name(result.district)} if result.district else None
             if in_year:
-                found.append(result_text(result, ctx.lang, names))
+                found.append(result_text(result, ctx.lang, names, titles))
     return found
 
 

@@ -230,7 +230,7 @@ def build_report(model: Model, period: str | None, as_of: date, filters: Filters
         municipality=config.municipality if config else "", police_area=config.police_area if config else "",
         selected=selected, agreement=agreement, as_of=as_of, filters=wanted, by=by,
         summary=_summary(shown, pledge_set, as_of), pledges=tuple(pledges), groups=(),
-        names=names, municipalities=_municipalities(model, pledge_set),
+        names=names, sources=titles, municipalities=_municipalities(model, pledge_set),
         results=_results(model, pledge_set.id, wanted, {s.id for s in shown}, as_of))
     if by is None:
         return report
