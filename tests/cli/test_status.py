@@ -196,3 +196,17 @@ def test_a_stated_verdict_names_its_source_by_title_not_by_id(run, minimal_root,
     assert "uppnått enligt källan Uppföljning 2024" in markdown
     report = run("--data", str(minimal_root), "report", "yearly", "--year", "2024", "--as-of", "2024-12-31")
     assert "uppnått enligt källan Uppföljning 2024" in report.stdout
+
+
+def test_a_closed_period_reads_as_the_follow_up_left_it_without_counting_days_to_today(
+        run, minimal_root, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    args = ("--data", str(minimal_root), "status", "--as-of", "2032-03-01")
+    text = " ".join(run(*args).stdout.split())
+    assert "a-2 Hastighetskontroller passerat slutdatum: pågår" in text
+    assert "dagar" not in text.split("Period", 1)[1].split("Mål", 1)[1]
+    markdown = run(*args, "--format", "markdown").stdout
+    assert "passerat slutdatum: pågår" in markdown and "sedan" not in markdown
+    english = " ".join(run(*args, "--lang", "en").stdout.split())
+    assert "overdue: ongoing" in english and "days past due" not in english
+    assert run(*args, "--fail-if", "overdue").exit_code == 1

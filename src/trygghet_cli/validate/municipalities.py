@@ -92,12 +92,12 @@ def _overlap(first: Agreement | PledgeSet, second: Agreement | PledgeSet) -> Fin
     return make("TRY509", second.ref.where("period", key=True),
                 f"the {what} '{second.id}' ({_span(second.period, 'en')}) overlaps '{first.id}' "
                 f"({_span(first.period, 'en')}, {there.path} line {there.line}) of the same "
-                "municipality; status shows only one of them for a date in both",
+                "municipality; only one of them is shown for a date in both",
                 "let one period end before the next starts, or, if they belong to different "
                 "municipalities, say which with 'municipalities:'",
                 sv=f"{sv_what} '{second.id}' ({_span(second.period, 'sv')}) överlappar "
                 f"'{first.id}' ({_span(first.period, 'sv')}, {there.path} rad {there.line}) för "
-                "samma kommun; status visar bara en av dem för ett datum som båda omfattar",
+                "samma kommun; för ett datum som båda omfattar visas bara den ena",
                 sv_hint="låt den ena perioden sluta innan nästa börjar, eller, om de hör till "
                 "olika kommuner, ange vilken med 'municipalities:'")
 
