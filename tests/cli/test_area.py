@@ -68,9 +68,10 @@ def test_status_in_every_format_names_the_municipality_alone(run, municipality) 
     body = json.loads(_run(run, municipality, "status", "--as-of", AS_OF, "--format", "json").stdout)
     assert body["municipality"] == name
     assert body["period"]["pledge_set"].startswith(f"ml-{municipality}-")
-    rows = list(csv.DictReader(io.StringIO(
-        _run(run, municipality, "status", "--as-of", AS_OF, "--format", "csv").stdout)))
-    assert {r["pledge_set"] for r in rows} == {body["period"]["pledge_set"]}
+    rows = list(csv.DictReader(io.StringIO(_run(
+        run, municipality, "status", "--as-of", AS_OF, "--format", "csv").stdout.removeprefix("\ufeff")),
+        delimiter=";"))
+    assert {r["löftesperiod"] for r in rows} == {body["period"]["pledge_set"]}
     for text in (table, markdown, json.dumps(body, ensure_ascii=False)):
         assert not any(other in text for other in _others(municipality))
 
@@ -141,7 +142,8 @@ def test_exports_hold_only_the_municipality_and_name_it(run, municipality, tmp_p
     records = json.loads(_run(run, municipality, "export", "activities", "--format", "json").stdout)
     assert {r["id"].rsplit("-", 1)[0] for r in records} == {f"a-{municipality}"}
     rows = list(csv.DictReader(io.StringIO(
-        _run(run, municipality, "export", "activities", "--format", "csv").stdout.removeprefix("\ufeff"))))
+        _run(run, municipality, "export", "activities", "--format", "csv").stdout.removeprefix("\ufeff")),
+        delimiter=";"))
     assert len(rows) == 2 and all(municipality in r["id"] for r in rows)
     target = tmp_path / "a.xlsx"
     assert _run(run, municipality, "export", "activities", "--format", "xlsx", "-o",

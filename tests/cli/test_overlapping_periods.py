@@ -53,13 +53,14 @@ def _warnings(run, root: Path) -> list[dict[str, object]]:  # noqa: ANN001 - the
 
 def test_overlapping_pledge_sets_of_one_municipality_are_a_warning_naming_both(run, minimal_root) -> None:
     (minimal_root / "pledges" / "2025-2026.yaml").write_text(LATER_SET, encoding="utf-8")
-    result = run("--data", str(minimal_root), "validate")
+    result = run("--data", str(minimal_root), "validate", "--verbose")
     assert result.exit_code == 0  # a warning, not an error
     text = " ".join(result.stdout.split())
     assert ("2025-2026.yaml:3:1: varning TRY509 medborgarlöftena 'ml-2025-2026' (1 januari 2025 – "
             "31 december 2026) överlappar 'ml-2024-2025' (1 januari 2024 – 31 december 2025, ") in text
     assert "pledges/2024-2025.yaml rad 3) för samma kommun" in text
-    english = " ".join(run("--data", str(minimal_root), "--lang", "en", "validate").stdout.split())
+    english = run("--data", str(minimal_root), "--lang", "en", "validate", "--verbose").stdout
+    english = " ".join(english.split())
     assert "the pledge set 'ml-2025-2026' (1 January 2025 – 31 December 2026) overlaps" in english
     assert len(_warnings(run, minimal_root)) == 1
 

@@ -75,10 +75,11 @@ def test_outcome_export_keeps_district_place_and_a_month_only_date(run, minimal_
     root = str(minimal_root)
     run("--data", root, "activity", "outcome", "a-1", "3", "--date", "2024-05", "--district", "centrum",
         "--place", "kring torget", "--kind", "interim", "--source", "src-uppfoljning")
-    result = run("--data", root, "export", "activities", "--table", "outcomes", "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
-    new = next(r for r in rows if r["utfall"] == "3")
-    assert (new["datum"], new["kommundel"], new["plats"]) == ("2024-05", "centrum", "kring torget")
+    result = run("--data", root, "--lang", "en", "export", "activities", "--table", "outcomes",
+                 "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    new = next(r for r in rows if r["value"] == "3")
+    assert (new["date"], new["district"], new["place"]) == ("2024-05", "centrum", "kring torget")
 
 
 def test_excel_export_has_the_outcomes_and_other_results_as_sheets(run, minimal_root: Path,
