@@ -35,7 +35,7 @@ class LoadedRoot:
     documents: dict[str, Document] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
-    broken: list[str] = field(default_factory=list)  # data files that could not be loaded
+    broken: set[str] = field(default_factory=set)  # the kinds of the files that could not be loaded
     lost: dict[str, str] = field(default_factory=dict)  # id -> the broken file that defines it
 
     def errors(self) -> list[Finding]:
@@ -67,7 +67,7 @@ def _add_bytes(loaded: LoadedRoot, shown: str, raw: bytes | Finding, kind: str |
     result = filecheck.check_bytes(raw, shown, kind, store)
     _add(loaded, shown, result, kind)
     if kind is not None and not result.valid:
-        loaded.broken.append(shown)
+        loaded.broken.add(kind)
         data = result.document.data if result.document is not None else None
         for ident in references.ids_of_broken(data, raw if isinstance(raw, bytes) else None):
             loaded.lost.setdefault(ident, shown)
@@ -110,7 +110,7 @@ def _finish(loaded: LoadedRoot) -> LoadedRoot:
     loaded.findings.extend(municipalities.check(model))
     loaded.findings.extend(rules.check(model))
     # With a file missing from the model, gaps in the chain would be reported that are not there.
-    loaded.findings.extend(coverage.check(model, complete=not loaded.broken))
+    loaded.findings.extend(coverage.check(model, loaded.broken))
     targets.link(model)
     loaded.findings.sort(key=Finding.sort_key)
     return loaded
