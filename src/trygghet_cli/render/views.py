@@ -49,7 +49,10 @@ def _other_parties(ctx: ViewContext, documents: list[Item]) -> str:
 def _signed(ctx: ViewContext, signed: dict[str, Any] | None) -> View | None:
     if not signed:
         return None
-    return {"date": ctx.partial(signed.get("date")), "roles": strings(signed.get("roles")),
+    day = ctx.partial(signed.get("date"))
+    if signed.get("uncertain") is True:
+        day = ctx.t("date.uncertain", date=day)
+    return {"date": day, "roles": strings(signed.get("roles")),
             "place": text(signed.get("place"))}
 
 
