@@ -13,7 +13,7 @@ from trygghet_cli.model import Outcome, Period, Result
 
 OUTCOME_KEYS = ("period", "activity", "activity_title", "target", "target_text", "target_kind",
                 "target_value", "unit", "value", "date", "from", "to", "kind", "approximate",
-                "bound", "verdict", "source", "note")
+                "bound", "verdict", "district", "place", "source", "note")
 RESULT_KEYS = ("period", "text", "value", "unit", "approximate", "bound", "date", "from", "to",
                "district", "pledge", "activity", "source", "note")
 DATE_KEYS = {"date", "from", "to"}
@@ -23,7 +23,7 @@ _HEADERS = {
     "unit": "enhet", "value": "utfall", "date": "datum", "from": "från", "to": "till", "kind": "typ",
     "approximate": "ungefärligt", "bound": "gräns", "verdict": "bedömning enligt källan",
     "source": "källa", "note": "anmärkning", "text": "resultat", "district": "kommundel",
-    "pledge": "löfte",
+    "pledge": "löfte", "place": "plats",
 }
 SHEETS = {"outcomes": ("Utfall", "Outcomes"), "results": ("Övriga resultat", "Other results")}
 
@@ -55,9 +55,11 @@ def _outcome(period: str, activity_id: str, title: str, target: Any, outcome: Ou
         "period": period, "activity": activity_id, "activity_title": title, "target": target.id,
         "target_text": target.text, "target_kind": target.kind.value,
         "target_value": _number(target.value), "unit": target.unit, "value": _number(outcome.value),
-        "date": outcome.date.isoformat(), **_window(outcome.window), "kind": outcome.kind,
+        "date": outcome.date_text or outcome.date.isoformat(), **_window(outcome.window),
+        "kind": outcome.kind,
         "approximate": outcome.approximate, "bound": outcome.bound.value if outcome.bound else None,
-        "verdict": outcome.verdict.value if outcome.verdict else None, "source": outcome.source,
+        "verdict": outcome.verdict.value if outcome.verdict else None,
+        "district": outcome.district, "place": outcome.place, "source": outcome.source,
         "note": outcome.note,
     }
 
