@@ -12,9 +12,8 @@ from trygghet_cli.model import ActivityList, Agreement, Config, Model, Period, P
 
 def _config(config: Config) -> list[Finding]:
     data = config.ref.file.data
-    where = config.ref.where()
     if "municipality" not in data and "municipalities" not in data:
-        return [make("TRY202", where, "the settings name no municipality",
+        return [make("TRY202", config.ref.where(), "the settings name no municipality",
                      "add 'municipality:' (or 'municipalities:' for a police area of several)",
                      sv="inställningarna anger ingen kommun",
                      sv_hint="lägg till 'municipality:' (eller 'municipalities:' för ett "

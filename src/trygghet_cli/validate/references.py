@@ -173,20 +173,20 @@ def unresolved(model: Model, lost: Mapping[str, str] | None = None) -> list[Find
     resolve.known["problem"] = {p.id for s in model.situations for p in s.problems}
     if model.config:
         for function in model.config.functions:
-            resolve.need("party", "TRY308", function.party, function.ref.where("party"))
+            resolve.need_at("party", "TRY308", function.party, function.ref, "party")
     for agreement in model.agreements:
         resolve.each("party", "TRY308", agreement.parties, agreement.ref, "parties")
         for area in agreement.areas:
             resolve.each("function", "TRY306", area.responsible, area.ref, "responsible")
             resolve.each("source", "TRY309", area.raw.get("sources", []), area.ref, "sources")
     for pledge_set in model.pledge_sets:
-        resolve.need("agreement", "TRY302", pledge_set.agreement, pledge_set.ref.where("agreement"))
+        resolve.need_at("agreement", "TRY302", pledge_set.agreement, pledge_set.ref, "agreement")
         resolve.each("agreement", "TRY302", pledge_set.more_agreements, pledge_set.ref, "agreements")
         resolve.each("party", "TRY308", pledge_set.raw.get("parties", []), pledge_set.ref, "parties")
         _check_pledges(resolve, model, pledge_set.agreement_ids, pledge_set.pledges)
     for activity_list in model.activity_lists:
-        resolve.need("pledge set", "TRY305", activity_list.pledge_set,
-                     activity_list.ref.where("pledge_set"))
+        resolve.need_at("pledge set", "TRY305", activity_list.pledge_set, activity_list.ref,
+                        "pledge_set")
         for activity in activity_list.activities:
             _check_activity(resolve, activity)
         for result in activity_list.results:
@@ -279,15 +279,15 @@ def _check_pledges(resolve: _Resolver, model: Model, agreement_ids: list[str],
     for pledge in pledges:
         resolve.each("party", "TRY308", pledge.parties, pledge.ref, "parties")
         for index, area_id in enumerate(pledge.areas):
-            where = pledge.ref.where("areas", index)
             if own_areas is not None and area_id not in own_areas and area_id not in resolve.lost:
                 resolve.findings.append(make(
-                    "TRY303", where, f"priority area '{area_id}' is not in agreement "
-                    f"'{agreement_id}'", f"use one of: {', '.join(sorted(own_areas))}",
+                    "TRY303", pledge.ref.where("areas", index),
+                    f"priority area '{area_id}' is not in agreement '{agreement_id}'",
+                    f"use one of: {', '.join(sorted(own_areas))}",
                     sv=f"prioriterat område '{area_id}' finns inte i överenskommelsen "
                     f"'{agreement_id}'", sv_hint=f"använd något av: {', '.join(sorted(own_areas))}"))
             elif own_areas is None or area_id in resolve.lost:
-                resolve.need("area", "TRY303", area_id, where)
+                resolve.need_at("area", "TRY303", area_id, pledge.ref, "areas", index)
 
 
 def _check_activity(resolve: _Resolver, activity: Activity) -> None:
