@@ -96,6 +96,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY315": (Severity.ERROR, "unknown problem"),
     "TRY316": (Severity.ERROR, "unknown indicator"),
     "TRY317": (Severity.ERROR, "unknown lägesbild"),
+    "TRY318": (Severity.ERROR, "district of another municipality"),
+    "TRY319": (Severity.ERROR, "district without a municipality"),
     # rules
     "TRY401": (Severity.ERROR, "period ends before it starts"),
     "TRY402": (Severity.ERROR, "date outside the period"),
