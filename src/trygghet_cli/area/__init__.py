@@ -22,7 +22,7 @@ page of one municipality never carries another's name.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from trygghet_cli.errors import UsageError
 from trygghet_cli.i18n import join_list
@@ -200,3 +200,48 @@ def districts_of(model: Model, item: Item) -> list[District]:
     """The districts a document may name and shows: those of its municipalities (all of a
     joint document's)."""
     return districts_in(model, [m.id for m in municipalities_of(model, item)])
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What a command that writes a new document looks at: the documents of the municipality
+    it writes for (all of a root of one municipality) and that municipality (None in a root of
+    one, whose file names and ids carry only the period: '2026-2027')."""
+
+    model: Model
+    municipality: Municipality | None
+
+    def label(self, label: str) -> str:
+        """A file name or id part: 'kil-2026-2027' in a police area's root, else '2026-2027'."""
+        return f"{self.municipality.id}-{label}" if self.municipality else label
+
+    def default_parties(self, known: list[str]) -> list[str]:
+        """Every party but the other municipalities' (the police, a joint räddningstjänst stay)."""
+        config = self.model.config
+        if self.municipality is None or config is None:
+            return list(known)
+        others = {m.party for m in config.municipalities if m.id != self.municipality.id and m.party}
+        return [p for p in known if p not in others]
+
+    def stamp(self, data: dict[str, object]) -> None:
+        """Name the municipality in a new document (`municipalities: [kil]`) after its period."""
+        if self.municipality is not None:
+            data["municipalities"] = [self.municipality.id]
+
+
+def for_writing(model: Model, wanted: str | None) -> Scope:
+    """The scope of a command that writes a new document; in a root of several municipalities
+    `wanted` is required (a usage error without), since the new period, ids and file names
+    follow that municipality's."""
+    narrowed = scoped(model, wanted)
+    everyone = model.config.municipalities if model.config else []
+    return Scope(narrowed, find(model, wanted) if wanted is not None and len(everyone) > 1 else None)
+
+
+def file_label(model: Model, item: Item, label: str) -> str:
+    """A new file's name for a document of a police area's root: its municipalities' ids first
+    ('dalby-ekeby-2024-2027'); in a root of one municipality the label as it is."""
+    everyone = model.config.municipalities if model.config else []
+    if len(everyone) <= 1:
+        return label
+    return "-".join([*(m.id for m in municipalities_of(model, item)), label])
