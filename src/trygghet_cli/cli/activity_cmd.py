@@ -9,11 +9,13 @@ from typing import Any
 import typer
 
 from trygghet_cli.cli.app import app, command
+from trygghet_cli.cli.conventions import Group
 from trygghet_cli.cli.edit_common import DRY_RUN_HELP, editing, finish
 from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import UsageError
 
 activity_app = typer.Typer(
+    cls=Group,
     help="Record progress on activities: status, targets, outcomes, other results, new activities.",
     no_args_is_help=True,
 )

@@ -17,10 +17,9 @@ import typer
 # typer (pinned to 0.28 in pyproject.toml) vendors click as typer._click.
 from typer._click import exceptions as click_exceptions
 from typer._click.globals import get_current_context as click_get_current_context
-from typer.core import TyperGroup
 
 from trygghet_cli import __version__
-from trygghet_cli.cli.conventions import Command
+from trygghet_cli.cli.conventions import Command, Group
 from trygghet_cli.errors import ExitCode, TrygghetError
 from trygghet_cli.i18n import LANGUAGES, label
 from trygghet_cli.root import config
@@ -71,20 +70,57 @@ def hoist_global_options(group: Any, ctx: Any, args: list[str]) -> list[str]:
     return front + rest
 
 
-class _Group(TyperGroup):
-    """The top-level group: global options are accepted after the command too."""
+_LANG_META = "trygghet.lang"
+
+
+def _typed_language(args: list[str]) -> str | None:
+    """The last `--lang X` on the command line, before any option has been processed."""
+    found = None
+    for index, word in enumerate(args):
+        if word == "--":
+            break
+        if word.startswith("--lang="):
+            found = word.split("=", 1)[1]
+        elif word == "--lang" and index + 1 < len(args):
+            found = args[index + 1]
+    return found
+
+
+class _Group(Group):
+    """The top-level group: global options are accepted after the command too; usage errors
+    (click's own messages) are said in the user's language."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        ctx.meta[_LANG_META] = _typed_language(args)
         return super().parse_args(ctx, hoist_global_options(self, ctx, args))
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click_exceptions.ClickException as error:
+            raise _said(error) from None
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click_exceptions.ClickException as error:
+            raise _said(error) from None
+
+
+def _said(error: click_exceptions.ClickException) -> click_exceptions.ClickException:
+    from trygghet_cli.cli.help_texts import localize_error
+
+    ctx = getattr(error, "ctx", None) or click_get_current_context(silent=True)
+    localized: click_exceptions.ClickException = localize_error(error, language(ctx))
+    return localized
 
 
 app = typer.Typer(
     cls=_Group,
     name="trygghet",
     help=(
-        "Samverkan kommun-polis som data i git: överenskommelser, medborgarlöften och "
-        "aktiviteter.\n\nCrime-prevention cooperation between a municipality and the police, "
-        "kept as validated YAML in git.\n\nExamples:\n\n"
+        "Crime-prevention cooperation between a municipality and the police, kept as "
+        "validated YAML in git: agreements, citizen pledges and activities.\n\nExamples:\n\n"
         "  trygghet validate\n\n"
         "  trygghet validate --format github data/\n\n"
         "  trygghet schema activities"
@@ -162,8 +198,9 @@ def language(ctx: Any = None) -> str:
     """The user's language: --lang, TRYGGHET_LANG, the data root's `language:`, a Swedish or
     English LANG, else Swedish."""
     opts = options(ctx) if ctx is not None else Options()
-    if opts.lang is not None and opts.lang in LANGUAGES:
-        return opts.lang
+    typed = opts.lang or (ctx.meta.get(_LANG_META) if ctx is not None else None)
+    if typed in LANGUAGES:
+        return str(typed)
     chosen = os.environ.get("TRYGGHET_LANG", "")
     if chosen in LANGUAGES:
         return chosen

@@ -7,11 +7,12 @@ from enum import StrEnum
 import typer
 
 from trygghet_cli.cli.app import app, command, data_root, options
+from trygghet_cli.cli.conventions import Group
 from trygghet_cli.cli.dates import as_of_date
 from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import ExitCode, UsageError
 
-check_app = typer.Typer(help="Check the data against a rule set: the law (lag 2023:196).",
+check_app = typer.Typer(cls=Group, help="Check the data against a rule set: the law (lag 2023:196).",
                         no_args_is_help=True)
 app.add_typer(check_app, name="check")
 

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from typer._click import Context, Parameter
+from typer._click import Context, HelpFormatter, Parameter
 from typer._types import TyperChoice
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 # One spelling per format in the help, both accepted everywhere.
 SAME_FORMAT = {"md": "markdown", "markdown": "md"}
@@ -101,7 +101,34 @@ def _complete(param: Parameter, command: str) -> None:
         param._custom_shell_complete = found
 
 
-class Command(TyperCommand):
+def _language(ctx: Context) -> str:
+    from trygghet_cli.cli.app import language
+
+    return language(ctx)
+
+
+class Localized:
+    """Help and usage line in the user's language (cli/help_texts.py)."""
+
+    def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
+        from trygghet_cli.cli.help_texts import localize_help
+
+        localize_help(self, ctx, _language(ctx))
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+
+    def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
+        from trygghet_cli.cli.help_texts import localize_usage
+
+        prefix = localize_usage(self, _language(ctx))
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=prefix)
+
+
+class Group(Localized, TyperGroup):
+    """A command group (`trygghet activity`) whose help follows the user's language."""
+
+
+class Command(Localized, TyperCommand):
     """A Typer command that follows the conventions above."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

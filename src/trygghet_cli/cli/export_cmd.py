@@ -8,10 +8,11 @@ from enum import StrEnum
 import typer
 
 from trygghet_cli.cli.app import app, command, data_root, options
+from trygghet_cli.cli.conventions import Group
 from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import UsageError
 
-export_app = typer.Typer(help="Export data for spreadsheets, analysis and calendars.",
+export_app = typer.Typer(cls=Group, help="Export data for spreadsheets, analysis and calendars.",
                          no_args_is_help=True)
 app.add_typer(export_app, name="export")
 

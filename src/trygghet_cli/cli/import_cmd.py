@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING
 import typer
 
 from trygghet_cli.cli.app import app, command, options
+from trygghet_cli.cli.conventions import Group
 from trygghet_cli.cli.edit_common import writable_root
 from trygghet_cli.errors import ExitCode
 
 if TYPE_CHECKING:
     from trygghet_cli.interchange.importing import ImportPlan
 
-import_app = typer.Typer(help="Import data from spreadsheets.", no_args_is_help=True)
+import_app = typer.Typer(cls=Group, help="Import data from spreadsheets.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
 
 

@@ -7,10 +7,12 @@ from datetime import date
 import typer
 
 from trygghet_cli.cli.app import app, command
+from trygghet_cli.cli.conventions import Group
 from trygghet_cli.cli.edit_common import DRY_RUN_HELP, editing, finish
 from trygghet_cli.cli.municipality import option as municipality_option
 
-new_app = typer.Typer(help="Scaffold new data: the next pledge period.", no_args_is_help=True)
+new_app = typer.Typer(cls=Group, help="Scaffold new data: an agreement, pledges or the next pledge period.",
+                      no_args_is_help=True)
 app.add_typer(new_app, name="new")
 
 

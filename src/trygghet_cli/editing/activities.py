@@ -205,6 +205,12 @@ class TargetInput:
     unit: str | None = None
     per: str | None = None
 
+    def __post_init__(self) -> None:
+        from trygghet_cli.interchange.columns import KINDS, PERS, canonical
+
+        self.kind = canonical(KINDS, self.kind) or self.kind
+        self.per = (canonical(PERS, self.per) or self.per) if self.per else self.per
+
     def as_data(self, target_id: str) -> dict[str, Any]:
         if self.kind not in TARGET_KINDS:
             raise UsageError(f"unknown target kind '{self.kind}'", f"use one of: {', '.join(TARGET_KINDS)}")

@@ -134,6 +134,16 @@ def has_label(key: str) -> bool:
     return key in _catalog("sv").messages
 
 
+def translations(prefix: str, lang: str) -> dict[str, str]:
+    """English text -> text in the language, for every message whose key starts with `prefix`.
+
+    For texts looked up by their English wording, as gettext does: the help of the commands."""
+    if lang == "en":
+        return {}
+    return {m.english[0]: m.translated[0] for key, m in _catalog(lang).messages.items()
+            if key.startswith(prefix) and m.translated}
+
+
 def field_name(key: str, lang: str) -> str:
     """A data field's name in the language (Swedish names for sv, the key in words for en)."""
     if has_label(f"field.{key}"):

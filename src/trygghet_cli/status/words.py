@@ -127,11 +127,17 @@ def sections(report: StatusReport, lang: str) -> list[Section]:
                     gap_text(p.gap, lang), (p.pledge.id,)) for p in report.pledges]
 
 
+def _typed(word: str) -> str:
+    """A word as it is typed on a command line: quoted when it has a space."""
+    return f"'{word}'" if " " in word else word
+
+
 def filters_text(report: StatusReport, lang: str) -> str:
     """The active filters as the options that set them: '--owner kommunpolis --overdue'."""
     f = report.filters
     parts = [*(f"--owner {o}" for o in f.owners), *(f"--district {d}" for d in f.districts),
-             *(f"--status {s.value}" for s in f.statuses), *(f"--pledge {p}" for p in f.pledges)]
+             *(f"--status {_typed(status_name(s, lang))}" for s in f.statuses),
+             *(f"--pledge {p}" for p in f.pledges)]
     if f.overdue:
         parts.append("--overdue")
     if f.due_within is not None:
