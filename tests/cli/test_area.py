@@ -88,7 +88,7 @@ def test_the_non_calendar_period_keeps_its_days(run) -> None:
 
 
 REPORTS = [("pledges", ()), ("status", ("--as-of", AS_OF)), ("yearly", ("--year", "2025")),
-           ("agreement", ())]
+           ("agreement", ()), ("lagesbild", ()), ("council", ("--as-of", AS_OF))]
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
@@ -268,3 +268,14 @@ def test_an_export_of_the_whole_area_names_each_rows_municipality(run, tmp_path)
                str(target)).exit_code == 0
     book = load_workbook(target)
     assert [sheet.cell(1, 1).value for sheet in book.worksheets] == ["kommun"] * 3
+
+
+def test_the_lagesbild_and_council_reports_take_the_municipalitys_own_lagesbild(run) -> None:
+    berga = _run(run, "berga", "report", "lagesbild", "--format", "md").stdout
+    assert berga.startswith("# Lägesbild för Berga 2025\n")
+    alby = _run(run, "alby", "report", "lagesbild", "--format", "md").stdout
+    assert alby.startswith("# Lägesbild för lokalpolisområdet 2024\n")
+    council = _run(run, "berga", "report", "council", "--as-of", AS_OF, "--format", "md").stdout
+    assert "### Lägesbild för Berga 2025 (mars 2025)" in council
+    asked = run("--data", str(AREA), "report", "lagesbild")
+    assert asked.exit_code == 2 and "--municipality" in asked.stderr
