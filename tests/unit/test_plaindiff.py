@@ -6,6 +6,8 @@ import random
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from trygghet_cli.diff import plaindiff
 from trygghet_cli.diff.plaindiff import FieldChange, WordOp, compare, match, similarity, word_diff
@@ -134,3 +136,22 @@ def test_long_lists_score_a_few_old_entries_per_new_one() -> None:
     rng = random.Random(2026)
     old, new = _activity_texts(rng, 400), _activity_texts(rng, 400)
     assert len(plaindiff._candidates(old, new)) <= plaindiff.CANDIDATES * len(new)
+
+
+# The compiled matcher must give exactly the standard library's answers: the similarity is
+# shown in percent and decides which entries pair, and the word diff is what a reader sees.
+_WORDS = ["trygghet", "vandring", "vid", "skolan", "polisen", "och", "kommunen", "ökar", "unga", "å"]
+_TEXTS = st.lists(st.sampled_from(_WORDS) | st.text(alphabet="abcåäö .-", max_size=6), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, _TEXTS)
+def test_similarity_and_word_diff_are_exactly_difflib_s(old: list[str], new: list[str]) -> None:
+    import difflib
+
+    a, b = " ".join(old), " ".join(new)
+    squeezed = plaindiff.squeeze(a).casefold(), plaindiff.squeeze(b).casefold()
+    expected = difflib.SequenceMatcher(None, *squeezed, autojunk=False).ratio() if any(squeezed) else 1.0
+    assert similarity(a, b) == expected
+    reference = difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).get_opcodes()
+    assert plaindiff._matcher(a.split(), b.split()).get_opcodes() == reference

@@ -129,9 +129,10 @@ def report(
     if output is None:
         typer.echo(render(model, req, "<stdout>"), nl=False)
         return
-    target = _target(output, kind, build(model, req).view["meta"]["period"], req.lang, req.fmt)
+    built = build(model, req)
+    target = _target(output, kind, built.view["meta"]["period"], req.lang, req.fmt)
     destination.check(target, root, force)
-    _write(target, render(model, req, config.display_path(target)))
+    _write(target, render(model, req, config.display_path(target), built))
 
 
 def _data_lang(model: object) -> str:

@@ -6,10 +6,10 @@ from trygghet_cli.findings import Finding, Severity
 from trygghet_cli.i18n import label, plural
 
 
-def _excerpt(lines: list[str], line: int, column: int) -> list[str]:
-    if line <= 0 or line > len(lines):
+def _excerpt(lines: dict[int, str], line: int, column: int) -> list[str]:
+    if line not in lines:
         return []
-    source = lines[line - 1].replace("\t", " ")
+    source = lines[line].replace("\t", " ")
     if len(source) > 76:
         start = max(0, min(column - 30, len(source) - 70))
         source, column = source[start : start + 70], column - start
@@ -18,22 +18,17 @@ def _excerpt(lines: list[str], line: int, column: int) -> list[str]:
     return [f"  {number} | {source}", f"  {pad} | {' ' * max(column - 1, 0)}^"]
 
 
-def render(findings: list[Finding], texts: dict[str, str], lang: str, color: bool) -> str:
-    """All findings with excerpts, then nothing else (the summary is printed separately)."""
+def render(findings: list[Finding], texts: dict[str, dict[int, str]], lang: str, color: bool) -> str:
+    """All findings with excerpts, then nothing else (the summary is printed separately).
+    `texts` holds, for each file, the source lines that the findings point to, by number."""
     out: list[str] = []
-    # Each file's lines once: splitting its text for every finding was quadratic (a list of a
-    # million wrong items took minutes to print).
-    lines: dict[str, list[str]] = {}
     for finding in findings:
         severity = label(finding.severity.value, lang)
         if color:
             severity = _paint(severity, finding.severity)
         message, hint = finding.text(lang)
         out.append(f"{finding.where}: {severity} {finding.code} {message}")
-        path = finding.where.path
-        if path not in lines:
-            lines[path] = (texts.get(path) or "").splitlines()
-        out.extend(_excerpt(lines[path], finding.where.line, finding.where.column))
+        out.extend(_excerpt(texts.get(finding.where.path, {}), finding.where.line, finding.where.column))
         if hint:
             out.append(f"  {label('hint', lang)}: {hint}")
     return "\n".join(out)

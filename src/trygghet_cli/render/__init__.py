@@ -85,13 +85,14 @@ def _tidy(text: str, fmt: str) -> str:
     return joined.strip("\n") + "\n"
 
 
-def render(model: Model, req: Request, output_name: str = "<output>") -> str:
-    """The report as text. A public report is refused when its input or its output shows
-    something that looks like personal data."""
+def render(model: Model, req: Request, output_name: str = "<output>", built: Built | None = None) -> str:
+    """The report as text (from `built`, when the caller already built the request's view).
+    A public report is refused when its input or its output shows something that looks like
+    personal data."""
     from trygghet_cli.render import gate
     from trygghet_cli.render.environment import environment, template_name
 
-    built = build(model, req)
+    built = build(model, req) if built is None else built
     if req.audience == PUBLIC:
         gate.check_inputs(_unique(built.documents))
     env = environment(req.fmt, req.lang, req.templates)

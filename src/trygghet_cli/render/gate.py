@@ -8,6 +8,7 @@ over the rendered output itself (so nothing a template adds slips through).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from trygghet_cli import privacy
@@ -82,15 +83,17 @@ class _TextLines(HTMLParser):
             self.pieces.append((self.getpos()[0], data))
 
 
-def output_pieces(text: str, fmt: str) -> list[tuple[int, str]]:
-    """The readable text of a rendered report as (line, text) pieces."""
+@lru_cache(maxsize=4)
+def output_pieces(text: str, fmt: str) -> tuple[tuple[int, str], ...]:
+    """The readable text of a rendered report as (line, text) pieces (kept for the next call:
+    both checks of the gate read the same output, and parsing HTML is most of their time)."""
     if fmt == "html":
         parser = _TextLines()
         parser.feed(text)
         parser.close()
-        return parser.pieces
+        return tuple(parser.pieces)
     lines = enumerate(text.splitlines(), start=1)
-    return [(n, re.sub(r"\\(.)", r"\1", _MD_LINK_TARGET.sub("]", line))) for n, line in lines]
+    return tuple((n, re.sub(r"\\(.)", r"\1", _MD_LINK_TARGET.sub("]", line))) for n, line in lines)
 
 
 def check_output(text: str, fmt: str, name: str, allowed: frozenset[str] = frozenset()) -> None:

@@ -2,7 +2,7 @@
 
 An entry's name is a hash of the file's bytes, its kind and a fingerprint of
 everything else that decides the result: the tool's version, the bytes of every
-shipped schema, the package's source code, the loader's
+shipped schema, the package's source code and message catalog, the loader's
 limits, Python, and the parser and validator libraries. Change any of them and
 the old entries are simply never looked up again.
 
@@ -63,7 +63,8 @@ def fingerprint() -> bytes:
         digest.update(part.encode() + b"\0")
     package = Path(__file__).resolve().parent
     # All of the package's code, not a list of the modules that matter today: a list goes stale.
-    for module in sorted(package.rglob("*.py")):
+    # The catalog too: findings carry its Swedish words.
+    for module in sorted([*package.rglob("*.py"), *package.rglob("*.po")]):
         name = module.relative_to(package).as_posix()
         digest.update(name.encode() + b"\0" + module.read_bytes() + b"\0")
     for schema in sorted(resources.schemas_dir().glob("*.json")):

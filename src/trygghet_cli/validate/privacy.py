@@ -123,6 +123,12 @@ def redacted(doc: Document, lines: set[int] | None = None) -> str:
     return _mask_lines("".join(chars), lines)
 
 
+def excerpt_lines(doc: Document, lines: set[int]) -> dict[int, str]:
+    """The given lines of the document, as excerpts show them (redacted), by line number."""
+    shown = redacted(doc, lines).splitlines()
+    return {line: shown[line - 1] for line in sorted(lines) if 0 < line <= len(shown)}
+
+
 def _mask_lines(text: str, lines: set[int] | None) -> str:
     """Personal data anywhere on the shown lines starred out, also in comments, keys and files
     that did not pass their schema: no excerpt shows what a message would mask."""

@@ -10,17 +10,19 @@ from trygghet_cli.errors import UsageError
 from trygghet_cli.findings import Finding, Location, make
 from trygghet_cli.loading import load_path
 from trygghet_cli.root import config
+from trygghet_cli.validate.rootcache import Excerpts
 from trygghet_cli.validate.workers import RootJob, RootSummary, summaries
 
 
 @dataclass(slots=True)
 class Report:
-    """The findings of a validate run, the files read, and their texts for excerpts."""
+    """The findings of a validate run, the files read, and the source lines the findings point
+    to (by file and line number, for excerpts; empty when the run was asked for none)."""
 
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     roots: list[Path] = field(default_factory=list)
-    texts: dict[str, str] = field(default_factory=dict)
+    texts: Excerpts = field(default_factory=dict)
 
     def unreadable(self) -> bool:
         return any(f.code == "TRY001" for f in self.findings)
@@ -72,7 +74,6 @@ def _lone_file(report: Report, path: Path) -> None:
     result = load_path(path, shown)
     report.findings.extend(result.findings)
     if result.document is not None:
-        report.texts[shown] = result.document.text
         report.findings.append(make("TRY311", Location(shown, 1, 1),
                                     "file is not inside a data root (no trygghet.yaml above it)",
                                     "move it into a data root's agreements/, pledges/, "
@@ -80,6 +81,9 @@ def _lone_file(report: Report, path: Path) -> None:
                                     sv="filen ligger inte i någon datamapp (ingen trygghet.yaml "
                                     "ovanför)", sv_hint="flytta den till mappen agreements/, "
                                     "pledges/, activities/ eller situation/ i en datamapp"))
+        lines = result.document.text.splitlines()
+        wanted = {f.where.line for f in report.findings if f.where.path == shown}
+        report.texts[shown] = {n: lines[n - 1] for n in sorted(wanted) if 0 < n <= len(lines)}
 
 
 def _add_root(report: Report, root: Path, only: set[str] | None, summary: RootSummary) -> None:
@@ -90,17 +94,21 @@ def _add_root(report: Report, root: Path, only: set[str] | None, summary: RootSu
 
 
 def validate(paths: list[Path], data: Path | None = None,
-             tick: Callable[[int, int], None] | None = None, *, use_cache: bool = True) -> Report:
+             tick: Callable[[int, int], None] | None = None, *, use_cache: bool = True,
+             excerpts: bool = True) -> Report:
     """Check every named file or root; all findings of all files, sorted by place.
 
-    `tick(done, total)` is called after each root, for a progress display. Per-file results
-    are cached (see cache.py) unless use_cache is False; many uncached files are checked on
-    every core, and the report is the same either way.
+    `tick(done, total)` is called after each root, for a progress display. Per-file results,
+    and a root's whole result while none of its files changed, are cached (see cache.py and
+    rootcache.py) unless use_cache is False; many uncached files are checked on every core,
+    and the report is the same either way. With excerpts False the report holds no source
+    lines (nothing to print them; nothing is redacted).
     """
     report = Report()
     homes: dict[Path, Path] = {}
     targets = _targets(paths, data, homes)
-    jobs = [RootJob(root, only, homes.get(root, root)) for root, only in targets.items() if root.is_dir()]
+    jobs = [RootJob(root, only, homes.get(root, root), excerpts, summary_cached=True)
+            for root, only in targets.items() if root.is_dir()]
     results = summaries(jobs, use_cache)
     for done, (root, only) in enumerate(targets.items(), start=1):
         if root.is_dir():

@@ -1,24 +1,25 @@
 """Run the roots of a validate run one after the other, or on every core when much is uncached.
 
 Each root is loaded, checked and reduced to a small summary (its files, its
-findings, and the text of the files that have findings, for excerpts) before the
-next one is loaded, so a national run holds one root's model at a time.
+findings, and the source lines that the findings' excerpts show) before the
+next one is loaded, so a national run holds one root's model at a time. A root
+none of whose files changed since the last run is not loaded at all: its summary
+comes from the cache (rootcache.py).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
 from trygghet_cli.findings import Finding
-from trygghet_cli.loading.document import read_bytes
 from trygghet_cli.root import cache, config, repository
 from trygghet_cli.root.cache import Cache
-from trygghet_cli.validate import privacy
+from trygghet_cli.validate import privacy, rootcache
+from trygghet_cli.validate.rootcache import Excerpts, RootFiles
 
 # Below this much work (files to check; a cached file counts as CACHED_WORK of one), starting
 # worker processes costs more than it saves.
@@ -29,11 +30,18 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class RootJob:
-    """A data root to check, the files to report on (None: all), and where its cache lies."""
+    """A data root to check, the files to report on (None: all), and where its cache lies.
+
+    For validate's summaries: whether the excerpt lines are wanted, and whether a summary in
+    the cache stands in for the work; and the root's files once read and hashed (None: not yet).
+    """
 
     root: Path
     only: set[str] | None
     home: Path
+    excerpts: bool = True
+    summary_cached: bool = False
+    files: RootFiles | None = None
 
 
 @dataclass(slots=True)
@@ -42,23 +50,57 @@ class RootSummary:
 
     files: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    texts: dict[str, str] = field(default_factory=dict)
+    texts: Excerpts = field(default_factory=dict)
 
 
 def summarize(job: RootJob, store: Cache | None) -> RootSummary:
-    """Load and check one root; keep only its files, findings and the texts they point into."""
+    """Check one root, or take its summary from the cache when none of its files changed;
+    keep only its files, findings and the source lines they point to."""
+    files = job.files
+    if files is None and store is not None:
+        files = rootcache.files_of(job.root, store)
+    if files is not None and store is not None:
+        hit = rootcache.get(store, files, job.excerpts)
+        if hit is not None:
+            return RootSummary(*hit)
     # The collector stays paused until the root's model is freed again (by reference counting):
     # resuming it while the model lived made it walk every object of the root once more.
     with repository.collector_paused():
         loaded = repository.load(job.root, store=store)
-        shown: dict[str, set[int]] = {}
-        for finding in loaded.findings:
-            shown.setdefault(finding.where.path, set()).add(finding.where.line)
-        texts = {name: privacy.redacted(doc, shown[name]) for name, doc in loaded.documents.items()
-                 if name in shown}
+        texts = _excerpts(loaded) if job.excerpts else {}
         summary = RootSummary(loaded.files, loaded.findings, texts)
+        if files is not None and store is not None:
+            shared = _shared(loaded, files)
+            if shared is not None:
+                rootcache.put(store, files, shared, summary.files, summary.findings,
+                              texts if job.excerpts else None)
         del loaded
     return summary
+
+
+def _excerpts(loaded: repository.LoadedRoot) -> Excerpts:
+    """The lines each finding points to, as excerpts show them (personal data starred out)."""
+    shown: dict[str, set[int]] = {}
+    for finding in loaded.findings:
+        shown.setdefault(finding.where.path, set()).add(finding.where.line)
+    return {name: privacy.excerpt_lines(doc, shown[name]) for name, doc in loaded.documents.items()
+            if name in shown}
+
+
+def _shared(loaded: repository.LoadedRoot, files: RootFiles) -> list[tuple[str, str]] | None:
+    """The files read from outside the root (shared definitions) with their hashes; None when
+    the root cannot be stored: a file changed while it was read, or a shared one is missing."""
+    shared = []
+    for name in loaded.files:
+        doc = loaded.documents.get(name)
+        if name in files.digests:
+            if doc is not None and doc.digest != files.digests[name][1]:
+                return None
+        elif doc is None:
+            return None
+        else:
+            shared.append((name, doc.digest))
+    return shared
 
 
 def _apply(task: tuple[Callable[[RootJob, Cache | None], T], RootJob, Cache | None]) -> T:
@@ -78,26 +120,31 @@ def _stores(jobs: list[RootJob], use_cache: bool) -> list[Cache | None]:
     return [by_home[job.home] for job in jobs]
 
 
-def _is_cached(job: RootJob, store: Cache | None, path: Path) -> bool:
-    raw = read_bytes(path, str(path))
-    if store is None or not isinstance(raw, bytes):
-        return False
-    kind = config.kind_of(job.root, path) or "-"
-    return store.has(store.key(kind, hashlib.sha256(raw).hexdigest()))
+def _work(job: RootJob, store: Cache | None) -> float:
+    """How much work checking a root is: nothing when its summary is cached and will be used,
+    else 1 for each uncached file and CACHED_WORK for each cached one."""
+    if store is None or job.files is None:
+        return float(len(config.data_files(job.root)))
+    if job.summary_cached and store.has(job.files.key):
+        return 0.0
+    return sum(CACHED_WORK if store.has(store.key(kind, digest)) else 1.0
+               for kind, digest in job.files.digests.values())
 
 
 def _workers(jobs: list[RootJob], stores: list[Cache | None]) -> int:
-    """How many processes to use: 1 unless there are several roots and enough work, counting
-    an uncached file as 1 and a cached one as CACHED_WORK (the count stops at the threshold)."""
+    """How many processes to use: 1 unless there are several roots and enough work (_work;
+    the count stops at the threshold). Fills in the files of the jobs it looks at, so that
+    each file is read and hashed once."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if cores < 2 or len(jobs) < 2:
         return 1
     work = 0.0
-    for job, store in zip(jobs, stores, strict=True):
-        for path in config.data_files(job.root):
-            work += CACHED_WORK if _is_cached(job, store, path) else 1.0
-            if work >= PARALLEL_THRESHOLD:
-                return min(cores, len(jobs))
+    for index, (job, store) in enumerate(zip(jobs, stores, strict=True)):
+        if store is not None and job.files is None:
+            job = jobs[index] = replace(job, files=rootcache.files_of(job.root, store))
+        work += _work(job, store)
+        if work >= PARALLEL_THRESHOLD:
+            return min(cores, len(jobs))
     return 1
 
 
@@ -110,6 +157,7 @@ def each_root(jobs: list[RootJob], work: Callable[[RootJob, Cache | None], T],
               use_cache: bool = True) -> Iterator[T]:
     """work(job, cache) for each job, in the order of jobs: one after the other, or on every
     core when much is uncached. work must be a module-level function (it is sent to workers)."""
+    jobs = list(jobs)
     stores = _stores(jobs, use_cache)
     workers = _workers(jobs, stores)
     if workers == 1:

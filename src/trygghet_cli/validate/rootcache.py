@@ -1,0 +1,88 @@
+"""A whole root's validate result in the cache, reused while none of the files it read changed.
+
+A warm run reads and hashes each file of a root once, looks up one entry, and is done: no
+file is parsed and no check across files runs. The entry's key is a hash of the tool's
+fingerprint (cache.py: its version, code, catalog and schemas), today's date (the rules
+compare dates with today), the working folder (names are shown relative to it), and every
+data file's name as shown, kind and content hash. The shared definitions a root's
+trygghet.yaml names lie outside the root: the entry lists them with their hashes, and a
+change to any of them makes the entry unusable.
+
+An entry holds the files, the findings and the source lines that the findings' excerpts
+show, with personal data starred out; a run that prints no excerpts (--quiet, JSON) stores
+none, and a later run that needs them checks the root again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from trygghet_cli.findings import Finding, Location, Severity
+from trygghet_cli.loading.document import read_bytes
+from trygghet_cli.root import config
+from trygghet_cli.root.cache import Cache
+
+Excerpts = dict[str, dict[int, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class RootFiles:
+    """A root's data files as read once: the cache key of its entry and each file's hash."""
+
+    key: str
+    digests: dict[str, tuple[str, str]] = field(default_factory=dict)  # shown -> (kind, hash)
+
+
+def files_of(root: Path, store: Cache) -> RootFiles | None:
+    """Read and hash every data file of the root; None when one cannot be read (not cached)."""
+    whole = hashlib.sha256(f"{date.today().isoformat()}\0{os.getcwd()}\0".encode())
+    digests = {}
+    for path in config.data_files(root):
+        shown = config.display_path(path)
+        raw = read_bytes(path, shown)
+        if not isinstance(raw, bytes):
+            return None
+        kind, digest = config.kind_of(root, path) or "-", hashlib.sha256(raw).hexdigest()
+        digests[shown] = (kind, digest)
+        whole.update(f"{shown}\0{kind}\0{digest}\0".encode())
+    return RootFiles(store.key("root", whole.hexdigest()), digests)
+
+
+def _unchanged(shared: list[tuple[str, str]]) -> bool:
+    """Whether every shared file an entry depends on still has the bytes it had."""
+    for shown, digest in shared:
+        raw = read_bytes(Path(shown), shown)
+        if not isinstance(raw, bytes) or hashlib.sha256(raw).hexdigest() != digest:
+            return False
+    return True
+
+
+def get(store: Cache, files: RootFiles,
+        excerpts: bool) -> tuple[list[str], list[Finding], Excerpts] | None:
+    """The files, findings and excerpt lines stored for the root; None when there is no usable
+    entry (none, damaged, a shared file changed, or excerpts needed and not stored)."""
+    stored = store.get(files.key)
+    try:
+        shared, names, rows, lines = stored  # type: ignore[misc]
+        if not _unchanged(shared) or (excerpts and lines is None and rows):
+            return None
+        findings = [Finding(code, Severity(severity), Location(path, line, column), message, hint,
+                            sv, sv_hint)
+                    for path, code, severity, line, column, message, hint, sv, sv_hint in rows]
+        return list(names), findings, dict(lines or {})
+    except (TypeError, ValueError):
+        return None
+
+
+def put(store: Cache, files: RootFiles, shared: list[tuple[str, str]], names: list[str],
+        findings: list[Finding], lines: Excerpts | None) -> None:
+    """Store a root's result; `shared` lists the files outside the root it read, with hashes."""
+    rows = [(f.where.path, f.code, f.severity.value, f.where.line, f.where.column, f.message, f.hint,
+             f.message_sv, f.hint_sv) for f in findings]
+    value: Any = (shared, names, rows, lines)
+    store.put(files.key, value)
