@@ -14,9 +14,10 @@ the same files with ruamel's C safe loader and one with PyYAML's CSafeLoader; an
 short shape trygghet --version, validate of the bundled data, status and report yearly.
 With --before REV, also validate cold and warm with the code of REV (git archive).
 Measures the peak memory of the cold national validate (all its processes together, and
-the largest one) and the load average before and after. CPU time (user+sys) on one core is
-the measure: the machine may be shared. Prints the ratios as Markdown; --write appends
-them to bench/RESULTS.md.
+the largest one) and the load average before, during and after. Modules are compiled
+first (PYTHONDONTWRITEBYTECODE is dropped), as in an installed package. CPU time
+(user+sys) on one core is the measure: the machine may be shared. Prints the ratios as
+Markdown; --write appends them to bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -129,6 +130,27 @@ def change_one_percent(corpus: Path, files: list[Path]) -> list[Path]:
     return changed
 
 
+class LoadSampler:
+    """The 1-minute load average every few seconds while a shape is measured: min, mean, max."""
+
+    def __init__(self, every: float = 5.0) -> None:
+        self.samples: list[float] = []
+        self.every = every
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._watch, daemon=True)
+        self.thread.start()
+
+    def _watch(self) -> None:
+        while not self.done.is_set():
+            self.samples.append(os.getloadavg()[0])
+            self.done.wait(self.every)
+
+    def stop(self) -> tuple[float, float, float]:
+        self.done.set()
+        self.thread.join()
+        return min(self.samples), sum(self.samples) / len(self.samples), max(self.samples)
+
+
 class TreeMemory:
     """Peak resident memory of a process and all its descendants together (from /proc)."""
 
@@ -228,6 +250,7 @@ def _before(work: Path, rev: str) -> Path:
         archive = subprocess.run(["git", "-C", str(REPO), "archive", rev, *parts], check=True,
                                  capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(target / "src")], check=True)
     return target / "src"
 
 
@@ -255,6 +278,7 @@ def measure_shape(shape: str, args: argparse.Namespace, work: Path, env: dict[st
     cache = corpus / ".trygghet-cache"
     heavy, fast = args.heavy_runs, args.runs
     load_before = os.getloadavg()
+    during = LoadSampler()
 
     def run(name: str, command: str, runs: int, **extra: Any) -> dict[str, float]:
         return hyperfine(name, command, results, runs, env=extra.pop("env", env), **extra)
@@ -293,7 +317,7 @@ def measure_shape(shape: str, args: argparse.Namespace, work: Path, env: dict[st
             "activities": sum(p.read_text(encoding="utf-8").count("\n  - id: a")
                               for p in by_kind["activities"]),
             "largest": one.name, "tree_kb": tree_kb, "largest_kb": largest_kb, "cache": cache_size,
-            "load": (load_before, os.getloadavg())}
+            "load": (load_before, os.getloadavg()), "during": during.stop()}
 
 
 def main() -> None:
@@ -313,6 +337,10 @@ def main() -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     env.pop("TRYGGHET_CACHE_DIR", None)
     env.pop("TRYGGHET_NO_CACHE", None)
+    # An installed package has its modules compiled; without this every process would compile
+    # them again (a tenth of a second, most of a small command's time).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "src")], check=True)
     box = machine()
     shapes = {shape: measure_shape(shape, args, work, env) for shape in args.shapes.split(",")}
     report = render(shapes, box, args, work)
@@ -373,7 +401,8 @@ def _shape_section(shape: str, m: dict[str, Any]) -> str:
         ### Shape `{shape}`: {m['roots']} roots, {m['files']:,} files, {m['size'] / 1e6:.1f} MB, \
 {m['activities']:,} activities (largest root {m['largest']})
 
-        Load average (1 min, 5 min) before {b1:.1f} {b5:.1f}, after {a1:.1f} {a5:.1f}.
+        Load average (1 min, 5 min) before {b1:.1f} {b5:.1f}, after {a1:.1f} {a5:.1f}; during the run \
+(1 min, every 5 s) min {m['during'][0]:.1f}, mean {m['during'][1]:.1f}, max {m['during'][2]:.1f}.
         Peak memory of the cold validate (all cores): {m['tree_kb'] / 1024:,.0f} MB all processes,
         {m['largest_kb'] / 1024:,.0f} MB the largest. Cache after a cold run: {m['cache'] / 1e6:,.1f} MB.
 

@@ -68,9 +68,10 @@ def test_status_in_every_format_names_the_municipality_alone(run, municipality) 
     body = json.loads(_run(run, municipality, "status", "--as-of", AS_OF, "--format", "json").stdout)
     assert body["municipality"] == name
     assert body["period"]["pledge_set"].startswith(f"ml-{municipality}-")
-    rows = list(csv.DictReader(io.StringIO(
-        _run(run, municipality, "status", "--as-of", AS_OF, "--format", "csv").stdout)))
-    assert {r["pledge_set"] for r in rows} == {body["period"]["pledge_set"]}
+    rows = list(csv.DictReader(io.StringIO(_run(
+        run, municipality, "status", "--as-of", AS_OF, "--format", "csv").stdout.removeprefix("\ufeff")),
+        delimiter=";"))
+    assert {r["löftesperiod"] for r in rows} == {body["period"]["pledge_set"]}
     for text in (table, markdown, json.dumps(body, ensure_ascii=False)):
         assert not any(other in text for other in _others(municipality))
 
@@ -141,7 +142,8 @@ def test_exports_hold_only_the_municipality_and_name_it(run, municipality, tmp_p
     records = json.loads(_run(run, municipality, "export", "activities", "--format", "json").stdout)
     assert {r["id"].rsplit("-", 1)[0] for r in records} == {f"a-{municipality}"}
     rows = list(csv.DictReader(io.StringIO(
-        _run(run, municipality, "export", "activities", "--format", "csv").stdout.removeprefix("\ufeff"))))
+        _run(run, municipality, "export", "activities", "--format", "csv").stdout.removeprefix("\ufeff")),
+        delimiter=";"))
     assert len(rows) == 2 and all(municipality in r["id"] for r in rows)
     target = tmp_path / "a.xlsx"
     assert _run(run, municipality, "export", "activities", "--format", "xlsx", "-o",
@@ -258,7 +260,7 @@ def test_a_missing_shared_file_is_a_read_error_and_an_absolute_path_is_refused(r
 def test_an_export_of_the_whole_area_names_each_rows_municipality(run, tmp_path) -> None:
     result = run("--data", str(AREA), "export", "activities", "--format", "csv")
     assert result.exit_code == 0, result.output
-    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff")), delimiter=";"))
     assert {(r["id"].split("-")[1], r["kommun"]) for r in rows} == set(NAMES.items())
     records = json.loads(run("--data", str(AREA), "--lang", "en", "export", "activities", "--format",
                              "json").stdout)

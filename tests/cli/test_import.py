@@ -37,7 +37,9 @@ def _write_csv(path: Path, headers: list[str], rows: list[list[str]], delimiter:
 
 
 def _rows(text: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    """The rows of a CSV export: Swedish has a BOM and ';', English ','."""
+    delimiter = ";" if text.startswith("\ufeff") else ","
+    return list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=delimiter))
 
 
 def _import(run, root: Path, *args: str):

@@ -150,9 +150,15 @@ def test_by_district_shows_a_district_without_activities_as_a_gap(run, minimal_r
 
 def test_csv_has_one_row_per_activity_and_target(run, minimal_root) -> None:
     result = run("--data", str(minimal_root), "status", "--as-of", "2025-01-01", "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert result.stdout.startswith("\ufefflöftesperiod;löften;aktivitet;")
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff")), delimiter=";"))
+    assert [(r["aktivitet"], r["mål"]) for r in rows] == [("a-1", "t1"), ("a-2", "t1")]
+    assert rows[0]["bedömning"] == "uppnått" and rows[0]["status"] == "klar"
+    english = run("--data", str(minimal_root), "--lang", "en", "status", "--as-of", "2025-01-01",
+                  "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(english.stdout)))
     assert [(r["activity"], r["target"]) for r in rows] == [("a-1", "t1"), ("a-2", "t1")]
-    assert rows[0]["verdict"] == "met"
+    assert rows[0]["verdict"] == "met" and rows[0]["status"] == "done"
 
 
 def test_markdown_escapes_text_from_the_data(run, minimal_root) -> None:

@@ -18,7 +18,7 @@ from trygghet_cli.findings import CODES
 # report writes to stdout here, so it only reads the root.
 READERS: list[tuple[list[str], tuple[int, ...]]] = [
     (["validate", "--format", "json"], (0, 1, 3)),
-    (["--lang", "en", "validate"], (0, 1, 3)),
+    (["--lang", "en", "validate", "--verbose"], (0, 1, 3)),
     (["status", "--as-of", "2025-01-15"], (0, 1, 3)),
     (["status", "--as-of", "2025-01-15", "--format", "json", "--by", "area"], (0, 1, 3)),
     (["diff", "activities", "2024-2025", "2024-2025"], (0, 1, 2, 3)),

@@ -61,7 +61,7 @@ def check_row(run: Any, root: Path, row: Row) -> Any:
     target = root / FILES[row.file]
     target.write_bytes(row.content)
     before = snapshot(root)
-    result = run("--data", str(root), "--lang", "en", "validate")
+    result = run("--data", str(root), "--lang", "en", "validate", "--verbose")
     assert_clean(result, exits=(row.exit,))
     if row.code:
         assert_located(result, target, row.line, row.code)

@@ -25,18 +25,24 @@ def test_a_formula_cell_gets_a_guard_quote_and_plain_numbers_do_not(text) -> Non
     assert inert("-3") == "-3" and inert("+4,5") == "+4,5" and inert("Text =x") == "Text =x"
 
 
-def _cells(text: str) -> list[str]:
-    return [cell for row in csv.reader(io.StringIO(text.lstrip("\ufeff"))) for cell in row]
+def _cells(text: str, delimiter: str = ",") -> list[str]:
+    return [cell for row in csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter)
+            for cell in row]
 
 
 @pytest.mark.parametrize("formula", [f for f in FORMULAS if "\r" not in f])  # data holds no CR
 def test_no_csv_the_tool_writes_starts_a_cell_with_a_formula(run, tmp_path, formula) -> None:
     root = hostile.write_root(tmp_path / "root", lambda s: "internt" if hostile.is_internal(s) else formula)
-    status = run("--data", str(root), "status", "--as-of", "2025-01-15", "--format", "csv")
-    export = run("--data", str(root), "export", "activities", "--format", "csv")
-    for result in (status, export):
+    # Swedish (';' by default), English (','), and each with the other separator chosen
+    ways = [(command, args, lang, chosen, chosen or default)
+            for command, args in (("status", ["--as-of", "2025-01-15"]), ("export", ["activities"]))
+            for lang, default in (("sv", ";"), ("en", ","))
+            for chosen in ("", "," if default == ";" else ";")]
+    for command, args, lang, chosen, delimiter in ways:
+        result = run("--data", str(root), "--lang", lang, command, *args, "--format", "csv",
+                     *(["--delimiter", chosen] if chosen else []))
         assert_clean(result, exits=(0,))
-        cells = _cells(result.stdout)
+        cells = _cells(result.stdout, delimiter)
         assert "'" + formula in cells, cells
         assert not any(c and c[0] in "=+@\t\r\uff1d" for c in cells), cells
 

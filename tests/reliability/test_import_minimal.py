@@ -39,12 +39,12 @@ def test_importing_unchanged_data_writes_nothing(run, root, tmp_path) -> None:
 def test_importing_one_changed_title_changes_only_its_line_and_keeps_crlf(run, root, tmp_path) -> None:
     before = _hand_formatted(root)
     table = _export(run, root, tmp_path)
-    rows = list(csv.reader(io.StringIO(table.read_text(encoding="utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(table.read_text(encoding="utf-8-sig")), delimiter=";"))
     title = rows[0].index("titel")
     changed = next(r for r in rows[1:] if r[title] == "Trygghetsvandringar")
     changed[title] = "Trygghetsvandringar i centrum"
     out = io.StringIO()
-    csv.writer(out).writerows(rows)
+    csv.writer(out, delimiter=";").writerows(rows)
     table.write_text(out.getvalue(), encoding="utf-8")
     result = run("--data", str(root), "import", "activities", str(table), "--period", "2024-2025")
     assert_clean(result, exits=(0,))

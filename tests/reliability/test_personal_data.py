@@ -30,8 +30,12 @@ def _root(tmp_path: Path, form: Form) -> Path:
 def test_validate_finds_each_spelling_and_shows_it_masked_in_message_and_excerpt(run, tmp_path,
                                                                                  form) -> None:
     root = _root(tmp_path, form)
+    grouped = run("--data", str(root), "validate")  # warnings one line each, no excerpt
+    assert_clean(grouped, exits=(0,))
+    assert f"'{form.masked}'" in grouped.stdout
+    assert_not_leaked(grouped.stdout + grouped.stderr, form)
     for lang in ("sv", "en"):
-        result = run("--data", str(root), "--lang", lang, "validate")
+        result = run("--data", str(root), "--lang", lang, "validate", "--verbose")
         assert_clean(result, exits=(0,))
         assert re.search(rf"activities/2024-2025\.yaml:\d+:\d+: \w+ {form.code} ", result.stdout)
         assert f"'{form.masked}'" in result.stdout

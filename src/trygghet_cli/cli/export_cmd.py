@@ -9,6 +9,8 @@ import typer
 
 from trygghet_cli.cli.app import app, command, data_root, options
 from trygghet_cli.cli.conventions import Group
+from trygghet_cli.cli.delimiter import Delimiter
+from trygghet_cli.cli.delimiter import option as delimiter_option
 from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import UsageError
 
@@ -56,6 +58,7 @@ def export_activities(
                                      "outcomes (one row per outcome, for analysing the follow-up) "
                                      "or results (other results, övriga resultat). An xlsx file of "
                                      "the activities has the other two as sheets of their own."),
+    delimiter: Delimiter | None = delimiter_option(),
 ) -> None:
     """Export activities: rows for spreadsheets (csv, xlsx), records for analysis (json), or
     due dates as calendar events (ics, one all-day event per activity, stable UIDs).
@@ -65,6 +68,8 @@ def export_activities(
       trygghet export activities --period 2024-2025 --format xlsx -o aktiviteter.xlsx
 
       trygghet export activities --format csv > aktiviteter.csv
+
+      trygghet export activities --format csv --delimiter , --lang en > activities.csv
 
       trygghet export activities --format ics -o slutdatum.ics
 
@@ -99,7 +104,8 @@ def export_activities(
     internal = audience is Audience.internal
     total = len(rows.activities(exporting.select(model, root, period), internal))
     with progress("export", total) as tick:
-        data = exporting.export(model, root, period, fmt.value, lang, tick, internal, what.value)
+        data = exporting.export(model, root, period, fmt.value, lang, tick, internal, what.value,
+                                delimiter.value if delimiter else None)
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

@@ -13,6 +13,8 @@ import typer
 
 from trygghet_cli.cli.app import command, data_root, options
 from trygghet_cli.cli.dates import as_of_date
+from trygghet_cli.cli.delimiter import Delimiter
+from trygghet_cli.cli.delimiter import option as delimiter_option
 from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import ExitCode, UsageError
 from trygghet_cli.status import Effective, Rollup
@@ -84,6 +86,7 @@ def status(
         None, "--audience", help="public: without internal activities, personal data masked "
         "(default for markdown, which is for pull requests); internal: everything (default for "
         "the other formats)."),
+    delimiter: Delimiter | None = delimiter_option(),
 ) -> None:
     """Show where the pledges of a period stand: activities, due dates, targets and outcomes.
 
@@ -98,6 +101,8 @@ def status(
       trygghet status --overdue --owner kommunpolis
 
       trygghet status --format markdown > status.md   # public: safe to paste into a PR
+
+      trygghet status --format csv > status.csv       # opens in Excel by double-click
 
       trygghet status --fail-if overdue             # in a scheduled CI job
 
@@ -121,7 +126,7 @@ def status(
                       overdue, due_within, tuple(pledge))
     report = build_report(model, period, as_of_date(as_of), filters, by, today=date.today())
     language = lang or opts.lang or (model.config.language if model.config else "sv")
-    text = _render(report, fmt, language, opts.color)
+    text = _render(report, fmt, language, opts.color, delimiter.value if delimiter else None)
     if public:
         text = _masked(text, language)
     typer.echo(text)
@@ -151,14 +156,14 @@ def _masked(text: str, lang: str) -> str:
     return safe
 
 
-def _render(report: object, fmt: Format, lang: str, color: bool) -> str:
+def _render(report: object, fmt: Format, lang: str, color: bool, delimiter: str | None) -> str:
     from trygghet_cli.status import StatusReport, as_csv, as_json, as_markdown, as_text
 
     assert isinstance(report, StatusReport)
     if fmt is Format.json:
         return as_json.render(report, lang)
     if fmt is Format.csv:
-        return as_csv.render(report, lang)
+        return as_csv.render(report, lang, delimiter)
     if fmt is Format.markdown:
         return as_markdown.render(report, lang)
     return as_text.render(report, lang, color, _width())

@@ -10,6 +10,7 @@ import typer
 from trygghet_cli.cli.app import command, data_root, options
 from trygghet_cli.errors import ExitCode
 from trygghet_cli.findings import has_errors
+from trygghet_cli.i18n import label
 
 
 class Format(StrEnum):
@@ -31,6 +32,9 @@ def validate(
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary line (text)."),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="Every warning in full, with its excerpt and hint (text). "
+        "Default: warnings grouped by code, one line each."),
     no_cache: bool = typer.Option(
         False, "--no-cache", help="Neither read nor write the cache of per-file results "
         "(.trygghet-cache/, or TRYGGHET_CACHE_DIR)."),
@@ -42,6 +46,10 @@ def validate(
       trygghet validate
 
       trygghet validate data/activities/2024-2025.yaml
+
+      trygghet validate --verbose                # every warning with excerpt and hint
+
+      trygghet validate --strict                 # warnings count as errors
 
       trygghet validate --format github          # annotations in a GitHub Actions job
 
@@ -67,10 +75,12 @@ def validate(
     elif fmt is Format.junit:
         typer.echo(findings_machine.to_junit(report.findings, report.files, strict))
     else:
+        typer.echo(findings_text.summary(report.findings, len(report.files), len(report.roots), lang))
+        if strict:
+            typer.echo(label("validate.strict", lang))
         if report.findings and not quiet:
-            typer.echo(findings_text.render(report.findings, report.texts, lang, opts.color))
-        summary = findings_text.summary(report.findings, len(report.files), len(report.roots), lang)
-        typer.echo(summary)
+            typer.echo("")
+            typer.echo(findings_text.screen(report.findings, report.texts, lang, opts.color, verbose))
     if report.unreadable():
         raise typer.Exit(int(ExitCode.READ))
     if has_errors(report.findings, strict):

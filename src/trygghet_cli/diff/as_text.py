@@ -14,7 +14,13 @@ COLOURS = {"+": "\x1b[32m", "-": "\x1b[31m", "~": "\x1b[33m"}
 RESET = "\x1b[0m"
 
 
+_PLAIN_SPACE = {"\t", "\n", "\x0b", "\x0c", "\r"}
+
+
 def _wrap(text: str, indent: int, hang: int = 4) -> list[str]:
+    if (text and len(text) + indent <= WIDTH and not text[0].isspace() and not text[-1].isspace()
+            and not _PLAIN_SPACE.intersection(text)):
+        return [" " * indent + text]  # what textwrap gives a line that fits, without its cost
     return textwrap.wrap(text, WIDTH, initial_indent=" " * indent,
                          subsequent_indent=" " * (indent + hang), break_long_words=False,
                          break_on_hyphens=False) or [" " * indent]

@@ -67,9 +67,13 @@ def _sort_key(value: Any) -> str:
 
 def _matcher(a: Sequence[Any], b: Sequence[Any]) -> Any:
     """difflib's SequenceMatcher (no junk heuristic), compiled: cydifflib gives the same
-    matching blocks, ratios and opcodes as the standard library, about 17 times faster."""
-    from cydifflib import SequenceMatcher
-
+    matching blocks, ratios and opcodes as the standard library, about 17 times faster.
+    Without it (an environment installed before it was a dependency) the standard library's
+    gives the same answers, slowly."""
+    try:
+        from cydifflib import SequenceMatcher
+    except ImportError:
+        from difflib import SequenceMatcher
     return SequenceMatcher(None, a, b, autojunk=False)
 
 
@@ -114,11 +118,15 @@ def compare(old: Any, new: Any, name: str = "") -> list[FieldChange]:
     elif new is None and isinstance(old, list):
         new = []
     # Equal values have equal canonical forms: the common case, an unchanged field, costs one
-    # comparison instead of two canonical forms at every level of the recursion.
-    if old == new or canonical(old) == canonical(new):
+    # comparison. Two mappings are compared key by key without their canonical forms first
+    # (that finds nothing when the forms are equal): computing them at every level of the
+    # recursion was most of a diff's time.
+    if old == new:
         return []
     if isinstance(old, dict) and isinstance(new, dict):
         return _compare_maps(old, new, name)
+    if canonical(old) == canonical(new):
+        return []
     if isinstance(old, list) and isinstance(new, list):
         return _compare_lists(old, new, name)
     words = word_diff(old, new) if isinstance(old, str) and isinstance(new, str) else ()

@@ -32,12 +32,14 @@ def _stamp(chosen: list[periods.PeriodTarget]) -> datetime:
 
 def export(model: Model, root: Path, period: str | None, fmt: str, lang: str,
            tick: Callable[[], None] | None = None, internal: bool = False,
-           what: str = "activities") -> bytes:
+           what: str = "activities", delimiter: str | None = None) -> bytes:
     """The activities (or with `what` the outcomes or other results) in the format, as bytes.
 
     Unless `internal`, internal activities are left out, and public text that looks like
     personal data refuses the export (the publish gate of `trygghet report`). An Excel file of
-    the activities has the outcomes and other results as a second and third sheet.
+    the activities has the outcomes and other results as a second and third sheet. CSV is
+    for a spreadsheet in the language: ';' and a byte-order mark for Swedish, ',' for
+    English, or the `delimiter` asked for (';', ',' or 'tab').
     """
     chosen = select(model, root, period)
     if model.config is None:
@@ -50,7 +52,7 @@ def export(model: Model, root: Path, period: str | None, fmt: str, lang: str,
     if fmt == "ics":
         return ics.calendar(chosen, model.config, lang, internal).encode("utf-8")
     if what != "activities":
-        return _follow_up(chosen, fmt, lang, internal, what)
+        return _follow_up(chosen, fmt, lang, internal, what, delimiter)
     found = rows.activities(chosen, internal)
     if fmt == "json":
         records = []
@@ -71,8 +73,7 @@ def export(model: Model, root: Path, period: str | None, fmt: str, lang: str,
         sheet = "Aktiviteter" if lang == "sv" else "Activities"
         more = tuple(_sheet(chosen, lang, internal, name) for name in ("outcomes", "results"))
         return tables.to_xlsx(headers, keys, table, sheet, _stamp(chosen), more)
-    # A BOM, so that Excel opens the UTF-8 file with å, ä and ö intact.
-    return ("\ufeff" + tables.to_csv(headers, table)).encode("utf-8")
+    return tables.to_csv(headers, table, lang, delimiter).encode("utf-8")
 
 
 def _records(chosen: list[periods.PeriodTarget], internal: bool, table: str) -> tuple[
@@ -90,7 +91,7 @@ def _sheet(chosen: list[periods.PeriodTarget], lang: str, internal: bool, table:
 
 
 def _follow_up(chosen: list[periods.PeriodTarget], fmt: str, lang: str, internal: bool,
-               table: str) -> bytes:
+               table: str, delimiter: str | None) -> bytes:
     """The outcomes or other results alone: CSV rows, JSON records, or one Excel sheet."""
     keys, records = _records(chosen, internal, table)
     if fmt == "json":
@@ -98,4 +99,4 @@ def _follow_up(chosen: list[periods.PeriodTarget], fmt: str, lang: str, internal
     sheet = _sheet(chosen, lang, internal, table)
     if fmt == "xlsx":
         return tables.to_xlsx(sheet.headers, sheet.keys, sheet.rows, sheet.name, _stamp(chosen))
-    return ("\ufeff" + tables.to_csv(sheet.headers, sheet.rows)).encode("utf-8")
+    return tables.to_csv(sheet.headers, sheet.rows, lang, delimiter).encode("utf-8")

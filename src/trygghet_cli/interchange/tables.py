@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from trygghet_cli.errors import DataError, ReadError, UsageError
-from trygghet_cli.output.csv_cells import inert, restored
+from trygghet_cli.output import csv_cells
+from trygghet_cli.output.csv_cells import restored
 
 DATE_KEYS = {"start", "due"}
 
@@ -23,12 +24,9 @@ class Table:
     rows: list[tuple[int, list[Any]]]
 
 
-def to_csv(headers: list[str], rows: list[list[str]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(headers)
-    writer.writerows([inert(cell) for cell in row] for row in rows)
-    return out.getvalue()
+def to_csv(headers: list[str], rows: list[list[str]], lang: str, delimiter: str | None = None) -> str:
+    """The table as a CSV file for a spreadsheet in the language (see csv_cells.table)."""
+    return csv_cells.table(headers, rows, lang, delimiter)
 
 
 @dataclass(slots=True)
@@ -117,16 +115,60 @@ def _read_csv(path: Path, raw: bytes, header_row: int) -> Table:
     except UnicodeDecodeError as exc:
         raise ReadError(f"{path}: not UTF-8 (byte {exc.start})",
                         "in Excel, save as 'CSV UTF-8 (kommaavgränsad)'") from exc
-    sample = text[:4096]
-    delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records: list[tuple[int, int, list[str]]] = []  # (row, first line, cells)
     try:
-        records = list(reader)
+        for record in reader:
+            first = records[-1][1] + _lines(records[-1][2]) if records else 1
+            records.append((len(records) + 1, first, record))
     except csv.Error as exc:  # a cell over csv's field limit, or a quote it cannot place
         raise DataError(f"{path}: line {reader.line_num}: {exc}",
                         "check the quotes on that line; a cell holds at most 131 072 characters") from exc
-    return _table(path, [(number, record) for number, record in enumerate(records, start=1)],
-                  header_row)
+    _same_width(path, records, header_row, delimiter)
+    return _table(path, [(number, record) for number, _, record in records], header_row)
+
+
+def _delimiter(text: str) -> str:
+    """The separator the header line uses most: ';' (Swedish Excel), ',' or a tab."""
+    head = text.split("\n", 1)[0]
+    counts = {d: head.count(d) for d in (";", ",", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    if counts[best] == 0:  # one column: the rest of the file decides
+        sample = text[:4096]
+        return ";" if sample.count(";") > sample.count(",") else ","
+    return best
+
+
+def _lines(cells: list[str]) -> int:
+    """How many lines a record took in the file (a quoted cell may hold line breaks)."""
+    return 1 + sum(cell.count("\n") for cell in cells)
+
+
+def _same_width(path: Path, records: list[tuple[int, int, list[str]]], header_row: int,
+                delimiter: str) -> None:
+    """Refuse a table whose rows have more or fewer fields than its header.
+
+    A ';' inside an unquoted cell of a ';'-separated file splits the cell, and every later
+    value of the row lands in the wrong column: checked value by value it gave errors about
+    the shifted values instead of the one cause. Extra fields left empty are harmless."""
+    header = next((cells for row, _, cells in records if row == header_row), None)
+    if header is None:
+        return
+    width = len(header)
+    ragged = [(row, line, len(cells)) for row, line, cells in records
+              if row > header_row and any(c.strip() for c in cells)
+              and (len(cells) < width or any(c.strip() for c in cells[width:]))]
+    if not ragged:
+        return
+    row, line, count = ragged[0]
+    values: dict[str, object] = {"path": path, "line": line, "row": row, "count": count,
+                                 "header": width, "delimiter": "tab" if delimiter == "\t" else delimiter}
+    if len(ragged) == 1:
+        raise DataError.say("table.fields", **values)
+    others = ", ".join(str(r) for r, _, _ in ragged[1:6]) + (", ..." if len(ragged) > 6 else "")
+    key = "table.fields_and_row" if len(ragged) == 2 else "table.fields_and_rows"
+    raise DataError.say(key, **values, others=others)
 
 
 def _read_xlsx(path: Path, raw: bytes, sheet: str | None, header_row: int) -> Table:

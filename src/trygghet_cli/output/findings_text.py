@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trygghet_cli.findings import Finding, Severity
+from trygghet_cli.findings import CODES, Finding, Severity
 from trygghet_cli.i18n import label, plural
 
 
@@ -19,7 +19,7 @@ def _excerpt(lines: dict[int, str], line: int, column: int) -> list[str]:
 
 
 def render(findings: list[Finding], texts: dict[str, dict[int, str]], lang: str, color: bool) -> str:
-    """All findings with excerpts, then nothing else (the summary is printed separately).
+    """Each finding in full: location, severity, code, message, source excerpt and hint.
     `texts` holds, for each file, the source lines that the findings point to, by number."""
     out: list[str] = []
     for finding in findings:
@@ -32,6 +32,59 @@ def render(findings: list[Finding], texts: dict[str, dict[int, str]], lang: str,
         if hint:
             out.append(f"  {label('hint', lang)}: {hint}")
     return "\n".join(out)
+
+
+def screen(findings: list[Finding], texts: dict[str, dict[int, str]], lang: str, color: bool,
+           verbose: bool = False) -> str:
+    """What `validate` shows below its summary: errors in full, then the warnings.
+
+    The warnings come grouped by code, a count and one line each (location and message);
+    with `verbose` each in full like the errors. A first run on real data gives dozens of
+    warnings, and three lines each buried the summary and the errors."""
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    warnings = [f for f in findings if f.severity is not Severity.ERROR]
+    parts = [render(errors, texts, lang, color)] if errors else []
+    if warnings and verbose:
+        parts.append(render(warnings, texts, lang, color))
+    elif warnings:
+        parts.append(_grouped(warnings, lang, color))
+    return "\n\n".join(parts)
+
+
+def _grouped(warnings: list[Finding], lang: str, color: bool) -> str:
+    by_code: dict[str, list[Finding]] = {}
+    for finding in warnings:
+        by_code.setdefault(finding.code, []).append(finding)
+    out: list[str] = []
+    for code in sorted(by_code):
+        group = by_code[code]
+        heading = f"{code} {code_name(code, lang)}: {plural('count.warnings', lang, len(group))}"
+        out.append(_paint(heading, Severity.WARNING) if color else heading)
+        for finding in group:
+            out.extend(_wrapped(f"{finding.where}: {finding.text(lang)[0]}"))
+    out.extend(["", label("validate.more_detail", lang),
+                label("validate.explain_code", lang, code=min(by_code))])
+    return "\n".join(out)
+
+
+def _wrapped(line: str) -> list[str]:
+    """One warning's line, folded at 80 columns under its location (paths never split)."""
+    import textwrap
+
+    return textwrap.wrap(line, 80, initial_indent="  ", subsequent_indent="      ",
+                         break_long_words=False, break_on_hyphens=False)
+
+
+def code_name(code: str, lang: str) -> str:
+    """A finding code's short name in the language (from its page in docs/codes/)."""
+    from trygghet_cli.errors import ReadError
+    from trygghet_cli.explain import read_page
+
+    try:
+        names = read_page(code).names
+    except ReadError:  # no page (an installation without the docs): the catalogue's name
+        return CODES[code][1] if code in CODES else code
+    return names[0] if lang == "sv" else names[1]
 
 
 def _paint(text: str, severity: Severity) -> str:
