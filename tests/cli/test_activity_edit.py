@@ -75,7 +75,7 @@ def test_new_reason_replaces_a_folded_block_reason_in_place(changes) -> None:
 
 
 def test_delayed_without_a_reason_is_a_usage_error_and_writes_nothing(refused) -> None:
-    assert "needs a reason" in refused(2, "set-status", "a-1", "delayed").stderr
+    assert "statusen försenad kräver en orsak" in refused(2, "set-status", "a-1", "delayed").stderr
 
 
 def test_status_already_there_leaves_the_file_untouched(run, minimal_root: Path,
@@ -99,7 +99,7 @@ def test_dry_run_prints_the_diff_and_writes_nothing(run, minimal_root: Path, act
 
 def test_unknown_activity_names_the_closest_ids(refused) -> None:
     result = refused(2, "set-status", "a-3", "done")
-    assert "no activity with id 'a-3'" in result.stderr
+    assert "det finns ingen aktivitet a-3" in result.stderr
     assert "a-1" in result.stderr
 
 
@@ -139,12 +139,12 @@ def test_stated_verdict_without_a_figure_is_recorded_with_its_source(changes) ->
 
 
 @pytest.mark.parametrize(("args", "says"), [
-    (("--verdict", "met", "--date", "2024-10-01"), "--verdict needs --source"),
-    (("--date", "2024-10-01"), "needs a value or --verdict"),
-    (("5", "--from", "2024-05"), "--from and --to go together"),
-    (("5", "--from", "2024-09", "--to", "2024-05"), "is before --from"),
-    (("5", "--from", "2024-02-30", "--to", "2024-05"), "--from '2024-02-30' is not a date"),
-    (("5", "--date", "2024-10-01", "--bound", "over"), "unknown bound 'over'"),
+    (("--verdict", "met", "--date", "2024-10-01"), "--verdict kräver --source"),
+    (("--date", "2024-10-01"), "behöver ett värde eller --verdict"),
+    (("5", "--from", "2024-05"), "--from och --to hör ihop"),
+    (("5", "--from", "2024-09", "--to", "2024-05"), "ligger före --from"),
+    (("5", "--from", "2024-02-30", "--to", "2024-05"), "--from '2024-02-30' är inget datum"),
+    (("5", "--date", "2024-10-01", "--bound", "over"), "okänd gräns: 'over'"),
 ])
 def test_outcome_options_the_data_cannot_hold_are_a_usage_error(run, minimal_root: Path,
                                                                 activities: Path, args, says) -> None:
@@ -233,7 +233,7 @@ def test_file_changed_by_someone_else_meanwhile_is_a_conflict(
     monkeypatch.setattr(session, "check_root", check_then_someone_saves)
     result = edit(run, minimal_root, "set-status", "a-1", "done")
     assert result.exit_code == 4
-    assert "changed on disk" in result.stderr
+    assert "filen ändrades på disken" in result.stderr
     assert activities.read_bytes() == theirs
 
 
@@ -298,7 +298,7 @@ def test_an_id_defined_twice_is_refused_naming_both_places(refused, minimal_root
                      "  - id: a-1\n    title: Dubblett\n    pledges: [ml-1]\n    parties: [kommun]\n",
                      encoding="utf-8")
     result = refused(2, "set-status", "a-1", "done")
-    assert "defined more than once" in result.stderr
+    assert "finns på flera ställen" in result.stderr
     assert "2024-2025.yaml:6" in result.stderr
     assert "extra.yaml:4" in result.stderr
     assert "a-1" in other.read_text(encoding="utf-8")

@@ -60,7 +60,7 @@ def test_periods_can_be_named_by_file_stem_id_or_label(run) -> None:
 def test_an_unknown_period_is_a_usage_error_that_names_the_known_ones(run) -> None:
     result = run("--data", str(BUNDLED), "diff", "pledges", "2022-2023", "1999")
     assert result.exit_code == 2
-    assert "no pledges period '1999'" in result.stderr and "2024-2025" in result.stderr
+    assert "det finns ingen period '1999'" in result.stderr and "2024-2025" in result.stderr
 
 
 def test_a_lower_threshold_pairs_less_alike_texts(run) -> None:

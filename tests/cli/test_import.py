@@ -219,7 +219,7 @@ def test_import_never_edits_the_bundled_data_by_accident(run, tmp_path, monkeypa
     _write_csv(table, ["id", "titel"], [["a2024-01", "Ändrad"]])
     result = run("import", "activities", str(table), "--period", "2024-2025")
     assert result.exit_code == 2
-    assert "bundled" in result.stderr
+    assert "inbyggda exempeldata" in result.stderr
 
 
 def test_a_bom_in_the_activity_file_is_kept(run, minimal_root, tmp_path) -> None:

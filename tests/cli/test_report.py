@@ -104,7 +104,7 @@ def test_failed_write_is_an_io_error_and_leaves_the_old_file_and_no_temporary(ru
 def test_output_into_a_missing_folder_is_refused_not_created(run, tmp_path) -> None:
     result = _report(run, "agreement", "-o", str(tmp_path / "reports" / "report.md"))
     assert result.exit_code == 2
-    assert "does not exist" in result.stderr
+    assert "finns inte" in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 
@@ -116,13 +116,13 @@ def test_list_names_the_kinds(run) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["nonsense"], "no report kind 'nonsense'"),
-    (["yearly", "--year", "2019", "--period", "2019"], "give --period or --year, not both"),
-    (["status", "--as-of", "2019-02-30"], "is not a date"),
-    (["pledges", "--period", "2031"], "no pledge period '2031'"),
-    (["yearly", "--year", "2031"], "no pledges in the year '2031'"),
-    (["agreement", "--period", "1999"], "no agreement period '1999'"),
-    (["agreement", "--lang", "de"], "--lang 'de' is not supported"),
+    (["nonsense"], "det finns ingen rapporttyp 'nonsense'"),
+    (["yearly", "--year", "2019", "--period", "2019"], "ange --period eller --year, inte båda"),
+    (["status", "--as-of", "2019-02-30"], "är inget datum"),
+    (["pledges", "--period", "2031"], "det finns ingen löftesperiod '2031'"),
+    (["yearly", "--year", "2031"], "det finns inga medborgarlöften för år 2031"),
+    (["agreement", "--period", "1999"], "det finns ingen överenskommelse för perioden '1999'"),
+    (["agreement", "--lang", "de"], "--lang: 'de' är varken sv eller en"),
 ])
 def test_impossible_requests_are_usage_errors(run, args, message) -> None:
     result = _report(run, *args)

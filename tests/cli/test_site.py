@@ -218,7 +218,7 @@ def test_hostile_text_never_becomes_markup_on_any_page(run, tmp_path) -> None:
 def test_the_site_is_never_written_into_the_data(run, minimal_root, inside) -> None:
     before = sorted(str(p) for p in minimal_root.parent.rglob("*"))
     result = run("--data", str(minimal_root), "site", "-o", str(minimal_root / inside))
-    assert result.exit_code == 2 and "data root" in result.stderr
+    assert result.exit_code == 2 and "datamappen" in result.stderr
     assert sorted(str(p) for p in minimal_root.parent.rglob("*")) == before
 
 

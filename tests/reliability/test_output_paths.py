@@ -29,7 +29,7 @@ def test_an_output_path_that_is_a_data_file_is_refused_even_with_force(run, root
         for extra in ([], ["--force"]):
             result = run("--data", str(root), *args, *extra)
             assert_clean(result, exits=(2,))
-            assert "data file" in result.stderr
+            assert "är en datafil" in result.stderr
             assert snapshot(root) == before
 
 
@@ -88,5 +88,5 @@ def test_an_empty_output_name_is_a_usage_error_not_the_working_folder(run, root,
 def test_a_missing_output_folder_is_refused_not_created(run, root, tmp_path, command) -> None:
     result = run("--data", str(root), *command, "-o", str(tmp_path / "saknas" / "mapp" / "x.html"))
     assert_clean(result, exits=(2,))
-    assert "does not exist" in result.stderr
+    assert "finns inte" in result.stderr
     assert not (tmp_path / "saknas").exists()

@@ -15,12 +15,16 @@ _DOMAIN_WORDS = ("Medborgarlöften", "Medborgarlöfte", "Aktiviteter", "Aktivite
 _ENGLISH_CODES = ("interim", "ongoing", "planned", "cancelled", "delayed", "at_least",
                   "exactly", "qualitative", "pledge", "activity", "target", "outcome")
 
+# A file name ('rapport.html') is no dotted path.
+_FILE_TYPES = ("yaml", "yml", "csv", "xlsx", "json", "ics", "md", "html", "xml")
+
 _FORBIDDEN: list[tuple[str, re.Pattern[str]]] = [
     ("'datarot' (write 'datamapp')", re.compile(r"datarot", re.IGNORECASE)),
     ("both forms at once, like 'fil(er)' (use a plural entry)",
      re.compile(r"\w\((?:er|ar|or|r|n|en|na|s|e)\)")),
     ("programmer notation like 'activities[1]'", re.compile(r"\w\[[^\]]*\]")),
-    ("a dotted path like 'mål.utfall'", re.compile(r"\b[a-zåäö_]+\]?\.[a-zåäö_]+\b(?!\.yaml)")),
+    ("a dotted path like 'mål.utfall'",
+     re.compile(r"\b[a-zåäö_]+\]?\.(?!(?:" + "|".join(_FILE_TYPES) + r")\b)[a-zåäö_]+\b(?!\.yaml)")),
     ("a capitalised common noun mid-sentence",
      re.compile(r"(?<![.:!?\n]) (?:" + "|".join(_DOMAIN_WORDS) + r")\b")),
     ("an English code", re.compile(r"\b(?:" + "|".join(_ENGLISH_CODES) + r")\b")),
@@ -69,7 +73,8 @@ def test_no_swedish_message_uses_a_forbidden_form(rule: str, pattern: re.Pattern
 
 @pytest.mark.parametrize("sample", [
     "3 filer i 2 datarot(er) kontrollerade", "Läget för Medborgarlöften", "mål[t1].utfall",
-    "fel i activities[1]", "typ: interim", "Exempel:\n\n  trygghet status --overdue   # bara ongoing",
+    "fel i activities[1]", "typ: interim", "rätta mål.utfall i rapport.html",
+    "Exempel:\n\n  trygghet status --overdue   # bara ongoing",
 ])
 def test_the_style_check_catches_each_forbidden_form(sample: str) -> None:
     assert any(p.search(_without_placeholders(sample)) for _, p in _FORBIDDEN)

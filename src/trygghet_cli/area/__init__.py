@@ -141,8 +141,8 @@ def find(model: Model, wanted: str) -> Municipality:
     for municipality in everyone:
         if key in {municipality.id.casefold(), municipality.code, municipality.name.casefold()}:
             return municipality
-    raise UsageError(f"--municipality: no municipality '{wanted}' in the data root",
-                     f"use one of: {', '.join(m.id for m in everyone) or '(none)'}")
+    raise UsageError.say("area.no_municipality", wanted=wanted,
+                         ids=", ".join(m.id for m in everyone) or "–")
 
 
 def scoped(model: Model, wanted: str | None) -> Model:
@@ -155,9 +155,8 @@ def scoped(model: Model, wanted: str | None) -> Model:
         return model
     if wanted is None:
         ids = ", ".join(m.id for m in config.municipalities)
-        raise UsageError(f"the data root holds {len(config.municipalities)} municipalities; "
-                         "choose one with --municipality",
-                         f"for example --municipality {config.municipalities[0].id} (ids: {ids})")
+        raise UsageError.say("area.choose_municipality", count=len(config.municipalities),
+                             first=config.municipalities[0].id, ids=ids)
     chosen = find(model, wanted)
     if len(config.municipalities) == 1:
         return model

@@ -132,8 +132,7 @@ def _window(start: str | None, end: str | None) -> tuple[str, str] | None:
     if start is None and end is None:
         return None
     if start is None or end is None:
-        raise UsageError("--from and --to go together", "give both the first and the last day the "
-                         "figure covers")
+        raise UsageError.say("edit.from_and_to")
     return activities.check_partial(start, "--from"), activities.check_partial(end, "--to")
 
 
@@ -260,10 +259,10 @@ def _targets(kind: str | None, text: str | None, value: float | None,
 
     if kind is None:
         if text or value is not None or unit or per:
-            raise UsageError("--target-text, --target-value and --target-unit need --target-kind")
+            raise UsageError.say("edit.target_needs_kind")
         return []
     if not text:
-        raise UsageError("--target-kind needs --target-text")
+        raise UsageError.say("edit.kind_needs_text")
     from trygghet_cli.interchange.columns import KINDS, PERS, canonical
 
     kind = canonical(KINDS, kind) or kind
@@ -340,7 +339,7 @@ def result(
         day = activities.check_partial(on, "--date") if on else None
         number = activities.parse_value(value) if value is not None else None
         if isinstance(number, str):
-            raise UsageError(f"--value '{value}' is not a number", "give the number only, e.g. --value 6")
+            raise UsageError.say("edit.value_not_number", value=value)
         item = activities.ResultInput(text, number, unit, approximate, bound, day, window, district,
                                       pledge, activity_id, source, note)
         target_list = _result_list(ed.loaded, list_id, activity_id, day or (window[1] if window else None))

@@ -57,7 +57,7 @@ def law(
     from trygghet_cli.root import repository
 
     if lang is not None and lang not in ("sv", "en"):
-        raise UsageError(f"--lang: '{lang}' is not sv or en", "use sv or en")
+        raise UsageError.say("cli.bad_lang", chosen=lang)
     opts = options(ctx)
     model = scoped(repository.load_valid(data_root(ctx)).model, municipality)
     result = law_check.check(model, as_of_date(as_of))

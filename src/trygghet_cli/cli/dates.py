@@ -14,4 +14,4 @@ def as_of_date(text: str | None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"--as-of: '{text}' is not a date", "write it as YYYY-MM-DD") from None
+        raise UsageError.say("cli.bad_as_of", text=text) from None

@@ -79,18 +79,16 @@ def diff_command(
 
     opts = options(ctx)
     if lang is not None and lang not in ("sv", "en"):
-        raise UsageError(f"--lang: '{lang}' is not sv or en", "use sv or en")
+        raise UsageError.say("cli.bad_lang", chosen=lang)
     root = data_root(ctx)
     lang = lang or opts.lang or config.root_language([root])
     if git is not None and subject is not None:
-        raise UsageError("give either --git or a kind and two periods, not both",
-                         "trygghet diff pledges 2022-2023 2024-2025, or trygghet diff --git main")
+        raise UsageError.say("diff.git_or_periods")
     if subject is None:
         label = i18n.label("diff.working_tree", lang)
         result = diff_sources.diff_revisions(root, git or "HEAD", label, threshold, municipality)
     elif old is None or new is None:
-        raise UsageError(f"name two {subject.value} periods to compare",
-                         f"for example: trygghet diff {subject.value} A B")
+        raise UsageError.say("diff.two_periods", subject=subject.value)
     else:
         result = diff_sources.diff_periods(root, subject.value, old, new, threshold, municipality)
     _print(result, fmt, lang, opts.color)

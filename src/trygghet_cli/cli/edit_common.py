@@ -33,9 +33,7 @@ def writable_root(ctx: Any) -> Path:
     root = config.find_root(explicit=opts.data)
     bundled = resources.bundled_data_root().resolve()
     if opts.data is None and root.resolve() == bundled and config.root_of(Path.cwd()) is None:
-        raise UsageError("no data root found from the working folder; trygghet does not edit its "
-                         "bundled copy of the data by accident",
-                         "run the command inside your data repository, or pass --data DIR")
+        raise UsageError.say("edit.no_root")
     return root
 
 

@@ -94,12 +94,12 @@ def export_activities(
     model = loaded if municipality is None else scoped(loaded, municipality)
     lang = opts.lang or (model.config.language if model.config else "sv")
     if fmt is ExportFormat.ics and what is not ExportTable.activities:
-        raise UsageError("ics holds only the activities' due dates", "use csv, xlsx or json with --table")
+        raise UsageError.say("export.ics_table")
     if fmt is ExportFormat.xlsx and output is None:
-        raise UsageError("xlsx needs a file", "add -o aktiviteter.xlsx")
+        raise UsageError.say("export.xlsx_file")
     if output is not None:
         if output.is_dir():
-            raise UsageError(f"{output} is a folder", "give a file name, e.g. -o aktiviteter.csv")
+            raise UsageError.say("export.is_folder", path=output)
         destination.check(output, root, force)
     internal = audience is Audience.internal
     total = len(rows.activities(exporting.select(model, root, period), internal))

@@ -71,7 +71,7 @@ def overview(
         raise UsageError(f"--sort: no key '{sort}'", f"use one of: {', '.join(SORT_KEYS)}")
     chosen = lang or options(ctx).lang
     if chosen is not None and chosen not in ("sv", "en"):
-        raise UsageError(f"--lang: '{chosen}' is not sv or en", "use sv or en")
+        raise UsageError.say("cli.bad_lang", chosen=chosen)
     query = Query(tuple(paths or ()), as_of_date(as_of), tuple(police_area), tuple(county), sort,
                   not no_cache)
     output = destination.parse(output_text)

@@ -32,7 +32,7 @@ def _as_of(text: str | None) -> tuple[date, bool]:
     try:
         return date.fromisoformat(text), True
     except ValueError:
-        raise UsageError(f"--as-of '{text}' is not a date", "write it as YYYY-MM-DD") from None
+        raise UsageError.say("cli.bad_as_of", text=text) from None
 
 
 def _format(fmt: ReportFormat | None, output: Path | None) -> str:
@@ -112,13 +112,13 @@ def report(
             typer.echo(f"{name:10} {i18n.label(f'report.kind_help.{name}', chosen_lang or 'sv')}")
         return
     if kind not in KIND_NAMES:
-        raise UsageError(f"no report kind '{kind}'", f"use one of: {', '.join(KIND_NAMES)}")
+        raise UsageError.say("cli.no_report_kind", kind=kind, kinds=", ".join(KIND_NAMES))
     if period is not None and year is not None:
-        raise UsageError("give --period or --year, not both")
+        raise UsageError.say("cli.period_or_year")
     if chosen_lang is not None and chosen_lang not in i18n.LANGUAGES:
-        raise UsageError(f"--lang '{chosen_lang}' is not supported", "use sv or en")
+        raise UsageError.say("cli.bad_lang", chosen=chosen_lang)
     if templates is not None and not templates.is_dir():
-        raise UsageError(f"--templates {templates}: no such folder")
+        raise UsageError.say("cli.no_templates", folder=templates)
     day, shown = _as_of(as_of)
     output = destination.parse(output_text)
     root = data_root(ctx)

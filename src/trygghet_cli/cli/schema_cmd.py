@@ -46,7 +46,7 @@ def schema(
             typer.echo(item)
         return
     if name not in names:
-        raise UsageError(f"no schema named '{name}'", f"use one of: {', '.join(names)}")
+        raise UsageError.say("cli.no_schema", name=name, names=", ".join(names))
     if path:
         file = schemas.SCHEMA_FILES.get(name, f"{name}.schema.json")
         typer.echo(str(resources.schemas_dir() / file))

@@ -52,9 +52,9 @@ def site(
     opts = options(ctx)
     chosen = lang or opts.lang
     if chosen is not None and chosen not in i18n.LANGUAGES:
-        raise UsageError(f"--lang '{chosen}' is not supported", "use sv or en")
+        raise UsageError.say("cli.bad_lang", chosen=chosen)
     if base_url is not None and not base_url.startswith(("https://", "http://")):
-        raise UsageError(f"--base-url '{base_url}' is not a web address", "write it as https://...")
+        raise UsageError.say("site.bad_base_url", url=base_url)
     day, shown = as_of_date(as_of), as_of is not None
     root = config.find_root(explicit=opts.data)
     check_target(output, root)

@@ -17,6 +17,7 @@ from trygghet_cli.cli.delimiter import Delimiter
 from trygghet_cli.cli.delimiter import option as delimiter_option
 from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import ExitCode, UsageError
+from trygghet_cli.i18n import label
 from trygghet_cli.status import Effective, Rollup
 
 if TYPE_CHECKING:
@@ -113,9 +114,9 @@ def status(
     from trygghet_cli.status import Filters, build_report
 
     if lang is not None and lang not in ("sv", "en"):
-        raise UsageError(f"--lang: '{lang}' is not sv or en", "use sv or en")
+        raise UsageError.say("cli.bad_lang", chosen=lang)
     if audience not in (None, "public", "internal"):
-        raise UsageError(f"--audience: '{audience}' is not public or internal", "use public or internal")
+        raise UsageError.say("cli.bad_audience", audience=audience)
     public = (audience or ("public" if fmt is Format.markdown else "internal")) == "public"
     opts = options(ctx)
     loaded = repository.load_valid(data_root(ctx))
@@ -149,10 +150,7 @@ def _masked(text: str, lang: str) -> str:
 
     safe = privacy.masked(text)
     if safe != text:
-        typer.echo("varning: personuppgifter i publik text har maskerats; rätta dem i datan"
-                   if lang == "sv" else
-                   "warning: personal data in public text was masked; correct it in the data",
-                   err=True)
+        typer.echo(label("status.masked", lang), err=True)
     return safe
 
 

@@ -46,7 +46,7 @@ def find(model: Model, subject: str, name: str) -> Any:
         if wanted in _names(model, subject, entity):
             return entity
     known = ", ".join(PurePath(e.ref.file.path).stem for e in _candidates(model, subject))
-    raise UsageError(f"no {subject} period '{name}'", f"known: {known or 'none'}")
+    raise UsageError.say("diff.no_period", name=name, known=known or "–")
 
 
 def diff_periods(root: Path, subject: str, old: str, new: str,

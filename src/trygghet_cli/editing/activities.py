@@ -30,11 +30,12 @@ def find_activity(loaded: LoadedRoot, activity_id: str) -> Activity:
         return found[0]
     if found:
         places = ", ".join(str(a.ref.where()) for a in found)
-        raise UsageError(f"activity id '{activity_id}' is defined more than once: {places}")
+        raise UsageError.say("edit.activity_twice", id=activity_id, places=places)
     ids = [a.id for a in loaded.model.all_activities()]
     close = difflib.get_close_matches(activity_id, ids, n=3)
-    hint = f"did you mean {', '.join(close)}?" if close else "list the ids with 'trygghet validate'"
-    raise UsageError(f"no activity with id '{activity_id}'", hint)
+    if close:
+        raise UsageError.say("edit.no_activity_close", id=activity_id, close=", ".join(close))
+    raise UsageError.say("edit.no_activity", id=activity_id)
 
 
 def check_day(text: str, option: str) -> str:
@@ -51,12 +52,11 @@ def check_partial(text: str, option: str) -> str:
 
     if len(text) in (4, 7, 10) and text[:4].isdigit() and parse_partial(text) is not None:
         return text
-    raise UsageError(f"{option} '{text}' is not a date",
-                     "write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2025-03-31 or 2025-03")
+    raise UsageError.say("edit.not_a_partial_date", option=option, text=text)
 
 
 def _bad_day(text: str, option: str) -> str:
-    raise UsageError(f"{option} '{text}' is not a date", "write it as YYYY-MM-DD, e.g. 2025-03-31")
+    raise UsageError.say("edit.not_a_day", option=option, text=text)
 
 
 def _plan(loaded: LoadedRoot, editor: Editor) -> session.Plan | None:
@@ -92,19 +92,19 @@ def _status_fields(raw: dict[str, Any], status: str, as_of: date, note: str | No
                    reason: str | None, on: str | None) -> dict[str, str | None]:
     """The values status, completed, reason and status_note should have (None: remove)."""
     if on is not None and status != "done":
-        raise UsageError("--date is the completion date; it goes with status done")
+        raise UsageError.say("edit.date_needs_done")
     if reason is not None and status not in NEEDS_REASON:
-        raise UsageError("--reason goes with status delayed or cancelled")
+        raise UsageError.say("edit.reason_needs_status")
     wanted: dict[str, str | None] = {"status": status}
     if status == "done":
         if on is not None and parse_partial(on) is None:
-            raise UsageError(f"--date '{on}' is not a date", "use YYYY-MM-DD, YYYY-MM or YYYY")
+            raise UsageError.say("edit.not_a_partial_date", option="--date", text=on)
         wanted["completed"] = on or raw.get("completed") or as_of.isoformat()
     else:
         wanted["completed"] = None
     if status in NEEDS_REASON:
         if not (reason or raw.get("reason")):
-            raise UsageError(f"status {status} needs a reason", "add --reason 'why'")
+            raise UsageError.say(f"edit.needs_reason.{status}")
         wanted["reason"] = reason or raw.get("reason")
     else:
         wanted["reason"] = None
@@ -156,19 +156,17 @@ class OutcomeInput:
     def check(self) -> None:
         """UsageError for a combination the data cannot hold."""
         if self.kind not in (None, "interim", "final"):
-            raise UsageError(f"unknown outcome kind '{self.kind}'", "use interim or final")
+            raise UsageError.say("edit.unknown_outcome_kind", kind=self.kind)
         if self.bound not in (None, "at_least", "at_most"):
-            raise UsageError(f"unknown bound '{self.bound}'", "use at_least (över, minst) or at_most (högst)")
+            raise UsageError.say("edit.unknown_bound", bound=self.bound)
         if self.verdict not in (None, "met", "partly_met", "not_met"):
-            raise UsageError(f"unknown verdict '{self.verdict}'", "use met, partly_met or not_met")
+            raise UsageError.say("edit.unknown_verdict", verdict=self.verdict)
         if self.value is None and self.verdict is None:
-            raise UsageError("an outcome needs a value or --verdict",
-                             "give the figure, or the verdict the source states with --verdict")
+            raise UsageError.say("edit.outcome_needs_value")
         if self.verdict is not None and self.source is None:
-            raise UsageError("--verdict needs --source", "name the source that states the verdict")
+            raise UsageError.say("edit.verdict_needs_source")
         if self.window is not None and _span_backwards(*self.window):
-            raise UsageError(f"--to {self.window[1]} is before --from {self.window[0]}",
-                             "swap or correct the dates")
+            raise UsageError.say("edit.window_backwards", start=self.window[0], end=self.window[1])
 
 
 def _span_backwards(start: str, end: str) -> bool:
@@ -213,7 +211,7 @@ class TargetInput:
 
     def as_data(self, target_id: str) -> dict[str, Any]:
         if self.kind not in TARGET_KINDS:
-            raise UsageError(f"unknown target kind '{self.kind}'", f"use one of: {', '.join(TARGET_KINDS)}")
+            raise UsageError.say("edit.unknown_target_kind", kind=self.kind)
         data: dict[str, Any] = {"id": target_id, "kind": self.kind, "text": self.text}
         if self.value is not None:
             data["value"] = int(self.value) if float(self.value).is_integer() else self.value
@@ -238,16 +236,13 @@ def add_target(loaded: LoadedRoot, activity_id: str,
 def _target_index(activity: Activity, target_id: str | None) -> int:
     ids = [t.id for t in activity.targets]
     if not ids:
-        raise UsageError(f"activity {activity.id} has no targets to record an outcome for",
-                         f"add one first: trygghet activity target {activity.id} --kind ... --text ...")
+        raise UsageError.say("edit.no_targets", id=activity.id)
     if target_id is None:
         if len(ids) > 1:
-            raise UsageError(f"activity {activity.id} has several targets: {', '.join(ids)}",
-                             "choose one with --target")
+            raise UsageError.say("edit.several_targets", id=activity.id, ids=", ".join(ids))
         return 0
     if target_id not in ids:
-        raise UsageError(f"activity {activity.id} has no target '{target_id}'",
-                         f"its targets: {', '.join(ids)}")
+        raise UsageError.say("edit.no_such_target", id=activity.id, target=target_id, ids=", ".join(ids))
     return ids.index(target_id)
 
 
@@ -416,10 +411,9 @@ class ResultInput:
 def add_result(loaded: LoadedRoot, target_list: ActivityList, result: ResultInput) -> session.Plan | None:
     """Append a result to the list's `results:`; None when the same one is already there."""
     if result.bound not in (None, "at_least", "at_most"):
-        raise UsageError(f"unknown bound '{result.bound}'", "use at_least (över, minst) or at_most (högst)")
+        raise UsageError.say("edit.unknown_bound", bound=result.bound)
     if result.window is not None and _span_backwards(*result.window):
-        raise UsageError(f"--to {result.window[1]} is before --from {result.window[0]}",
-                         "swap or correct the dates")
+        raise UsageError.say("edit.window_backwards", start=result.window[0], end=result.window[1])
     item = result.as_data()
     doc = target_list.ref.file
     if item in doc.data.get("results", []):

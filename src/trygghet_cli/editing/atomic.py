@@ -54,8 +54,7 @@ def _check_unchanged(real: str, shown: Path, expected_old_digest: str) -> None:
     except OSError as exc:
         raise ReadError(f"{shown}: cannot read: {exc.strerror or exc}") from None
     if sha256(current) != expected_old_digest:
-        raise ConflictError(f"{shown}: the file changed on disk since it was read; nothing written",
-                            "run the command again")
+        raise ConflictError.say("edit.changed_on_disk", path=shown)
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -150,7 +149,7 @@ def _replace_with_temp(folder: str, name: str, data: bytes, st: os.stat_result |
         else:
             os.replace(tmp, target)
     except FileExistsError:
-        raise ReadError(f"{shown}: already exists; nothing written") from None
+        raise ReadError.say("edit.exists", path=shown) from None
     except OSError as exc:
         raise _io_error(shown, exc) from None
     finally:
@@ -209,8 +208,7 @@ def root_lock(folder: Path) -> Iterator[None]:
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while not _try_lock(fd):
             if time.monotonic() > deadline:
-                raise ConflictError(f"{folder}: another trygghet command is editing this data "
-                                    "root", "wait for it to finish and run again")
+                raise ConflictError.say("edit.locked", folder=folder)
             time.sleep(0.05)
         remove_stale_temporaries(folder)
         yield

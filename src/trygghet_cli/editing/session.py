@@ -80,9 +80,7 @@ def reload_as(new_bytes: bytes, shown: str, expected: Any) -> Document:
     result = load_bytes(new_bytes, shown)
     too_long = [f for f in result.findings if f.code == "TRY108"]
     if too_long:  # a --note or --title over the loader's limit: the user's text, not a bug
-        raise UsageError(f"the text is too long: {too_long[0].message}; nothing written",
-                         f"a value holds at most {MAX_SCALAR:,} characters".replace(",", " ")
-                         + "; shorten it, or link to a document")
+        raise UsageError.say("edit.too_long", limit=f"{MAX_SCALAR:,}".replace(",", " "))
     if result.document is None:
         first = result.findings[0] if result.findings else None
         raise DataError(f"{shown}: the edited text would not load ({first.message if first else '?'}); "

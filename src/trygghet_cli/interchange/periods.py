@@ -51,5 +51,7 @@ def find(model: Model, root: Path, name: str) -> PeriodTarget:
             names.add(target.activity_list.id)
         if wanted in names:
             return target
-    known = ", ".join(t.key for t in targets(model, root)) or "none (add a pledge set first)"
-    raise UsageError(f"no pledge period '{name}'", f"known periods: {known}")
+    known = ", ".join(t.key for t in targets(model, root))
+    if not known:
+        raise UsageError.say("period.no_pledges")
+    raise UsageError.say("period.none", name=name, choices=known)

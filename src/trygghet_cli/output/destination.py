@@ -37,7 +37,8 @@ def _written_by_trygghet(path: Path) -> bool:
             handle.seek(max(0, size - _PEEK))
             tail = handle.read(_PEEK)
     except OSError as exc:
-        raise ReadError(f"{config.display_path(path)}: cannot read: {exc.strerror or exc}") from None
+        raise ReadError.say("io.cannot_read", path=config.display_path(path),
+                            reason=exc.strerror or exc) from None
     if not head.strip():
         return True
     if any(mark in head for mark in _HEAD_MARKS) or any(s.match(head) for s in _HEAD_SHAPES):
@@ -74,23 +75,19 @@ def check(path: Path, root: Path, force: bool) -> None:
     ReadError (exit 3) for a target that is not a regular file."""
     shown = config.display_path(path)
     if path.suffix.lower() in {".yaml", ".yml"} or _data_file(root, path):
-        raise UsageError(f"{shown} is a data file; a report or export is never written over one",
-                         "write to another file, e.g. rapport.html")
+        raise UsageError.say("output.data_file", path=shown)
     if not path.parent.is_dir():
-        raise UsageError(f"{shown}: the folder {config.display_path(path.parent)} does not exist",
-                         "create it first, or write to an existing folder")
+        raise UsageError.say("output.no_folder", path=shown, folder=config.display_path(path.parent))
     try:
         info = path.stat()
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise ReadError(f"{shown}: cannot read: {exc.strerror or exc}") from None
+        raise ReadError.say("io.cannot_read", path=shown, reason=exc.strerror or exc) from None
     if not stat.S_ISREG(info.st_mode):
-        raise ReadError(f"{shown}: not a regular file; nothing written",
-                        "write the report to a regular file")
+        raise ReadError.say("output.not_regular", path=shown)
     if not force and not _written_by_trygghet(path):
-        raise UsageError(f"{shown} exists and was not written by trygghet; nothing written",
-                         "choose another name, or add --force to replace it")
+        raise UsageError.say("output.foreign_file", path=shown)
 
 
 def parse(text: str | None) -> Path | None:
@@ -98,5 +95,5 @@ def parse(text: str | None) -> Path | None:
     if text is None:
         return None
     if not text.strip():
-        raise UsageError("-o needs a file or folder name", "e.g. -o rapport.html")
+        raise UsageError.say("output.needs_name")
     return Path(text)

@@ -26,19 +26,19 @@ def choose(ctx: ViewContext, wanted: str | None, year: int | None) -> Situation:
     the latest on as_of (the oldest when none is that old)."""
     every = situations.dated(ctx.model)
     if not every:
-        raise UsageError("the data has no lägesbild", "add a file under situation/")
+        raise UsageError.say("lagesbild.none")
     if wanted is not None:
         key = wanted.strip().lower()
         found = [s for s in every if key in {s.id, s.when.text, s.ref.file.path.rsplit("/", 1)[-1]
                                              .removesuffix(".yaml").removesuffix(".yml")}]
         if not found:
-            raise UsageError(f"no lägesbild '{wanted}'", f"use one of: {', '.join(s.id for s in every)}")
+            raise UsageError.say("lagesbild.no_such", wanted=wanted, ids=", ".join(s.id for s in every))
         return found[-1]
     if year is not None:
         found = [s for s in every if s.when.first.year == year]
         if not found:
-            raise UsageError(f"no lägesbild in {year}",
-                             f"years with one: {', '.join(sorted({str(s.when.first.year) for s in every}))}")
+            raise UsageError.say("lagesbild.no_year", year=year,
+                                 years=", ".join(sorted({str(s.when.first.year) for s in every})))
         return found[-1]
     return situations.latest(ctx.model, ctx.as_of) or every[0]
 

@@ -39,7 +39,7 @@ def _overlapping_year(items: list[T], year: int) -> list[T]:
 
 
 def _unknown(what: str, wanted: str, choices: list[str]) -> UsageError:
-    return UsageError(f"no {what} '{wanted}'", f"use one of: {', '.join(choices) or '(none in the data)'}")
+    return UsageError.say(f"select.no_{what}", wanted=wanted, choices=", ".join(choices) or "–")
 
 
 def pledge_set(model: Model, period: str | None, year: int | None, as_of: date) -> PledgeSet:
@@ -55,7 +55,7 @@ def default_year(model: Model, as_of: date) -> int:
     """The latest year up to as_of's that any pledge set covers (the first one if none has begun)."""
     years = {y for s in model.pledge_sets for y in range(s.period.start.year, s.period.end.year + 1)}
     if not years:
-        raise UsageError("the data has no pledge sets", "add a file under pledges/")
+        raise UsageError.say("period.no_pledges")
     earlier = [y for y in years if y <= as_of.year]
     return max(earlier) if earlier else min(years)
 
@@ -66,7 +66,7 @@ def pledge_sets_of_year(model: Model, year: int) -> list[PledgeSet]:
     if not found:
         years = sorted({y for s in model.pledge_sets for y in range(s.period.start.year,
                                                                      s.period.end.year + 1)})
-        raise _unknown("pledges in the year", str(year), [str(y) for y in years])
+        raise _unknown("year", str(year), [str(y) for y in years])
     return found
 
 
@@ -79,10 +79,10 @@ def agreement(model: Model, period: str | None, year: int | None, as_of: date) -
         sets = [s for s in model.pledge_sets if _matches(period, s.id, s.period) and s.agreement]
         found += [a for s in sets for a in agreements if a.id == s.agreement]
         if not found:
-            raise _unknown("agreement period", period, [a.period.label() for a in agreements])
+            raise _unknown("agreement", period, [a.period.label() for a in agreements])
         return found[0]
     day = date(year, 12, 31) if year is not None else as_of
     chosen = _by_date(agreements, day)
     if chosen is None:
-        raise UsageError("the data has no agreement", "add a file under agreements/")
+        raise UsageError.say("select.no_agreements")
     return chosen

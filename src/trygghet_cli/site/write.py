@@ -36,13 +36,11 @@ def check_target(out: Path, data_root: Path) -> Path:
     target = out.expanduser().resolve()
     root = data_root.resolve()
     if _into_the_data(target, root):
-        raise UsageError(f"{out}: the site would be written into the data of the data root {data_root}",
-                         "choose a folder of its own, for example -o public/ or -o ../public")
+        raise UsageError.say("site.inside_data", out=out, root=data_root)
     if target.exists() and not target.is_dir():
-        raise UsageError(f"{out}: is a file, not a folder", "name a folder for the site")
+        raise UsageError.say("site.is_file", out=out)
     if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
-        raise UsageError(f"{out}: the folder is not empty and was not written by trygghet site",
-                         "name an empty or new folder; trygghet replaces only a site it wrote")
+        raise UsageError.say("site.foreign_folder", out=out)
     return target
 
 
@@ -65,7 +63,7 @@ def write_site(out: Path, files: dict[str, bytes], data_root: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     except OSError as exc:
-        raise ReadError(f"{out}: cannot create the folder: {exc.strerror or exc}") from None
+        raise ReadError.say("site.cannot_create", out=out, reason=exc.strerror or exc) from None
     try:
         for name, data in files.items():
             _write_file(staging / name, data)
@@ -74,7 +72,7 @@ def write_site(out: Path, files: dict[str, bytes], data_root: Path) -> Path:
         _swap(staging, target)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise ReadError(f"{out}: cannot write the site: {exc.strerror or exc}") from None
+        raise ReadError.say("site.cannot_write", out=out, reason=exc.strerror or exc) from None
     return target
 
 

@@ -31,7 +31,7 @@ from trygghet_cli.status.state import (
 def _check_known(kind: str, wanted: Iterable[str], known: Sequence[str]) -> None:
     for item in wanted:
         if item not in known:
-            raise UsageError(f"unknown {kind} '{item}'", f"use one of: {', '.join(known)}")
+            raise UsageError.say(f"filter.unknown_{kind}", item=item, known=", ".join(known))
 
 
 def resolve_filters(model: Model, pledge_set: PledgeSet, filters: Filters) -> Filters:
@@ -44,7 +44,7 @@ def resolve_filters(model: Model, pledge_set: PledgeSet, filters: Filters) -> Fi
     for wanted in filters.pledges:
         found = [i for i in ids if i == wanted or i.endswith(f"-{wanted}")]
         if len(found) != 1:
-            raise UsageError(f"no pledge '{wanted}' in {pledge_set.id}", f"use one of: {', '.join(ids)}")
+            raise UsageError.say("filter.no_pledge", wanted=wanted, set=pledge_set.id, ids=", ".join(ids))
         pledges.append(found[0])
     return Filters(filters.owners, filters.districts, filters.statuses, filters.overdue,
                    filters.due_within, tuple(pledges))

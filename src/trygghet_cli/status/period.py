@@ -52,9 +52,9 @@ def _by_name(sets: list[PledgeSet], name: str) -> PledgeSet:
         return named[0]
     choices = ", ".join(sorted({s.period.label().replace("–", "-") for s in sets}))
     if not named:
-        raise UsageError(f"no pledge period '{name}'", f"use one of: {choices}")
+        raise UsageError.say("period.none", name=name, choices=choices)
     ids = ", ".join(s.id for s in named)
-    raise UsageError(f"'{name}' matches several pledge sets: {ids}", "give the pledge set's id")
+    raise UsageError.say("period.several", name=name, ids=ids)
 
 
 def select_period(model: Model, period: str | None, as_of: date) -> SelectedPeriod:
@@ -62,7 +62,7 @@ def select_period(model: Model, period: str | None, as_of: date) -> SelectedPeri
     latest that ended before as_of, else (as_of before all of them) the first."""
     sets = sorted(model.pledge_sets, key=lambda s: (s.period.start, s.period.end, s.id))
     if not sets:
-        raise DataError("the data root has no pledge sets", "add a file to pledges/")
+        raise DataError.say("period.no_pledges")
     if period is not None:
         return SelectedPeriod(_by_name(sets, period), PeriodChoice.REQUESTED)
     current = [s for s in sets if s.period.contains(as_of)]

@@ -1,0 +1,67 @@
+"""Runtime errors and hints are Swedish in a Swedish data root: no English word slips through."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+# Words that would mean an English message reached a Swedish user.
+DENY = ("the", "is", "not", "no", "use", "one", "of", "give", "needs", "unknown", "written",
+        "exists", "folder", "file", "hint", "error", "with", "found", "already", "nothing",
+        "root", "data", "activity", "target", "pledge", "before", "choose", "Usage")
+
+
+def _english_words(text: str) -> list[str]:
+    prose = " ".join(word for word in text.split() if "/" not in word and "\\" not in word)
+    return [word for word in DENY if re.search(rf"(?<![\w'-]){word}(?![\w'-])", prose)]
+
+
+@pytest.mark.parametrize(("args", "code", "swedish"), [
+    (["activity", "set-status", "a2026-99", "klar"], 2, "det finns ingen aktivitet a2026-99"),
+    (["activity", "set-status", "a-3", "klar"], 2, "tips: menade du a-2, a-1?"),
+    (["activity", "set-status", "a-2", "försenad"], 2, "statusen försenad kräver en orsak"),
+    (["activity", "set-status", "a-2", "pågår", "--date", "2025-01-01"], 2,
+     "--date är datumet då aktiviteten blev klar"),
+    (["activity", "outcome", "a-1", "--verdict", "met"], 2, "--verdict kräver --source"),
+    (["activity", "outcome", "a-1", "5", "--target", "t9"], 2, "aktiviteten a-1 har inget mål t9"),
+    (["activity", "outcome", "a-1", "5", "--from", "2024-13"], 2, "--from och --to hör ihop"),
+    (["activity", "target", "a-1", "--kind", "ungefär", "--text", "x"], 2, "okänd måltyp: 'ungefär'"),
+    (["activity", "set-status", "a-2", "klar", "--note", "x" * 200_000], 2, "texten är för lång"),
+    (["status", "--municipality", "kil"], 2, "datamappen har ingen kommun 'kil'"),
+    (["status", "--period", "1999"], 2, "det finns ingen löftesperiod '1999'"),
+    (["status", "--owner", "nobody"], 2, "okänd ansvarig: 'nobody'"),
+    (["status", "--pledge", "ml-9"], 2, "det finns inget löfte 'ml-9'"),
+    (["status", "--lang", "fi"], 2, "--lang: 'fi' är varken sv eller en"),
+    (["status", "--as-of", "2025-13-01"], 2, "--as-of: '2025-13-01' är inget datum"),
+    (["report", "status", "-o", "ROOT/activities/2024-2025.yaml"], 2, "är en datafil"),
+    (["report", "status", "-o", "ROOT/saknas/rapport.html"], 2, "mappen"),
+    (["report", "yearly", "--year", "2031"], 2, "det finns inga medborgarlöften för år 2031"),
+    (["report", "agreement", "--period", "1999"], 2, "det finns ingen överenskommelse"),
+    (["export", "activities", "--format", "xlsx"], 2, "xlsx kräver en fil"),
+    (["diff", "pledges", "1999", "2024-2025"], 2, "det finns ingen period '1999'"),
+    (["site", "-o", "ROOT/activities"], 2, "webbplatsen skulle skrivas in bland datan"),
+])
+def test_a_failing_command_speaks_swedish(run, minimal_root: Path, args: list[str], code: int,
+                                         swedish: str) -> None:
+    args = [a.replace("ROOT", str(minimal_root)) for a in args]
+    result = run("--data", str(minimal_root), *args)
+    assert result.exit_code == code, result.output
+    err = result.stderr
+    assert err.startswith("trygghet: "), err
+    assert swedish in " ".join(err.split())
+    assert _english_words(err) == [], err
+    assert "Traceback" not in result.output
+
+
+def test_the_same_failure_is_english_with_lang_en(run, minimal_root: Path) -> None:
+    result = run("--data", str(minimal_root), "--lang", "en", "activity", "set-status", "a2026-99", "done")
+    assert result.exit_code == 2
+    assert "no activity with id 'a2026-99'" in result.stderr
+    assert "hint: list the ids with 'trygghet status'" in result.stderr
+
+
+def test_the_deny_list_catches_an_english_message() -> None:
+    assert _english_words("trygghet: /tmp/x/root: no activity with id 'a-1'\n  hint: use one") != []
+    assert _english_words("trygghet: /tmp/pytest-of-root/x: det finns ingen aktivitet a-1") == []
