@@ -23,12 +23,14 @@ class TrygghetError(Exception):
     exit_code: ExitCode = ExitCode.INVALID
 
     def __init__(self, message: str, hint: str | None = None, *, key: str | None = None,
-                 values: dict[str, object] | None = None) -> None:
+                 values: dict[str, object] | None = None,
+                 texts: dict[str, tuple[str, str | None]] | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
         self.key = key
         self.values = values or {}
+        self.texts = texts or {}  # (message, hint) by language, for a message made elsewhere
 
     @classmethod
     def say(cls, key: str, **values: object) -> Self:
@@ -40,6 +42,8 @@ class TrygghetError(Exception):
 
     def text(self, lang: str) -> tuple[str, str | None]:
         """The message and hint in the language (as raised when the error has no catalog key)."""
+        if lang in self.texts:
+            return self.texts[lang]
         if self.key is None:
             return self.message, self.hint
         from trygghet_cli import i18n

@@ -96,8 +96,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY315": (Severity.ERROR, "unknown problem"),
     "TRY316": (Severity.ERROR, "unknown indicator"),
     "TRY317": (Severity.ERROR, "unknown lägesbild"),
-    "TRY318": (Severity.ERROR, "district of another municipality"),
-    "TRY319": (Severity.ERROR, "district without a municipality"),
+    "TRY318": (Severity.WARNING, "defined in a file that could not be read"),
+    "TRY321": (Severity.ERROR, "district of another municipality"),
+    "TRY322": (Severity.ERROR, "district without a municipality"),
     # rules
     "TRY401": (Severity.ERROR, "period ends before it starts"),
     "TRY402": (Severity.ERROR, "date outside the period"),
@@ -119,6 +120,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY506": (Severity.WARNING, "looks like a phone number"),
     "TRY507": (Severity.WARNING, "problem without measure"),
     "TRY508": (Severity.WARNING, "activity tied to no problem or priority area"),
+    "TRY509": (Severity.WARNING, "periods of one municipality overlap"),
     "TRY520": (Severity.WARNING, "stated verdict contradicts the figures"),
     "TRY521": (Severity.WARNING, "outcome dated in the future"),
 }

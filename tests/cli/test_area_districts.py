@@ -1,5 +1,5 @@
 """Districts belong to a municipality: each municipality's pages show its own districts, and a
-document may name only the districts of its municipalities (TRY318, TRY319).
+document may name only the districts of its municipalities (TRY321, TRY322).
 
 The fixture (tests/fixtures/area) is made up: Alby, Berga, Dalby and Ekeby kommun, one
 district each ("Alby centrum", ...); the area-wide lägesbild of November 2024 belongs to
@@ -63,7 +63,7 @@ def test_an_area_lagesbild_shows_the_own_district_and_the_joint_ones_it_speaks_o
 def test_every_district_of_a_root_of_several_names_its_municipality(run, area_root) -> None:
     _edit(area_root / "trygghet.yaml", "    name: Dalby centrum\n    municipality: dalby\n",
           "    name: Dalby centrum\n")
-    code, found = _findings(run, area_root, "TRY319")
+    code, found = _findings(run, area_root, "TRY322")
     assert code == 1 and len(found) == 1
     assert found[0]["path"].endswith("trygghet.yaml") and found[0]["line"] == 52
     assert "'municipality: alby'" in str(found[0]["hint"])
@@ -74,7 +74,7 @@ def test_every_district_of_a_root_of_several_names_its_municipality(run, area_ro
 def test_an_activity_in_another_municipalitys_district_is_an_error(run, area_root) -> None:
     _edit(area_root / "activities" / "alby-2024-2025.yaml", "districts: [alby-centrum]",
           "districts: [berga-centrum]")
-    code, found = _findings(run, area_root, "TRY318")
+    code, found = _findings(run, area_root, "TRY321")
     assert code == 1 and len(found) == 1
     assert found[0]["path"].endswith("activities/alby-2024-2025.yaml") and found[0]["line"] == 9
     text = run("--data", str(area_root), "validate").stdout
@@ -88,7 +88,7 @@ def test_a_lagesbild_names_only_districts_of_its_municipalities(run, area_root) 
     path = area_root / "situation" / "2025-03-berga.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "districts:\n  - district: ekeby-centrum\n"
                     "    summary: Lugnt.\n", encoding="utf-8")
-    code, found = _findings(run, area_root, "TRY318")
+    code, found = _findings(run, area_root, "TRY321")
     assert code == 1 and [f["line"] for f in found] == [7]
     # The area-wide lägesbild belongs to all four: any of their districts is fine there.
     assert "2024-11.yaml" not in json.dumps(found)
@@ -99,7 +99,7 @@ def test_a_joint_document_may_name_the_districts_of_both_municipalities(run, are
           "districts: [dalby-centrum, ekeby-centrum]")
     _edit(area_root / "pledges" / "dalby-2025-2026.yaml", "agreement: so-dalby-ekeby-2024-2027\n",
           "agreement: so-dalby-ekeby-2024-2027\nmunicipalities: [dalby, ekeby]\n")
-    code, found = _findings(run, area_root, "TRY318")
+    code, found = _findings(run, area_root, "TRY321")
     assert (code, found) == (0, [])
 
 
@@ -111,8 +111,8 @@ def test_a_lagesbild_of_no_municipality_in_a_root_of_several_is_an_error(run, ar
     _edit(area_root / "situation" / "2024-11.yaml", "compiled_by: [polis]", "compiled_by: [alby, polis]")
     code, found = _findings(run, area_root, "TRY313")
     assert found == []
-    assert code == 1  # Berga centrum is not Alby's: TRY318
-    assert [f["line"] for f in _findings(run, area_root, "TRY318")[1]] == [7]
+    assert code == 1  # Berga centrum is not Alby's: TRY321
+    assert [f["line"] for f in _findings(run, area_root, "TRY321")[1]] == [7]
 
 
 def test_a_district_of_an_unknown_municipality_is_reported(run, minimal_root) -> None:

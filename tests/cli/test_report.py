@@ -41,7 +41,8 @@ def test_yearly_2019_shows_the_year_end_figures_against_the_targets(run) -> None
     text = result.stdout
     assert "| Minst 8 nya grannsamverkansområden | 20 of at least 8: met |" in text
     assert "| 2 nya båtsamverkansområden | 3 of exactly 2: exceeded |" in text
-    assert "4 of at least 4: met \\[sources disagree: 5 (s-tv2019, 17 Dec 2019)\\]" in text
+    assert ("4 of at least 4: met \\[sources disagree: 5 (Fem trygghetsvandringar i kommunen under "
+            "2019, 17 Dec 2019)\\]") in text
     assert "(qualitative target): 303 |" in text
 
 

@@ -3,6 +3,8 @@ yearly report, exported with the outcomes for spreadsheets."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -27,13 +29,14 @@ def test_status_shows_other_results_in_swedish_and_english(run, minimal_root: Pa
     run("--data", str(minimal_root), *RESULT)
     sv = run("--data", str(minimal_root), "status", "--as-of", "2024-12-31")
     assert "Övriga resultat - Nya grannsamverkansgrupper: 6 grupper (september 2024; Centrum; " \
-           "src-uppfoljning)" in " ".join(sv.stdout.split())
+           "Uppföljning 2024)" in " ".join(sv.stdout.split())
     en = run("--data", str(minimal_root), "status", "--as-of", "2024-12-31", "--lang", "en",
              "--format", "json")
     [entry] = json.loads(en.stdout)["results"]
     assert entry["value"] == 6 and entry["district"] == "centrum"
     assert entry["summary"] == "Nya grannsamverkansgrupper: 6 grupper (September 2024; Centrum; " \
-                               "src-uppfoljning)"
+                               "Uppföljning 2024)"
+    assert entry["source"] == "src-uppfoljning"  # the id stays in the data
 
 
 def test_a_result_dated_after_the_as_of_date_is_not_shown_yet(run, minimal_root: Path) -> None:
@@ -64,8 +67,19 @@ def test_outcome_export_has_one_row_per_outcome_with_window_bound_and_verdict(ru
     lines = result.stdout.lstrip("\ufeff").splitlines()
     assert lines[0].startswith("municipality,period,activity,activity title,target,target text")
     assert len(lines) == 4  # the header and three outcomes of a-1
-    assert ",300,2024-09-30,2024-02-01,2024-09-30,interim,,at_least,,src-uppfoljning," in lines[2]
-    assert lines[3].endswith(",,2024-11-30,,,,,,met,src-uppfoljning,")
+    assert ",300,2024-09-30,2024-02-01,2024-09-30,interim,,at_least,,,,src-uppfoljning," in lines[2]
+    assert lines[3].endswith(",,2024-11-30,,,,,,met,,,src-uppfoljning,")
+
+
+def test_outcome_export_keeps_district_place_and_a_month_only_date(run, minimal_root: Path) -> None:
+    root = str(minimal_root)
+    run("--data", root, "activity", "outcome", "a-1", "3", "--date", "2024-05", "--district", "centrum",
+        "--place", "kring torget", "--kind", "interim", "--source", "src-uppfoljning")
+    result = run("--data", root, "--lang", "en", "export", "activities", "--table", "outcomes",
+                 "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    new = next(r for r in rows if r["value"] == "3")
+    assert (new["date"], new["district"], new["place"]) == ("2024-05", "centrum", "kring torget")
 
 
 def test_excel_export_has_the_outcomes_and_other_results_as_sheets(run, minimal_root: Path,
@@ -94,7 +108,8 @@ def test_json_export_carries_each_targets_outcomes(run) -> None:
 
 def test_yearly_report_lists_other_results_of_the_year(run) -> None:
     result = run("--data", str(BUNDLED), "report", "yearly", "--year", "2021")
-    assert "## Övriga resultat\n\n- Sommarinsatsen Säker sommar upprepades (2021; s-res2021)" in result.stdout
+    assert ("## Övriga resultat\n\n- Sommarinsatsen Säker sommar upprepades (2021; Sammanfattning av "
+            "medborgarlöftet för 2021)") in result.stdout
 
 
 def _per_district(root: Path) -> None:

@@ -133,6 +133,34 @@ def test_open_data_csv_has_the_documented_columns_and_the_pledges(site) -> None:
     assert [r["text"] for r in data["pledges"]] == [r["text"] for r in rows]
 
 
+def _open_rows(site: Path, table: str) -> list[dict[str, str]]:
+    import csv
+
+    with open(site / "oppna-data" / f"{table}.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_open_data_keeps_windows_and_uncertain_dates(site) -> None:
+    interim = next(r for r in _open_rows(site, "outcomes")
+                   if r["activity_id"] == "a2019-05" and r["outcome_value"] == "213")
+    assert (interim["outcome_from"], interim["outcome_to"]) == ("2019-01-01", "2019-08-31")
+    areas = {r["agreement_id"]: r["period_uncertain"] for r in _open_rows(site, "priority_areas")}
+    assert areas == {"so-2020-2023": "end", "so-2023-2026": "start"}
+
+
+def test_open_data_keeps_a_bound_and_a_stated_verdict(run, minimal_root, tmp_path) -> None:
+    root = str(minimal_root)
+    run("--data", root, "activity", "outcome", "a-1", "300", "--bound", "minst", "--date", "2024-10-20",
+        "--source", "src-uppfoljning")
+    run("--data", root, "activity", "outcome", "a-1", "--verdict", "uppnått", "--date", "2024-10-21",
+        "--source", "src-uppfoljning")
+    out = tmp_path / "public"
+    assert run("--data", root, "site", "-o", str(out), "--as-of", "2024-12-31").exit_code == 0
+    rows = {r["outcome_date"]: r for r in _open_rows(out, "outcomes")}
+    assert (rows["2024-10-20"]["outcome_value"], rows["2024-10-20"]["bound"]) == ("300", "at_least")
+    assert (rows["2024-10-21"]["outcome_value"], rows["2024-10-21"]["verdict"]) == ("", "met")
+
+
 def test_sitemap_lists_every_page(site) -> None:
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     for path in html_pages(site):

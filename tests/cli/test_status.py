@@ -52,7 +52,7 @@ def test_year_end_2019_shows_figures_against_targets_and_disagreeing_sources(run
     result = run("--data", str(BUNDLED), "status", "--period", "2019", "--as-of", "2019-12-31")
     text = " ".join(result.stdout.split())
     assert "20 av minst 8: uppnått" in text
-    assert "4 av minst 4: uppnått [källorna går isär: 5 (s-tv2019" in text
+    assert "4 av minst 4: uppnått [källorna går isär: 5 (Fem trygghetsvandringar i kommunen" in text
     english = run("--data", str(BUNDLED), "status", "--period", "2019", "--as-of", "2019-12-31",
                   "--lang", "en")
     assert "20 of at least 8: met" in " ".join(english.stdout.split())
@@ -180,3 +180,39 @@ def test_invalid_data_is_exit_1_with_a_pointer_to_validate(run, minimal_root) ->
     result = run("--data", str(minimal_root), "status")
     assert result.exit_code == 1
     assert "validate" in result.stderr
+
+
+def _stated_verdict(root: Path) -> None:
+    """a-1's outcome becomes a verdict its source states, with no figure."""
+    path = root / "activities" / "2024-2025.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("          - value: 5\n", "          - verdict: met\n"), encoding="utf-8")
+
+
+def test_a_stated_verdict_names_its_source_by_title_not_by_id(run, minimal_root, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    _stated_verdict(minimal_root)
+    args = ("--data", str(minimal_root), "status", "--as-of", "2024-12-31")
+    swedish = " ".join(run(*args).stdout.split())
+    assert "minst 4: uppnått enligt källan Uppföljning 2024" in swedish
+    assert "src-uppfoljning" not in swedish
+    english = " ".join(run(*args, "--lang", "en").stdout.split())
+    assert "at least 4: met according to Uppföljning 2024" in english
+    markdown = run(*args, "--format", "markdown").stdout
+    assert "uppnått enligt källan Uppföljning 2024" in markdown
+    report = run("--data", str(minimal_root), "report", "yearly", "--year", "2024", "--as-of", "2024-12-31")
+    assert "uppnått enligt källan Uppföljning 2024" in report.stdout
+
+
+def test_a_closed_period_reads_as_the_follow_up_left_it_without_counting_days_to_today(
+        run, minimal_root, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    args = ("--data", str(minimal_root), "status", "--as-of", "2032-03-01")
+    text = " ".join(run(*args).stdout.split())
+    assert "a-2 Hastighetskontroller passerat slutdatum: pågår" in text
+    assert "dagar" not in text.split("Period", 1)[1].split("Mål", 1)[1]
+    markdown = run(*args, "--format", "markdown").stdout
+    assert "passerat slutdatum: pågår" in markdown and "sedan" not in markdown
+    english = " ".join(run(*args, "--lang", "en").stdout.split())
+    assert "overdue: ongoing" in english and "days past due" not in english
+    assert run(*args, "--fail-if", "overdue").exit_code == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.editing_support import COMMENTED
@@ -21,6 +21,8 @@ BASE_DOC = load_bytes(BASE.encode("utf-8"), "activities.yaml").document
 
 @settings(max_examples=300, deadline=None)
 @given(TEXT)
+@example("\ufffe")  # a noncharacter YAML refuses written out: it must be escaped
+@example("a\uffffb")
 def test_any_text_renders_to_a_scalar_that_reads_back_as_the_same_text(text: str) -> None:
     document = load_bytes(f"x: {render(text)}\n".encode(), "t.yaml").document
     assert document is not None

@@ -85,3 +85,13 @@ def test_a_bad_value_is_shown_on_one_short_line(value: str) -> None:
     assert doc is not None
     messages = [f.message for f in schema.check(doc, "activities") if f.code == "TRY204"]
     assert messages and all("\n" not in m and "\r" not in m and len(m) < 120 for m in messages)
+
+
+@pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.name)
+def test_every_property_has_a_swedish_name_for_diff(path: Path) -> None:
+    from trygghet_cli.i18n import has_label
+
+    body = json.loads(path.read_text(encoding="utf-8"))
+    unnamed = sorted({where.rsplit("/", 1)[-1] for where, _ in _properties(body)
+                      if not has_label(f"field.{where.rsplit('/', 1)[-1]}")})
+    assert unnamed == [], "add field.NAME to i18n/sv.po: diff shows it to Swedish readers"

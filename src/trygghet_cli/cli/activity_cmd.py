@@ -69,10 +69,11 @@ def outcome(
     start: str | None = typer.Option(None, "--from", help="First day the figure covers (YYYY-MM-DD, "
                                      "YYYY-MM or YYYY); needs --to."),
     end: str | None = typer.Option(None, "--to", help="Last day the figure covers; needs --from."),
-    bound: str | None = typer.Option(None, "--bound", help="at_least for 'över 300' or 'minst 20', "
-                                     "at_most for 'högst 5'."),
+    bound: str | None = typer.Option(None, "--bound", help="at_least (or minst, över) for 'över 300' "
+                                     "or 'minst 20', at_most (or högst) for 'högst 5'."),
     verdict: str | None = typer.Option(None, "--verdict", help="The verdict the source states: met, "
-                                       "partly_met or not_met (needs --source)."),
+                                       "partly_met or not_met (or uppnått, delvis, ej_uppnått); "
+                                       "needs --source."),
     district: str | None = typer.Option(None, "--district", help="The district the figure is for "
                                         "(for a target that applies to each district)."),
     place: str | None = typer.Option(None, "--place", help="The place the figure is for, when the "
@@ -104,11 +105,26 @@ def outcome(
         window = _window(start, end)
         day = activities.check_partial(on, "--date") if on else None if window else date.today().isoformat()
         item = activities.OutcomeInput(None if value is None else activities.parse_value(value), day,
-                                       target, kind, approximate, source, note, window, bound, verdict,
+                                       target, kind, approximate, source, note, window,
+                                       _spelled(bound, BOUND_WORDS), _spelled(verdict, VERDICT_WORDS),
                                        district, place)
         plan = activities.add_outcome(ed.loaded, activity_id, item)
         finish(plan, dry_run, ed.lang, f"{activity_id} {value or verdict} {day or window}",
                said=_outcome_said(ed.lang, activity_id, value or verdict or "", kind, day, window))
+
+
+# Swedish spellings of --bound and --verdict, as a coordinator would type them.
+BOUND_WORDS = {"minst": "at_least", "över": "at_least", "högst": "at_most"}
+VERDICT_WORDS = {"uppnått": "met", "delvis": "partly_met", "delvis_uppnått": "partly_met",
+                 "ej_uppnått": "not_met", "inte_uppnått": "not_met"}
+
+
+def _spelled(word: str | None, words: dict[str, str]) -> str | None:
+    """The data's value for an option given in Swedish ('ej uppnått' -> not_met)."""
+    if word is None:
+        return None
+    key = "_".join(word.strip().casefold().replace("-", " ").split())
+    return words.get(key, word)
 
 
 def _outcome_said(lang: str, activity_id: str, value: str, kind: str | None, day: str | None,
@@ -279,6 +295,9 @@ def target(
     value: float | None = typer.Option(None, "--value", help="N for at_least, exactly and rate."),
     unit: str | None = typer.Option(None, "--unit", help="What is counted."),
     per: str | None = typer.Option(None, "--per", help="For rate: day, week, month or year."),
+    per_district: bool = typer.Option(False, "--per-district", help="The target applies to each of "
+                                      "the activity's districts: met only when every district "
+                                      "meets it."),
     dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
 ) -> None:
     """Add a target (mål) to an activity, with the next free id (t1, t2, ...).
@@ -288,12 +307,14 @@ def target(
       trygghet activity target a2024-01 --kind qualitative --text "Vuxennärvaro varje helg"
 
       trygghet activity target a2024-02 --kind rate --text "En fotpatrull i veckan" --value 1 --per week
+
+      trygghet activity target a2024-03 --kind at_least --value 1 --per-district --text "1 per område"
     """
     from trygghet_cli.editing import activities
 
     with editing(ctx) as ed:
         target_id, plan = activities.add_target(
-            ed.loaded, activity_id, activities.TargetInput(kind, text, value, unit, per))
+            ed.loaded, activity_id, activities.TargetInput(kind, text, value, unit, per, per_district))
         finish(plan, dry_run, ed.lang, f"{activity_id} {target_id}",
                after=lambda: typer.echo(target_id))
 
@@ -340,7 +361,8 @@ def result(
         number = activities.parse_value(value) if value is not None else None
         if isinstance(number, str):
             raise UsageError.say("edit.value_not_number", value=value)
-        item = activities.ResultInput(text, number, unit, approximate, bound, day, window, district,
+        item = activities.ResultInput(text, number, unit, approximate, _spelled(bound, BOUND_WORDS),
+                                      day, window, district,
                                       pledge, activity_id, source, note)
         target_list = _result_list(ed.loaded, list_id, activity_id, day or (window[1] if window else None))
         plan = activities.add_result(ed.loaded, target_list, item)

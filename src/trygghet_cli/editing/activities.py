@@ -202,6 +202,7 @@ class TargetInput:
     value: float | None = None
     unit: str | None = None
     per: str | None = None
+    per_district: bool = False  # applies to each of the activity's districts
 
     def __post_init__(self) -> None:
         from trygghet_cli.interchange.columns import KINDS, PERS, canonical
@@ -215,7 +216,8 @@ class TargetInput:
         data: dict[str, Any] = {"id": target_id, "kind": self.kind, "text": self.text}
         if self.value is not None:
             data["value"] = int(self.value) if float(self.value).is_integer() else self.value
-        data.update({k: v for k, v in (("unit", self.unit), ("per", self.per)) if v})
+        data.update({k: v for k, v in (("unit", self.unit), ("per", self.per),
+                                        ("per_district", self.per_district)) if v})
         return data
 
 

@@ -15,7 +15,7 @@ Scalar = str | int | float | bool
 # Words that YAML 1.1 tools (PyYAML, yamllint's truthy rule) read as booleans or null: quote them.
 _YAML11_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
-_SPECIAL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_SPECIAL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 

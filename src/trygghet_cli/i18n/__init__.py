@@ -160,6 +160,12 @@ def format_date(day: date, lang: str) -> str:
     return f"{day.day} {_month(day.month, lang)} {day.year}"
 
 
+def format_uncertain(day: date, uncertain: bool, lang: str) -> str:
+    """30 juni 2027, or 'ca 30 juni 2027' / 'about 30 June 2027' when the sources are unsure."""
+    text = format_date(day, lang)
+    return label("date.uncertain", lang, date=text) if uncertain else text
+
+
 def format_short_date(day: date, lang: str) -> str:
     """30 jan 2024 / 30 Jan 2024: for narrow table columns."""
     return f"{day.day} {_month(day.month, lang)[:3]} {day.year}"

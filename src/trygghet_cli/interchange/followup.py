@@ -12,8 +12,8 @@ from trygghet_cli.interchange.periods import PeriodTarget
 from trygghet_cli.model import Outcome, Period, Result
 
 OUTCOME_KEYS = ("municipality", "period", "activity", "activity_title", "target", "target_text",
-                "target_kind", "target_value", "unit", "value", "date", "from", "to", "kind", "approximate",
-                "bound", "verdict", "source", "note")
+                "target_kind", "target_value", "unit", "value", "date", "from", "to", "kind",
+                "approximate", "bound", "verdict", "district", "place", "source", "note")
 RESULT_KEYS = ("municipality", "period", "text", "value", "unit", "approximate", "bound", "date",
                "from", "to", "district", "pledge", "activity", "source", "note")
 DATE_KEYS = {"date", "from", "to"}
@@ -24,7 +24,7 @@ _HEADERS = {
     "unit": "enhet", "value": "utfall", "date": "datum", "from": "från", "to": "till", "kind": "typ",
     "approximate": "ungefärligt", "bound": "gräns", "verdict": "bedömning enligt källan",
     "source": "källa", "note": "anmärkning", "text": "resultat", "district": "kommundel",
-    "pledge": "löfte",
+    "pledge": "löfte", "place": "plats",
 }
 SHEETS = {"outcomes": ("Utfall", "Outcomes"), "results": ("Övriga resultat", "Other results")}
 
@@ -58,9 +58,11 @@ def _outcome(period: PeriodTarget, activity_id: str, title: str, target: Any,
         "activity_title": title, "target": target.id,
         "target_text": target.text, "target_kind": target.kind.value,
         "target_value": _number(target.value), "unit": target.unit, "value": _number(outcome.value),
-        "date": outcome.date.isoformat(), **_window(outcome.window), "kind": outcome.kind,
+        "date": outcome.date_text or outcome.date.isoformat(), **_window(outcome.window),
+        "kind": outcome.kind,
         "approximate": outcome.approximate, "bound": outcome.bound.value if outcome.bound else None,
-        "verdict": outcome.verdict.value if outcome.verdict else None, "source": outcome.source,
+        "verdict": outcome.verdict.value if outcome.verdict else None,
+        "district": outcome.district, "place": outcome.place, "source": outcome.source,
         "note": outcome.note,
     }
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from trygghet_cli.findings import Finding, Location, Severity, make, quoted
 from trygghet_cli.loading import text as textmod
+from trygghet_cli.loading.fast import load_values
+from trygghet_cli.loading.positions import walk as walk_positions
 from trygghet_cli.loading.scalars import CORE_TAGS, ScalarError, resolve_plain, resolve_tagged
 
 JsonPath = tuple[str | int, ...]
@@ -357,8 +359,45 @@ def load_text(text: str, path: str) -> tuple[Any, _Builder | None, list[Finding]
     return builder.root, builder, builder.findings
 
 
-def load_bytes(raw: bytes, path: str) -> LoadResult:
-    """Decode, pre-check and parse one file's bytes; findings instead of exceptions."""
+class Deferred:
+    """A fast-loaded document's positions, worked out by the reference's event stream when
+    asked for and only as far as needed: a finding in the tenth activity of a list reads the
+    list that far (most documents are never asked: only findings need positions)."""
+
+    __slots__ = ("steps", "tables")
+
+    def __init__(self, text: str, tables: tuple[PositionMap, PositionMap, PositionMap]) -> None:
+        self.tables = tables
+        self.steps: Iterator[None] | None = walk_positions(text, *tables)
+
+    @property
+    def pending(self) -> bool:
+        return self.steps is not None
+
+    def __call__(self, path: JsonPath | None) -> None:
+        """Walk on until path has its position (to the end for None, or a path not there)."""
+        steps, positions = self.steps, self.tables[0]
+        if steps is None or (path is not None and path in positions):
+            return
+        try:
+            for _step in steps:
+                if path is not None and path in positions:
+                    return
+        except Exception:  # noqa: BLE001, S110 - the fast path accepted it, so the reference does
+            pass
+        self.steps = None
+
+
+def positions_pending(doc: Document) -> bool:
+    """True while a fast-loaded document's positions have not been worked out."""
+    return isinstance(doc._unpack, Deferred) and doc._unpack.pending
+
+
+def load_bytes(raw: bytes, path: str, *, fast: bool = True) -> LoadResult:
+    """Decode, pre-check and parse one file's bytes; findings instead of exceptions.
+
+    The values come from the fast path (loading/fast.py) when it can decide the document,
+    with positions worked out when first asked for; `fast=False` walks the reference."""
     decoded = textmod.decode(raw, path)
     if isinstance(decoded, Finding):
         return LoadResult(None, [decoded])
@@ -373,6 +412,13 @@ def load_bytes(raw: bytes, path: str) -> LoadResult:
     if not text.strip():  # a tab on an otherwise blank line is a YAML syntax error
         return LoadResult(None, [empty])
     warnings = textmod.invisible_characters(text, path)
+    values = load_values(text, max_depth=MAX_DEPTH, max_nodes=MAX_NODES,
+                         max_scalar=MAX_SCALAR) if fast else None
+    if values is not None:
+        tables: tuple[PositionMap, PositionMap, PositionMap] = ({}, {}, {})
+        document = Document(path, text, values, hashlib.sha256(raw).hexdigest(), decoded.had_bom,
+                            *tables, Deferred(text, tables))
+        return LoadResult(document, warnings)
     data, builder, findings = load_text(text, path)
     errors = [f for f in findings if f.severity is Severity.ERROR]
     warnings.extend(f for f in findings if f.severity is not Severity.ERROR)

@@ -40,10 +40,12 @@ class TargetKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    """Inclusive start and end dates."""
+    """Inclusive start and end dates; `uncertain` names those the sources do not give for certain
+    ("start", "end"), which views show as "ca 30 juni 2027"."""
 
     start: date
     end: date
+    uncertain: tuple[str, ...] = ()
 
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
@@ -366,6 +368,13 @@ class Model:
 
     def all_activities(self) -> list[Activity]:
         return [a for lst in self.activity_lists for a in lst.activities]
+
+    def source_titles(self) -> dict[str, str]:
+        """Each source's title by id (the first definition when an id is defined twice)."""
+        titles: dict[str, str] = {}
+        for source in self.sources:
+            titles.setdefault(source.id, source.title)
+        return titles
 
     def situation(self, situation_id: str) -> Situation | None:
         return next((s for s in self.situations if s.id == situation_id), None)

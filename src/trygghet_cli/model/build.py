@@ -38,8 +38,9 @@ def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def _period(raw: dict[str, str]) -> Period:
-    return Period(date.fromisoformat(raw["start"]), date.fromisoformat(raw["end"]))
+def _period(raw: dict[str, Any]) -> Period:
+    return Period(date.fromisoformat(raw["start"]), date.fromisoformat(raw["end"]),
+                  tuple(raw.get("uncertain", ())))
 
 
 def _sources(doc: Document, items: list[dict[str, Any]], path: JsonPath) -> list[Source]:

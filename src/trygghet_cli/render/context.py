@@ -58,7 +58,9 @@ class ViewContext:
         return i18n.format_partial(str(text), self.lang) if text else ""
 
     def period(self, period: Period) -> str:
-        return f"{self.date(period.start)} – {self.date(period.end)}"
+        """'1 januari 2026 – ca 30 juni 2027': a date the sources are unsure of reads 'ca'."""
+        start = i18n.format_uncertain(period.start, "start" in period.uncertain, self.lang)
+        return f"{start} – {i18n.format_uncertain(period.end, 'end' in period.uncertain, self.lang)}"
 
     def visible(self, activity: Activity) -> bool:
         """Internal activities appear only in internal reports."""

@@ -99,7 +99,9 @@ def _not_done(ctx: ViewContext, state: ActivityState) -> View:
 
 def _year_states(ctx: ViewContext, pledge_set: PledgeSet, year: int) -> list[ActivityState]:
     """The shown activities of a pledge set that ran in the year, judged on ctx.as_of."""
-    return [activity_state(a, pledge_set.period, ctx.as_of, None, {d: ctx.name(d) for d in a.districts})
+    titles = ctx.model.source_titles()
+    return [activity_state(a, pledge_set.period, ctx.as_of, None, {d: ctx.name(d) for d in a.districts},
+                           titles)
             for a in ctx.model.activities_for(pledge_set.id)
             if ctx.visible(a) and _year_activity(a, pledge_set.period, year)]
 
@@ -154,6 +156,7 @@ def _year_results(ctx: ViewContext, sets: list[PledgeSet], year: int) -> list[st
     from trygghet_cli.status.result_words import result_text
 
     ids = {s.id for s in sets}
+    titles = ctx.model.source_titles()
     found = []
     for activity_list in ctx.model.activity_lists:
         for result in activity_list.results if activity_list.pledge_set in ids else []:
@@ -162,7 +165,7 @@ def _year_results(ctx: ViewContext, sets: list[PledgeSet], year: int) -> list[st
                 last is None or last.year == year)
             names = {result.district: ctx.name(result.district)} if result.district else None
             if in_year:
-                found.append(result_text(result, ctx.lang, names))
+                found.append(result_text(result, ctx.lang, names, titles))
     return found
 
 

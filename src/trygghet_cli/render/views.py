@@ -34,7 +34,10 @@ def meta(ctx: ViewContext, kind: str, title: str, period: str, documents: list[I
 def _signed(ctx: ViewContext, signed: dict[str, Any] | None) -> View | None:
     if not signed:
         return None
-    return {"date": ctx.partial(signed.get("date")), "roles": strings(signed.get("roles")),
+    day = ctx.partial(signed.get("date"))
+    if signed.get("uncertain") is True:
+        day = ctx.t("date.uncertain", date=day)
+    return {"date": day, "roles": strings(signed.get("roles")),
             "place": text(signed.get("place"))}
 
 

@@ -31,7 +31,7 @@ ENV_OFF = "TRYGGHET_NO_CACHE"
 FOLDER_NAME = ".trygghet-cache"
 _MAGIC = b"TRYGGHET-CACHE-2\n"
 _MAC_SIZE = 32
-_LIBRARIES = ["ruamel.yaml", "_ruamel_yaml", "jsonschema", "jsonschema_rs", "referencing",
+_LIBRARIES = ["ruamel.yaml", "_ruamel_yaml", "yaml_rs", "jsonschema", "jsonschema_rs", "referencing",
               "rfc3339_validator"]
 
 

@@ -35,6 +35,8 @@ class LoadedRoot:
     documents: dict[str, Document] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    broken: set[str] = field(default_factory=set)  # the kinds of the files that could not be loaded
+    lost: dict[str, str] = field(default_factory=dict)  # id -> the broken file that defines it
 
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity is Severity.ERROR]
@@ -62,7 +64,13 @@ def _add(loaded: LoadedRoot, shown: str, result: FileResult, kind: str | None) -
 def _add_bytes(loaded: LoadedRoot, shown: str, raw: bytes | Finding, kind: str | None,
                store: Cache | None) -> None:
     """Check one file's bytes on their own, or take that result from the cache."""
-    _add(loaded, shown, filecheck.check_bytes(raw, shown, kind, store), kind)
+    result = filecheck.check_bytes(raw, shown, kind, store)
+    _add(loaded, shown, result, kind)
+    if kind is not None and not result.valid:
+        loaded.broken.add(kind)
+        data = result.document.data if result.document is not None else None
+        for ident in references.ids_of_broken(data, raw if isinstance(raw, bytes) else None):
+            loaded.lost.setdefault(ident, shown)
 
 
 @contextmanager
@@ -98,10 +106,11 @@ def _add_shared(loaded: LoadedRoot, store: Cache | None) -> None:
 
 def _finish(loaded: LoadedRoot) -> LoadedRoot:
     model = loaded.model
-    loaded.findings.extend(references.check(model))
+    loaded.findings.extend(references.check(model, loaded.lost))
     loaded.findings.extend(municipalities.check(model))
     loaded.findings.extend(rules.check(model))
-    loaded.findings.extend(coverage.check(model))
+    # With a file missing from the model, gaps in the chain would be reported that are not there.
+    loaded.findings.extend(coverage.check(model, loaded.broken))
     targets.link(model)
     loaded.findings.sort(key=Finding.sort_key)
     return loaded
@@ -174,9 +183,16 @@ def refusal(errors: list[Finding]) -> TrygghetError:
     """The error that refuses data with these errors: a ReadError (exit 3) when a file could
     not be read, else a DataError (exit 1), as validate's exit code says."""
     from trygghet_cli.errors import DataError, ReadError
+    from trygghet_cli.i18n import label
 
     unreadable = [f for f in errors if f.code == UNREADABLE]
     first = (unreadable or errors)[0]
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     kind = ReadError if unreadable else DataError
-    return kind(f"{first.where}: {first.message}{more}", "run 'trygghet validate' to see every problem")
+
+    def said(lang: str) -> tuple[str, str | None]:
+        message = f"{first.where}: {first.text(lang)[0]}"
+        if len(errors) > 1:
+            message = label("refused.more", lang, message=message, count=len(errors) - 1)
+        return message, label("refused.hint", lang)
+
+    return kind(*said("en"), texts={"sv": said("sv")})

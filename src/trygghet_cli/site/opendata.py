@@ -11,7 +11,7 @@ import io
 import json
 from typing import Any
 
-from trygghet_cli.model import Model
+from trygghet_cli.model import Activity, Model, Outcome, Target
 from trygghet_cli.render.context import ViewContext, activity_sources, text
 
 FOLDER = "oppna-data"
@@ -22,6 +22,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("pledge_set_title", "medborgarlöftenas titel", "title of the pledge set"),
         ("period_start", "periodens första dag (ÅÅÅÅ-MM-DD)", "first day of the period (YYYY-MM-DD)"),
         ("period_end", "periodens sista dag", "last day of the period"),
+        ("period_uncertain", "datum som källorna inte anger säkert: start, end eller start;end",
+         "dates the sources do not give for certain: start, end or start;end"),
         ("number", "löftets nummer i ordning", "the pledge's number in order"),
         ("pledge_id", "löftets beteckning", "id of the pledge"),
         ("text", "löftet som det publicerades", "the pledge as published"),
@@ -33,6 +35,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("agreement_title", "överenskommelsens titel", "title of the agreement"),
         ("period_start", "periodens första dag", "first day of the period"),
         ("period_end", "periodens sista dag", "last day of the period"),
+        ("period_uncertain", "datum som källorna inte anger säkert: start, end eller start;end",
+         "dates the sources do not give for certain: start, end or start;end"),
         ("area_id", "områdets beteckning", "id of the area"),
         ("title", "områdets rubrik", "the area's heading"),
         ("description", "områdets beskrivning", "the area's description"),
@@ -69,6 +73,15 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("outcome_value", "utfall (tal eller text)", "outcome (number or text)"),
         ("outcome_kind", "interim (delrapport) eller final (slutligt)", "interim or final"),
         ("approximate", "true om utfallet är ungefärligt", "true when the outcome is approximate"),
+        ("outcome_from", "första dagen som utfallet gäller, om källan anger en period",
+         "first day the outcome covers, when the source gives a window"),
+        ("outcome_to", "sista dagen som utfallet gäller", "last day the outcome covers"),
+        ("bound", "at_least (minst, över) eller at_most (högst) när källan bara anger en gräns",
+         "at_least or at_most when the source gives only a limit"),
+        ("verdict", "källans egen bedömning: met, partly_met eller not_met",
+         "the source's own verdict: met, partly_met or not_met"),
+        ("district", "kommundelen som utfallet gäller", "the district the outcome is for"),
+        ("place", "platsen som utfallet gäller", "the place the outcome is for"),
         ("source", "källa till utfallet", "source of the outcome"),
     ],
     "sources": [
@@ -102,6 +115,7 @@ def rows(model: Model, ctx: ViewContext) -> dict[str, list[dict[str, str]]]:
             tables["pledges"].append({
                 "pledge_set_id": s.id, "pledge_set_title": s.title,
                 "period_start": s.period.start.isoformat(), "period_end": s.period.end.isoformat(),
+                "period_uncertain": _joined(list(s.period.uncertain)),
                 "number": str(number), "pledge_id": p.id, "text": " ".join(p.text.split()),
                 "parties": _joined(p.parties), "priority_areas": _joined(p.areas)})
     for a in model.agreements:
@@ -109,6 +123,7 @@ def rows(model: Model, ctx: ViewContext) -> dict[str, list[dict[str, str]]]:
             tables["priority_areas"].append({
                 "agreement_id": a.id, "agreement_title": a.title,
                 "period_start": a.period.start.isoformat(), "period_end": a.period.end.isoformat(),
+                "period_uncertain": _joined(list(a.period.uncertain)),
                 "area_id": area.id, "title": area.title,
                 "description": " ".join(text(area.description).split()),
                 "new": "true" if area.raw.get("new") else "false"})
@@ -124,19 +139,25 @@ def rows(model: Model, ctx: ViewContext) -> dict[str, list[dict[str, str]]]:
                 "reason": " ".join(text(act.reason).split()),
                 "status_note": " ".join(text(act.status_note).split()),
                 "sources": _joined(activity_sources(act))})
-            for target in act.targets:
-                for o in target.outcomes:
-                    tables["outcomes"].append({
-                        "activity_id": act.id, "target_id": target.id, "target_kind": target.kind.value,
-                        "target_text": target.text, "target_value": _number(target.value),
-                        "unit": text(target.unit), "outcome_date": o.date.isoformat(),
-                        "outcome_value": _number(o.value) if not isinstance(o.value, str) else o.value,
-                        "outcome_kind": text(o.kind), "approximate": "true" if o.approximate else "false",
-                        "source": text(o.source)})
+            tables["outcomes"].extend(_outcome(act, t, o) for t in act.targets for o in t.outcomes)
     for src in model.sources:
         tables["sources"].append({"source_id": src.id, "title": src.title, "url": text(src.url),
                                   "publisher": text(src.publisher), "published": text(src.published)})
     return tables
+
+
+def _outcome(act: Activity, target: Target, o: Outcome) -> dict[str, str]:
+    """One outcome as it was reported: its window, bound and the source's own verdict kept, so
+    'över 300' is never read as exactly 300."""
+    return {"activity_id": act.id, "target_id": target.id, "target_kind": target.kind.value,
+            "target_text": target.text, "target_value": _number(target.value),
+            "unit": text(target.unit), "outcome_date": o.date_text or o.date.isoformat(),
+            "outcome_value": _number(o.value) if not isinstance(o.value, str) else o.value,
+            "outcome_kind": text(o.kind), "approximate": "true" if o.approximate else "false",
+            "outcome_from": o.window.start.isoformat() if o.window else "",
+            "outcome_to": o.window.end.isoformat() if o.window else "",
+            "bound": o.bound.value if o.bound else "", "verdict": o.verdict.value if o.verdict else "",
+            "district": text(o.district), "place": text(o.place), "source": text(o.source)}
 
 
 def _cell(value: str) -> str:

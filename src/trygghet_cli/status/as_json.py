@@ -97,7 +97,9 @@ def to_data(report: StatusReport, lang: str) -> dict[str, Any]:
         "as_of": report.as_of.isoformat(),
         "period": {"pledge_set": pledge_set.id, "title": pledge_set.title, "label": period.label(),
                    "start": period.start.isoformat(), "end": period.end.isoformat(),
-                   "agreement": pledge_set.agreement, "chosen": report.selected.how.value,
+                   "uncertain": list(period.uncertain), "agreement": pledge_set.agreement,
+                   "chosen": report.selected.how.value,
+                   "also_in_force": [s.id for s in report.selected.others],
                    "note": words.choice_note(report, lang)},
         "filters": _filters(report),
         "by": report.by.value if report.by else None,
@@ -108,11 +110,12 @@ def to_data(report: StatusReport, lang: str) -> dict[str, Any]:
                     for p in report.pledges],
         "activities": [activity_data(s, lang) for s in report.activities],
         "groups": [_group(g) for g in report.groups],
-        "results": [result_data(r, lang, report.names) for r in report.results],
+        "results": [result_data(r, lang, report.names, report.sources) for r in report.results],
     }
 
 
-def result_data(result: Result, lang: str, names: dict[str, str] | None = None) -> dict[str, Any]:
+def result_data(result: Result, lang: str, names: dict[str, str] | None = None,
+                sources: dict[str, str] | None = None) -> dict[str, Any]:
     """One övrigt resultat as JSON-ready data, with its line in the language as `summary`."""
     window = result.window
     return {"text": result.text, "value": result.value, "unit": result.unit,
@@ -121,7 +124,7 @@ def result_data(result: Result, lang: str, names: dict[str, str] | None = None) 
             "period": {"start": window.start.isoformat(), "end": window.end.isoformat()} if window else None,
             "district": result.district, "pledge": result.pledge, "activity": result.activity,
             "source": result.source, "note": result.note,
-            "summary": result_text(result, lang, names)}
+            "summary": result_text(result, lang, names, sources)}
 
 
 def render(report: StatusReport, lang: str) -> str:

@@ -84,7 +84,7 @@ def render(report: StatusReport, lang: str) -> str:
         lines += _section(section, report, lang)
     if report.results:
         lines += ["", f"### {label('st.results', lang)}", ""]
-        lines += [f"- {text}" for text in results_texts(report.results, lang, report.names)]
+        lines += [f"- {text}" for text in results_texts(report.results, lang, report.names, report.sources)]
     if any(s.due_is_period_end for s in report.activities):
         lines += ["", f"\\{label('st.period_end_note', lang)}"]
     return "\n".join(lines)

@@ -155,7 +155,7 @@ def render(report: StatusReport, lang: str, color: bool = False, width: int = 80
     if report.results:
         p.blank()
         p.wrap(label("st.results", lang), "1;36")
-        for text in results_texts(report.results, lang, report.names):
+        for text in results_texts(report.results, lang, report.names, report.sources):
             p.wrap(f"- {text}", indent="  ")
     if any(s.due_is_period_end for s in report.activities):
         p.blank()

@@ -15,7 +15,8 @@ reaches it is met and marked approximate.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -73,6 +74,11 @@ class Attainment:
     due_so_far: float | None = None
     later: int = 0
     by_district: tuple[tuple[str, Attainment | None], ...] = ()  # per-district targets: name, judged
+    titles: tuple[tuple[str, str], ...] = ()  # (id, title) of the sources the words cite
+
+    def source_name(self, source_id: str | None) -> str:
+        """A cited source's title; its id when the root does not define it."""
+        return dict(self.titles).get(source_id or "", source_id or "?")
 
     @property
     def kind(self) -> TargetKind:
@@ -229,14 +235,24 @@ def _governs(latest: Outcome, fig: Figure | None) -> bool:
 
 def attainment(target: Target, period: Period, as_of: date,
                activity_window: Period | None = None, today: date | None = None,
-               districts: tuple[tuple[str, str], ...] = ()) -> Attainment:
+               districts: tuple[tuple[str, str], ...] = (),
+               sources: Mapping[str, str] | None = None) -> Attainment:
     """Judge one target on what was known on as_of.
 
     activity_window is the activity's own stretch (its start, else the period's, to its due
     date, else the period's end): implicit outcome windows start there, and interim counts are
     paced over it. Outcomes dated after today (when given) and as_of are counted in `later`.
     districts are the activity's (id, name): a per-district target is judged in each.
+    sources maps source ids to titles: a stated verdict is shown with its source's title.
     """
+    judged = _attainment(target, period, as_of, activity_window, today, districts)
+    cited = [o.source for o in (judged.stated, *judged.disagreeing) if o is not None and o.source]
+    titles = tuple((c, sources[c]) for c in dict.fromkeys(cited) if sources and c in sources)
+    return replace(judged, titles=titles) if titles else judged
+
+
+def _attainment(target: Target, period: Period, as_of: date, activity_window: Period | None,
+                today: date | None, districts: tuple[tuple[str, str], ...]) -> Attainment:
     own = activity_window or period
     known = known_outcomes(target, as_of)
     later = sum(1 for o in target.outcomes if today is not None and o.date > max(as_of, today))

@@ -214,7 +214,8 @@ def build_report(model: Model, period: str | None, as_of: date, filters: Filters
     pledge_set = selected.pledge_set
     wanted = resolve_filters(model, pledge_set, filters or Filters())
     names = _names(model)
-    judged = [activity_state(a, pledge_set.period, as_of, today, names)
+    titles = model.source_titles()
+    judged = [activity_state(a, pledge_set.period, as_of, today, names, titles)
               for a in model.activities_for(pledge_set.id)]
     shown = [s for s in judged if wanted.matches(s, as_of)]
     pledges = []
@@ -229,7 +230,7 @@ def build_report(model: Model, period: str | None, as_of: date, filters: Filters
         municipality=config.municipality if config else "", police_area=config.police_area if config else "",
         selected=selected, agreement=agreement, as_of=as_of, filters=wanted, by=by,
         summary=_summary(shown, pledge_set, as_of), pledges=tuple(pledges), groups=(),
-        names=names, municipalities=_municipalities(model, pledge_set),
+        names=names, sources=titles, municipalities=_municipalities(model, pledge_set),
         results=_results(model, pledge_set.id, wanted, {s.id for s in shown}, as_of))
     if by is None:
         return report

@@ -26,6 +26,7 @@ class SelectedPeriod:
 
     pledge_set: PledgeSet
     how: PeriodChoice
+    others: tuple[PledgeSet, ...] = ()  # other sets that also hold as_of (overlapping, TRY509)
 
     @property
     def period(self) -> Period:
@@ -67,7 +68,8 @@ def select_period(model: Model, period: str | None, as_of: date) -> SelectedPeri
         return SelectedPeriod(_by_name(sets, period), PeriodChoice.REQUESTED)
     current = [s for s in sets if s.period.contains(as_of)]
     if current:
-        return SelectedPeriod(current[-1], PeriodChoice.CURRENT)
+        # Overlapping sets (validation warns): the one that started last, naming the others.
+        return SelectedPeriod(current[-1], PeriodChoice.CURRENT, tuple(current[:-1]))
     ended = [s for s in sets if s.period.end < as_of]
     if ended:
         return SelectedPeriod(max(ended, key=lambda s: (s.period.end, s.period.start)),

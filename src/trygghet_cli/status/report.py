@@ -141,6 +141,7 @@ class StatusReport:
     pledges: tuple[PledgeProgress, ...]
     groups: tuple[Group, ...]
     names: dict[str, str] = field(default_factory=dict)  # function, district, party, area ids
+    sources: dict[str, str] = field(default_factory=dict)  # source titles by id
     municipalities: tuple[str, ...] = ()  # the pledge set's municipalities, when the root has several
     results: tuple[Result, ...] = ()  # övriga resultat of the period that the filters let through
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -64,8 +65,12 @@ class ActivityState:
 
 
 def activity_state(activity: Activity, period: Period, as_of: date,
-                   today: date | None = None, names: dict[str, str] | None = None) -> ActivityState:
-    """Judge one activity: effective status, due date, days past or to due, its targets."""
+                   today: date | None = None, names: dict[str, str] | None = None,
+                   sources: Mapping[str, str] | None = None) -> ActivityState:
+    """Judge one activity: effective status, due date, days past or to due, its targets.
+
+    names gives the districts' names, sources the sources' titles (by id) for the words.
+    """
     due = activity.due or period.end
     finished = activity.status in FINISHED
     past = (as_of - due).days
@@ -75,7 +80,8 @@ def activity_state(activity: Activity, period: Period, as_of: date,
         effective = Effective.OVERDUE
     own = Period(activity.start or period.start, due)
     districts = tuple((d, (names or {}).get(d, d)) for d in activity.districts)
-    targets = tuple(attainment(t, period, as_of, own, today, districts) for t in activity.targets)
+    targets = tuple(attainment(t, period, as_of, own, today, districts, sources)
+                    for t in activity.targets)
     return ActivityState(activity, activity.status, effective, due, activity.due is None,
                          days_past_due, max(-past, 0), targets, as_of > period.end)
 

@@ -3,7 +3,7 @@
     20 av minst 8: uppnått
     301 på 245 dagar (1 maj–31 dec 2018) = 1,23 per dag, mål minst 1 per dag: uppnått
     335 (110 + 120 + 105, tertial 1–3 2019) av minst 300: uppnått
-    minst 2: uppnått enligt källan s-upf2019
+    minst 2: uppnått enligt källan Uppföljning av medborgarlöftet 2019
 """
 
 from __future__ import annotations
@@ -188,12 +188,12 @@ def _change_goal(att: Attainment, got: str, lang: str) -> str:
     return f"{change}; {goal}"
 
 
-def _others(outcomes: tuple[Outcome, ...], lang: str, with_source: bool) -> str:
+def _others(att: Attainment, outcomes: tuple[Outcome, ...], lang: str, with_source: bool) -> str:
     parts = []
     for outcome in outcomes:
         text = outcome_value(outcome, lang)
         if with_source and outcome.source:
-            text += f" ({outcome.source}, {when_text(outcome, lang)})"
+            text += f" ({att.source_name(outcome.source)}, {when_text(outcome, lang)})"
         parts.append(text)
     return "; ".join(parts)
 
@@ -201,7 +201,7 @@ def _others(outcomes: tuple[Outcome, ...], lang: str, with_source: bool) -> str:
 def _verdict(att: Attainment, lang: str) -> str:
     name = verdict_name(att.verdict, lang)
     if att.stated is not None:
-        return label("verdict.stated", lang, verdict=name, source=att.stated.source or "?")
+        return label("verdict.stated", lang, verdict=name, source=att.source_name(att.stated.source))
     if att.approximate and att.verdict in FAVOURABLE:
         return label("verdict.approximate", lang, verdict=name)
     return name
@@ -220,9 +220,9 @@ def _notes(att: Attainment, lang: str) -> list[str]:
             and fig is not None and len(fig.parts) < 2 and latest.window.start != fig.start):
         notes.append(label("outcome.covers", lang, span=span_text(latest.window, lang)))
     if att.also:
-        notes.append(label("outcome.also", lang, others=_others(att.also, lang, False)))
+        notes.append(label("outcome.also", lang, others=_others(att, att.also, lang, False)))
     if att.disagreeing:
-        notes.append(label("outcome.disagree", lang, others=_others(att.disagreeing, lang, True)))
+        notes.append(label("outcome.disagree", lang, others=_others(att, att.disagreeing, lang, True)))
     if att.later:
         notes.append(label("outcome.later.one" if att.later == 1 else "outcome.later.many", lang,
                            n=att.later))

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from trygghet_cli.i18n import format_date, format_percent, format_short_date, label
+from trygghet_cli.i18n import (
+    format_date,
+    format_percent,
+    format_short_date,
+    format_uncertain,
+    join_list,
+    label,
+)
 from trygghet_cli.status import (
     ActivityState,
     Effective,
@@ -41,7 +48,8 @@ def period_text(report: StatusReport, lang: str) -> str:
     """'Period 1 januari 2019 – 31 december 2019, avslutad' and the like."""
     period = report.pledge_set.period
     summary = report.summary
-    text = label("st.period", lang, start=format_date(period.start, lang), end=format_date(period.end, lang))
+    text = label("st.period", lang, start=format_uncertain(period.start, "start" in period.uncertain, lang),
+                 end=format_uncertain(period.end, "end" in period.uncertain, lang))
     if summary.ended:
         state = label("st.ended", lang)
     elif not summary.started:
@@ -49,13 +57,21 @@ def period_text(report: StatusReport, lang: str) -> str:
     elif summary.days_left == 0:
         state = label("st.ends_today", lang)
     else:
-        state = label("st.days_left", lang, days=summary.days_left)
+        days: object = summary.days_left
+        if "end" in period.uncertain:  # the sources are unsure of the end: so is the count
+            days = label("outcome.approximate", lang, value=days)
+        state = label("st.days_left", lang, days=days)
     return f"{text}, {state}"
 
 
 def choice_note(report: StatusReport, lang: str) -> str | None:
     """Why this period is shown, when as_of lies outside it and none was asked for."""
     how = report.selected.how
+    others = report.selected.others
+    if how is PeriodChoice.CURRENT and others:
+        names = join_list([f"{s.title} ({s.id})" for s in others], lang)
+        return label("st.chosen.overlap", lang, date=format_date(report.as_of, lang),
+                     title=report.pledge_set.title, others=names)
     if how in (PeriodChoice.REQUESTED, PeriodChoice.CURRENT):
         return None
     return label(f"st.chosen.{how.value}", lang, date=format_date(report.as_of, lang),

@@ -5,11 +5,26 @@ from __future__ import annotations
 from trygghet_cli.findings import Finding, make
 from trygghet_cli.model import Model
 
+# The kinds of file a gap check reads: while one of them could not be loaded, the check would
+# report gaps that file may fill ("pledge without activity" when the activity list is broken).
+NEEDS = {"TRY502": {"activities"}, "TRY503": {"pledges"}, "TRY507": {"pledges", "activities"},
+         "TRY508": {"pledges", "agreement", "situation"}}
 
-def check(model: Model) -> list[Finding]:
+
+def check(model: Model, broken: set[str] | frozenset[str] = frozenset()) -> list[Finding]:
+    """TRY501-TRY508, leaving out the gaps a file of a `broken` kind (one that could not be
+    loaded; "config" stands for all of them) may fill."""
+    findings = _targetless(model)
+    for code, check_gaps in (("TRY502", _pledges_without_activity), ("TRY503", _areas_without_pledge),
+                             ("TRY507", _unaddressed_problems), ("TRY508", _untied_activities)):
+        if not broken & (NEEDS[code] | {"config", "shared"}):
+            findings.extend(check_gaps(model))
+    return findings
+
+
+def _areas_without_pledge(model: Model) -> list[Finding]:
     findings = []
     served = {area for s in model.pledge_sets for p in s.pledges for area in p.areas}
-    carried = {pledge for a in model.all_activities() for pledge in a.pledges}
     for agreement in model.agreements:
         for area in agreement.areas:
             if area.id not in served:
@@ -20,6 +35,12 @@ def check(model: Model) -> list[Finding]:
                                      f"'{area.id}'",
                                      sv_hint="koppla ett löfte till det med 'areas:', eller notera "
                                      "varför inte"))
+    return findings
+
+
+def _pledges_without_activity(model: Model) -> list[Finding]:
+    findings = []
+    carried = {pledge for a in model.all_activities() for pledge in a.pledges}
     for pledge_set in model.pledge_sets:
         for pledge in pledge_set.pledges:
             if pledge.id not in carried:
@@ -29,14 +50,15 @@ def check(model: Model) -> list[Finding]:
                                      sv=f"medborgarlöftet '{pledge.id}' har ingen aktivitet",
                                      sv_hint="lägg till en aktivitet som genomför det i "
                                      "aktivitetslistan"))
-    for activity in model.all_activities():
-        if not activity.targets:
-            findings.append(make("TRY501", activity.ref.where("id"),
-                                 f"activity '{activity.id}' has no target",
-                                 "add a target (a qualitative one if there is no number)",
-                                 sv=f"aktiviteten '{activity.id}' har inget mål",
-                                 sv_hint="lägg till ett mål (ett kvalitativt om det saknas siffra)"))
-    return findings + _unaddressed_problems(model) + _untied_activities(model)
+    return findings
+
+
+def _targetless(model: Model) -> list[Finding]:
+    return [make("TRY501", activity.ref.where("id"), f"activity '{activity.id}' has no target",
+                 "add a target (a qualitative one if there is no number)",
+                 sv=f"aktiviteten '{activity.id}' har inget mål",
+                 sv_hint="lägg till ett mål (ett kvalitativt om det saknas siffra)")
+            for activity in model.all_activities() if not activity.targets]
 
 
 def _unaddressed_problems(model: Model) -> list[Finding]:

@@ -1,8 +1,8 @@
 """Districts belong to a municipality: each lies in one, and a document names only its own.
 
 In a root of several municipalities every district says where it lies (`municipality:`,
-TRY319), and an activity list or lägesbild names only the districts of the municipalities
-it belongs to (TRY318): Alby's activities happen in Alby's districts, a joint document's in
+TRY322), and an activity list or lägesbild names only the districts of the municipalities
+it belongs to (TRY321): Alby's activities happen in Alby's districts, a joint document's in
 any of its municipalities'.
 """
 
@@ -45,7 +45,7 @@ def _situation_uses(item: Situation) -> Iterator[tuple[str, Location]]:
 
 
 def _homeless(district: District, known: list[str]) -> Finding:
-    return make("TRY319", district.ref.where(), f"district '{district.id}' does not say which of "
+    return make("TRY322", district.ref.where(), f"district '{district.id}' does not say which of "
                 f"the {len(known)} municipalities it lies in",
                 f"add 'municipality: {known[0]}' to it (ids: {', '.join(known)})",
                 sv=f"kommundelen '{district.id}' anger inte vilken av de {len(known)} kommunerna "
@@ -71,7 +71,7 @@ def _elsewhere(model: Model, item: ActivityList | Situation) -> list[Finding]:
     mine = {m.id for m in own}
     listed = {lang: join_list([m.name for m in own], lang) for lang in ("en", "sv")}
     uses = _list_uses(item) if isinstance(item, ActivityList) else _situation_uses(item)
-    return [make("TRY318", where, f"district '{district}' lies in {names[home]}, but "
+    return [make("TRY321", where, f"district '{district}' lies in {names[home]}, but "
                  f"'{item.id}' belongs to {listed['en']}",
                  f"name a district of {listed['en']}, or add {home} to the document's "
                  "'municipalities:'",
@@ -84,8 +84,8 @@ def _elsewhere(model: Model, item: ActivityList | Situation) -> list[Finding]:
 
 
 def check(model: Model) -> list[Finding]:
-    """TRY319 for a district of no municipality in a root of several, TRY312 for one of an
-    unknown municipality, TRY318 for a document naming another municipality's district."""
+    """TRY322 for a district of no municipality in a root of several, TRY312 for one of an
+    unknown municipality, TRY321 for a document naming another municipality's district."""
     if model.config is None:
         return []
     known = [m.id for m in model.config.municipalities]

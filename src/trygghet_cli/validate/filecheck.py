@@ -17,7 +17,7 @@ from typing import Any
 
 from trygghet_cli.findings import Finding, Location, make
 from trygghet_cli.loading import Document, JsonPath, load_bytes
-from trygghet_cli.loading.document import PositionMap, read_bytes
+from trygghet_cli.loading.document import Deferred, PositionMap, positions_pending, read_bytes
 from trygghet_cli.loading.text import DecodedText, decode
 from trygghet_cli.root.cache import Cache
 
@@ -87,8 +87,10 @@ def to_plain(result: FileResult) -> tuple[Any, ...]:
     doc = result.document
     if doc is None:
         return (findings, result.valid, None)
-    # Positions are packed on their own: most runs need few of them (only findings do).
-    return (findings, result.valid, (doc.had_bom, doc.data, pack_positions(doc)))
+    # Positions are packed on their own: most runs need few of them (only findings do). Those
+    # of a fast-loaded document that nobody asked for are not worked out just to be stored.
+    packed = None if positions_pending(doc) else pack_positions(doc)
+    return (findings, result.valid, (doc.had_bom, doc.data, packed))
 
 
 def _head(path: JsonPath) -> JsonPath:
@@ -139,11 +141,11 @@ def from_plain(plain: Any, raw: bytes, digest: str, shown: str) -> FileResult | 
             return FileResult(None, findings, bool(valid))
         had_bom, data, packed = stored
         decoded = decode(raw, shown)
-        if not isinstance(decoded, DecodedText) or not isinstance(packed, dict):
+        if not isinstance(decoded, DecodedText) or not isinstance(packed, dict | None):
             return None
         tables: tuple[PositionMap, PositionMap, PositionMap] = ({}, {}, {})
-        doc = Document(shown, decoded.text, data, digest, bool(had_bom), *tables,
-                       _PackedPositions(packed, tables))
+        unpack = Deferred(decoded.text, tables) if packed is None else _PackedPositions(packed, tables)
+        doc = Document(shown, decoded.text, data, digest, bool(had_bom), *tables, unpack)
         return FileResult(doc, findings, bool(valid))
     except (TypeError, ValueError, KeyError):
         return None

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TypeVar
+
 from trygghet_cli.findings import Finding, make
-from trygghet_cli.model import ActivityList, Agreement, Config, Model, PledgeSet, Ref
+from trygghet_cli.i18n import format_date
+from trygghet_cli.model import ActivityList, Agreement, Config, Model, Period, PledgeSet, Ref
 from trygghet_cli.situation import Situation
 from trygghet_cli.validate import districts
 
 
 def _config(config: Config) -> list[Finding]:
     data = config.ref.file.data
-    where = config.ref.where()
     if "municipality" not in data and "municipalities" not in data:
-        return [make("TRY202", where, "the settings name no municipality",
+        return [make("TRY202", config.ref.where(), "the settings name no municipality",
                      "add 'municipality:' (or 'municipalities:' for a police area of several)",
                      sv="inställningarna anger ingen kommun",
                      sv_hint="lägg till 'municipality:' (eller 'municipalities:' för ett "
@@ -75,9 +78,48 @@ def _party_links(config: Config) -> list[Finding]:
             for m in config.municipalities if m.party is not None and m.party not in parties]
 
 
+Dated = TypeVar("Dated", Agreement, PledgeSet)
+
+
+def _span(period: Period, lang: str) -> str:
+    return f"{format_date(period.start, lang)} – {format_date(period.end, lang)}"
+
+
+def _overlap(first: Agreement | PledgeSet, second: Agreement | PledgeSet) -> Finding:
+    """TRY509 at the later document's period, naming the earlier one and its line."""
+    there = first.ref.where("period", key=True)
+    what, sv_what = (("agreement", "överenskommelsen") if isinstance(second, Agreement)
+                     else ("pledge set", "medborgarlöftena"))
+    return make("TRY509", second.ref.where("period", key=True),
+                f"the {what} '{second.id}' ({_span(second.period, 'en')}) overlaps '{first.id}' "
+                f"({_span(first.period, 'en')}, {there.path} line {there.line}) of the same "
+                "municipality; only one of them is shown for a date in both",
+                "let one period end before the next starts, or, if they belong to different "
+                "municipalities, say which with 'municipalities:'",
+                sv=f"{sv_what} '{second.id}' ({_span(second.period, 'sv')}) överlappar "
+                f"'{first.id}' ({_span(first.period, 'sv')}, {there.path} rad {there.line}) för "
+                "samma kommun; för ett datum som båda omfattar visas bara den ena",
+                sv_hint="låt den ena perioden sluta innan nästa börjar, eller, om de hör till "
+                "olika kommuner, ange vilken med 'municipalities:'")
+
+
+def overlapping(model: Model, items: Sequence[Dated]) -> list[tuple[Dated, Dated]]:
+    """Pairs (earlier, later) of documents of one municipality whose periods overlap; documents
+    of different municipalities may overlap (a police area's root holds several), and so may
+    periods whose meeting dates are marked uncertain ("2020–2023" and "2023–2026")."""
+    from trygghet_cli.area import municipalities_of
+
+    ordered = sorted(items, key=lambda i: (i.period.start, i.period.end, i.id))
+    owners = {id(i): {m.id for m in municipalities_of(model, i)} for i in ordered}
+    return [(first, second) for n, first in enumerate(ordered) for second in ordered[n + 1:]
+            if owners[id(first)] & owners[id(second)] and second.period.start <= first.period.end
+            and "end" not in first.period.uncertain and "start" not in second.period.uncertain]
+
+
 def check(model: Model) -> list[Finding]:
     """TRY202/TRY314 for the settings, TRY312 for unknown ids, TRY313 for a document (a
-    lägesbild too) of no municipality in a root of several; TRY318/TRY319 for districts."""
+    lägesbild too) of no municipality in a root of several, TRY509 for periods of one
+    municipality that overlap; TRY321/TRY322 for districts."""
     if model.config is None:
         return []
     findings = _config(model.config) + _party_links(model.config)
@@ -85,5 +127,7 @@ def check(model: Model) -> list[Finding]:
         *model.agreements, *model.pledge_sets, *model.activity_lists, *model.situations]
     for item in items:
         findings.extend(_document(model, item))
+    findings.extend(_overlap(first, second) for first, second in overlapping(model, model.agreements))
+    findings.extend(_overlap(first, second) for first, second in overlapping(model, model.pledge_sets))
     return findings + districts.check(model)
 

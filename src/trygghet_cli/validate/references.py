@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from trygghet_cli.findings import Finding, Location, make
 from trygghet_cli.model import Activity, Agreement, Model, Pledge, PledgeSet, Ref
@@ -77,17 +79,51 @@ def _shadowed(kind: str, ident: str, local: Ref, shared: Ref) -> Finding:
                 "eller ge den ett annat id")
 
 
-class _Resolver:
-    """Looks up ids by kind and produces 'unknown id' findings with suggestions."""
+# `id: ...` at the start of a line, also as a list item: the ids of a file YAML could not parse.
+_ID_LINE = re.compile(rb"^[ \t-]*id:[ \t]*[\"']?([a-z0-9][a-z0-9._-]{0,63})", re.MULTILINE)
 
-    def __init__(self, model: Model) -> None:
+
+def _ids_in(data: Any) -> Iterator[str]:
+    if isinstance(data, dict):
+        if isinstance(data.get("id"), str):
+            yield data["id"]
+        for value in data.values():
+            yield from _ids_in(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _ids_in(item)
+
+
+def ids_of_broken(data: Any, raw: bytes | None) -> list[str]:
+    """The ids a file that could not be loaded would define: from its data when it parsed (and
+    failed its schema), else from its `id:` lines."""
+    if data is not None:
+        return list(dict.fromkeys(_ids_in(data)))
+    if raw is None:
+        return []
+    return list(dict.fromkeys(m.group(1).decode("ascii") for m in _ID_LINE.finditer(raw)))
+
+
+class _Resolver:
+    """Looks up ids by kind and produces 'unknown id' findings with suggestions.
+
+    `lost` maps ids to the file that defines them but could not be read: a reference to one
+    is not an unknown id (with a guess at another), it waits for that file to be fixed.
+    """
+
+    def __init__(self, model: Model, lost: Mapping[str, str] | None = None) -> None:
         self.known: dict[str, set[str]] = {}
         for kind, ident, _ in _defined(model):
             self.known.setdefault(kind, set()).add(ident)
         self.findings: list[Finding] = []
+        self.lost = lost or {}
+        self.waiting: dict[str, list[tuple[Location, str]]] = {}
 
     def need(self, kind: str, code: str, ident: str | None, where: Location) -> None:
         if ident is None or ident in self.known.get(kind, set()):
+            return
+        if ident in self.lost:
+            self.waiting.setdefault(self.lost[ident], []).append((where, ident))
             return
         options = sorted(self.known.get(kind, set()))
         close = difflib.get_close_matches(ident, options, n=1)
@@ -111,28 +147,46 @@ class _Resolver:
                 self.need(kind, code, ident, ref.where(field, index))
 
 
-def unresolved(model: Model) -> list[Finding]:
-    """TRY302-TRY310: references to agreements, areas, pledges, functions, districts, ..."""
-    resolve = _Resolver(model)
+def _waiting(path: str, refs: list[tuple[Location, str]]) -> Finding:
+    """TRY318: one note for every reference to the ids of a file that could not be read."""
+    where, ident = min(refs)
+    more = len({i for _, i in refs}) - 1
+    if more:
+        ids, sv_ids = ("1 more id", "1 annat id") if more == 1 else (f"{more} more ids", f"{more} andra id")
+        message = f"'{ident}' and {ids} are defined in {path}, which could not be read"
+        sv = f"'{ident}' och {sv_ids} definieras i {path}, som inte kunde läsas"
+    else:
+        message = f"'{ident}' is defined in {path}, which could not be read"
+        sv = f"'{ident}' definieras i {path}, som inte kunde läsas"
+    return make("TRY318", where, message,
+                f"fix the error in {path} first: these references are checked once it can be read",
+                sv=sv, sv_hint=f"rätta felet i {path} först: hänvisningarna kontrolleras när "
+                "filen kan läsas")
+
+
+def unresolved(model: Model, lost: Mapping[str, str] | None = None) -> list[Finding]:
+    """TRY302-TRY310: references to agreements, areas, pledges, functions, districts, ...;
+    TRY318 once per unreadable file whose ids (`lost`) are referred to."""
+    resolve = _Resolver(model, lost)
     # A problem or indicator id is unique within its lägesbild; a later lägesbild that names
     # the same id sees the same problem (or measure) again.
     resolve.known["problem"] = {p.id for s in model.situations for p in s.problems}
     if model.config:
         for function in model.config.functions:
-            resolve.need("party", "TRY308", function.party, function.ref.where("party"))
+            resolve.need_at("party", "TRY308", function.party, function.ref, "party")
     for agreement in model.agreements:
         resolve.each("party", "TRY308", agreement.parties, agreement.ref, "parties")
         for area in agreement.areas:
             resolve.each("function", "TRY306", area.responsible, area.ref, "responsible")
             resolve.each("source", "TRY309", area.raw.get("sources", []), area.ref, "sources")
     for pledge_set in model.pledge_sets:
-        resolve.need("agreement", "TRY302", pledge_set.agreement, pledge_set.ref.where("agreement"))
+        resolve.need_at("agreement", "TRY302", pledge_set.agreement, pledge_set.ref, "agreement")
         resolve.each("agreement", "TRY302", pledge_set.more_agreements, pledge_set.ref, "agreements")
         resolve.each("party", "TRY308", pledge_set.raw.get("parties", []), pledge_set.ref, "parties")
         _check_pledges(resolve, model, pledge_set.agreement_ids, pledge_set.pledges)
     for activity_list in model.activity_lists:
-        resolve.need("pledge set", "TRY305", activity_list.pledge_set,
-                     activity_list.ref.where("pledge_set"))
+        resolve.need_at("pledge set", "TRY305", activity_list.pledge_set, activity_list.ref,
+                        "pledge_set")
         for activity in activity_list.activities:
             _check_activity(resolve, activity)
         for result in activity_list.results:
@@ -152,7 +206,7 @@ def unresolved(model: Model) -> list[Finding]:
                                 "indicator", "id")
                 resolve.need_at("district", "TRY307", target.indicator.get("district"), target.ref,
                                 "indicator", "district")
-    return resolve.findings
+    return resolve.findings + [_waiting(path, refs) for path, refs in resolve.waiting.items()]
 
 
 def _check_plans(resolve: _Resolver, model: Model) -> None:
@@ -225,15 +279,15 @@ def _check_pledges(resolve: _Resolver, model: Model, agreement_ids: list[str],
     for pledge in pledges:
         resolve.each("party", "TRY308", pledge.parties, pledge.ref, "parties")
         for index, area_id in enumerate(pledge.areas):
-            where = pledge.ref.where("areas", index)
-            if own_areas is not None and area_id not in own_areas:
+            if own_areas is not None and area_id not in own_areas and area_id not in resolve.lost:
                 resolve.findings.append(make(
-                    "TRY303", where, f"priority area '{area_id}' is not in agreement "
-                    f"'{agreement_id}'", f"use one of: {', '.join(sorted(own_areas))}",
+                    "TRY303", pledge.ref.where("areas", index),
+                    f"priority area '{area_id}' is not in agreement '{agreement_id}'",
+                    f"use one of: {', '.join(sorted(own_areas))}",
                     sv=f"prioriterat område '{area_id}' finns inte i överenskommelsen "
                     f"'{agreement_id}'", sv_hint=f"använd något av: {', '.join(sorted(own_areas))}"))
-            elif own_areas is None:
-                resolve.need("area", "TRY303", area_id, where)
+            elif own_areas is None or area_id in resolve.lost:
+                resolve.need_at("area", "TRY303", area_id, pledge.ref, "areas", index)
 
 
 def _check_activity(resolve: _Resolver, activity: Activity) -> None:
@@ -250,5 +304,6 @@ def _check_activity(resolve: _Resolver, activity: Activity) -> None:
             resolve.need_at("district", "TRY307", outcome.district, outcome.ref, "district")
 
 
-def check(model: Model) -> list[Finding]:
-    return duplicate_ids(model) + unresolved(model)
+def check(model: Model, lost: Mapping[str, str] | None = None) -> list[Finding]:
+    """Duplicate and unknown ids; `lost` maps the ids of unreadable files to those files."""
+    return duplicate_ids(model) + unresolved(model, lost)
