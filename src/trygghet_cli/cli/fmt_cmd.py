@@ -103,11 +103,13 @@ def fmt(
                     typer.echo(change.diff())
                 else:
                     atomic.write_atomic(change.path, change.new_bytes, change.old_digest or "")
-                    typer.echo(i18n.label("edit.written", lang, path=change.path))
+                    typer.echo(i18n.label("edit.fmt_file", lang, path=change.path))
             except DataError as error:
                 failed = True
                 typer.echo(f"trygghet: {error.message}", err=True)
     if not changed and not failed:
         typer.echo(i18n.label("edit.fmt_clean", lang, count=len(files)))
+    elif changed and not read_only:
+        typer.echo(i18n.plural("edit.fmt_done", lang, len(files), changed=changed))
     if failed or (check and changed):
         raise typer.Exit(int(ExitCode.INVALID))
