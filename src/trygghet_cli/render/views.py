@@ -41,8 +41,6 @@ def _other_parties(ctx: ViewContext, documents: list[Item]) -> str:
 
     ids = list(dict.fromkeys(str(p) for d in documents
                               for p in getattr(d, "raw", {}).get("parties", [])))
-    if not documents and ctx.model.config:  # a lägesbild: the root's parties
-        ids = [p.id for p in ctx.model.config.parties]
     if not ids or only_municipality_and_police(ctx.model, ids):
         return ""
     return ctx.listed(ctx.names(ids))
