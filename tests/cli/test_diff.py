@@ -228,13 +228,13 @@ def test_a_data_root_at_the_top_of_the_repository_works_too(run, tmp_path) -> No
 def test_an_unknown_revision_exits_with_a_usage_error(run, repo) -> None:
     result = _diff(run, repo, "--git", "origin/main..HEAD")
     assert result.exit_code == 2
-    assert "unknown revision 'origin/main'" in result.stderr and "Traceback" not in result.output
+    assert "okänd revision: 'origin/main'" in result.stderr and "Traceback" not in result.output
 
 
 def test_a_data_root_outside_git_exits_with_a_usage_error(run, minimal_root) -> None:
     result = run("--data", str(minimal_root), "diff", "--git", "HEAD")
     assert result.exit_code == 2
-    assert "not inside a git repository" in result.stderr
+    assert "ligger inte i ett git-repo" in result.stderr
 
 
 def test_git_and_periods_together_is_a_usage_error(run, repo) -> None:

@@ -64,5 +64,5 @@ def test_existing_period_file_is_never_overwritten(run, minimal_root: Path) -> N
     result = run("--data", str(minimal_root), "new", "period", "--start", "2024-01-01",
                  "--end", "2025-12-31")
     assert result.exit_code == 2
-    assert "already exists" in result.stderr
+    assert "finns redan" in result.stderr
     assert snapshot(minimal_root) == before

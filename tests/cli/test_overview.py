@@ -132,7 +132,7 @@ def test_a_folder_of_roots_and_the_working_folder(run, tmp_path, monkeypatch) ->
     empty = tmp_path / "empty"
     empty.mkdir()
     result = run("overview", str(empty))
-    assert result.exit_code == 2 and "no data root" in result.stderr
+    assert result.exit_code == 2 and "ingen datamapp" in result.stderr
 
 
 def test_a_root_with_errors_gets_a_row_that_says_so(run, tmp_path) -> None:

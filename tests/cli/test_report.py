@@ -53,8 +53,8 @@ def test_agreement_says_honestly_that_responsible_functions_are_unknown(run) -> 
 
 
 def test_output_has_no_date_unless_as_of_is_given(run) -> None:
-    plain = _report(run, "status", "--period", "2024-2025", "--lang", "en").stdout
-    dated = _report(run, "status", "--period", "2024-2025", "--lang", "en", "--as-of", "2025-03-01").stdout
+    plain = _report(run, "pledges", "--period", "2024-2025", "--lang", "en").stdout
+    dated = _report(run, "pledges", "--period", "2024-2025", "--lang", "en", "--as-of", "2025-03-01").stdout
     assert "As of" not in plain
     assert "As of 1 March 2025." in dated
 

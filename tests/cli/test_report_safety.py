@@ -211,7 +211,8 @@ def test_public_report_with_a_personnummer_is_refused_with_file_and_line(run, mi
     target = tmp_path / "out.html"
     result = run("--data", str(minimal_root), "report", "pledges", "-o", str(target))
     assert result.exit_code == 1
-    assert re.search(r"pledges/2024-2025\.yaml:\d+:\d+: public text looks like a personnummer", result.stderr)
+    assert re.search(r"pledges/2024-2025\.yaml:\d+:\d+: offentlig text innehåller något som ser ut "
+                     r"som ett personnummer", result.stderr)
     assert "811228-9874" not in result.stderr
     assert not target.exists()
     internal = run("--data", str(minimal_root), "report", "pledges", "--audience", "internal")
@@ -225,7 +226,7 @@ def test_personal_data_added_by_a_template_is_caught_in_the_output(run, minimal_
     result = run("--data", str(minimal_root), "report", "agreement", "--templates", str(tmp_path))
     assert result.exit_code == 1
     assert "<stdout>:3" in result.stderr
-    assert "phone number" in result.stderr
+    assert "telefonnummer" in result.stderr
 
 
 def test_internal_text_that_a_template_still_shows_is_caught_in_the_output(run, minimal_root,
@@ -235,7 +236,7 @@ def test_internal_text_that_a_template_still_shows_is_caught_in_the_output(run, 
     (tmp_path / "agreement.md.j2").write_text(f"# x\n\n{CANARY}-anteckning om a-2\n", encoding="utf-8")
     result = run("--data", str(minimal_root), "report", "agreement", "--templates", str(tmp_path))
     assert result.exit_code == 1
-    assert "would show internal text" in result.stderr
+    assert "skulle visa intern text" in result.stderr
     assert f"{CANARY}-anteckning om a-2" not in result.stderr
 
 

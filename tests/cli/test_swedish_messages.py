@@ -65,3 +65,13 @@ def test_the_same_failure_is_english_with_lang_en(run, minimal_root: Path) -> No
 def test_the_deny_list_catches_an_english_message() -> None:
     assert _english_words("trygghet: /tmp/x/root: no activity with id 'a-1'\n  hint: use one") != []
     assert _english_words("trygghet: /tmp/pytest-of-root/x: det finns ingen aktivitet a-1") == []
+
+
+def test_a_finding_names_the_status_in_swedish(run, minimal_root: Path) -> None:
+    path = minimal_root / "activities" / "2024-2025.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: ongoing", "status: delayed", 1),
+                    encoding="utf-8")
+    result = run("--data", str(minimal_root), "validate", "--no-cache")
+    assert result.exit_code == 1
+    assert "a-2: statusen försenad kräver en orsak" in result.stdout
+    assert "status delayed" not in result.stdout

@@ -202,7 +202,7 @@ def test_unexpected_failure_is_one_line_and_exit_70(run, monkeypatch) -> None:
 def test_no_data_root_in_named_folder_is_a_usage_error(run, tmp_path) -> None:
     result = run("validate", str(tmp_path))
     assert result.exit_code == 2
-    assert "no data root" in result.stderr
+    assert "ingen datamapp" in result.stderr
 
 
 @pytest.mark.parametrize("fixture", FINDING_FIXTURES, ids=lambda p: p.name)

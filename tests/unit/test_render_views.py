@@ -87,11 +87,13 @@ def test_pledges_page_says_who_promises_each_pledge(model) -> None:
     assert promised == [[True, True]] * 6 + [[False, True], [True, True]]
 
 
-def test_status_notes_why_a_period_was_chosen_only_when_the_date_is_shown(model) -> None:
-    shown = build(model, Request("status", "md", "en", date(2026, 11, 25), True)).view
-    hidden = build(model, Request("status", "md", "en", date(2026, 11, 25), False)).view
-    assert shown["choice_note"].startswith("No pledge period covers 25 November 2026")
-    assert hidden["choice_note"] == ""
+def test_status_notes_why_a_period_was_chosen_and_its_date_even_without_as_of(model) -> None:
+    for given in (True, False):  # a meeting report always says the date it is as of
+        view = build(model, Request("status", "md", "en", date(2026, 11, 25), given)).view
+        assert view["choice_note"].startswith("No pledge period covers 25 November 2026")
+        assert view["meta"]["as_of"] == "25 November 2026"
+    pledges = build(model, Request("pledges", "md", "en", date(2026, 11, 25), False)).view
+    assert pledges["meta"]["as_of"] == ""
 
 
 def test_yearly_without_a_year_takes_the_latest_year_with_pledges(model) -> None:

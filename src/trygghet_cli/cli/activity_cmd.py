@@ -300,13 +300,16 @@ def target(
 
       trygghet activity target a2024-03 --kind at_least --value 1 --per-district --text "1 per område"
     """
+    from trygghet_cli import i18n
     from trygghet_cli.editing import activities
+    from trygghet_cli.findings import quoted
 
     with editing(ctx) as ed:
         target_id, plan = activities.add_target(
             ed.loaded, activity_id, activities.TargetInput(kind, text, value, unit, per, per_district))
-        finish(plan, dry_run, ed.lang, f"{activity_id} {target_id}",
-               after=lambda: typer.echo(target_id))
+        said = i18n.label("edit.target_added", ed.lang, activity=activity_id, target=target_id,
+                          text=quoted(text))
+        finish(plan, dry_run, ed.lang, f"{activity_id} {target_id}", said=said)
 
 
 @command("result", group=activity_app, epilog=EXIT_CODES)
@@ -343,7 +346,9 @@ def result(
 
       trygghet activity result "Säker sommar genomfördes" --from 2024-06 --to 2024-08 --activity a2024-01
     """
+    from trygghet_cli import i18n
     from trygghet_cli.editing import activities
+    from trygghet_cli.findings import quoted
 
     with editing(ctx) as ed:
         window = _window(start, end)
@@ -356,7 +361,8 @@ def result(
                                       pledge, activity_id, source, note)
         target_list = _result_list(ed.loaded, list_id, activity_id, day or (window[1] if window else None))
         plan = activities.add_result(ed.loaded, target_list, item)
-        finish(plan, dry_run, ed.lang, f"{target_list.id}: {text}")
+        said = i18n.label("edit.result_added", ed.lang, list=target_list.id, text=quoted(text))
+        finish(plan, dry_run, ed.lang, f"{target_list.id}: {text}", said=said)
 
 
 def _result_list(loaded: Any, list_id: str | None, activity_id: str | None, when: str | None) -> Any:

@@ -25,7 +25,7 @@ def _files(paths: list[Path], root: Path) -> list[tuple[Path, Path]]:
     for path in paths:
         owner = config.root_of(path)
         if owner is None:
-            raise UsageError(f"{path}: not inside a data root (no trygghet.yaml above it)")
+            raise UsageError.say("fmt.outside_root", path=path)
         if path.is_dir():
             found.extend((owner, f) for f in config.data_files(owner)
                          if path.resolve() in f.resolve().parents or path.resolve() == owner.resolve())
@@ -43,7 +43,7 @@ def _change(root: Path, file: Path, lang: str) -> FileChange:
     shown = config.display_path(file)
     kind = config.kind_of(root, file)
     if kind is None:
-        raise DataError(f"{shown}: not in agreements/, pledges/, activities/ or situation/; not formatted")
+        raise DataError.say("fmt.not_data", path=shown)
     result = load_path(file, shown)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if result.document is None or errors:
@@ -103,11 +103,13 @@ def fmt(
                     typer.echo(change.diff())
                 else:
                     atomic.write_atomic(change.path, change.new_bytes, change.old_digest or "")
-                    typer.echo(i18n.label("edit.written", lang, path=change.path))
+                    typer.echo(i18n.label("edit.fmt_file", lang, path=change.path))
             except DataError as error:
                 failed = True
                 typer.echo(f"trygghet: {error.message}", err=True)
     if not changed and not failed:
         typer.echo(i18n.label("edit.fmt_clean", lang, count=len(files)))
+    elif changed and not read_only:
+        typer.echo(i18n.plural("edit.fmt_done", lang, len(files), changed=changed))
     if failed or (check and changed):
         raise typer.Exit(int(ExitCode.INVALID))

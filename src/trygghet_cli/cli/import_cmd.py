@@ -102,7 +102,7 @@ def _report(result: ImportPlan, file: Path, lang: str, dry_run: bool,
     the prefix of the would/done message keys."""
     import difflib
 
-    from trygghet_cli.i18n import label
+    from trygghet_cli.i18n import label, plural
     from trygghet_cli.interchange import importing
     from trygghet_cli.root import config
 
@@ -123,7 +123,14 @@ def _report(result: ImportPlan, file: Path, lang: str, dry_run: bool,
         typer.echo(label(f"{messages}.would", lang, **counts), err=True)
         return
     importing.write(result)
-    typer.echo(label(f"{messages}.done", lang, **counts))
+    if messages != "import":
+        typer.echo(label(f"{messages}.done", lang, **counts))
+    elif result.new_text == result.old_text:
+        typer.echo(label("import.nothing", lang, path=shown))
+    else:
+        typer.echo(label("import.summary", lang, path=shown,
+                         added=plural("import.added", lang, len(result.added)),
+                         changed=plural("import.changed", lang, len(importing.changed(result)))))
 
 
 def _language(root: Path) -> str:

@@ -45,6 +45,7 @@ def period(
 
       trygghet new period --start 2026-01-01 --end 2027-12-31
     """
+    from trygghet_cli import i18n
     from trygghet_cli.editing import period as periods
 
     with editing(ctx) as ed:
@@ -57,7 +58,8 @@ def period(
             for old_id, new_id in result.carried:
                 typer.echo(f"{old_id} -> {new_id}")
 
-        finish(result.plan, dry_run, ed.lang, result.pledge_set_id, after=tell)
+        said = i18n.plural("new.period_done", ed.lang, len(result.carried), id=result.pledge_set_id)
+        finish(result.plan, dry_run, ed.lang, result.pledge_set_id, after=tell, said=said)
 
 
 _NEW_EXIT = ("Exit codes: 0 written, 1 the new file would be invalid, 2 usage error (for example "

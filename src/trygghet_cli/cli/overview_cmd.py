@@ -68,7 +68,7 @@ def overview(
     from trygghet_cli.root import config
 
     if sort not in SORT_KEYS:
-        raise UsageError(f"--sort: no key '{sort}'", f"use one of: {', '.join(SORT_KEYS)}")
+        raise UsageError.say("overview.bad_sort", chosen=sort, keys=", ".join(SORT_KEYS))
     chosen = lang or options(ctx).lang
     if chosen is not None and chosen not in ("sv", "en"):
         raise UsageError.say("cli.bad_lang", chosen=chosen)

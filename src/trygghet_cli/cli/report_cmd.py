@@ -69,7 +69,9 @@ def report(
     force: bool = typer.Option(False, "--force", help="Replace an existing file that trygghet "
                                "did not write (never a data file)."),
     as_of: str | None = typer.Option(None, "--as-of", help="Judge on this date (YYYY-MM-DD); "
-                                     "shown in the report. Default: today, not shown."),
+                                     "shown in the report. Default: today, shown only in a "
+                                     "meeting report (status) and a yearly one of a year not "
+                                     "yet ended."),
     audience: Audience = typer.Option(Audience.public, "--audience",
                                       help="public (default) or internal (adds internal activities "
                                       "and notes)."),

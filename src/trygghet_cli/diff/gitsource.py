@@ -33,7 +33,7 @@ def parse_range(spec: str) -> Revisions:
         base, head = spec.split("..", 1)
         return Revisions(base or "HEAD", head or "HEAD")
     if not spec:
-        raise UsageError("--git needs a revision", "for example: --git main or --git main..HEAD")
+        raise UsageError.say("git.needs_revision")
     return Revisions(spec, None)
 
 
@@ -42,8 +42,7 @@ def _git(folder: Path, *args: str, stdin: bytes | None = None) -> subprocess.Com
         return subprocess.run(["git", "-C", str(folder), *args], input=stdin,
                               capture_output=True, check=False)
     except FileNotFoundError:
-        raise UsageError("git is not installed", "install git, or compare periods instead "
-                         "(trygghet diff pledges A B)") from None
+        raise UsageError.say("git.missing") from None
 
 
 def prefix_in_repository(root: Path) -> str:
@@ -52,16 +51,14 @@ def prefix_in_repository(root: Path) -> str:
     if found.returncode != 0:
         said = found.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = said[0] if said and "not a git repository" not in said[0] else ""
-        raise UsageError(f"{root}: not inside a git repository" + (f" ({reason})" if reason else ""),
-                         "run it in a clone of the data repository (or point --data there), "
-                         "or compare periods: trygghet diff pledges 2022-2023 2024-2025")
+        raise UsageError.say("git.no_repository", root=root, reason=f" ({reason})" if reason else "")
     return found.stdout.decode("utf-8", "replace").strip()
 
 
 def resolve(root: Path, revision: str) -> str:
     """The commit id a revision names; UsageError when git knows no such revision."""
     if revision.startswith("-"):
-        raise UsageError(f"'{revision}' is not a revision", "name a branch, tag or commit")
+        raise UsageError.say("git.not_revision", revision=revision)
     if "..." in revision:
         base, head = revision.split("...", 1)
         found = _git(root, "merge-base", resolve(root, base), resolve(root, head))
@@ -69,9 +66,7 @@ def resolve(root: Path, revision: str) -> str:
         found = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options",
                      f"{revision}^{{commit}}")
     if found.returncode != 0:
-        raise UsageError(f"unknown revision '{revision}'",
-                         "check the name with 'git log --oneline'; in CI fetch the base "
-                         "branch first (actions/checkout with fetch-depth: 0)")
+        raise UsageError.say("git.unknown_revision", revision=revision)
     return found.stdout.decode().strip()
 
 

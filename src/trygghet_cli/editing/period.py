@@ -76,7 +76,7 @@ def _fresh_id(wanted: str, taken: set[str], fallback: str) -> str:
 
 def _current(model: Model) -> tuple[PledgeSet, ActivityList | None]:
     if not model.pledge_sets:
-        raise UsageError("the data root has no pledge set to continue from")
+        raise UsageError.say("new.nothing_to_continue")
     current = max(model.pledge_sets, key=lambda s: (s.period.end, s.period.start))
     lists = [a for a in model.activity_lists if a.pledge_set == current.id]
     return current, (lists[0] if lists else None)
@@ -85,8 +85,8 @@ def _current(model: Model) -> tuple[PledgeSet, ActivityList | None]:
 def _agreement_for(model: Model, current: PledgeSet, period: Period, wanted: str | None) -> str | None:
     if wanted is not None:
         if model.agreement(wanted) is None:
-            raise UsageError(f"no agreement '{wanted}'",
-                             f"use one of: {', '.join(a.id for a in model.agreements)}")
+            raise UsageError.say("new.no_agreement", wanted=wanted,
+                                 ids=", ".join(a.id for a in model.agreements) or "–")
         return wanted
     ordered = sorted(model.agreements, key=lambda a: a.id != current.agreement)
     return next((a.id for a in ordered if period.within(a.period)), None)
@@ -131,7 +131,7 @@ def _new_file(root: Path, folder: str, label: str, data: dict[str, Any], comment
               like: Any) -> session.FileChange:
     path = root / folder / f"{label}.yaml"
     if path.exists():
-        raise UsageError(f"{path} already exists", "the next period seems to be there already")
+        raise UsageError.say("new.period_exists", path=path)
     text, bom = _document(data, comment, like)
     new_bytes = session.encode(text, bom)
     session.reload_as(new_bytes, str(path), data)

@@ -43,7 +43,7 @@ def export(model: Model, root: Path, period: str | None, fmt: str, lang: str,
     """
     chosen = select(model, root, period)
     if model.config is None:
-        raise DataError("the data root has no valid trygghet.yaml")
+        raise DataError.say("export.no_config")
     if not internal:
         from trygghet_cli.render import gate
 

@@ -151,6 +151,20 @@ def _activity_lines(document: Any) -> list[tuple[int, str]]:
             if ("activities", i) in document.positions]
 
 
+def changed(result: ImportPlan) -> list[str]:
+    """The ids of activities that were there before and differ now (a row that only repeats
+    an activity as it is changes nothing, and is not counted)."""
+    from trygghet_cli.loading import load_bytes
+
+    def by_id(text: str) -> dict[str, Any]:
+        document = load_bytes(text.encode("utf-8"), "import").document if text else None
+        items = document.data.get("activities", []) if document is not None else []
+        return {str(item.get("id")): item for item in items if isinstance(item, dict)}
+
+    old, new = by_id(result.old_text), by_id(result.new_text)
+    return [ident for ident, item in new.items() if ident in old and old[ident] != item]
+
+
 def write(result: ImportPlan) -> None:
     """Write the new text atomically; refuse (exit 4) if the file changed since it was read."""
     from trygghet_cli.editing import atomic

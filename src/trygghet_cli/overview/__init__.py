@@ -85,14 +85,13 @@ def find_roots(paths: tuple[Path, ...] | list[Path], start: Path | None = None) 
     found: dict[Path, Path] = {}
     for path in paths:
         if not path.is_dir():
-            raise UsageError(f"{path}: no such folder", "give data roots or a folder of data roots")
+            raise UsageError.say("overview.no_folder", path=path)
         if config.is_root(path):
             found.setdefault(path, path)
             continue
         below = config.roots_below(path)
         if not below:
-            raise UsageError(f"{path}: no data root in it or in the folders below it",
-                             "give data roots (folders with trygghet.yaml) or a folder of them")
+            raise UsageError.say("overview.no_roots", path=path)
         found.update((root, path) for root in below if root not in found)
     return list(found.items())
 
@@ -181,7 +180,7 @@ def _sort_text(text: str) -> str:
 
 def sort_rows(rows: list[Row], key: str) -> list[Row]:
     if key not in SORT_KEYS:
-        raise UsageError(f"--sort: no key '{key}'", f"use one of: {', '.join(SORT_KEYS)}")
+        raise UsageError.say("overview.bad_sort", chosen=key, keys=", ".join(SORT_KEYS))
     by_name = sorted(rows, key=lambda r: (_sort_text(r.municipality), r.root))
     if key == "municipality":
         return by_name

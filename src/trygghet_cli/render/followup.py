@@ -64,11 +64,10 @@ def status_built(ctx: ViewContext, req: Request) -> Built:
     for _, att in judged:
         verdicts[att.verdict] += 1
     view = {
-        "meta": views.meta(ctx, "status", chosen.title, chosen.period.label(), [chosen]),
+        "meta": views.meta(ctx, "status", chosen.title, chosen.period.label(), [chosen], dated=True),
         "set": {"title": chosen.title, "period": ctx.period(chosen.period)},
         "period_state": words.period_text(report, ctx.lang),
-        # The note names as_of, so it appears only when the date is shown (no clock in output).
-        "choice_note": (words.choice_note(report, ctx.lang) or "") if ctx.as_of_shown else "",
+        "choice_note": words.choice_note(report, ctx.lang) or "",
         "counts": outcomes.counts_view(ctx, visible),
         "targets": [{"key": v.value, "label": words.verdict_name(v, ctx.lang), "count": n}
                     for v, n in verdicts.items() if n],
@@ -126,6 +125,9 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
 
     year = req.year if req.year is not None else select.default_year(ctx.model, ctx.as_of)
     sets = select.pledge_sets_of_year(ctx.model, year)
+    # A year not yet ended is reported as it stands, and says so with the date (always: the
+    # figures change until the year is over).
+    preliminary = ctx.as_of < date(year, 12, 31)
     ctx = replace(ctx, as_of=min(ctx.as_of, date(year, 12, 31)))
     blocks, states = [], []
     for pledge_set in sets:
@@ -135,9 +137,12 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
                        "pledges": _year_pledges(ctx, pledge_set, mine),
                        "counts": outcomes.counts_view(ctx, mine), "notes": text(pledge_set.raw.get("notes"))})
     judged = [(t.target.text, t) for s in states for t in s.targets]
+    meta = views.meta(ctx, "yearly", ctx.t("report.yearly.title", year=year), str(year),
+                      list(sets), False)
+    if preliminary:
+        meta.update(as_of="", preliminary=ctx.t("report.preliminary", date=ctx.date(ctx.as_of)))
     view = {
-        "meta": views.meta(ctx, "yearly", ctx.t("report.yearly.title", year=year), str(year),
-                           list(sets), False),
+        "meta": meta,
         "year": year, "sets": blocks, "intro_parties": _intro_parties(ctx, sets),
         "not_done": [_not_done(ctx, s) for s in states if s.effective in NOT_DONE],
         "missing": [{"activity": s.activity.title, "target": t.target.text,

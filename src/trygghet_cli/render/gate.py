@@ -16,7 +16,7 @@ from trygghet_cli.errors import DataError
 from trygghet_cli.findings import CODES, Location
 from trygghet_cli.loading import Document
 from trygghet_cli.model import Model
-from trygghet_cli.validate.privacy import public_strings
+from trygghet_cli.validate.privacy import public_strings, sv_kind
 
 # Internal texts shorter than this are too likely to occur in public text by chance.
 CANARY_MIN = 20
@@ -24,15 +24,13 @@ CANARY_MIN = 20
 # Attributes whose values a reader sees. Link targets are left out, as validate leaves out urls.
 _READ_ATTRIBUTES = {"title", "alt", "aria-label", "content", "summary"}
 _MD_LINK_TARGET = re.compile(r"(?<!\\)\](\([^)\s]*\))")
-_HINT = ("remove the personal data from public fields (use a role instead of a person, or move "
-         "the text to internal_notes), or render with --audience internal")
-
-
 def _refuse(problems: list[tuple[Location, privacy.Match]]) -> DataError:
     where, match = problems[0]
-    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-    return DataError(f"{where}: public text {CODES[match.code][1]} ({match.code}): "
-                     f"'{match.shown}'; the report was not written{more}", _HINT)
+    values = {"where": where, "what": CODES[match.code][1], "kind": sv_kind(match.kind), "code": match.code,
+              "shown": match.shown}
+    if len(problems) > 1:
+        return DataError.say("gate.personal_more", others=len(problems) - 1, **values)
+    return DataError.say("gate.personal", **values)
 
 
 def contact_key(text: str) -> str:
@@ -121,6 +119,4 @@ def check_no_internal(text: str, fmt: str, name: str, model: Model) -> None:
     readable = " ".join(" ".join(piece.split()) for _, piece in output_pieces(text, fmt))
     leaked = [t for t in internal_texts(model) if t in readable]
     if leaked:
-        raise DataError(f"{name}: the public report would show internal text "
-                        f"('{leaked[0][:12]}…'); the report was not written",
-                        "internal activities and internal_notes belong in --audience internal only")
+        raise DataError.say("gate.internal", name=name, text=leaked[0][:12])

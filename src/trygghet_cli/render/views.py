@@ -16,16 +16,18 @@ View = dict[str, Any]
 
 
 def meta(ctx: ViewContext, kind: str, title: str, period: str, documents: list[Item],
-         title_is_data: bool = True) -> View:
+         title_is_data: bool = True, dated: bool = False) -> View:
     """What every report shows in its header and footer; `documents` (the agreement or pledge
-    sets shown) decide which municipality or municipalities it names."""
+    sets shown) decide which municipality or municipalities it names. The date it is as of is
+    shown when given with --as-of, and always when `dated` (a meeting report judged today)."""
     cfg = ctx.model.config
     return {
         "lang": ctx.lang, "kind": kind, "kind_label": ctx.t(f"report.kind.{kind}"),
         "title": title, "title_is_data": title_is_data, "period": period,
         "municipality": names_of(ctx.model, documents, ctx.lang),
         "police_area": cfg.police_area if cfg else "",
-        "as_of": ctx.date(ctx.as_of) if ctx.as_of_shown else "",
+        "as_of": ctx.date(ctx.as_of) if ctx.as_of_shown or dated else "",
+        "preliminary": "",
         "data_lang": cfg.language if cfg and cfg.language != ctx.lang else "",
         "internal": ctx.internal,
     }

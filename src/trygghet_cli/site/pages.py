@@ -19,6 +19,7 @@ from trygghet_cli.model import ActivityList, Agreement, Model, PledgeSet
 from trygghet_cli.render import select, views
 from trygghet_cli.render.context import ViewContext, activity_sources, strings, text
 from trygghet_cli.site.history import History
+from trygghet_cli.status.words import pledges_named
 
 View = dict[str, Any]
 
@@ -236,7 +237,8 @@ def list_view(ctx: ViewContext, lst: ActivityList, history: History) -> View:
                  for rev, texts in history.for_group(lst.id)]
     return {
         "meta": site_meta(ctx, title, ctx.t("site.nav.pledges"), list_page(lst.id)),
-        "intro": ctx.t("site.list.intro", set=pledge_set.title if pledge_set else lst.pledge_set),
+        "intro": ctx.t("site.list.intro", set=pledges_named(pledge_set, ctx.lang) if pledge_set
+                       else lst.pledge_set),
         "set_page": pledge_page(lst.pledge_set) if pledge_set else "",
         "activities": activities, "revisions": revisions, "history": history.available,
         "sources": ctx.sources([s for a in lst.activities if ctx.visible(a) for s in activity_sources(a)]),

@@ -10,7 +10,7 @@ COLUMNS = [
     "pledge_set", "pledges", "activity", "title", "owners", "districts", "status",
     "effective_status", "status_text", "due", "due_is_period_end", "days_past_due", "target",
     "target_kind", "target_text", "target_value", "unit", "outcome_value", "outcome_date",
-    "outcome_kind", "approximate", "sources_disagree", "verdict", "attainment",
+    "outcome_kind", "approximate", "sources_disagree", "verdict", "attainment", "as_of",
 ]
 
 
@@ -58,7 +58,7 @@ def _rows(report: StatusReport, state: ActivityState, lang: str) -> list[list[ob
         _word("bool", str(state.due_is_period_end).lower(), lang), state.days_past_due,
     ]
     targets: list[Attainment | None] = list(state.targets) or [None]
-    return [[*base, *_target_cells(att, lang)] for att in targets]
+    return [[*base, *_target_cells(att, lang), report.as_of.isoformat()] for att in targets]
 
 
 def headers(lang: str) -> list[str]:

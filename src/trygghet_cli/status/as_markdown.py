@@ -18,7 +18,7 @@ def md_escape(text: str) -> str:
 
 def _header(report: StatusReport, lang: str) -> list[str]:
     summary = report.summary
-    title = label("st.title", lang, title=report.pledge_set.title)
+    title = label("st.title", lang, title=words.pledges_named(report.pledge_set, lang))
     as_of = label("st.as_of", lang, date=format_date(report.as_of, lang))
     lines = [f"## {md_escape(title)}, {as_of}", "",
              f"**{md_escape(report.municipality_text(lang))}** · {md_escape(report.police_area)}  ",

@@ -72,7 +72,7 @@ def _wrap(text: str, width: int, indent: str = "") -> list[str]:
 def _header(report: StatusReport, lang: str, p: _Painter) -> None:
     summary = report.summary
     p.wrap(f"{report.municipality_text(lang)} · {report.police_area}", "1")
-    p.wrap(f"{label('st.title', lang, title=report.pledge_set.title)}, "
+    p.wrap(f"{label('st.title', lang, title=words.pledges_named(report.pledge_set, lang))}, "
            f"{label('st.as_of', lang, date=format_date(report.as_of, lang))}", "1")
     p.wrap(words.period_text(report, lang))
     note = words.choice_note(report, lang)

@@ -11,7 +11,9 @@ from trygghet_cli.i18n import (
     format_uncertain,
     join_list,
     label,
+    plural,
 )
+from trygghet_cli.model import PledgeSet
 from trygghet_cli.status import (
     ActivityState,
     Effective,
@@ -24,6 +26,12 @@ from trygghet_cli.status import (
 from trygghet_cli.status.verdict_words import attainment_text, days_text, outcome_value, verdict_name
 
 __all__ = ["attainment_text", "outcome_value", "verdict_name"]  # re-exported for the views
+
+
+def pledges_named(pledge_set: PledgeSet, lang: str) -> str:
+    """A pledge set as a sentence names it: 'medborgarlöftena 2024–2025' ('the citizen pledges
+    2024–2025'), never its title, which starts with a capital ("Läget för Medborgarlöften")."""
+    return plural("pledges.named", lang, len(pledge_set.pledges), period=pledge_set.period.label())
 
 
 def status_name(status: Effective | str, lang: str) -> str:

@@ -49,7 +49,7 @@ def check(doc: Document) -> list[Finding]:
                 f"public text contains what looks like {_article(match.kind)} {match.kind}: '{match.shown}'",
                 "remove personal data from public fields; use a role instead of a person, "
                 "or move the text to internal_notes",
-                sv=f"publik text innehåller något som ser ut som {_sv_kind(match.kind)}: "
+                sv=f"publik text innehåller något som ser ut som {sv_kind(match.kind)}: "
                 f"'{match.shown}'",
                 sv_hint="ta bort personuppgifter ur publika fält; skriv en roll i stället för en "
                 "person, eller flytta texten till internal_notes"))
@@ -60,7 +60,7 @@ _SV_KINDS = {"personnummer": "ett personnummer", "samordningsnummer": "ett samor
              "e-mail address": "en e-postadress", "phone number": "ett telefonnummer"}
 
 
-def _sv_kind(kind: str) -> str:
+def sv_kind(kind: str) -> str:
     base, _, wrong = kind.partition(" (")
     return _SV_KINDS[base] + (" (med fel kontrollsiffra)" if wrong else "")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from trygghet_cli.findings import Finding, make
+from trygghet_cli.i18n import label
 from trygghet_cli.model import (
     Activity,
     Agreement,
@@ -160,7 +161,8 @@ def _activity(activity: Activity, period: Period | None) -> list[Finding]:
         findings.append(make("TRY405", ref.where("status"),
                              f"{activity.id}: status {activity.status.value} needs a reason",
                              "add 'reason: ...' saying why",
-                             sv=f"{activity.id}: status {activity.status.value} kräver en orsak",
+                             sv=f"{activity.id}: statusen {label(f'status.{activity.status.value}', 'sv')} "
+                             "kräver en orsak",
                              sv_hint="lägg till 'reason: ...' som säger varför"))
     return findings
 

@@ -60,8 +60,7 @@ def _add_folder(wanted: dict[Path, set[str] | None], folder: Path, homes: dict[P
         return
     root = config.root_of(folder)
     if root is None:
-        raise UsageError(f"{folder}: no data root here (no trygghet.yaml in it, above it or "
-                         "in the folders below it)", "give the folder that holds trygghet.yaml")
+        raise UsageError.say("validate.no_root", folder=folder)
     files = wanted.setdefault(root, set())
     if files is not None:
         files.update(config.display_path(p) for p in config.data_files(root)
