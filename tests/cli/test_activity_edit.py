@@ -239,7 +239,7 @@ def test_file_changed_by_someone_else_meanwhile_is_a_conflict(
 
 def test_hard_linked_data_file_is_refused(refused, activities: Path, tmp_path: Path) -> None:
     (tmp_path / "second-name.yaml").hardlink_to(activities)
-    assert "hard links" in refused(3, "set-status", "a-1", "done").stderr
+    assert "hårda länkar" in refused(3, "set-status", "a-1", "done").stderr
 
 
 def test_symlinked_data_file_is_edited_at_its_target(run, minimal_root: Path, activities: Path,
@@ -288,7 +288,7 @@ def test_failure_at_any_write_step_exits_3_with_the_file_intact_and_no_temp_file
     monkeypatch.setattr(os, step, fail)
     result = refused(3, "set-status", "a-1", "done", "--date", "2024-10-15")
     monkeypatch.undo()
-    assert "unchanged" in result.stderr
+    assert "filen är oförändrad" in result.stderr
     assert [p.name for p in activities.parent.iterdir()] == ["2024-2025.yaml"]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -40,8 +41,24 @@ def _workspace(tmp_path: Path) -> Path:
     return work
 
 
+def _completion(words: list[str], home: Path) -> None:
+    """`--install-completion` and `--show-completion` ask which shell runs them (typer looks
+    at the parent processes): run them as a user does, from bash, whatever runs the tests."""
+    trygghet = Path(sys.executable).with_name("trygghet")
+    done = subprocess.run(["bash", "-c", f'"{trygghet}" {" ".join(words)}; exit $?'],
+                          env={**os.environ, "HOME": str(home)}, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    if words == ["--install-completion"]:
+        assert "trygghet" in (home / ".bashrc").read_text(encoding="utf-8")
+    else:
+        assert "complete" in done.stdout and "trygghet" in done.stdout
+
+
 def _run(example: Example, work: Path, home: Path) -> None:
     words, stdout_to = example.words()
+    if words[0] in ("--install-completion", "--show-completion"):
+        _completion(words, home)
+        return
     env = {"HOME": str(home), "TRYGGHET_DATA": str(work / "data"), "SHELL": "/bin/bash"}
     result = CliRunner().invoke(app, words, env=env, prog_name="trygghet")
     if "in a terminal" in example.text:  # asks questions; tests/cli/test_activity_new_prompts.py

@@ -97,7 +97,7 @@ def test_failed_write_is_an_io_error_and_leaves_the_old_file_and_no_temporary(ru
     monkeypatch.setattr(os, "replace", full_disk)
     result = _report(run, "agreement", "-o", str(target), "--force")
     assert result.exit_code == 3
-    assert "the disk is full" in result.stderr
+    assert "disken är full" in result.stderr
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
 

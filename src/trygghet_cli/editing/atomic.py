@@ -37,13 +37,11 @@ def _checked_target(path: Path) -> tuple[str, os.stat_result]:
     try:
         st = os.stat(real)
     except OSError as exc:
-        raise ReadError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise ReadError.say("io.cannot_write", path=path, reason=exc.strerror or exc) from None
     if not stat.S_ISREG(st.st_mode):
-        raise ReadError(f"{path}: not a regular file; trygghet edits only regular files")
+        raise ReadError.say("io.not_regular", path=path)
     if st.st_nlink > 1:
-        raise ReadError(f"{path}: the file has {st.st_nlink} hard links; replacing it would "
-                        "leave the other names with the old content",
-                        "edit it by hand, or break the hard link (cp the file over itself)")
+        raise ReadError.say("io.hard_links", path=path, count=st.st_nlink)
     return real, st
 
 
@@ -100,14 +98,14 @@ def _new_temp(folder: str, name: str, shown: Path) -> tuple[int, str]:
     try:
         return tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
     except OSError as exc:
-        raise ReadError(f"{shown}: cannot create a temporary file in {folder}: "
-                        f"{exc.strerror or exc}; nothing written",
-                        "check that the folder is writable (trygghet never writes in place)") from None
+        raise ReadError.say("io.no_temporary", path=shown, folder=folder,
+                            reason=exc.strerror or exc) from None
 
 
 def _io_error(shown: Path, exc: OSError) -> ReadError:
-    reason = "the disk is full" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else (exc.strerror or str(exc))
-    return ReadError(f"{shown}: could not write: {reason}; the file is unchanged")
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return ReadError.say("io.disk_full", path=shown)
+    return ReadError.say("io.could_not_write", path=shown, reason=exc.strerror or str(exc))
 
 
 def write_atomic(path: Path, new_bytes: bytes, expected_old_digest: str) -> None:
@@ -129,8 +127,7 @@ def write_new(path: Path, new_bytes: bytes) -> None:
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as exc:  # a file where a folder should be, a read-only parent
-        raise ReadError(f"{path}: cannot create the folder {folder}: {exc.strerror or exc}; "
-                        "nothing written") from None
+        raise ReadError.say("io.no_folder", path=path, folder=folder, reason=exc.strerror or exc) from None
     _replace_with_temp(folder, path.name, new_bytes, None, path, exclusive=True)
 
 
@@ -158,8 +155,7 @@ def _replace_with_temp(folder: str, name: str, data: bytes, st: os.stat_result |
     try:
         _fsync_dir(folder)
     except OSError as exc:
-        raise ReadError(f"{shown}: written, but the folder could not be flushed to disk: "
-                        f"{exc.strerror or exc}", "check the disk; the new content is in place") from None
+        raise ReadError.say("io.not_flushed", path=shown, reason=exc.strerror or exc) from None
 
 
 def _lock_handle(folder: Path) -> int:
