@@ -97,6 +97,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY316": (Severity.ERROR, "unknown indicator"),
     "TRY317": (Severity.ERROR, "unknown lägesbild"),
     "TRY318": (Severity.WARNING, "defined in a file that could not be read"),
+    "TRY321": (Severity.ERROR, "district of another municipality"),
+    "TRY322": (Severity.ERROR, "district without a municipality"),
     # rules
     "TRY401": (Severity.ERROR, "period ends before it starts"),
     "TRY402": (Severity.ERROR, "date outside the period"),

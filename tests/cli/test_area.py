@@ -89,7 +89,7 @@ def test_the_non_calendar_period_keeps_its_days(run) -> None:
 
 
 REPORTS = [("pledges", ()), ("status", ("--as-of", AS_OF)), ("yearly", ("--year", "2025")),
-           ("agreement", ())]
+           ("agreement", ()), ("lagesbild", ()), ("council", ("--as-of", AS_OF))]
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
@@ -149,8 +149,13 @@ def test_exports_hold_only_the_municipality_and_name_it(run, municipality, tmp_p
     assert _run(run, municipality, "export", "activities", "--format", "xlsx", "-o",
                 str(target)).exit_code == 0
     sheet = load_workbook(target).active
-    ids = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert len(ids) == 2 and all(municipality in str(i) for i in ids)
+    header, *body = list(sheet.iter_rows(values_only=True))
+    assert header[:3] == ("kommun", "period", "id")
+    assert len(body) == 2 and all(municipality in str(r[2]) and r[0] == name for r in body)
+    assert {r["kommun"] for r in rows} == {name} and {r["municipality"] for r in records} == {name}
+    outcomes = list(csv.DictReader(io.StringIO(_run(run, municipality, "export", "activities", "--table",
+        "outcomes", "--format", "csv", "--lang", "en").stdout.removeprefix("\ufeff"))))
+    assert [r["municipality"] for r in outcomes] == [name]
 
 
 def test_a_document_of_no_municipality_in_a_root_of_several_is_an_error(run, tmp_path) -> None:
@@ -250,3 +255,29 @@ def test_a_missing_shared_file_is_a_read_error_and_an_absolute_path_is_refused(r
                    encoding="utf-8")
     absolute = run("validate", str(area_roots / "kil"), "--format", "json")
     assert any(f["code"] == "TRY206" for f in json.loads(absolute.stdout)["findings"])
+
+
+def test_an_export_of_the_whole_area_names_each_rows_municipality(run, tmp_path) -> None:
+    result = run("--data", str(AREA), "export", "activities", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff")), delimiter=";"))
+    assert {(r["id"].split("-")[1], r["kommun"]) for r in rows} == set(NAMES.items())
+    records = json.loads(run("--data", str(AREA), "--lang", "en", "export", "activities", "--format",
+                             "json").stdout)
+    assert [r["municipality"] for r in records].count("Berga kommun") == 2
+    target = tmp_path / "area.xlsx"
+    assert run("--data", str(AREA), "export", "activities", "--format", "xlsx", "-o",
+               str(target)).exit_code == 0
+    book = load_workbook(target)
+    assert [sheet.cell(1, 1).value for sheet in book.worksheets] == ["kommun"] * 3
+
+
+def test_the_lagesbild_and_council_reports_take_the_municipalitys_own_lagesbild(run) -> None:
+    berga = _run(run, "berga", "report", "lagesbild", "--format", "md").stdout
+    assert berga.startswith("# Lägesbild för Berga 2025\n")
+    alby = _run(run, "alby", "report", "lagesbild", "--format", "md").stdout
+    assert alby.startswith("# Lägesbild för lokalpolisområdet 2024\n")
+    council = _run(run, "berga", "report", "council", "--as-of", AS_OF, "--format", "md").stdout
+    assert "### Lägesbild för Berga 2025 (mars 2025)" in council
+    asked = run("--data", str(AREA), "report", "lagesbild")
+    assert asked.exit_code == 2 and "--municipality" in asked.stderr

@@ -19,20 +19,22 @@ def _export(run, *args: str):
 def test_csv_has_swedish_headers_and_one_row_per_activity(run) -> None:
     result = _export(run, "--period", "2019", "--format", "csv")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\ufeffperiod;id;titel;")
+    assert result.stdout.startswith("\ufeffkommun;period;id;titel;")
     table = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff")), delimiter=";"))
     assert len(table) == 7
     first = table[0]
     assert first["id"] == "a2019-01" and first["status"] == "klar" and first["målvärde"] == "8"
     assert first["kommundelar"] == "strangnas; mariefred; stallarholmen; aker"
+    assert {row["kommun"] for row in table} == {"Strängnäs kommun"}
 
 
 def test_english_headers_and_words_with_lang_en(run) -> None:
     result = run("--data", str(BUNDLED), "--lang", "en", "export", "activities", "--period",
                  "2019", "--format", "csv")
-    assert result.stdout.startswith("period,id,title,")  # no BOM: ',' as English Excel splits
+    assert result.stdout.startswith("municipality,period,id,title,")  # no BOM: ',' as English Excel splits
     table = list(csv.DictReader(io.StringIO(result.stdout)))
     assert table[0]["title"] and table[0]["status"] == "done" and table[0]["target kind"] == "at least"
+    assert table[0]["municipality"] == "Strängnäs kommun"
 
 
 def test_json_lists_every_activity_of_every_period(run) -> None:
@@ -101,7 +103,7 @@ def test_text_that_looks_like_a_formula_stays_text_in_xlsx(run, minimal_root, tm
     target = tmp_path / "a.xlsx"
     result = run("--data", str(minimal_root), "export", "activities", "--format", "xlsx", "-o", str(target))
     assert result.exit_code == 0, result.output
-    cell = load_workbook(target).active["C3"]
+    cell = load_workbook(target).active["D3"]
     assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://example.org")'
     before = activities.read_bytes()
     imported = run("--data", str(minimal_root), "import", "activities", str(target), "--period", "2024-2025")

@@ -11,17 +11,20 @@ from openpyxl import Workbook
 
 from tests.conftest import BUNDLED
 
-HEADERS = ["period", "id", "titel", "beskrivning", "löften", "ansvariga", "parter", "kommundelar",
-           "platser", "start", "slutdatum", "status", "slutförd", "orsak", "statuskommentar",
+HEADERS = ["kommun", "period", "id", "titel", "beskrivning", "löften", "ansvariga", "parter",
+           "kommundelar", "platser", "start", "slutdatum", "status", "slutförd", "orsak", "statuskommentar",
            "synlighet", "mål", "måltyp", "målvärde", "målenhet", "mål per"]
 ROWS = [
-    ["2024-2025", "a-10", "Nattvandringar", "Vuxna vandrar fredagar, med ungdomar; i centrum",
+    ["Exempelby kommun",
+     "2024-2025", "a-10", "Nattvandringar", "Vuxna vandrar fredagar, med ungdomar; i centrum",
      "ml-1", "trygghetssamordnare", "kommun", "centrum; norr", "Torget; Stationen", "2024-03-01",
      "2025-05-31", "pågår", "", "", "", "offentlig", "minst 30 kvällar\nvarje fredag",
      "minst\ntakt", "30\n1", "kvällar\nkväll", "\nvecka"],
-    ["2024-2025", "a-11", "Hastighetsmätning", "", "ml-2", "kommunpolis", "polis", "", "", "",
+    ["Exempelby kommun",
+     "2024-2025", "a-11", "Hastighetsmätning", "", "ml-2", "kommunpolis", "polis", "", "", "",
      "2025-09-30", "inställd", "", "Mätutrustningen saknas", "", "intern", "", "", "", "", ""],
-    ["2024-2025", "a-12", "Trygghetsenkät", "", "ml-1; ml-2", "trygghetssamordnare; kommunpolis",
+    ["Exempelby kommun",
+     "2024-2025", "a-12", "Trygghetsenkät", "", "ml-1; ml-2", "trygghetssamordnare; kommunpolis",
      "kommun; polis", "", "", "2024-01-15", "2024-06-30", "klar", "2024-06", "", "Klar i juni",
      "offentlig", "en enkät", "kvalitativt", "", "", ""],
 ]

@@ -159,15 +159,15 @@ def test_latest_change_is_the_latest_commit_touching_each_root(run, tmp_path) ->
     top.mkdir()
     subprocess.run(["git", "-C", str(top), "init", "-q", "-b", "main"], check=True)
     shutil.copytree(FIXTURES / "minimal", top / "a")
-    shutil.copytree(FIXTURES / "minimal", top / "b")
+    shutil.copytree(FIXTURES / "minimal", top / "bålsta")  # git quotes non-ASCII names unless told
     _commit(top, "both", "2025-01-10")
-    (top / "b" / "README.md").write_text("b\n", encoding="utf-8")
-    _commit(top, "b only", "2025-03-05")
+    (top / "bålsta" / "README.md").write_text("b\n", encoding="utf-8")
+    _commit(top, "bålsta only", "2025-03-05")
     body = json.loads(run("overview", str(top), "--format", "json").stdout)
     assert [(r["root"].rsplit("/", 1)[-1], r["changed"]) for r in body["municipalities"]] == [
-        ("a", "2025-01-10"), ("b", "2025-03-05")]
+        ("a", "2025-01-10"), ("bålsta", "2025-03-05")]
     assert json.loads(run("overview", str(top), "--format", "json", "--sort", "changed").stdout)[
-        "municipalities"][0]["root"].endswith("b")
+        "municipalities"][0]["root"].endswith("bålsta")
 
 
 def test_latest_lagesbild_is_the_municipality_s_own_or_the_area_s(run) -> None:

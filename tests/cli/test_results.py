@@ -65,7 +65,7 @@ def test_outcome_export_has_one_row_per_outcome_with_window_bound_and_verdict(ru
     result = run("--data", root, "--lang", "en", "export", "activities", "--table", "outcomes",
                  "--format", "csv")
     lines = result.stdout.lstrip("\ufeff").splitlines()
-    assert lines[0].startswith("period,activity,activity title,target,target text")
+    assert lines[0].startswith("municipality,period,activity,activity title,target,target text")
     assert len(lines) == 4  # the header and three outcomes of a-1
     assert ",300,2024-09-30,2024-02-01,2024-09-30,interim,,at_least,,,,src-uppfoljning," in lines[2]
     assert lines[3].endswith(",,2024-11-30,,,,,,met,,,src-uppfoljning,")
@@ -91,8 +91,10 @@ def test_excel_export_has_the_outcomes_and_other_results_as_sheets(run, minimal_
     book = load_workbook(out)
     assert book.sheetnames == ["Aktiviteter", "Utfall", "Övriga resultat"]
     outcome = [c.value for c in book["Utfall"][2]]
-    assert outcome[:3] == ["2024-2025", "a-1", "Trygghetsvandringar"] and outcome[8] == 5
-    assert [c.value for c in book["Övriga resultat"][2]][1:3] == ["Nya grannsamverkansgrupper", 6]
+    assert outcome[:4] == ["Exempelby kommun", "2024-2025", "a-1", "Trygghetsvandringar"]
+    assert outcome[9] == 5
+    assert [c.value for c in book["Övriga resultat"][2]][:4] == [
+        "Exempelby kommun", "2024-2025", "Nya grannsamverkansgrupper", 6]
 
 
 def test_json_export_carries_each_targets_outcomes(run) -> None:

@@ -73,8 +73,8 @@ def test_import_says_per_file_how_many_activities_it_added_and_changed(
             "--period", "2024-2025")
     [line] = _lines(run(*args))
     assert line.endswith("2024-2025.yaml" + nothing)
-    rows[1][2] = "Trygghetsvandringar i norr"
-    rows.append([*rows[2][:1], "", "Nattvandring", *rows[2][3:]])
+    rows[1][3] = "Trygghetsvandringar i norr"  # after kommun, period and id
+    rows.append([*rows[2][:2], "", "Nattvandring", *rows[2][4:]])
     separator = ";" if lang == "sv" else ","
     out = io.StringIO()
     csv.writer(out, delimiter=separator).writerows(rows)

@@ -11,6 +11,10 @@ belongs to one or more of them:
    agreement's;
 4. else, in a root of one municipality, that one.
 
+A lägesbild follows rules 1, 2 (its `compiled_by`) and 4. A district lies in the municipality
+its `municipality:` names (default: the root's only one); a document may name only the
+districts of its own municipalities.
+
 Headers, footers, sentences, reports and exports name a document by `names_of`, so a
 page of one municipality never carries another's name.
 """
@@ -18,26 +22,48 @@ page of one municipality never carries another's name.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from trygghet_cli.errors import UsageError
 from trygghet_cli.i18n import join_list
-from trygghet_cli.model import Activity, ActivityList, Agreement, Model, Municipality, PledgeSet
+from trygghet_cli.model import (
+    Activity,
+    ActivityList,
+    Agreement,
+    District,
+    Model,
+    Municipality,
+    PledgeSet,
+)
+from trygghet_cli.situation import Situation
 
-Item = Agreement | PledgeSet | ActivityList | Activity
+Document = Agreement | PledgeSet | ActivityList | Situation
+Item = Document | Activity
 
 
-def _parties(item: Agreement | PledgeSet | ActivityList) -> list[str]:
+def _parties(model: Model, item: Document) -> list[str]:
     if isinstance(item, Agreement):
         return item.parties
     if isinstance(item, PledgeSet):
         own = item.raw.get("parties")
         listed = [str(p) for p in own] if isinstance(own, list) else []
         return listed + [p for pledge in item.pledges for p in pledge.parties]
+    if isinstance(item, Situation):
+        # compiled_by names parties or functions; a function stands for its party.
+        functions = {f.id: f.party for f in model.config.functions} if model.config else {}
+        return [functions.get(str(i), str(i)) for i in item.compiled_by]
     return []
 
 
-def _parent(model: Model, item: Agreement | PledgeSet | ActivityList) -> Agreement | PledgeSet | None:
+def listed_ids(item: Document) -> list[str]:
+    """The ids in the document's own `municipalities:`."""
+    if isinstance(item, Situation):
+        raw = item.raw.get("municipalities")
+        return [str(i) for i in raw] if isinstance(raw, list) else []
+    return list(item.municipalities)
+
+
+def _parent(model: Model, item: Document) -> Agreement | PledgeSet | None:
     if isinstance(item, ActivityList):
         return model.pledge_set(item.pledge_set)
     if isinstance(item, PledgeSet) and item.agreement:
@@ -52,16 +78,15 @@ def _list_of(model: Model, activity: Activity) -> ActivityList | None:
 def stated_ids(model: Model, item: Item) -> list[str]:
     """The municipality ids a document states or implies (rules 1-3), in the root's order;
     [] when it does not tell. Unknown ids in `municipalities:` are kept (validation reports them)."""
-    current: Agreement | PledgeSet | ActivityList | None = (
-        _list_of(model, item) if isinstance(item, Activity) else item)
+    current: Document | None = _list_of(model, item) if isinstance(item, Activity) else item
     everyone = model.config.municipalities if model.config else []
     by_party = {m.party: m.id for m in everyone if m.party}
     seen: set[int] = set()
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        if current.municipalities:
-            return list(current.municipalities)
-        linked = {by_party[p] for p in _parties(current) if p in by_party}
+        if listed_ids(current):
+            return listed_ids(current)
+        linked = {by_party[p] for p in _parties(model, current) if p in by_party}
         if linked:
             return [m.id for m in everyone if m.id in linked]
         current = _parent(model, current)
@@ -135,18 +160,87 @@ def scoped(model: Model, wanted: str | None) -> Model:
     chosen = find(model, wanted)
     if len(config.municipalities) == 1:
         return model
-    # replace() keeps every other part of the model (sources, ...) as it is.
+    # replace() keeps every other part of the model (sources, ...) as it is. All districts stay
+    # known (a joint document may name the other municipality's); `scope` marks its own.
     return replace(
         model,
-        config=replace(config, municipality=chosen.name, code=chosen.code),
+        config=replace(config, municipality=chosen.name, code=chosen.code, scope=chosen.id),
         agreements=[a for a in model.agreements if belongs_to(model, a, chosen.id)],
         pledge_sets=[s for s in model.pledge_sets if belongs_to(model, s, chosen.id)],
         activity_lists=[x for x in model.activity_lists if belongs_to(model, x, chosen.id)],
-        situations=[s for s in model.situations if _situation_of(s.raw, chosen.id)],
+        situations=[s for s in model.situations if belongs_to(model, s, chosen.id)],
     )
 
 
-def _situation_of(raw: dict[str, object], municipality_id: str) -> bool:
-    """A lägesbild with `municipalities:` belongs to those; one without, to the whole area."""
-    listed = raw.get("municipalities")
-    return not isinstance(listed, list) or municipality_id in listed
+def home_of(model: Model, district: District) -> str | None:
+    """The id of the municipality a district lies in: its `municipality:`, else the root's only one."""
+    if district.municipality:
+        return district.municipality
+    everyone = model.config.municipalities if model.config else []
+    return everyone[0].id if len(everyone) == 1 else None
+
+
+def districts_in(model: Model, municipality_ids: Iterable[str]) -> list[District]:
+    """The districts of the root that lie in any of these municipalities, in the root's order."""
+    wanted = set(municipality_ids)
+    return [d for d in (model.config.districts if model.config else []) if home_of(model, d) in wanted]
+
+
+def own_districts(model: Model) -> list[District]:
+    """The districts a site or listing shows as the municipality's own: those of the
+    municipality `scoped` chose, or every district of an unscoped root."""
+    config = model.config
+    if config is None:
+        return []
+    return list(config.districts) if config.scope is None else districts_in(model, [config.scope])
+
+
+def districts_of(model: Model, item: Item) -> list[District]:
+    """The districts a document may name and shows: those of its municipalities (all of a
+    joint document's)."""
+    return districts_in(model, [m.id for m in municipalities_of(model, item)])
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What a command that writes a new document looks at: the documents of the municipality
+    it writes for (all of a root of one municipality) and that municipality (None in a root of
+    one, whose file names and ids carry only the period: '2026-2027')."""
+
+    model: Model
+    municipality: Municipality | None
+
+    def label(self, label: str) -> str:
+        """A file name or id part: 'kil-2026-2027' in a police area's root, else '2026-2027'."""
+        return f"{self.municipality.id}-{label}" if self.municipality else label
+
+    def default_parties(self, known: list[str]) -> list[str]:
+        """Every party but the other municipalities' (the police, a joint räddningstjänst stay)."""
+        config = self.model.config
+        if self.municipality is None or config is None:
+            return list(known)
+        others = {m.party for m in config.municipalities if m.id != self.municipality.id and m.party}
+        return [p for p in known if p not in others]
+
+    def stamp(self, data: dict[str, object]) -> None:
+        """Name the municipality in a new document (`municipalities: [kil]`) after its period."""
+        if self.municipality is not None:
+            data["municipalities"] = [self.municipality.id]
+
+
+def for_writing(model: Model, wanted: str | None) -> Scope:
+    """The scope of a command that writes a new document; in a root of several municipalities
+    `wanted` is required (a usage error without), since the new period, ids and file names
+    follow that municipality's."""
+    narrowed = scoped(model, wanted)
+    everyone = model.config.municipalities if model.config else []
+    return Scope(narrowed, find(model, wanted) if wanted is not None and len(everyone) > 1 else None)
+
+
+def file_label(model: Model, item: Item, label: str) -> str:
+    """A new file's name for a document of a police area's root: its municipalities' ids first
+    ('dalby-ekeby-2024-2027'); in a root of one municipality the label as it is."""
+    everyone = model.config.municipalities if model.config else []
+    if len(everyone) <= 1:
+        return label
+    return "-".join([*(m.id for m in municipalities_of(model, item)), label])

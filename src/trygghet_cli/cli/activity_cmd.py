@@ -11,6 +11,7 @@ import typer
 from trygghet_cli.cli.app import app, command
 from trygghet_cli.cli.conventions import Group
 from trygghet_cli.cli.edit_common import DRY_RUN_HELP, editing, finish
+from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import UsageError
 
 activity_app = typer.Typer(
@@ -215,6 +216,7 @@ def new(
     target_per: str | None = typer.Option(None, "--target-per", help="For rate: day, week, month "
                                           "or year (dag, vecka, månad, år)."),
     dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
+    municipality: str | None = municipality_option(writes=True),
 ) -> None:
     """Add an activity with the next free id; asks for missing fields when run in a terminal.
 
@@ -228,12 +230,20 @@ def new(
       trygghet activity new --title "Trygghetsvandring i Mariefred" --pledge ml-2024-2025-2 \\
         --party kommun --party polis --due 2025-10-31
     """
+    from dataclasses import replace
+
     from trygghet_cli import i18n
+    from trygghet_cli.area import scoped
     from trygghet_cli.editing import activities
 
     interactive = sys.stdin.isatty()
     with editing(ctx) as ed:
-        target_list = activities.choose_list(ed.loaded, list_id, date.today())
+        # In a police area's root the list of "the period that holds today" is one
+        # municipality's: without --list or --pledge, --municipality says whose.
+        among = ed.loaded
+        if municipality is not None or (list_id is None and not pledges):
+            among = replace(ed.loaded, model=scoped(ed.loaded.model, municipality))
+        target_list = activities.choose_list(among, list_id, date.today(), pledges)
         offer = _choices(ed, target_list) if interactive else {}
         lang = ed.lang
         fields = activities.NewActivity(

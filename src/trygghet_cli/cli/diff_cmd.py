@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from trygghet_cli.cli.app import command, data_root, options
+from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ def diff_command(
         help="How alike two texts must be (0 to 1) for entries without a common id to count "
         "as one changed entry."),
     lang: str | None = typer.Option(None, "--lang", help="sv or en (overrides the global --lang)."),
+    municipality: str | None = municipality_option(),
 ) -> None:
     """Show what changed: between two periods, or what a branch or pull request changes.
 
@@ -68,6 +70,8 @@ def diff_command(
       trygghet diff --git main                   # main against the working tree
 
       trygghet diff --git origin/main..HEAD --format markdown --exit-code
+
+      trygghet diff pledges 2024-2025 2026-2027 --municipality kil   # one of a police area
     """
     from trygghet_cli import i18n
     from trygghet_cli.diff import sources as diff_sources
@@ -82,11 +86,11 @@ def diff_command(
         raise UsageError.say("diff.git_or_periods")
     if subject is None:
         label = i18n.label("diff.working_tree", lang)
-        result = diff_sources.diff_revisions(root, git or "HEAD", label, threshold)
+        result = diff_sources.diff_revisions(root, git or "HEAD", label, threshold, municipality)
     elif old is None or new is None:
         raise UsageError.say("diff.two_periods", subject=subject.value)
     else:
-        result = diff_sources.diff_periods(root, subject.value, old, new, threshold)
+        result = diff_sources.diff_periods(root, subject.value, old, new, threshold, municipality)
     _print(result, fmt, lang, opts.color)
     if exit_code and result.changes:
         raise typer.Exit(int(ExitCode.INVALID))

@@ -89,7 +89,9 @@ def export_activities(
     opts = options(ctx)
     output = destination.parse(output_text)
     root = data_root(ctx)
-    model = scoped(repository.load_valid(root).model, municipality)
+    # Without --municipality a police area's export holds every municipality, each row naming its own.
+    loaded = repository.load_valid(root).model
+    model = loaded if municipality is None else scoped(loaded, municipality)
     lang = opts.lang or (model.config.language if model.config else "sv")
     if fmt is ExportFormat.ics and what is not ExportTable.activities:
         raise UsageError.say("export.ics_table")

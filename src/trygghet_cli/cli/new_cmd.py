@@ -9,6 +9,7 @@ import typer
 from trygghet_cli.cli.app import app, command
 from trygghet_cli.cli.conventions import Group
 from trygghet_cli.cli.edit_common import DRY_RUN_HELP, editing, finish
+from trygghet_cli.cli.municipality import option as municipality_option
 
 new_app = typer.Typer(cls=Group, help="Scaffold new data: an agreement, pledges or the next pledge period.",
                       no_args_is_help=True)
@@ -32,6 +33,7 @@ def period(
     agreement: str | None = typer.Option(None, "--agreement", help="Agreement id. Default: the one "
                                          "whose period holds the new period, if any."),
     dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
+    municipality: str | None = municipality_option(writes=True),
 ) -> None:
     """Scaffold the next pledge period from the current one, carrying over unfinished activities.
 
@@ -46,11 +48,13 @@ def period(
       trygghet new period --start 2026-01-01 --end 2027-12-31
     """
     from trygghet_cli import i18n
+    from trygghet_cli.area import for_writing
     from trygghet_cli.editing import period as periods
 
     with editing(ctx) as ed:
+        scope = for_writing(ed.loaded.model, municipality)
         result = periods.scaffold(ed.loaded, ed.lang, _day(start, "--start"), _day(end, "--end"),
-                                  agreement)
+                                  agreement, scope)
         for note in result.notes:
             typer.echo(note, err=True)
 
@@ -80,6 +84,7 @@ def agreement(
     parties: list[str] = typer.Option([], "--party", help="Party id (repeatable). Default: every "
                                       "party in trygghet.yaml."),
     dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
+    municipality: str | None = municipality_option(writes=True),
 ) -> None:
     """Create a cooperation agreement (samverkansöverenskommelse) with its priority areas.
 
@@ -91,12 +96,14 @@ def agreement(
         --area "Trygg stadskärna" --area "unga=Unga som begår brott"
     """
     from trygghet_cli import i18n
+    from trygghet_cli.area import for_writing
     from trygghet_cli.editing import documents, scaffold
 
     with editing(ctx) as ed:
         named = [scaffold.parse_named(text, "--area") for text in areas]
         made = documents.agreement(ed.loaded, title, _day(start, "--start"), _day(end, "--end"),
-                                   named, list(parties), i18n.label("new.comment", ed.lang))
+                                   named, list(parties), i18n.label("new.comment", ed.lang),
+                                   for_writing(ed.loaded.model, municipality))
         said = i18n.plural("new.agreement_done", ed.lang, len(made.ids), id=made.id,
                            path=made.summary, areas=", ".join(made.ids))
         finish(made.plan, dry_run, ed.lang, made.id, said=said)
@@ -117,6 +124,7 @@ def pledges(
     agreement_id: str | None = typer.Option(None, "--agreement", help="Agreement id. Default: the "
                                             "one whose period holds the new period, if any."),
     dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
+    municipality: str | None = municipality_option(writes=True),
 ) -> None:
     """Create a pledge set (medborgarlöften): the first one, or the next, of any length.
 
@@ -130,12 +138,14 @@ def pledges(
         --pledge "Polisen ska vara synlig i centrum på helgkvällar."
     """
     from trygghet_cli import i18n
+    from trygghet_cli.area import for_writing
     from trygghet_cli.editing import documents
 
     with editing(ctx) as ed:
         made = documents.pledges(ed.loaded, title, _day(start, "--start"), _day(end, "--end"),
                                  list(texts), list(parties), agreement_id,
-                                 i18n.label("new.comment", ed.lang))
+                                 i18n.label("new.comment", ed.lang),
+                                 for_writing(ed.loaded.model, municipality))
         said = i18n.plural("new.pledges_done", ed.lang, len(made.ids), id=made.id,
                            path=made.summary, first=made.ids[0], last=made.ids[-1])
         finish(made.plan, dry_run, ed.lang, made.id, said=said)

@@ -59,8 +59,8 @@ def site(
     root = config.find_root(explicit=opts.data)
     check_target(output, root)
     loaded = repository.load_valid(root)
-    if municipality is not None:
-        loaded = replace(loaded, model=scoped(loaded.model, municipality))
+    # A police area's root has a site per municipality: each names its own period and parties.
+    loaded = replace(loaded, model=scoped(loaded.model, municipality))
     data_lang = loaded.model.config.language if loaded.model.config else "sv"
     req = SiteRequest(lang=chosen or data_lang,
                       as_of=day, as_of_shown=shown, base_url=base_url or "")

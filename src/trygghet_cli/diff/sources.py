@@ -50,9 +50,15 @@ def find(model: Model, subject: str, name: str) -> Any:
 
 
 def diff_periods(root: Path, subject: str, old: str, new: str,
-                 threshold: float = diff.DEFAULT_THRESHOLD) -> diff.Diff:
-    """Compare two periods of one kind in a data root, e.g. pledges 2022-2023 and 2024-2025."""
+                 threshold: float = diff.DEFAULT_THRESHOLD, municipality: str | None = None) -> diff.Diff:
+    """Compare two periods of one kind in a data root, e.g. pledges 2022-2023 and 2024-2025.
+
+    In a root of several municipalities the periods are looked for among one municipality's
+    documents (`municipality`, required there): Alby's 2024-2025 is not Berga's."""
+    from trygghet_cli.area import scoped
+
     loaded = repository.load(root)
+    model = scoped(loaded.model, municipality)
     folder = {"pledges": "pledges", "agreements": "agreements", "activities": "activities",
               "situation": "situation"}[subject]
     for name in (old, new):
@@ -61,7 +67,7 @@ def diff_periods(root: Path, subject: str, old: str, new: str,
                   and PurePath(f.where.path).stem.casefold() == name.casefold()]
         if broken:
             raise repository.refusal(broken)
-    a, b = find(loaded.model, subject, old), find(loaded.model, subject, new)
+    a, b = find(model, subject, old), find(model, subject, new)
     if subject == "pledges":
         return diff.diff_pledge_sets(a, b, threshold)
     if subject == "agreements":
@@ -77,26 +83,31 @@ def disk_paths(root: Path) -> dict[str, str]:
             for p in config.data_files(root)}
 
 
-def _snapshot(label: str, loaded: repository.LoadedRoot, paths: dict[str, str]) -> diff.Snapshot:
+def _snapshot(label: str, loaded: repository.LoadedRoot, paths: dict[str, str],
+              municipality: str | None) -> diff.Snapshot:
+    from trygghet_cli.area import scoped
+
     errors = tuple(f for f in loaded.findings if f.severity is Severity.ERROR)
-    return diff.Snapshot(label, loaded.model, errors, paths)
+    model = loaded.model if municipality is None else scoped(loaded.model, municipality)
+    return diff.Snapshot(label, model, errors, paths)
 
 
-def _revision(root: Path, revision: str, prefix: str) -> diff.Snapshot:
+def _revision(root: Path, revision: str, prefix: str, municipality: str | None) -> diff.Snapshot:
     loaded = gitsource.load_revision(root, revision)
     shown = f"{revision}:{prefix}"
-    return _snapshot(revision, loaded, {f: f.removeprefix(shown) for f in loaded.files})
+    return _snapshot(revision, loaded, {f: f.removeprefix(shown) for f in loaded.files}, municipality)
 
 
 def diff_revisions(root: Path, spec: str, working_label: str,
-                   threshold: float = diff.DEFAULT_THRESHOLD) -> diff.Diff:
+                   threshold: float = diff.DEFAULT_THRESHOLD, municipality: str | None = None) -> diff.Diff:
     """Compare the data root at two git revisions (`A..B`, `A...B`), or at one and the files
-    on disk (`A`), uncommitted changes included."""
+    on disk (`A`), uncommitted changes included; with `municipality`, only the documents of
+    that municipality of a police area's root (its own and joint ones)."""
     revisions = gitsource.parse_range(spec)
     prefix = gitsource.prefix_in_repository(root)
-    old_side = _revision(root, revisions.base, prefix)
+    old_side = _revision(root, revisions.base, prefix, municipality)
     if revisions.head is None:
-        new_side = _snapshot(working_label, repository.load(root), disk_paths(root))
+        new_side = _snapshot(working_label, repository.load(root), disk_paths(root), municipality)
     else:
-        new_side = _revision(root, revisions.head, prefix)
+        new_side = _revision(root, revisions.head, prefix, municipality)
     return diff.diff_models(old_side, new_side, threshold)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -317,10 +318,15 @@ class NewActivity:
         return data
 
 
-def choose_list(loaded: LoadedRoot, list_id: str | None, as_of: date) -> ActivityList | PledgeSet:
-    """The named activity list (by its id or its pledge set's), else the one whose period holds
-    as_of, else the latest. A pledge set without a list stands for the list to be created."""
+def choose_list(loaded: LoadedRoot, list_id: str | None, as_of: date,
+                pledges: Sequence[str] = ()) -> ActivityList | PledgeSet:
+    """The named activity list (by its id or its pledge set's), else the list of the first
+    pledge's set, else the one whose period holds as_of, else the latest. A pledge set without
+    a list stands for the list to be created."""
     model = loaded.model
+    if list_id is None and pledges:
+        list_id = next((s.id for s in model.pledge_sets if any(p.id == pledges[0] for p in s.pledges)),
+                       None)
     lists: list[ActivityList | PledgeSet] = list(model.activity_lists)
     listed = {item.pledge_set for item in model.activity_lists}
     lists += [s for s in model.pledge_sets if s.id not in listed]

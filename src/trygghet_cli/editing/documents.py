@@ -12,12 +12,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from trygghet_cli.area import Scope, file_label
 from trygghet_cli.editing import emit, session
 from trygghet_cli.errors import UsageError
 from trygghet_cli.model import ActivityList, Model, Period
 from trygghet_cli.root.repository import LoadedRoot
 
-_LAYOUT = emit.Layout("\n", 2, 2, frozenset({"parties", "pledges", "areas", "owners", "districts"}))
+_LAYOUT = emit.Layout("\n", 2, 2, frozenset({"parties", "pledges", "areas", "owners", "districts",
+                                              "municipalities"}))
 
 
 def period_label(period: Period) -> str:
@@ -86,12 +88,12 @@ def _unique(wanted: str, taken: set[str]) -> str:
     return candidate
 
 
-def _parties(loaded: LoadedRoot, given: list[str]) -> list[str]:
+def _parties(loaded: LoadedRoot, given: list[str], scope: Scope) -> list[str]:
     known = [p.id for p in loaded.model.config.parties] if loaded.model.config else []
     for party in given:
         if party not in known:
             raise UsageError.say("new.unknown_party", party=party, known=", ".join(known))
-    return list(given) or known
+    return list(given) or scope.default_parties(known)
 
 
 @dataclass(slots=True)
@@ -122,27 +124,50 @@ class _Start:
 
 
 def _start(model: Model, earlier: list[Period], when: tuple[date | None, date | None], years: int,
-           prefix: str, title: str) -> _Start:
+           prefix: str, title: str, scope: Scope) -> _Start:
+    """The new period after the latest of `earlier`; the file label and id carry the
+    municipality in a police area's root (`sk-kil-2026-2029` in `kil-2026-2029.yaml`)."""
     latest = max(earlier, key=lambda p: p.end, default=None)
     period = new_period(when[0], when[1], latest, years)
-    label = period_label(period)
+    label = scope.label(period_label(period))
     taken = _taken(model)
     ident = _unique(f"{prefix}-{label}", taken)
-    data = {"id": ident, "title": title or "",
-            "period": {"start": period.start.isoformat(), "end": period.end.isoformat()}}
+    data: dict[str, Any] = {"id": ident, "title": title or "",
+                            "period": {"start": period.start.isoformat(), "end": period.end.isoformat()}}
+    scope.stamp(data)
     return _Start(period, label, ident, taken, data)
 
 
+def month_span(period: Period, lang: str) -> str:
+    """'juli 2026–juni 2028': a period in a title by its months."""
+    from trygghet_cli.i18n import format_partial
+
+    return (f"{format_partial(f'{period.start:%Y-%m}', lang)}–"
+            f"{format_partial(f'{period.end:%Y-%m}', lang)}")
+
+
+def _titled(kind: str, period: Period, scope: Scope) -> str:
+    """'Medborgarlöften 2026–2027', 'Medborgarlöften juli 2026–juni 2028' for whole months not
+    calendar years, and in a police area 'Medborgarlöften Kils kommun 2026–2027'."""
+    label = period_label(period)
+    if label.count("-") > 1:
+        label = month_span(period, scope.model.config.language if scope.model.config else "sv")
+    label = label.replace("-", "–", 1)
+    return f"{kind} {scope.municipality.name} {label}" if scope.municipality else f"{kind} {label}"
+
+
 def agreement(loaded: LoadedRoot, title: str | None, start: date | None, end: date | None,
-              areas: list[tuple[str, str]], parties: list[str], comment: str) -> Created:
+              areas: list[tuple[str, str]], parties: list[str], comment: str,
+              scope: Scope | None = None) -> Created:
     """A new samverkansöverenskommelse with its priority areas (id, title)."""
     if not areas:
         raise UsageError.say("new.no_areas")
-    head = _start(loaded.model, [a.period for a in loaded.model.agreements], (start, end), 4, "sk",
-                  title or "")
+    scope = scope or Scope(loaded.model, None)
+    head = _start(loaded.model, [a.period for a in scope.model.agreements], (start, end), 4, "sk",
+                  title or "", scope)
     data = head.data
-    data["title"] = data["title"] or f"Samverkansöverenskommelse {head.label.replace('-', '–', 1)}"
-    data["parties"] = _parties(loaded, parties)
+    data["title"] = data["title"] or _titled("Samverkansöverenskommelse", head.period, scope)
+    data["parties"] = _parties(loaded, parties, scope)
     data["priority_areas"] = [{"id": _unique(area_id, head.taken), "title": area_title}
                               for area_id, area_title in areas]
     change = _new_file(loaded.root, "agreements", head.label, data, comment)
@@ -151,16 +176,18 @@ def agreement(loaded: LoadedRoot, title: str | None, start: date | None, end: da
 
 
 def pledges(loaded: LoadedRoot, title: str | None, start: date | None, end: date | None,
-            texts: list[str], parties: list[str], agreement_id: str | None, comment: str) -> Created:
+            texts: list[str], parties: list[str], agreement_id: str | None, comment: str,
+            scope: Scope | None = None) -> Created:
     """A new pledge set: the first, or the next after the latest (same length unless given)."""
     if not texts:
         raise UsageError.say("new.no_pledges")
-    model = loaded.model
-    head = _start(model, [s.period for s in model.pledge_sets], (start, end), 2, "ml", title or "")
+    scope = scope or Scope(loaded.model, None)
+    head = _start(loaded.model, [s.period for s in scope.model.pledge_sets], (start, end), 2, "ml",
+                  title or "", scope)
     period, label, ident, taken, data = head.period, head.label, head.id, head.taken, head.data
-    data["title"] = data["title"] or f"Medborgarlöften {label.replace('-', '–', 1)}"
-    chosen = _parties(loaded, parties)
-    covering = _agreement(model, period, agreement_id)
+    data["title"] = data["title"] or _titled("Medborgarlöften", period, scope)
+    chosen = _parties(loaded, parties, scope)
+    covering = _agreement(scope.model, period, agreement_id)
     if covering:
         data["agreement"] = covering
     data["parties"] = chosen
@@ -185,7 +212,7 @@ def activity_list_for(loaded: LoadedRoot, pledge_set_id: str, first: dict[str, A
     """A new activity list file for a pledge set that has none, holding its first activity."""
     pledge_set = loaded.model.pledge_set(pledge_set_id)
     assert pledge_set is not None
-    label = period_label(pledge_set.period)
+    label = file_label(loaded.model, pledge_set, period_label(pledge_set.period))
     ident = _unique(f"al-{label}", _taken(loaded.model))
     data = {"id": ident, "pledge_set": pledge_set.id, "activities": [first]}
     return _new_file(loaded.root, "activities", label, data, comment)

@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from trygghet_cli import i18n
+from trygghet_cli.area import Scope
 from trygghet_cli.editing import emit, session
 from trygghet_cli.editing import lines as ln
+from trygghet_cli.editing.documents import period_label
 from trygghet_cli.editing.roundtrip import layout_of
 from trygghet_cli.errors import UsageError
 from trygghet_cli.model import Activity, ActivityList, Model, Period, PledgeSet
@@ -42,25 +44,43 @@ def _label(period: Period, dash: str = "-") -> str:
     return str(first) if first == last else f"{first}{dash}{last}"
 
 
+def _months_on(first: date, months: int) -> date:
+    """The first day of the month `months` after the month of `first` (a first of a month)."""
+    index = first.year * 12 + first.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
 def next_period(current: Period, start: date | None, end: date | None) -> Period:
-    """The period after current: same length, starting the day after it ends, unless given."""
+    """The period after current: same length, starting the day after it ends, unless given.
+    Whole months stay whole months (July 2026 – June 2028 after July 2024 – June 2026, leap
+    day or not); other periods keep their number of days."""
     first = start or current.end + timedelta(days=1)
     if end is None:
-        whole_years = (current.start.month, current.start.day, current.end.month,
-                       current.end.day) == (1, 1, 12, 31)
-        years = current.end.year - current.start.year
-        end = date(first.year + years, 12, 31) if whole_years and first.month == 1 and first.day == 1 \
-            else first + (current.end - current.start)
+        after = current.end + timedelta(days=1)
+        if current.start.day == 1 and after.day == 1 and first.day == 1:
+            months = (after.year - current.start.year) * 12 + after.month - current.start.month
+            end = _months_on(first, months) - timedelta(days=1)
+        else:
+            end = first + (current.end - current.start)
     if end < first:
         raise UsageError.say("new.period_backwards", start=first.isoformat(), end=end.isoformat())
     return Period(first, end)
 
 
+def _forms(period: Period) -> list[str]:
+    """How ids and titles write a period: 2024-07-2026-06, juli 2024–juni 2026, 2024-2025, 2024–2025."""
+    from trygghet_cli.editing.documents import month_span, period_label
+
+    return [period_label(period), month_span(period, "sv"), month_span(period, "en"),
+            _label(period, "-"), _label(period, "–")]
+
+
 def _relabel(text: str, old: Period, new: Period) -> str:
-    """Replace the old period's label (2024-2025, 2024–2025 or 2024) with the new one."""
-    for dash in ("-", "–"):
-        if _label(old, dash) in text:
-            return text.replace(_label(old, dash), _label(new, dash))
+    """Replace the old period's label (2024-2025, 2024–2025, 2024, juli 2024–juni 2026) with the
+    new one."""
+    for before, after in zip(_forms(old), _forms(new), strict=True):
+        if before in text:
+            return text.replace(before, after)
     return text.replace(str(old.start.year), str(new.start.year))
 
 
@@ -139,17 +159,19 @@ def _new_file(root: Path, folder: str, label: str, data: dict[str, Any], comment
 
 
 def scaffold(loaded: LoadedRoot, lang: str, start: date | None = None, end: date | None = None,
-             agreement: str | None = None) -> Scaffold:
-    """Plan the next period's pledge file and activity file; nothing is written here."""
+             agreement: str | None = None, scope: Scope | None = None) -> Scaffold:
+    """Plan the next period's pledge file and activity file; nothing is written here. In a
+    police area's root, `scope` names the municipality whose current period is continued."""
     model = loaded.model
-    current, current_list = _current(model)
+    scope = scope or Scope(model, None)
+    current, current_list = _current(scope.model)
     period = next_period(current.period, start, end)
     taken = {a.id for a in model.all_activities()} | {s.id for s in model.pledge_sets} | {
         p.id for s in model.pledge_sets for p in s.pledges} | {a.id for a in model.activity_lists}
     set_id = _fresh_id(_relabel(current.id, current.period, period), taken, f"{current.id}-next")
     notes: list[str] = []
     pledge_set, pledge_ids = _pledge_set(current, period, set_id, taken)
-    agreement_id = _agreement_for(model, current, period, agreement)
+    agreement_id = _agreement_for(scope.model, current, period, agreement)
     if agreement_id:
         pledge_set = {**{k: pledge_set[k] for k in ("id", "title", "period")},
                       "agreement": agreement_id, **{k: v for k, v in pledge_set.items()
@@ -157,7 +179,7 @@ def scaffold(loaded: LoadedRoot, lang: str, start: date | None = None, end: date
     else:
         notes.append(i18n.label("edit.no_agreement", lang, period=f"{period.start}..{period.end}"))
     comment = i18n.label("edit.scaffold_note", lang, source=current.id)
-    label = _label(period)
+    label = scope.label(period_label(period))
     changes = [_new_file(loaded.root, "pledges", label, pledge_set, comment, current.ref.file)]
     carried: list[tuple[str, str]] = []
     if current_list is not None:
@@ -184,9 +206,11 @@ def _pledge_set(current: PledgeSet, period: Period, set_id: str,
     data: dict[str, Any] = {
         "id": set_id, "title": _relabel(current.title, current.period, period),
         "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
+        "municipalities": list(current.municipalities),
         "parties": list(current.raw.get("parties", [])), "pledges": pledges}
-    if not data["parties"]:
-        del data["parties"]
+    for key in ("municipalities", "parties"):
+        if not data[key]:
+            del data[key]
     return data, pledge_ids
 
 

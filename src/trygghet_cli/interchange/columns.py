@@ -33,6 +33,7 @@ COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "target_unit": ("målenhet", "target unit", ("enhet", "unit")),
     "target_per": ("mål per", "target per", ("per",)),
     "period": ("period", "period", ("löftesperiod",)),
+    "municipality": ("kommun", "municipality", ("kommuner", "municipalities")),
 }
 LIST_KEYS = ("pledges", "owners", "parties", "districts", "places")
 TARGET_KEYS = ("target", "target_kind", "target_value", "target_unit", "target_per")

@@ -11,14 +11,15 @@ from typing import Any
 from trygghet_cli.interchange.periods import PeriodTarget
 from trygghet_cli.model import Outcome, Period, Result
 
-OUTCOME_KEYS = ("period", "activity", "activity_title", "target", "target_text", "target_kind",
-                "target_value", "unit", "value", "date", "from", "to", "kind", "approximate",
-                "bound", "verdict", "district", "place", "source", "note")
-RESULT_KEYS = ("period", "text", "value", "unit", "approximate", "bound", "date", "from", "to",
-               "district", "pledge", "activity", "source", "note")
+OUTCOME_KEYS = ("municipality", "period", "activity", "activity_title", "target", "target_text",
+                "target_kind", "target_value", "unit", "value", "date", "from", "to", "kind",
+                "approximate", "bound", "verdict", "district", "place", "source", "note")
+RESULT_KEYS = ("municipality", "period", "text", "value", "unit", "approximate", "bound", "date",
+               "from", "to", "district", "pledge", "activity", "source", "note")
 DATE_KEYS = {"date", "from", "to"}
 _HEADERS = {
-    "period": "period", "activity": "aktivitet", "activity_title": "aktivitetens titel",
+    "municipality": "kommun", "period": "period", "activity": "aktivitet",
+    "activity_title": "aktivitetens titel",
     "target": "mål", "target_text": "målets text", "target_kind": "måltyp", "target_value": "målvärde",
     "unit": "enhet", "value": "utfall", "date": "datum", "from": "från", "to": "till", "kind": "typ",
     "approximate": "ungefärligt", "bound": "gräns", "verdict": "bedömning enligt källan",
@@ -50,9 +51,11 @@ def _window(window: Period | None) -> dict[str, str | None]:
             "to": window.end.isoformat() if window else None}
 
 
-def _outcome(period: str, activity_id: str, title: str, target: Any, outcome: Outcome) -> dict[str, Any]:
+def _outcome(period: PeriodTarget, activity_id: str, title: str, target: Any,
+             outcome: Outcome) -> dict[str, Any]:
     return {
-        "period": period, "activity": activity_id, "activity_title": title, "target": target.id,
+        "municipality": period.municipality, "period": period.key, "activity": activity_id,
+        "activity_title": title, "target": target.id,
         "target_text": target.text, "target_kind": target.kind.value,
         "target_value": _number(target.value), "unit": target.unit, "value": _number(outcome.value),
         "date": outcome.date_text or outcome.date.isoformat(), **_window(outcome.window),
@@ -66,14 +69,15 @@ def _outcome(period: str, activity_id: str, title: str, target: Any, outcome: Ou
 
 def outcome_records(periods: list[PeriodTarget], internal: bool) -> list[dict[str, Any]]:
     """One record per outcome of every shown activity, in file order."""
-    return [_outcome(p.key, a.id, a.title, t, o)
+    return [_outcome(p, a.id, a.title, t, o)
             for p in periods if p.activity_list for a in p.activity_list.activities
             if internal or a.visibility != "internal" for t in a.targets for o in t.outcomes]
 
 
-def _result(period: str, result: Result) -> dict[str, Any]:
+def _result(period: PeriodTarget, result: Result) -> dict[str, Any]:
     return {
-        "period": period, "text": result.text, "value": _number(result.value), "unit": result.unit,
+        "municipality": period.municipality, "period": period.key, "text": result.text,
+        "value": _number(result.value), "unit": result.unit,
         "approximate": result.approximate, "bound": result.bound.value if result.bound else None,
         "date": result.when, **_window(result.window), "district": result.district,
         "pledge": result.pledge, "activity": result.activity, "source": result.source,
@@ -83,7 +87,7 @@ def _result(period: str, result: Result) -> dict[str, Any]:
 
 def result_records(periods: list[PeriodTarget]) -> list[dict[str, Any]]:
     """One record per other result of the periods' activity lists, in file order."""
-    return [_result(p.key, r) for p in periods if p.activity_list for r in p.activity_list.results]
+    return [_result(p, r) for p in periods if p.activity_list for r in p.activity_list.results]
 
 
 def cells(record: dict[str, Any], keys: tuple[str, ...]) -> list[str]:

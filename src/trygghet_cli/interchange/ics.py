@@ -82,7 +82,6 @@ def _event(activity: Activity, target: PeriodTarget, config: Config, lang: str) 
 
 def calendar(periods: list[PeriodTarget], config: Config, lang: str, internal: bool = True) -> str:
     """The VCALENDAR text, CRLF line endings, one VEVENT per activity of the periods."""
-    by_key = {target.key: target for target in periods}
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -91,7 +90,7 @@ def calendar(periods: list[PeriodTarget], config: Config, lang: str, internal: b
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape(label('ics.name', lang, municipality=config.municipality))}",
     ]
-    for key, activity in activities(periods, internal):
-        lines.extend(_event(activity, by_key[key], config, lang))
+    for target, activity in activities(periods, internal):
+        lines.extend(_event(activity, target, config, lang))
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

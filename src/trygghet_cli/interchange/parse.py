@@ -110,7 +110,7 @@ class RowParser:
             result.skip = True
             return result
         for key, value in cells.items():
-            if key in cols.TARGET_KEYS or key == "period":
+            if key in cols.TARGET_KEYS or key in ("period", "municipality"):
                 continue
             result.fields[key] = self.value(number, key, value) if value else None
         if any(key in cells for key in cols.TARGET_KEYS):

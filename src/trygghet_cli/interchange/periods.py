@@ -17,6 +17,7 @@ class PeriodTarget:
     pledge_set: PledgeSet
     activity_list: ActivityList | None
     path: Path
+    municipality: str = ""  # its municipality, or a joint period's municipalities 'A; B'
 
 
 def _plain_label(pledge_set: PledgeSet) -> str:
@@ -25,6 +26,8 @@ def _plain_label(pledge_set: PledgeSet) -> str:
 
 def targets(model: Model, root: Path) -> list[PeriodTarget]:
     """Every pledge period of the model, in the order of the pledge sets."""
+    from trygghet_cli.area import municipalities_of
+
     found = []
     for pledge_set in model.pledge_sets:
         listed = next((a for a in model.activity_lists if a.pledge_set == pledge_set.id), None)
@@ -34,7 +37,8 @@ def targets(model: Model, root: Path) -> list[PeriodTarget]:
         else:
             key = _plain_label(pledge_set)
             path = root / "activities" / f"{key}.yaml"
-        found.append(PeriodTarget(key, pledge_set, listed, path))
+        named = [m.name for m in municipalities_of(model, listed or pledge_set)]
+        found.append(PeriodTarget(key, pledge_set, listed, path, "; ".join(named)))
     return found
 
 

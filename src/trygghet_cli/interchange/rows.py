@@ -8,8 +8,8 @@ from trygghet_cli.interchange import columns as cols
 from trygghet_cli.interchange.periods import PeriodTarget
 from trygghet_cli.model import Activity, Outcome, Status, Target
 
-EXPORT_KEYS = ("period", "id", "title", "description", "pledges", "owners", "parties", "districts",
-               "places", "start", "due", "status", "completed", "reason", "status_note",
+EXPORT_KEYS = ("municipality", "period", "id", "title", "description", "pledges", "owners", "parties",
+               "districts", "places", "start", "due", "status", "completed", "reason", "status_note",
                "visibility", *cols.TARGET_KEYS)
 LIST_SEPARATOR = "; "
 
@@ -37,12 +37,13 @@ def _json_number(value: float | None) -> int | float | None:
     return int(value) if value is not None and float(value).is_integer() else value
 
 
-def row(activity: Activity, period: str, lang: str) -> dict[str, str]:
+def row(activity: Activity, period: PeriodTarget, lang: str) -> dict[str, str]:
     """One activity as text cells, keyed by column key; lists joined with '; '."""
     status = "" if activity.status is Status.UNKNOWN else cols.word(
         cols.STATUSES, activity.status.value, lang)
     cells = {
-        "period": period, "id": activity.id, "title": activity.title,
+        "municipality": period.municipality, "period": period.key, "id": activity.id,
+        "title": activity.title,
         "description": activity.description or "",
         **{key: LIST_SEPARATOR.join(getattr(activity, key)) for key in cols.LIST_KEYS},
         "start": activity.start.isoformat() if activity.start else "",
@@ -67,10 +68,10 @@ def _outcome(outcome: Outcome) -> dict[str, Any]:
             "source": outcome.source, "note": outcome.note}
 
 
-def record(activity: Activity, period: str) -> dict[str, Any]:
+def record(activity: Activity, period: PeriodTarget) -> dict[str, Any]:
     """One activity as a JSON record with canonical keys and values (lists stay lists)."""
     return {
-        "period": period, "id": activity.id, "title": activity.title,
+        "municipality": period.municipality, "period": period.key, "id": activity.id, "title": activity.title,
         "description": activity.description,
         **{key: list(getattr(activity, key)) for key in cols.LIST_KEYS},
         "start": activity.start.isoformat() if activity.start else None,
@@ -84,8 +85,8 @@ def record(activity: Activity, period: str) -> dict[str, Any]:
     }
 
 
-def activities(periods: list[PeriodTarget], internal: bool = True) -> list[tuple[str, Activity]]:
-    """(period key, activity) for every activity of the periods, in file order; without
+def activities(periods: list[PeriodTarget], internal: bool = True) -> list[tuple[PeriodTarget, Activity]]:
+    """(period, activity) for every activity of the periods, in file order; without
     internal activities unless `internal`."""
-    return [(p.key, a) for p in periods if p.activity_list for a in p.activity_list.activities
+    return [(p, a) for p in periods if p.activity_list for a in p.activity_list.activities
             if internal or a.visibility != "internal"]

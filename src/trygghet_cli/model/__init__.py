@@ -119,6 +119,13 @@ class Function(Named):
 
 
 @dataclass(slots=True)
+class District(Named):
+    """A district (kommundel); `municipality` is the id of the municipality it lies in, if given."""
+
+    municipality: str | None = None
+
+
+@dataclass(slots=True)
 class Source:
     id: str
     title: str
@@ -147,7 +154,7 @@ class Config:
     police_area: str
     language: str
     parties: list[Named]
-    districts: list[Named]
+    districts: list[District]
     functions: list[Function]
     ref: Ref
     municipalities: list[Municipality] = field(default_factory=list)
@@ -156,6 +163,7 @@ class Config:
     law: dict[str, int] = field(default_factory=dict)
     council_reports: list[dict[str, Any]] = field(default_factory=list)
     shared_files: list[str] = field(default_factory=list)  # files of shared definitions, as shown
+    scope: str | None = None  # the municipality id a command narrowed the root to (area.scoped)
 
 
 @dataclass(slots=True)

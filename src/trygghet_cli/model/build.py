@@ -13,6 +13,7 @@ from trygghet_cli.model import (
     Agreement,
     Bound,
     Config,
+    District,
     Function,
     Model,
     Municipality,
@@ -65,12 +66,12 @@ def _municipalities(doc: Document) -> list[Municipality]:
                          None, Ref(doc, ("municipality",)))]
 
 
-def _definitions(doc: Document) -> tuple[list[Named], list[Named], list[Function]]:
+def _definitions(doc: Document) -> tuple[list[Named], list[District], list[Function]]:
     """The parties, districts and functions a config or a shared file defines."""
     data = doc.data
     named = [Named(p["id"], p["name"], Ref(doc, ("parties", i)))
              for i, p in enumerate(data.get("parties", []))]
-    districts = [Named(d["id"], d["name"], Ref(doc, ("districts", i)))
+    districts = [District(d["id"], d["name"], Ref(doc, ("districts", i)), d.get("municipality"))
                  for i, d in enumerate(data.get("districts", []))]
     functions = [Function(f["id"], f["name"], Ref(doc, ("functions", i)), f["party"],
                           f.get("description")) for i, f in enumerate(data.get("functions", []))]

@@ -19,8 +19,9 @@ from trygghet_cli.root import config
 
 # What trygghet puts into each kind of file it writes, near its start or its end.
 _HEAD_MARKS = (b'<meta name="generator" content="trygghet">', b"PRODID:-//trygghet//")
-_HEAD_SHAPES = (re.compile(rb"^(\xef\xbb\xbf)?period[,;\t]id[,;\t]"),  # export csv
-                re.compile(rb'^\[\s*(\]|\{\s*"period":)'),  # export json
+_HEAD_SHAPES = (re.compile(rb"^(\xef\xbb\xbf)?period[,;\t]id[,;\t]"),  # export csv (before 'kommun')
+                re.compile(rb"^(\xef\xbb\xbf)?(kommun|municipality)[,;\t]period[,;\t]"),  # export csv
+                re.compile(rb'^\[\s*(\]|\{\s*"(period|municipality)":)'),  # export json
                 re.compile(rb"^(\xef\xbb\xbf)?(id|period)[,;\t]"),  # status csv
                 re.compile(rb'^\{\s*"version":\s*\d+,\s*"tool":\s*\{\s*"name":\s*"trygghet"'))
 _TAIL_MARKS = (b"med trygghet", b"with trygghet")

@@ -48,8 +48,9 @@ def _root_of(name: str, prefixes: dict[str, Path]) -> Path | None:
 def _walk_log(top: Path, prefixes: dict[str, Path]) -> dict[Path, date]:
     try:
         process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
-            ["git", "-C", str(top), "log", "--format=@%cs", "--name-only", "--no-renames",
-             "--", *[p or "." for p in prefixes]],
+            # core.quotePath=false: a root named 'alköping' is listed as it is, not quoted in octal.
+            ["git", "-c", "core.quotePath=false", "-C", str(top), "log", "--format=@%cs",
+             "--name-only", "--no-renames", "--", *[p or "." for p in prefixes]],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8",
             errors="replace")
     except OSError:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from trygghet_cli import i18n
+from trygghet_cli.area import districts_of, own_districts
 from trygghet_cli.errors import UsageError
 from trygghet_cli.model import Activity, Target
 from trygghet_cli.render import views
@@ -113,11 +114,16 @@ def _information(ctx: ViewContext, situation: Situation) -> list[View]:
 
 
 def _districts(ctx: ViewContext, situation: Situation) -> list[View]:
+    """The lägesbild's word on each district of its municipalities: all of the municipality
+    shown, and of a joint lägesbild's other municipalities those it says something about."""
+    own = {d.id for d in own_districts(ctx.model)}
     found = []
-    for district in ctx.model.config.districts if ctx.model.config else []:
+    for district in districts_of(ctx.model, situation):
         section = situation.section(district.id)
-        found.append({"name": district.name, "summary": section.summary if section else "",
-                      "problems": [p.title for p in situation.problems if district.id in p.districts]})
+        problems = [p.title for p in situation.problems if district.id in p.districts]
+        if district.id in own or section or problems:
+            found.append({"name": district.name, "summary": section.summary if section else "",
+                          "problems": problems})
     return found
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from trygghet_cli.area import own_districts
 from trygghet_cli.render import Request
 from trygghet_cli.render.context import ViewContext
 from trygghet_cli.root.repository import LoadedRoot
@@ -86,7 +87,7 @@ def _site_pages(loaded: LoadedRoot, ctx: ViewContext, settings: pages.Settings,
                                           pages.accessibility_view(ctx, settings), lang)}
     for lst in model.activity_lists:
         out[pages.list_page(lst.id)] = _render("site/list.html.j2", pages.list_view(ctx, lst, history), lang)
-    for district in model.config.districts if model.config else []:
+    for district in own_districts(model):
         out[pages.district_page(district.id)] = _render(
             "site/district.html.j2", pages.district_view(ctx, district.id, district.name), lang)
     return out

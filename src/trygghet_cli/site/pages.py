@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from trygghet_cli import i18n
-from trygghet_cli.area import Item, names_of
+from trygghet_cli.area import Item, names_of, own_districts
 from trygghet_cli.diff import plain
 from trygghet_cli.model import ActivityList, Agreement, Model, PledgeSet
 from trygghet_cli.render import select, views
@@ -161,11 +161,10 @@ def _lagesbild(ctx: ViewContext, fallback: PledgeSet | None) -> tuple[View | Non
 
 def _situations(ctx: ViewContext, as_of: date) -> list[View]:
     """The latest situation picture per district, from the pledge sets begun by as_of."""
-    cfg = ctx.model.config
     begun = sorted((s for s in ctx.model.pledge_sets if s.period.start <= as_of),
                    key=lambda s: s.period.start, reverse=True)
     found = []
-    for district in cfg.districts if cfg else []:
+    for district in own_districts(ctx.model):
         note = next(((s, d) for s in begun for d in (s.situation or {}).get("districts", [])
                      if isinstance(d, dict) and d.get("district") == district.id), None)
         found.append({"name": district.name, "page": district_page(district.id),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from trygghet_cli.area import own_districts
 from trygghet_cli.model import Model, parse_partial
 from trygghet_cli.situation import DistrictSection, Situation
 
@@ -39,6 +40,5 @@ def by_district(model: Model, as_of: date | None = None) -> list[DistrictPicture
     The latest lägesbild decides; a district it says nothing about is shown with no section,
     not with an older lägesbild's words."""
     current = latest(model, as_of)
-    districts = model.config.districts if model.config else []
     return [DistrictPicture(d.id, d.name, current, current.section(d.id) if current else None)
-            for d in districts]
+            for d in own_districts(model)]

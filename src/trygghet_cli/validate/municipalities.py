@@ -8,6 +8,8 @@ from typing import TypeVar
 from trygghet_cli.findings import Finding, make
 from trygghet_cli.i18n import format_date
 from trygghet_cli.model import ActivityList, Agreement, Config, Model, Period, PledgeSet, Ref
+from trygghet_cli.situation import Situation
+from trygghet_cli.validate import districts
 
 
 def _config(config: Config) -> list[Finding]:
@@ -46,12 +48,12 @@ def _unknown(ids: list[str], ref: Ref, known: list[str]) -> list[Finding]:
             for index, ident in enumerate(ids) if ident not in known]
 
 
-def _document(model: Model, item: Agreement | PledgeSet | ActivityList) -> list[Finding]:
-    from trygghet_cli.area import stated_ids
+def _document(model: Model, item: Agreement | PledgeSet | ActivityList | Situation) -> list[Finding]:
+    from trygghet_cli.area import listed_ids, stated_ids
 
     everyone = model.config.municipalities if model.config else []
     known = [m.id for m in everyone]
-    findings = _unknown(item.municipalities, item.ref, known)
+    findings = _unknown(listed_ids(item), item.ref, known)
     # An activity list follows its pledge set, which is reported instead.
     follows = isinstance(item, ActivityList) and model.pledge_set(item.pledge_set) is not None
     if len(everyone) > 1 and not follows and not stated_ids(model, item):
@@ -115,21 +117,17 @@ def overlapping(model: Model, items: Sequence[Dated]) -> list[tuple[Dated, Dated
 
 
 def check(model: Model) -> list[Finding]:
-    """TRY202/TRY314 for the settings, TRY312 for unknown ids, TRY313 for a document of no
-    municipality in a root of several, TRY509 for periods of one municipality that overlap."""
+    """TRY202/TRY314 for the settings, TRY312 for unknown ids, TRY313 for a document (a
+    lägesbild too) of no municipality in a root of several, TRY509 for periods of one
+    municipality that overlap; TRY321/TRY322 for districts."""
     if model.config is None:
         return []
     findings = _config(model.config) + _party_links(model.config)
-    items: list[Agreement | PledgeSet | ActivityList] = [
-        *model.agreements, *model.pledge_sets, *model.activity_lists]
+    items: list[Agreement | PledgeSet | ActivityList | Situation] = [
+        *model.agreements, *model.pledge_sets, *model.activity_lists, *model.situations]
     for item in items:
         findings.extend(_document(model, item))
-    known = [m.id for m in model.config.municipalities]
-    for situation in model.situations:
-        listed = situation.raw.get("municipalities")
-        if isinstance(listed, list):
-            findings.extend(_unknown([str(i) for i in listed], situation.ref, known))
     findings.extend(_overlap(first, second) for first, second in overlapping(model, model.agreements))
     findings.extend(_overlap(first, second) for first, second in overlapping(model, model.pledge_sets))
-    return findings
+    return findings + districts.check(model)
 
