@@ -75,3 +75,33 @@ def test_a_finding_names_the_status_in_swedish(run, minimal_root: Path) -> None:
     assert result.exit_code == 1
     assert "a-2: statusen försenad kräver en orsak" in result.stdout
     assert "status delayed" not in result.stdout
+
+
+@pytest.mark.parametrize(("name", "content", "swedish"), [
+    ("lista.txt", "titel\nNattvandring\n", "det går inte att importera en fil av typen '.txt'"),
+    ("lista.csv", "datum;plats\n2025-01-01;Torget\n", "kolumn saknas för titel eller id"),
+    ("lista.csv", b"titel\nTrygghetsvandring i G\xe4rdet\n", "filen är inte UTF-8"),
+])
+def test_an_import_that_cannot_read_the_table_speaks_swedish(
+        run, minimal_root: Path, tmp_path: Path, name: str, content: str | bytes, swedish: str) -> None:
+    table = tmp_path / name
+    if isinstance(content, bytes):
+        table.write_bytes(content)
+    else:
+        table.write_text(content, encoding="utf-8")
+    result = run("--data", str(minimal_root), "import", "activities", str(table), "--period", "2024-2025")
+    assert result.exit_code in (2, 3), result.output
+    assert swedish in " ".join(result.stderr.split())
+    assert _english_words(result.stderr) == [], result.stderr
+
+
+def test_a_broken_mapping_file_is_named_in_swedish(run, minimal_root: Path, tmp_path: Path) -> None:
+    table = tmp_path / "lista.csv"
+    table.write_text("titel\nNattvandring\n", encoding="utf-8")
+    mapping = tmp_path / "mappning.yaml"
+    mapping.write_text("kolumner:\n  Rubrik: title\n", encoding="utf-8")
+    result = run("--data", str(minimal_root), "import", "activities", str(table), "--period", "2024-2025",
+                 "--mapping", str(mapping))
+    assert result.exit_code == 2, result.output
+    assert "mappningsfilen: okänd nyckel 'kolumner'" in result.stderr
+    assert "tips: använd columns, status, sheet och header_row" in result.stderr

@@ -130,12 +130,12 @@ class Mapping:
 def _section(raw: dict[str, Any], name: str, allowed: set[str]) -> dict[str, str]:
     section = raw.get(name) or {}
     if not isinstance(section, dict):
-        raise UsageError(f"mapping file: '{name}' must be a mapping of text to a field")
+        raise UsageError.say("import.mapping_section", name=name)
     result = {}
     for source, target in section.items():
         if not isinstance(target, str) or target not in allowed:
-            raise UsageError(f"mapping file: '{source}: {target}' in '{name}' is not known",
-                             f"use one of: {', '.join(sorted(allowed))}")
+            raise UsageError.say("import.mapping_unknown_target", source=source, target=target,
+                                 name=name, allowed=", ".join(sorted(allowed)))
         result[normal(str(source))] = target
     return result
 
@@ -149,18 +149,19 @@ def load_mapping(path: Path | None) -> Mapping:
 
     result = load_path(path)
     if result.document is None or not isinstance(result.document.data, dict):
-        problem = result.findings[0].message if result.findings else "not a mapping"
-        raise UsageError(f"{path}: cannot read the mapping file: {problem}")
+        if result.findings:
+            raise UsageError.say("import.mapping_unreadable", path=path,
+                                 problem=result.findings[0].message)
+        raise UsageError.say("import.mapping_not_mapping", path=path)
     raw = result.document.data
     unknown = set(raw) - {"columns", "status", "sheet", "header_row"}
     if unknown:
-        raise UsageError(f"mapping file: unknown key '{sorted(unknown)[0]}'",
-                         "use columns, status, sheet and header_row")
+        raise UsageError.say("import.mapping_unknown_key", unknown=sorted(unknown)[0])
     mapping.headers.update(_section(raw, "columns", set(COLUMNS)))
     mapping.statuses.update(_section(raw, "status", set(STATUSES)))
     sheet, row = raw.get("sheet"), raw.get("header_row", 1)
     mapping.sheet = str(sheet) if sheet is not None else None
     if not isinstance(row, int) or isinstance(row, bool) or row < 1:
-        raise UsageError("mapping file: header_row must be a row number (1 or more)")
+        raise UsageError.say("import.mapping_header_row")
     mapping.header_row = row
     return mapping

@@ -64,9 +64,8 @@ def plan(root: Path, source: Path, period: str, mapping_file: Path | None = None
     table = tables.read(source, mapping.sheet, mapping.header_row)
     columns = mapping.columns(table.headers)
     if "title" not in columns.values() and "id" not in columns.values():
-        raise UsageError(f"{source}: no column for the title or id (headers: "
-                         f"{', '.join(h for h in table.headers if h) or 'none'})",
-                         "name a column 'titel' or 'title', or map it with --mapping")
+        raise UsageError.say("import.no_title_column", path=source,
+                             headers=", ".join(h for h in table.headers if h) or "—")
     old_text, digest, had_bom = _current(target)
     result = ImportPlan(target.path, old_text, digest=digest, had_bom=had_bom,
                         ignored_headers=[h for i, h in enumerate(table.headers) if h and i not in columns])

@@ -41,10 +41,8 @@ def _columns(source: Path, headers: list[str]) -> dict[str, int]:
                 found[name] = index
     missing = [name for name in ("date", "measure", "value") if name not in found]
     if missing:
-        raise UsageError(f"{source}: no column for {', '.join(missing)} (headers: "
-                         f"{', '.join(h for h in headers if h) or 'none'})",
-                         "name the columns 'område', 'år', 'mått' and 'värde' "
-                         "(or area, year, measure, value)")
+        raise UsageError.say("import.indicator_columns", path=source, missing=", ".join(missing),
+                             headers=", ".join(h for h in headers if h) or "—")
     return found
 
 
@@ -61,11 +59,11 @@ def _situation(model: Any, ident: str | None) -> Any:
     if ident is not None:
         found = model.situation(ident)
         if found is None:
-            known = ", ".join(s.id for s in model.situations) or "none"
-            raise UsageError(f"no lägesbild '{ident}'", f"lägesbilder: {known}")
+            known = ", ".join(s.id for s in model.situations) or "—"
+            raise UsageError.say("import.no_situation", ident=ident, known=known)
         return found
     if not model.situations:
-        raise UsageError("there is no lägesbild in situation/", "create one first")
+        raise UsageError.say("import.no_situations")
     return max(model.situations, key=lambda s: s.day)
 
 
@@ -148,7 +146,6 @@ def plan(root: Path, source: Path, situation_id: str | None, lang: str) -> Impor
     try:
         result.new_text = rows.editor.result().text
     except (UsageError, ValueError, KeyError) as exc:
-        raise UsageError(f"{doc.path}: the values cannot be edited in place ({exc})",
-                         "write the indicator's values in block style") from exc
+        raise UsageError.say("import.indicator_not_in_place", path=doc.path, problem=exc) from exc
     result.problems = _check(root, Path(doc.path), result.new_text, {})
     return result

@@ -98,12 +98,11 @@ def read(path: Path, sheet: str | None = None, header_row: int = 1) -> Table:
     """The table in a .csv or .xlsx file."""
     suffix = path.suffix.lower()
     if suffix not in {".csv", ".xlsx", ".xlsm"}:
-        raise UsageError(f"{path}: cannot import a '{suffix or 'extension-less'}' file",
-                         "save the sheet as .xlsx or .csv (UTF-8)")
+        raise UsageError.say("import.file_kind", path=path, suffix=suffix or "—")
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ReadError(f"{path}: {exc.strerror or exc}") from exc
+        raise ReadError.say("import.cannot_read", path=path, problem=exc.strerror or exc) from exc
     if suffix == ".csv":
         return _read_csv(path, raw, header_row)
     return _read_xlsx(path, raw, sheet, header_row)
@@ -113,8 +112,7 @@ def _read_csv(path: Path, raw: bytes, header_row: int) -> Table:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ReadError(f"{path}: not UTF-8 (byte {exc.start})",
-                        "in Excel, save as 'CSV UTF-8 (kommaavgränsad)'") from exc
+        raise ReadError.say("import.not_utf8", path=path, byte=exc.start) from exc
     delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[tuple[int, int, list[str]]] = []  # (row, first line, cells)
@@ -123,8 +121,7 @@ def _read_csv(path: Path, raw: bytes, header_row: int) -> Table:
             first = records[-1][1] + _lines(records[-1][2]) if records else 1
             records.append((len(records) + 1, first, record))
     except csv.Error as exc:  # a cell over csv's field limit, or a quote it cannot place
-        raise DataError(f"{path}: line {reader.line_num}: {exc}",
-                        "check the quotes on that line; a cell holds at most 131 072 characters") from exc
+        raise DataError.say("import.csv_line", path=path, line=reader.line_num, problem=exc) from exc
     _same_width(path, records, header_row, delimiter)
     return _table(path, [(number, record) for number, _, record in records], header_row)
 
@@ -177,9 +174,10 @@ def _read_xlsx(path: Path, raw: bytes, sheet: str | None, header_row: int) -> Ta
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
-        raise ReadError(f"{path}: not a readable Excel workbook ({type(exc).__name__})") from exc
+        raise ReadError.say("import.not_workbook", path=path, kind=type(exc).__name__) from exc
     if sheet is not None and sheet not in book.sheetnames:
-        raise UsageError(f"{path}: no sheet named '{sheet}'", f"sheets: {', '.join(book.sheetnames)}")
+        raise UsageError.say("import.no_sheet", path=path, sheet=sheet,
+                             sheets=", ".join(book.sheetnames))
     ws = book[sheet] if sheet is not None else book.worksheets[0]
     records = [(number, list(values)) for number, values in
                enumerate(ws.iter_rows(values_only=True), start=1)]
@@ -190,8 +188,7 @@ def _read_xlsx(path: Path, raw: bytes, sheet: str | None, header_row: int) -> Ta
 def _table(path: Path, records: list[tuple[int, list[Any]]], header_row: int) -> Table:
     header = next((values for number, values in records if number == header_row), None)
     if header is None:
-        raise UsageError(f"{path}: no header row (row {header_row})",
-                         "the first row should name the columns: id, titel, löfte, ansvarig, ...")
+        raise UsageError.say("import.no_header_row", path=path, row=header_row)
     rows = [(number, values) for number, values in records
             if number > header_row and any(text(v) for v in values)]
     return Table([text(h) for h in header], rows)
