@@ -105,3 +105,17 @@ def test_a_broken_mapping_file_is_named_in_swedish(run, minimal_root: Path, tmp_
     assert result.exit_code == 2, result.output
     assert "mappningsfilen: okänd nyckel 'kolumner'" in result.stderr
     assert "tips: använd columns, status, sheet och header_row" in result.stderr
+
+
+@pytest.mark.parametrize(("value", "swedish"), [
+    ("1e999", "ogiltigt tal: '1e999' är ett för stort tal"),
+    (".nan", "ogiltigt tal: '.nan' är inget ändligt tal"),
+    ("!!int ja", "ogiltigt tal: 'ja' kan inte läsas som !!int"),
+])
+def test_a_number_that_cannot_be_read_is_named_in_swedish(run, tmp_path: Path, value: str,
+                                                          swedish: str) -> None:
+    odd = tmp_path / "tal.yaml"
+    odd.write_text(f"id: x\nvalue: {value}\n", encoding="utf-8")
+    result = run("--lang", "sv", "validate", "--no-cache", str(odd))
+    assert result.exit_code == 1, result.output
+    assert swedish in result.stdout

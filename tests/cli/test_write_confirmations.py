@@ -52,6 +52,9 @@ def test_fmt_names_each_file_it_reformatted_and_counts_them(run, minimal_root) -
     assert lines[0].endswith("2024-2025.yaml") and lines[1] == "1 av 4 filer formaterades om."
     assert _lines(run("--data", str(minimal_root), "--lang", "en", "fmt")) == [
         "4 files already formatted"]
+    assert _lines(run("--data", str(minimal_root), "fmt")) == ["4 filer var redan formaterade"]
+    assert _lines(run("--data", str(minimal_root), "fmt", str(target))) == [
+        "1 fil var redan formaterad"]
 
 
 def _export(run, root: Path, table: Path, lang: str) -> list[list[str]]:

@@ -108,7 +108,7 @@ def fmt(
                 failed = True
                 typer.echo(f"trygghet: {error.message}", err=True)
     if not changed and not failed:
-        typer.echo(i18n.label("edit.fmt_clean", lang, count=len(files)))
+        typer.echo(i18n.plural("edit.fmt_clean", lang, len(files)))
     elif changed and not read_only:
         typer.echo(i18n.plural("edit.fmt_done", lang, len(files), changed=changed))
     if failed or (check and changed):

@@ -227,7 +227,7 @@ class _Builder:
                 return resolve_plain(value_text)
         except ScalarError as exc:
             self.error("TRY110", event.start_mark, str(exc), "quote the value if it is text",
-                       sv=f"ogiltigt tal: {exc}",
+                       sv=f"ogiltigt tal: {exc.sv}",
                        sv_hint="sätt värdet inom citattecken om det är text")
             return None
         return value_text

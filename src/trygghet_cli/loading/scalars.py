@@ -35,7 +35,12 @@ CORE_TAGS = {
 
 
 class ScalarError(ValueError):
-    """A scalar that cannot become a value (a number too large, not finite)."""
+    """A scalar that cannot become a value (a number too large, not finite), said in English
+    (the exception's text) and in Swedish (`sv`)."""
+
+    def __init__(self, message: str, sv: str) -> None:
+        super().__init__(message)
+        self.sv = sv
 
 
 def resolve_plain(text: str) -> Scalar:
@@ -49,11 +54,11 @@ def resolve_plain(text: str) -> Scalar:
     if _INT.fullmatch(text) or _OCT.fullmatch(text) or _HEX.fullmatch(text):
         return _in_range(_to_int(text), text)
     if _SPECIAL_FLOAT.fullmatch(text):
-        raise ScalarError(f"'{text}' is not a finite number")
+        raise ScalarError(f"'{text}' is not a finite number", f"'{text}' är inget ändligt tal")
     if _FLOAT.fullmatch(text):
         value = float(text)
         if not math.isfinite(value):
-            raise ScalarError(f"'{text}' is too large a number")
+            raise ScalarError(f"'{text}' is too large a number", f"'{text}' är ett för stort tal")
         return _in_range(value, text)
     return text
 
@@ -61,7 +66,10 @@ def resolve_plain(text: str) -> Scalar:
 def _in_range(value: int | float, text: str) -> int | float:
     if abs(value) > MAX_NUMBER:
         shown = text if len(text) <= 20 else f"{text[:12]}... ({len(text)} characters)"
-        raise ScalarError(f"number {shown} is larger than {MAX_NUMBER:,}".replace(",", " "))
+        visat = text if len(text) <= 20 else f"{text[:12]}… ({len(text)} tecken)"
+        largest = f"{MAX_NUMBER:,}".replace(",", " ")
+        raise ScalarError(f"number {shown} is larger than {largest}",
+                          f"talet {visat} är större än {largest}")
     return value
 
 
@@ -77,7 +85,8 @@ def resolve_tagged(text: str, tag: str) -> Scalar:
     if expected is None or not isinstance(value, expected) or (
         wanted in {"int", "float"} and isinstance(value, bool)
     ):
-        raise ScalarError(f"'{text}' cannot be read as !!{wanted}")
+        raise ScalarError(f"'{text}' cannot be read as !!{wanted}",
+                          f"'{text}' kan inte läsas som !!{wanted}")
     return value
 
 
@@ -89,4 +98,5 @@ def _to_int(text: str) -> int:
             return int(text[2:], 16)
         return int(text)
     except ValueError as exc:  # more digits than Python converts (CVE-2020-10735 limit)
-        raise ScalarError(f"number with {len(text)} digits is too large") from exc
+        raise ScalarError(f"number with {len(text)} digits is too large",
+                          f"ett tal med {len(text)} siffror är för stort") from exc
