@@ -119,3 +119,15 @@ def test_a_number_that_cannot_be_read_is_named_in_swedish(run, tmp_path: Path, v
     result = run("--lang", "sv", "validate", "--no-cache", str(odd))
     assert result.exit_code == 1, result.output
     assert swedish in result.stdout
+
+
+def test_a_data_folder_that_is_a_file_is_named_in_swedish(run, minimal_root: Path) -> None:
+    import shutil
+
+    shutil.rmtree(minimal_root / "pledges")
+    (minimal_root / "pledges").write_text("inte en mapp\n", encoding="utf-8")
+    result = run("--data", str(minimal_root), "status")
+    assert result.exit_code == 3, result.output
+    assert "är ingen mapp, så det som ska ligga i pledges/ går inte att läsa" in result.output
+    assert "tips: gör pledges/ till en mapp och lägg datafilerna i den" in result.output
+    assert _english_words(result.output) == [], result.output

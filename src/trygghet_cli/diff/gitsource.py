@@ -74,7 +74,8 @@ def _listing(root: Path, commit: str, prefix: str) -> dict[str, tuple[str, str, 
     """Files below the prefix at the commit: relative path -> (mode, object id, size)."""
     found = _git(root, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", prefix or ".")
     if found.returncode != 0:
-        raise ReadError(f"git ls-tree failed: {found.stderr.decode('utf-8', 'replace').strip()}")
+        raise ReadError.say("git.failed", command="ls-tree",
+                           problem=found.stderr.decode("utf-8", "replace").strip())
     files: dict[str, tuple[str, str, int]] = {}
     for entry in found.stdout.split(b"\0"):
         if not entry:
@@ -94,7 +95,8 @@ def _contents(root: Path, object_ids: list[str]) -> list[bytes]:
         return []
     found = _git(root, "cat-file", "--batch", stdin="".join(f"{o}\n" for o in object_ids).encode())
     if found.returncode != 0:
-        raise ReadError(f"git cat-file failed: {found.stderr.decode('utf-8', 'replace').strip()}")
+        raise ReadError.say("git.failed", command="cat-file",
+                           problem=found.stderr.decode("utf-8", "replace").strip())
     out, at, blobs = found.stdout, 0, []
     for _ in object_ids:
         header_end = out.index(b"\n", at)

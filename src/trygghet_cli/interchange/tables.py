@@ -102,7 +102,7 @@ def read(path: Path, sheet: str | None = None, header_row: int = 1) -> Table:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ReadError.say("import.cannot_read", path=path, problem=exc.strerror or exc) from exc
+        raise ReadError.say("io.cannot_read", path=path, reason=exc.strerror or exc) from exc
     if suffix == ".csv":
         return _read_csv(path, raw, header_row)
     return _read_xlsx(path, raw, sheet, header_row)

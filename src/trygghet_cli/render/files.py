@@ -23,6 +23,6 @@ def write_output(path: Path, data: bytes) -> None:
     try:
         old = path.read_bytes()
     except OSError as exc:
-        raise ReadError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise ReadError.say("io.cannot_read", path=path, reason=exc.strerror or exc) from None
     if old != data:
         write_atomic(path, data, sha256(old))

@@ -112,8 +112,7 @@ def data_files(root: Path) -> list[Path]:
             files.extend(sorted(found))
         elif os.path.lexists(base):
             # Skipped, a file in place of the folder made a root validate clean and show nothing.
-            raise ReadError(f"{display_path(base)} is not a folder; the {folder} in it cannot be read",
-                            f"make {folder}/ a folder and put the data files in it")
+            raise ReadError.say("root.folder_is_file", path=display_path(base), folder=folder)
     return files
 
 
