@@ -129,7 +129,7 @@ def test_init_refuses_an_existing_data_root_and_changes_nothing(run, tmp_path) -
     before = (folder / "trygghet.yaml").read_bytes()
     again = run("init", str(folder), "--name", "Annan kommun", "--code", "0123")
     assert again.exit_code == 2
-    assert "already a data root" in again.stderr
+    assert "är redan en datamapp" in again.stderr
     assert (folder / "trygghet.yaml").read_bytes() == before
 
 

@@ -92,7 +92,7 @@ def test_a_police_area_with_och_needs_a_police_party_of_its_own(run, tmp_path) -
     (["--party", "Nyby Bostäder AB@bolag"], "parten 'Nyby Bostäder AB@bolag': okänd typ 'bolag'"),
     (["--function", "Bovärd@bostader"], "funktionen 'Bovärd@bostader': ingen part med id 'bostader'"),
     (["--party", "b=Nyby Bostäder AB@foretag", "--party", "b=Nyby Fastigheter AB@foretag"],
-     "id 'b' is given twice"),
+     "id:t 'b' finns två gånger"),
 ])
 def test_unknown_kinds_parties_and_repeated_ids_are_usage_errors(run, tmp_path, option, shown) -> None:
     result = run("init", str(tmp_path / "ny"), *NYBY, *option)

@@ -131,3 +131,17 @@ def test_a_data_folder_that_is_a_file_is_named_in_swedish(run, minimal_root: Pat
     assert "är ingen mapp, så det som ska ligga i pledges/ går inte att läsa" in result.output
     assert "tips: gör pledges/ till en mapp och lägg datafilerna i den" in result.output
     assert _english_words(result.output) == [], result.output
+
+
+@pytest.mark.parametrize(("args", "swedish"), [
+    (["--name", "Nyby kommun", "--code", "12"], "kommunkoden '12' är inte fyra siffror"),
+    (["--code", "0999"], "--name saknas"),
+    (["--name", "Nyby kommun", "--code", "0999", "--district", "!!"],
+     "'!!': det går inte att göra ett id av det"),
+])
+def test_init_refuses_in_swedish(run, tmp_path: Path, args: list[str], swedish: str) -> None:
+    result = run("init", str(tmp_path / "ny"), *args)
+    assert result.exit_code == 2, result.output
+    assert swedish in " ".join(result.stderr.split())
+    assert _english_words(result.stderr) == [], result.stderr
+    assert not (tmp_path / "ny").exists()

@@ -21,10 +21,12 @@ def interactive() -> bool:
     return prompts.interactive() and sys.stdout.isatty()
 
 
-def _four_digits(text: str) -> str:
+def _four_digits(text: str, lang: str) -> str:
     """A prompt answer for the kommunkod; anything else is asked again."""
     if not (len(text.strip()) == 4 and text.strip().isdigit()):
-        raise typer.BadParameter("fyra siffror, till exempel 0486 / four digits, e.g. 0486")
+        from trygghet_cli.i18n import label
+
+        raise typer.BadParameter(label("init.code_prompt", lang))
     return text.strip()
 
 
@@ -37,8 +39,7 @@ def _ask(value: str | None, option: str, question: str, default: str | None = No
         return answer.strip()
     if default is not None:
         return default
-    raise UsageError(f"{option} is missing", f"give {option}, or run 'trygghet init' in a terminal "
-                     "to be asked")
+    raise UsageError.say("init.missing", option=option)
 
 
 def _ask_many(given: list[str], intro: str, question: str, parse: Callable[[str], T],
@@ -96,7 +97,7 @@ def init(
     town = _ask(name, "--name", "Kommunens namn (t.ex. Exempelby kommun)")
     spec = scaffold.Spec(
         name=town,
-        code=_ask(code, "--code", "Kommunkod (fyra siffror)", check=_four_digits),
+        code=_ask(code, "--code", "Kommunkod (fyra siffror)", check=lambda text: _four_digits(text, lang)),
         police_area=_ask(police_area, "--police-area", "Lokalpolisområde",
                          f"Lokalpolisområde {town.removesuffix(' kommun')}"),
         language=lang,

@@ -107,9 +107,8 @@ def _id_and_name(text: str, what: str) -> tuple[str, str]:
         ident, name = slug(text), text
     ident, name = ident.strip(), name.strip()
     if not name or not _ID.match(ident):
-        raise UsageError(f"{what} '{text}': cannot make an id of it",
-                         f"write it as id=Name, with an id of a-z, 0-9, '-', for example "
-                         f"{slug(name) or 'norr'}={name or 'Norr'}")
+        raise UsageError.say("init.no_id", what=what, text=text,
+                             example=f"{slug(name) or 'norr'}={name or 'Norr'}")
     return ident, name
 
 
@@ -167,13 +166,13 @@ def check_party_name(name: str) -> None:
 def check_spec(spec: Spec) -> None:
     """Refuse a spec that would not make a valid data root."""
     if not re.fullmatch(r"[0-9]{4}", spec.code):
-        raise UsageError(f"kommunkod '{spec.code}' is not four digits", "for example --code 0486")
+        raise UsageError.say("init.code", code=spec.code)
     texts = [spec.name, spec.police_area, spec.tool_repo, *(d.name for d in spec.districts),
              *(f.name for f in spec.functions), *(p.name for p in spec.parties)]
     if any(not text.strip() or not text.isprintable() for text in texts):
-        raise UsageError("names must be non-empty and on one line", "check the quoting of the options")
+        raise UsageError.say("init.names")
     if spec.language not in ("sv", "en"):
-        raise UsageError(f"language '{spec.language}' is not sv or en")
+        raise UsageError.say("init.language", language=spec.language)
     for name in spec.party_names():
         check_party_name(name)
     missing = [f for f in spec.functions if f.party not in spec.party_ids()]
@@ -184,8 +183,7 @@ def check_spec(spec: Spec) -> None:
     given = [p.id for p in spec.parties]
     repeated = sorted({i for i in ids if ids.count(i) > 1} | {i for i in given if given.count(i) > 1})
     if repeated:
-        raise UsageError(f"id '{repeated[0]}' is given twice (parties, districts and functions "
-                         "share one set of ids)", "give each its own id, for example norr=Norr")
+        raise UsageError.say("init.id_twice", ident=repeated[0])
 
 
 def render(spec: Spec) -> dict[str, str]:
@@ -225,8 +223,7 @@ def create(root: Path, spec: Spec) -> tuple[list[str], list[str]]:
     """
     check_spec(spec)
     if config.is_root(root):
-        raise UsageError(f"{config.display_path(root)} is already a data root "
-                         f"({config.CONFIG_NAME} exists)", "nothing was changed; pick another folder")
+        raise UsageError.say("init.exists", path=config.display_path(root), config=config.CONFIG_NAME)
     from trygghet_cli.editing import atomic
 
     files = render(spec)
@@ -244,7 +241,7 @@ def create(root: Path, spec: Spec) -> tuple[list[str], list[str]]:
             atomic.write_new(target, files[relative].encode("utf-8"))
             written.append(relative)
     except OSError as exc:
-        raise ReadError(f"cannot write {root}: {exc.strerror or exc}") from exc
+        raise ReadError.say("init.cannot_write", path=root, reason=exc.strerror or exc) from exc
     return written, kept
 
 
