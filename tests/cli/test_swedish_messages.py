@@ -145,3 +145,10 @@ def test_init_refuses_in_swedish(run, tmp_path: Path, args: list[str], swedish: 
     assert swedish in " ".join(result.stderr.split())
     assert _english_words(result.stderr) == [], result.stderr
     assert not (tmp_path / "ny").exists()
+
+
+def test_a_note_with_a_control_character_is_refused_in_swedish(run, minimal_root: Path) -> None:
+    result = run("--data", str(minimal_root), "activity", "set-status", "a-2", "klar", "--note", "se\x07här")
+    assert result.exit_code in (1, 2), result.output
+    assert "texten innehåller styrtecknet U+0007" in " ".join(result.stderr.split())
+    assert _english_words(result.stderr) == [], result.stderr

@@ -106,7 +106,10 @@ def fmt(
                     typer.echo(i18n.label("edit.fmt_file", lang, path=change.path))
             except DataError as error:
                 failed = True
-                typer.echo(f"trygghet: {error.message}", err=True)
+                message, hint = error.text(lang)
+                typer.echo(f"trygghet: {message}", err=True)
+                if hint:
+                    typer.echo(f"  {i18n.label('hint', lang)}: {hint}", err=True)
     if not changed and not failed:
         typer.echo(i18n.plural("edit.fmt_clean", lang, len(files)))
     elif changed and not read_only:

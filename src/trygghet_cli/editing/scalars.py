@@ -49,8 +49,7 @@ def double_quoted(text: str) -> str:
     """
     control = escaped_control(text)
     if control is not None:
-        raise DataError(f"the text holds the control character U+{ord(control):04X}, which data "
-                        "files do not allow", "remove it; it often comes along when pasting")
+        raise DataError.say("edit.control_character", code=f"U+{ord(control):04X}")
     return '"' + "".join(_escape(c) for c in text) + '"'
 
 
@@ -63,8 +62,7 @@ def render(value: Scalar, flow: bool = False) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float) and not (math.isfinite(value) and abs(value) <= MAX_NUMBER):
         limit = f"{MAX_NUMBER:,}".replace(",", " ")
-        raise UsageError(f"{quoted(value, 30)} is not a number data files can hold (finite, at "
-                         f"most {limit})", "give a smaller number, or text")
+        raise UsageError.say("edit.number_too_large", value=quoted(value, 30), limit=limit)
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
