@@ -137,3 +137,24 @@ def test_own_templates_take_precedence_over_the_built_in_ones(run, tmp_path: Pat
     assert own.stdout == "Egen: Samverkansöverenskommelse 2023–2026 \\<b\\>\n"
     shipped = _report(run, "pledges", "--period", "2019", "--templates", str(tmp_path))
     assert shipped.stdout.startswith("# Medborgarlöfte 2019")
+
+
+def test_a_lagesbild_compiled_with_a_third_party_names_every_party_in_its_footer(run, tmp_path) -> None:
+    import shutil
+
+    root = tmp_path / "data"
+    shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns(".trygghet-cache"))
+    config = root / "trygghet.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "    kind: polis\n", "    kind: polis\n  - id: bostader\n    name: Strängnäs Bostäder AB\n"
+        "    kind: foretag\n", 1), encoding="utf-8")
+    situation = root / "situation" / "2024.yaml"
+    situation.write_text(situation.read_text(encoding="utf-8").replace(
+        "  - polis\n", "  - polis\n  - bostader\n", 1), encoding="utf-8")
+    shown = run("--data", str(root), "report", "lagesbild", "--format", "md")
+    assert shown.exit_code == 0, shown.output
+    assert ("samverkan mellan Strängnäs kommun, Polismyndigheten (lokalpolisområde "
+            "Eskilstuna/Strängnäs) och Strängnäs Bostäder AB") in " ".join(shown.stdout.split())
+    assert "mellan Strängnäs kommun och polisen" not in " ".join(shown.stdout.split())
+    plain = run("--data", str(BUNDLED), "report", "lagesbild", "--format", "md")
+    assert "samverkan mellan Strängnäs kommun och polisen" in " ".join(plain.stdout.split())

@@ -25,7 +25,8 @@ def meta(ctx: ViewContext, kind: str, title: str, period: str, documents: list[I
         "lang": ctx.lang, "kind": kind, "kind_label": ctx.t(f"report.kind.{kind}"),
         "title": title, "title_is_data": title_is_data, "period": period,
         "municipality": names_of(ctx.model, documents, ctx.lang),
-        "parties": _other_parties(ctx, documents),
+        "parties": other_parties(ctx, [str(p) for d in documents
+                                       for p in getattr(d, "raw", {}).get("parties", [])]),
         "police_area": cfg.police_area if cfg else "",
         "as_of": ctx.date(ctx.as_of) if ctx.as_of_shown or dated else "",
         "preliminary": "",
@@ -34,13 +35,12 @@ def meta(ctx: ViewContext, kind: str, title: str, period: str, documents: list[I
     }
 
 
-def _other_parties(ctx: ViewContext, documents: list[Item]) -> str:
-    """The documents' parties as a list ('A, B och C'), or '' when they are one municipality
-    and the police (a sentence may then say 'the police')."""
+def other_parties(ctx: ViewContext, party_ids: list[str]) -> str:
+    """The parties as a list ('A, B och C'), or '' when they are one municipality and the
+    police (a sentence may then say 'the police')."""
     from trygghet_cli.area import only_municipality_and_police
 
-    ids = list(dict.fromkeys(str(p) for d in documents
-                              for p in getattr(d, "raw", {}).get("parties", [])))
+    ids = list(dict.fromkeys(party_ids))
     if not ids or only_municipality_and_police(ctx.model, ids):
         return ""
     return ctx.listed(ctx.names(ids))
