@@ -216,3 +216,11 @@ def test_a_closed_period_reads_as_the_follow_up_left_it_without_counting_days_to
     english = " ".join(run(*args, "--lang", "en").stdout.split())
     assert "overdue: ongoing" in english and "days past due" not in english
     assert run(*args, "--fail-if", "overdue").exit_code == 1
+
+
+def test_a_pledge_with_one_activity_says_klar_in_the_singular(run, minimal_root) -> None:
+    result = run("--data", str(minimal_root), "status", "--as-of", "2025-01-01")
+    assert "0 av 1 klar (0 %)" in result.stdout and "1 av 1 klar (100 %)" in result.stdout
+    assert "av 1 klara" not in result.stdout
+    markdown = run("--data", str(minimal_root), "status", "--as-of", "2025-01-01", "--format", "markdown")
+    assert "0 av 1 klar" in markdown.stdout and "av 1 klara" not in markdown.stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from trygghet_cli.i18n import format_date, label
+from trygghet_cli.i18n import format_date, label, plural
 from trygghet_cli.status import ActivityState, Effective, StatusReport, words
 from trygghet_cli.status.result_words import results_texts
 
@@ -64,7 +64,8 @@ def _section(section: words.Section, report: StatusReport, lang: str) -> list[st
         return lines
     done = section.counts[Effective.DONE]
     total = sum(section.counts.values()) - section.counts[Effective.CANCELLED]
-    lines += ["", f"`{words.bar(section.done_share)}` {label('st.done_of', lang, done=done, total=total)}"
+    done_of = plural("st.done_of", lang, total, done=done, total=total)
+    lines += ["", f"`{words.bar(section.done_share)}` {done_of}"
                   f" ({words.share_text(section.done_share, lang)})", ""]
     headers = [label(k, lang) for k in ("st.activity", "st.status", "st.owner", "st.due", "st.target")]
     lines += ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]

@@ -7,7 +7,7 @@ milliseconds and looks the same. ANSI colour is added only when color is true.
 
 from __future__ import annotations
 
-from trygghet_cli.i18n import format_date, label
+from trygghet_cli.i18n import format_date, label, plural
 from trygghet_cli.status import ActivityState, Effective, StatusReport, Verdict, words
 from trygghet_cli.status.result_words import results_texts
 
@@ -134,7 +134,7 @@ def _section(section: words.Section, report: StatusReport, lang: str, p: _Painte
         return
     done = section.counts[Effective.DONE]
     total = sum(section.counts.values()) - section.counts[Effective.CANCELLED]
-    p.wrap(f"{words.bar(section.done_share)} {label('st.done_of', lang, done=done, total=total)}"
+    p.wrap(f"{words.bar(section.done_share)} {plural('st.done_of', lang, total, done=done, total=total)}"
            f" ({words.share_text(section.done_share, lang)})")
     _table(section, report, lang, p)
 
