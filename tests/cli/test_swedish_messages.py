@@ -152,3 +152,19 @@ def test_a_note_with_a_control_character_is_refused_in_swedish(run, minimal_root
     assert result.exit_code in (1, 2), result.output
     assert "texten innehåller styrtecknet U+0007" in " ".join(result.stderr.split())
     assert _english_words(result.stderr) == [], result.stderr
+
+
+def test_an_outcome_list_written_on_one_line_is_named_by_line_and_key(run, minimal_root: Path) -> None:
+    activities = minimal_root / "activities" / "2024-2025.yaml"
+    text = activities.read_text(encoding="utf-8")
+    flow = text.replace("        outcomes:\n          - value: 5\n            date: 2024-10-15\n"
+                        "            kind: final\n            source: src-uppfoljning\n",
+                        "        outcomes: [{value: 5, date: 2024-10-15, kind: final}]\n")
+    assert flow != text
+    activities.write_text(flow, encoding="utf-8")
+    result = run("--data", str(minimal_root), "activity", "outcome", "a-1", "6")
+    assert result.exit_code == 2, result.output
+    assert f"{activities}:21: listan 'outcomes' är tom eller skriven på en rad" in result.stderr
+    assert "tips: skriv den i blockform" in result.stderr
+    assert _english_words(result.stderr) == [], result.stderr
+    assert activities.read_text(encoding="utf-8") == flow

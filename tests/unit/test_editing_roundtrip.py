@@ -106,7 +106,7 @@ def test_appending_to_a_file_without_a_final_newline_adds_one() -> None:
 
 def test_flow_mapping_is_not_edited_in_place() -> None:
     ed = editor("id: al\npledge_set: ps\nactivities:\n  - {id: a1, title: T, pledges: [p], parties: [k]}\n")
-    with pytest.raises(UsageError, match="flow"):
+    with pytest.raises(UsageError, match="written on one line"):
         ed.set(("activities", 0, "status"), "done")
 
 

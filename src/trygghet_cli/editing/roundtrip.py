@@ -33,9 +33,6 @@ class EditResult:
     new_lines: list[str]
 
 
-_BLOCK_HINT = "write it in block style (one item or key per line), or edit it by hand"
-
-
 def get(data: Any, path: JsonPath) -> Any:
     for step in path:
         data = data[step]
@@ -58,8 +55,7 @@ class Editor:
         """Set the value at path: rewrite its scalar, or insert the key in schema order."""
         if path in self.doc.positions:
             if isinstance(get(self.doc.data, path), dict | list) or isinstance(value, dict | list):
-                raise UsageError(f"{self.doc.path}: cannot replace a list or mapping at "
-                                 f"{_show(path)} in place")
+                raise UsageError.say("edit.rt_replace", where=self._where(path), name=_key(path))
             self._replace(path, value)
         else:
             self._insert_key(path, value)
@@ -69,7 +65,7 @@ class Editor:
         """Delete a key and its whole value (its lines) from a block mapping."""
         line, column = self.doc.key_positions[path]
         if self.lines[line - 1][: column - 1].strip():
-            raise UsageError(f"{self.doc.path}:{line}: cannot delete the first key of a list item")
+            raise UsageError.say("edit.rt_first_key", where=f"{self.doc.path}:{line}", name=_key(path))
         self.ops.append(ln.LineOp(line - 1, self._end_line(path) + 1, ()))
         del get(self.expected, path[:-1])[path[-1]]
 
@@ -88,8 +84,7 @@ class Editor:
             return
         items = get(self.doc.data, seq_path)
         if not items or self._char_at(seq_path) == "[":
-            raise UsageError(f"{self.doc.path}: the list at {_show(seq_path)} is empty or in "
-                             "[flow] style", _BLOCK_HINT)
+            raise UsageError.say("edit.rt_flow_list", where=self._where(seq_path), name=_key(seq_path))
         last = (*seq_path, len(items) - 1)
         dash = self.doc.positions[seq_path][1] - 1
         layout = self._layout_like(last)
@@ -143,14 +138,18 @@ class Editor:
         start = self.doc.positions.get(path, (end_line, 1))[0] - 1
         return self._content_end(end_line, end_column, start)[0]
 
+    def _where(self, path: JsonPath) -> str:
+        """file:line of the value at path (the file alone when it has no position)."""
+        line = self.doc.positions.get(path, (0, 0))[0]
+        return f"{self.doc.path}:{line}" if line else str(self.doc.path)
+
     def _insert_key(self, path: JsonPath, value: Any) -> None:
         parent, key = path[:-1], path[-1]
         if not isinstance(key, str) or not isinstance(get(self.doc.data, parent), dict):
-            raise UsageError(f"{self.doc.path}: no mapping at {_show(parent)} to add '{key}' to")
+            raise UsageError.say("edit.rt_no_mapping", where=self._where(parent), name=key)
         siblings = list(get(self.doc.data, parent))
         if not siblings or self._char_at(parent) == "{":
-            raise UsageError(f"{self.doc.path}: cannot add '{key}' to an empty or {{flow}} mapping "
-                             f"at {_show(parent)}", _BLOCK_HINT)
+            raise UsageError.say("edit.rt_flow_mapping", where=self._where(parent), name=key)
         order = key_order(self.kind, parent)
         wanted = rank(order, key)
         before = [k for k in siblings if rank(order, k) < wanted]
@@ -196,5 +195,6 @@ def layout_of(doc: Document, lines: list[str]) -> Layout:
     return Layout(ln.newline_of(doc.text), max(mapping_indent, 1), max(sequence_offset, 0))
 
 
-def _show(path: JsonPath) -> str:
-    return "/".join(str(p) for p in path) or "the top level"
+def _key(path: JsonPath) -> str:
+    """The name of the nearest key on the path, as the file writes it ('outcomes')."""
+    return next((str(p) for p in reversed(path) if isinstance(p, str)), "")
