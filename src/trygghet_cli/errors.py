@@ -33,7 +33,7 @@ class TrygghetError(Exception):
         self.texts = texts or {}  # (message, hint) by language, for a message made elsewhere
 
     @classmethod
-    def say(cls, key: str, **values: object) -> Self:
+    def say(cls, key: str, /, **values: object) -> Self:
         """An error whose message (and hint, under `key.hint`) come from the message catalog."""
         from trygghet_cli import i18n
 

@@ -223,11 +223,16 @@ def data_root(ctx: Any) -> Path:
     return root
 
 
-def _fail(error: TrygghetError, lang: str) -> typer.Exit:
+def say_error(error: TrygghetError, lang: str) -> None:
+    """The error and its hint on stderr, in the language."""
     message, hint = error.text(lang)
     typer.echo(f"trygghet: {message}", err=True)
     if hint:
         typer.echo(f"  {label('hint', lang)}: {hint}", err=True)
+
+
+def _fail(error: TrygghetError, lang: str) -> typer.Exit:
+    say_error(error, lang)
     return typer.Exit(int(error.exit_code))
 
 

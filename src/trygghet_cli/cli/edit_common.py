@@ -6,14 +6,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from trygghet_cli import i18n, resources
 from trygghet_cli.cli.app import options
 from trygghet_cli.errors import DataError, UsageError
-from trygghet_cli.root import config, repository
+from trygghet_cli.root import config
+
+if TYPE_CHECKING:  # loading a root pulls in the whole core: only the commands that edit do
+    from trygghet_cli.root import repository
 
 DRY_RUN_HELP = "Print the change as a unified diff and write nothing."
 
@@ -49,6 +52,7 @@ def _localised(error: Any, lang: str) -> DataError:
 def editing(ctx: Any) -> Iterator[EditContext]:
     """Lock the data root, then load and check it; errors it already has are only mentioned."""
     from trygghet_cli.editing import atomic, session
+    from trygghet_cli.root import repository
 
     root = writable_root(ctx)
     with atomic.root_lock(root):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from trygghet_cli.cli.app import command, data_root, options
+from trygghet_cli.cli.app import command, data_root, options, say_error
 from trygghet_cli.cli.edit_common import DRY_RUN_HELP, writable_root
 from trygghet_cli.errors import DataError, ExitCode, ReadError, UsageError
 
@@ -106,10 +106,7 @@ def fmt(
                     typer.echo(i18n.label("edit.fmt_file", lang, path=change.path))
             except DataError as error:
                 failed = True
-                message, hint = error.text(lang)
-                typer.echo(f"trygghet: {message}", err=True)
-                if hint:
-                    typer.echo(f"  {i18n.label('hint', lang)}: {hint}", err=True)
+                say_error(error, lang)
     if not changed and not failed:
         typer.echo(i18n.plural("edit.fmt_clean", lang, len(files)))
     elif changed and not read_only:

@@ -111,13 +111,13 @@ def _text(key: str, lang: str, count: int | None) -> str:
     return forms[min(index, len(forms) - 1)]
 
 
-def label(key: str, lang: str, **values: object) -> str:
+def label(key: str, lang: str, /, **values: object) -> str:
     """A message in the language, with {placeholders} filled in."""
     text = _text(key, lang, None)
     return text.format(**values) if values else text
 
 
-def plural(key: str, lang: str, count: int, **values: object) -> str:
+def plural(key: str, lang: str, count: int, /, **values: object) -> str:
     """A message whose form follows `count` ("1 fil", "2 filer"); `count` also fills {count}."""
     return _text(key, lang, count).format(count=count, **values)
 

@@ -140,11 +140,9 @@ def cited(situation: Situation) -> list[str]:
 
 def view(ctx: ViewContext, situation: Situation) -> View:
     """The public view of one lägesbild."""
-    meta = views.meta(ctx, "lagesbild", situation.title, ctx.partial(situation.when.text), [])
-    if len(situation.compiled_by) > 2:  # a third party compiled it with them: name them all
-        meta["parties"] = views.other_parties(ctx, list(situation.compiled_by))
     return {
-        "meta": meta,
+        "meta": views.meta(ctx, "lagesbild", situation.title, ctx.partial(situation.when.text), [],
+                           party_ids=list(situation.compiled_by)),
         "situation": {
             "id": situation.id, "date": ctx.partial(situation.when.text),
             "compiled_by": ctx.names(situation.compiled_by), "occasion": text(situation.occasion),

@@ -16,17 +16,19 @@ View = dict[str, Any]
 
 
 def meta(ctx: ViewContext, kind: str, title: str, period: str, documents: list[Item],
-         title_is_data: bool = True, dated: bool = False) -> View:
+         title_is_data: bool = True, dated: bool = False, party_ids: list[str] | None = None) -> View:
     """What every report shows in its header and footer; `documents` (the agreement or pledge
-    sets shown) decide which municipality or municipalities it names. The date it is as of is
-    shown when given with --as-of, and always when `dated` (a meeting report judged today)."""
+    sets shown) decide which municipality or municipalities it names, and whose parties the
+    footer names unless `party_ids` are given. The date it is as of is shown when given with
+    --as-of, and always when `dated` (a meeting report judged today)."""
     cfg = ctx.model.config
     return {
         "lang": ctx.lang, "kind": kind, "kind_label": ctx.t(f"report.kind.{kind}"),
         "title": title, "title_is_data": title_is_data, "period": period,
         "municipality": names_of(ctx.model, documents, ctx.lang),
-        "parties": other_parties(ctx, [str(p) for d in documents
-                                       for p in getattr(d, "raw", {}).get("parties", [])]),
+        "parties": _other_parties(ctx, party_ids if party_ids is not None else
+                                 [str(p) for d in documents
+                                  for p in getattr(d, "raw", {}).get("parties", [])]),
         "police_area": cfg.police_area if cfg else "",
         "as_of": ctx.date(ctx.as_of) if ctx.as_of_shown or dated else "",
         "preliminary": "",
@@ -35,13 +37,13 @@ def meta(ctx: ViewContext, kind: str, title: str, period: str, documents: list[I
     }
 
 
-def other_parties(ctx: ViewContext, party_ids: list[str]) -> str:
+def _other_parties(ctx: ViewContext, party_ids: list[str]) -> str:
     """The parties as a list ('A, B och C'), or '' when they are one municipality and the
-    police (a sentence may then say 'the police')."""
+    police (a sentence may then say 'the police') or fewer than two (no cooperation to name)."""
     from trygghet_cli.area import only_municipality_and_police
 
     ids = list(dict.fromkeys(party_ids))
-    if not ids or only_municipality_and_police(ctx.model, ids):
+    if len(ids) < 2 or only_municipality_and_police(ctx.model, ids):
         return ""
     return ctx.listed(ctx.names(ids))
 
