@@ -302,3 +302,11 @@ def test_an_id_defined_twice_is_refused_naming_both_places(refused, minimal_root
     assert "2024-2025.yaml:6" in result.stderr
     assert "extra.yaml:4" in result.stderr
     assert "a-1" in other.read_text(encoding="utf-8")
+
+
+def test_activity_new_takes_a_pledge_by_its_number_in_the_period(run, minimal_root) -> None:
+    result = run("--data", str(minimal_root), "activity", "new", "--title", "Helgpatrull",
+                 "--pledge", "2", "--party", "polis", "--list", "al-2024-2025")
+    assert result.exit_code == 0, result.output
+    text = (minimal_root / "activities" / "2024-2025.yaml").read_text(encoding="utf-8")
+    assert "title: Helgpatrull\n    pledges: [ml-2]" in text

@@ -47,7 +47,7 @@ def test_no_hint_points_at_another_period(run, bundled_copy) -> None:
     _break(bundled_copy, "pledges/2024-2025.yaml", "start: 2024-01-01", "start: 2024-02-30")
     result = run("--data", str(bundled_copy), "validate")
     text = " ".join(result.stdout.split())
-    assert "menade du" not in text and "okänd medborgarlöfte" not in text
+    assert "menade du" not in text and "okänt medborgarlöfte" not in text
     assert "definieras i " in text and "pledges/2024-2025.yaml, som inte kunde läsas" in text
     assert "1 fel," in text
 

@@ -168,3 +168,13 @@ def test_an_outcome_list_written_on_one_line_is_named_by_line_and_key(run, minim
     assert "tips: skriv den i blockform" in result.stderr
     assert _english_words(result.stderr) == [], result.stderr
     assert activities.read_text(encoding="utf-8") == flow
+
+
+def test_an_unknown_pledge_agrees_in_gender(run, minimal_root: Path) -> None:
+    activities = minimal_root / "activities" / "2024-2025.yaml"
+    activities.write_text(activities.read_text(encoding="utf-8").replace(
+        "pledges: [ml-1]", "pledges: [ml-9]", 1), encoding="utf-8")
+    result = run("--data", str(minimal_root), "validate")
+    assert result.exit_code == 1, result.output
+    assert "okänt medborgarlöfte 'ml-9'" in result.stdout
+    assert "okänd medborgarlöfte" not in result.stdout

@@ -179,14 +179,17 @@ def _pick(answer: str, choices: list[tuple[str, str]]) -> str:
     return answer
 
 
+def _pledge_choices(ed: Any, target: Any) -> list[tuple[str, str]]:
+    """The pledges of the list's period, in order: (id, text)."""
+    set_id = getattr(target, "pledge_set", None) or target.id
+    pledge_set = ed.loaded.model.pledge_set(set_id)
+    return [(p.id, p.text) for p in pledge_set.pledges] if pledge_set else []
+
+
 def _choices(ed: Any, target: Any) -> dict[str, list[tuple[str, str]]]:
     """What a terminal offers: the pledges of the list's period, the functions and districts."""
-    model = ed.loaded.model
-    set_id = getattr(target, "pledge_set", None) or target.id
-    pledge_set = model.pledge_set(set_id)
-    pledges = [(p.id, p.text) for p in pledge_set.pledges] if pledge_set else []
-    cfg = model.config
-    return {"pledges": pledges,
+    cfg = ed.loaded.model.config
+    return {"pledges": _pledge_choices(ed, target),
             "parties": [(p.id, p.name) for p in cfg.parties] if cfg else [],
             "owners": [(f.id, f.name) for f in cfg.functions] if cfg else [],
             "districts": [(d.id, d.name) for d in cfg.districts] if cfg else []}
@@ -200,7 +203,8 @@ def new(
                                        "set without a list gets one."),
     title: str | None = typer.Option(None, "--title", help="Short title."),
     description: str | None = typer.Option(None, "--description", help="What is done."),
-    pledges: list[str] = typer.Option([], "--pledge", help="Pledge id (repeat for several)."),
+    pledges: list[str] = typer.Option([], "--pledge", help="Pledge id, or its number in the period "
+                                      "('2' for pledge 2; repeat for several)."),
     parties: list[str] = typer.Option([], "--party", help="Party id (repeat for several)."),
     owners: list[str] = typer.Option([], "--owner", help="Responsible function id (repeatable)."),
     districts: list[str] = typer.Option([], "--district", help="District id (repeatable)."),
@@ -245,10 +249,11 @@ def new(
             among = replace(ed.loaded, model=scoped(ed.loaded.model, municipality))
         target_list = activities.choose_list(among, list_id, date.today(), pledges)
         offer = _choices(ed, target_list) if interactive else {}
+        numbered = [_pick(p, _pledge_choices(ed, target_list)) for p in pledges]
         lang = ed.lang
         fields = activities.NewActivity(
             title=_ask(title, i18n.field_name("title", lang), interactive),
-            pledges=_ask(list(pledges), i18n.field_name("pledges", lang), interactive, many=True,
+            pledges=_ask(numbered, i18n.field_name("pledges", lang), interactive, many=True,
                          choices=offer.get("pledges"), lang=lang),
             parties=_ask(list(parties), i18n.field_name("parties", lang), interactive, many=True,
                          choices=offer.get("parties"), lang=lang),

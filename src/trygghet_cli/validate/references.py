@@ -13,9 +13,11 @@ from trygghet_cli.situation import Situation
 
 _SV_KIND = {"party": "part", "district": "kommundel", "function": "funktion", "source": "källa",
             "agreement": "överenskommelse", "area": "prioriterat område",
-            "pledge set": "medborgarlöften", "pledge": "medborgarlöfte",
+            "pledge set": "löftesperiod", "pledge": "medborgarlöfte",
             "activity list": "aktivitetslista", "activity": "aktivitet", "lägesbild": "lägesbild",
             "problem": "problem", "indicator": "indikator", "function or party": "funktion eller part"}
+# Kinds whose Swedish noun is neuter (ett): 'okänt medborgarlöfte', not 'okänd'.
+_SV_NEUTER = {"area", "pledge", "problem"}
 
 
 def _defined(model: Model) -> Iterator[tuple[str, str, Ref]]:
@@ -133,7 +135,8 @@ class _Resolver:
         sv_hint = f"menade du '{close[0]}'?" if close else (
             f"kända id: {', '.join(options[:8])}" if options else f"definiera {sv_kind} först")
         self.findings.append(make(code, where, f"unknown {kind} '{ident}'", hint,
-                                  sv=f"okänd {sv_kind} '{ident}'", sv_hint=sv_hint))
+                                  sv=f"{'okänt' if kind in _SV_NEUTER else 'okänd'} {sv_kind} "
+                                     f"'{ident}'", sv_hint=sv_hint))
 
     def need_at(self, kind: str, code: str, ident: str | None, ref: Ref, *field: str | int) -> None:
         """Like need, looking up the location only when the id is unknown."""
