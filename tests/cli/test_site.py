@@ -282,3 +282,13 @@ def test_start_page_shows_the_latest_lagesbild_and_each_district(site) -> None:
     links = read_page(site / "index.html").links
     assert {"kommundel-strangnas.html", "kommundel-mariefred.html", "kommundel-stallarholmen.html",
             "kommundel-aker.html"} <= set(links)
+
+
+def test_an_activity_list_without_a_title_is_headed_by_its_pledges_not_its_id(run, minimal_root,
+                                                                              tmp_path) -> None:
+    out = tmp_path / "site"
+    result = run("--data", str(minimal_root), "site", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    page = (out / "aktiviteter-al-2024-2025.html").read_text(encoding="utf-8").replace("\u00ad", "")
+    assert "<h1>Aktiviteter för medborgarlöftena 2024–2025</h1>" in page
+    assert "<h1>al-2024-2025</h1>" not in page

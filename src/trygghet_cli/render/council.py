@@ -99,7 +99,10 @@ def _changed(ctx: ViewContext, activity: Activity, state: ActivityState, span_: 
 
 def _revisions(ctx: ViewContext, sets: list[PledgeSet], span_: Period) -> list[str]:
     ids = {s.id for s in sets}
-    return [ctx.t("council.revised", title=lst.title or lst.id, date=ctx.partial(lst.revised))
+    from trygghet_cli.status.words import list_named
+
+    return [ctx.t("council.revised", title=list_named(lst, ctx.model, ctx.lang),
+                  date=ctx.partial(lst.revised))
             for lst in ctx.model.activity_lists
             if lst.pledge_set in ids and _in_span(lst.revised, span_)]
 

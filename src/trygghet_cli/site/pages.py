@@ -19,7 +19,7 @@ from trygghet_cli.model import ActivityList, Agreement, Model, PledgeSet
 from trygghet_cli.render import select, views
 from trygghet_cli.render.context import ViewContext, activity_sources, strings, text
 from trygghet_cli.site.history import History
-from trygghet_cli.status.words import pledges_named
+from trygghet_cli.status.words import list_named, pledges_named
 
 View = dict[str, Any]
 
@@ -227,7 +227,7 @@ def list_view(ctx: ViewContext, lst: ActivityList, history: History) -> View:
     """An activity list: its activities with their status, and every change to it from git."""
     pledge_set = ctx.model.pledge_set(lst.pledge_set)
     numbers = {p.id: i for i, p in enumerate(pledge_set.pledges, start=1)} if pledge_set else {}
-    title = lst.title or lst.id
+    title = list_named(lst, ctx.model, ctx.lang)
     activities = []
     for activity in (a for a in lst.activities if ctx.visible(a)):
         brief = views.activity_brief(ctx, activity)
@@ -263,7 +263,7 @@ def district_view(ctx: ViewContext, district_id: str, name: str) -> View:
         for activity in lst.activities:
             if ctx.visible(activity) and district_id in activity.districts:
                 brief = views.activity_brief(ctx, activity)
-                brief["list"] = lst.title or lst.id
+                brief["list"] = list_named(lst, ctx.model, ctx.lang)
                 brief["list_page"] = list_page(lst.id)
                 activities.append(brief)
     return {"meta": site_meta(ctx, ctx.t("site.district.title", name=name), ctx.t("site.districts"),

@@ -13,7 +13,7 @@ from trygghet_cli.i18n import (
     label,
     plural,
 )
-from trygghet_cli.model import PledgeSet
+from trygghet_cli.model import ActivityList, Model, PledgeSet
 from trygghet_cli.status import (
     ActivityState,
     Effective,
@@ -32,6 +32,15 @@ def pledges_named(pledge_set: PledgeSet, lang: str) -> str:
     """A pledge set as a sentence names it: 'medborgarlöftena 2024–2025' ('the citizen pledges
     2024–2025'), never its title, which starts with a capital ("Läget för Medborgarlöften")."""
     return plural("pledges.named", lang, len(pledge_set.pledges), period=pledge_set.period.label())
+
+
+def list_named(lst: ActivityList, model: Model, lang: str) -> str:
+    """An activity list as a heading names it: its title, else 'Aktiviteter för
+    medborgarlöftena 2026–2028' (a list made by `activity new` has no title; its id is no heading)."""
+    if lst.title:
+        return lst.title
+    pledge_set = model.pledge_set(lst.pledge_set)
+    return label("list.named", lang, set=pledges_named(pledge_set, lang)) if pledge_set else lst.id
 
 
 def status_name(status: Effective | str, lang: str) -> str:
