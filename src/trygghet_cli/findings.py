@@ -114,7 +114,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY420": (Severity.ERROR, "outcome windows overlap"),
     # warnings
     "TRY501": (Severity.WARNING, "activity without target"),
-    "TRY502": (Severity.WARNING, "pledge without activity"),
+    "TRY502": (Severity.WARNING, "pledge without activity or target"),
     "TRY503": (Severity.WARNING, "priority area without pledge"),
     "TRY504": (Severity.WARNING, "looks like a personnummer"),
     "TRY505": (Severity.WARNING, "looks like an e-mail address"),

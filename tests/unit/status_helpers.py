@@ -22,13 +22,16 @@ REF = Ref(Document(path="test.yaml", text="", data=None, digest=""), ())
 YEAR_2024 = Period(date(2024, 1, 1), date(2024, 12, 31))
 
 
-def outcome(value: float | str | None, day: str, kind: str | None = "final", source: str | None = "src",
+def outcome(value: float | str | None, day: str | None, kind: str | None = "final",
+            source: str | None = "src",
             approximate: bool = False, window: tuple[str, str] | None = None,
             bound: str | None = None, verdict: str | None = None, district: str | None = None,
             place: str | None = None) -> Outcome:
-    """An outcome; window is (first day, last day) of the stretch the figure covers."""
+    """An outcome; window is (first day, last day) of the stretch the figure covers; day None
+    for an undated one."""
     span = Period(date.fromisoformat(window[0]), date.fromisoformat(window[1])) if window else None
-    return Outcome(value, date.fromisoformat(day), kind, approximate, source, None, REF, span,
+    when = date.fromisoformat(day) if day else date.min
+    return Outcome(value, when, kind, approximate, source, None, REF, span,
                    Bound(bound) if bound else None, StatedVerdict(verdict) if verdict else None,
                    district, place)
 

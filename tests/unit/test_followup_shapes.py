@@ -184,6 +184,22 @@ SHAPES = [
           "2019, 17 dec 2019)]",
           "4 of at least 4: met [sources disagree: 5 (Fem trygghetsvandringar i kommunen under "
           "2019, 17 Dec 2019)]"),
+    Shape("an undated figure cannot give a rate: the time it covers is unknown",
+          target("rate", 1, [outcome(62, None, None)], per="week"), YEAR_2019, "2019-12-31",
+          Verdict.NOT_JUDGED,
+          "62, minst 1 per vecka: kan inte bedömas: okänt tidsfönster",
+          "62, at least 1 per week: cannot be judged: unknown time window"),
+    Shape("an undated figure that reaches a count target is met without a date",
+          target("at_least", 50, [outcome(62, None, None)]), YEAR_2019, "2019-12-31", Verdict.MET,
+          "62 av minst 50: uppnått [utan datum]", "62 of at least 50: met [undated]"),
+    Shape("an undated figure short of a count target has no pace to be judged by",
+          target("at_least", 100, [outcome(62, None, None)]), YEAR_2019, "2019-12-31",
+          Verdict.NOT_JUDGED,
+          "62 av minst 100: kan inte bedömas: okänt tidsfönster",
+          "62 of at least 100: cannot be judged: unknown time window"),
+    Shape("an undated figure the source calls final is judged on the number",
+          target("exactly", 4, [outcome(3, None, "final")]), YEAR_2019, "2019-12-31",
+          Verdict.NOT_MET, "3 av exakt 4: ej uppnått [utan datum]", "3 of exactly 4: not met [undated]"),
 ]
 
 

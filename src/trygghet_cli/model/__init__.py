@@ -199,6 +199,8 @@ class Pledge:
     set_id: str
     ref: Ref
     problems: list[str] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)  # a pledge that is itself the action
+    parties_stated: bool = True  # False: `parties` are inherited from the set or its agreement
 
 
 @dataclass(slots=True)
@@ -260,6 +262,16 @@ class Outcome:
     place: str | None = None
     date_text: str | None = None  # the date as written when only the year or month is known
 
+    @property
+    def undated(self) -> bool:
+        """True when the source gives neither a date nor a window ("62 kontroller" on an undated page)."""
+        return self.date == date.min
+
+    @property
+    def date_written(self) -> str | None:
+        """The date as the file gives it (YYYY, YYYY-MM or YYYY-MM-DD); None when undated."""
+        return None if self.undated else self.date_text or self.date.isoformat()
+
 
 @dataclass(slots=True)
 class Target:
@@ -301,6 +313,8 @@ class Activity:
     list_id: str
     ref: Ref
     problems: list[str] = field(default_factory=list)
+    parties_stated: bool = True  # False: `parties` are inherited from its pledges
+    from_pledge: bool = False  # a pledge that carries its own targets, standing as its own action
 
 
 @dataclass(slots=True)
@@ -364,7 +378,11 @@ class Model:
         return next((a for a in self.agreements if a.id == agreement_id), None)
 
     def activities_for(self, set_id: str) -> list[Activity]:
-        return [a for lst in self.activity_lists if lst.pledge_set == set_id for a in lst.activities]
+        """The activities of a pledge period, and each pledge that carries targets of its own
+        (a flat pledge list: the pledge is itself the action), as an activity of its own."""
+        listed = [a for lst in self.activity_lists if lst.pledge_set == set_id for a in lst.activities]
+        pledge_set = self.pledge_set(set_id)
+        return listed + (pledge_actions(pledge_set) if pledge_set else [])
 
     def all_activities(self) -> list[Activity]:
         return [a for lst in self.activity_lists for a in lst.activities]
@@ -378,3 +396,17 @@ class Model:
 
     def situation(self, situation_id: str) -> Situation | None:
         return next((s for s in self.situations if s.id == situation_id), None)
+
+
+def pledge_actions(pledge_set: PledgeSet) -> list[Activity]:
+    """The pledges of a set that carry targets of their own, each as the activity it is itself.
+
+    Status, reports and exports then judge and show those targets as they do an activity's,
+    under the pledge. The activity has the pledge's id, text, parties and position."""
+    return [Activity(id=p.id, title=p.text, description=None, pledges=[p.id], owners=[],
+                     parties=p.parties, districts=[], places=[], start=None, due=None,
+                     status=Status.UNKNOWN, completed=None, reason=None, status_note=None,
+                     targets=p.targets, visibility="public", predecessor=None, internal_notes=None,
+                     list_id=pledge_set.id, ref=p.ref, problems=p.problems,
+                     parties_stated=p.parties_stated, from_pledge=True)
+            for p in pledge_set.pledges if p.targets]

@@ -122,8 +122,10 @@ def agreement(doc: Document, model: Model) -> None:
 def pledges(doc: Document, model: Model) -> None:
     data = doc.data
     items = [
-        Pledge(p["id"], p["text"], p.get("group"), p["parties"], p.get("areas", []), data["id"],
-               Ref(doc, ("pledges", i)), p.get("problems", []))
+        Pledge(p["id"], p["text"], p.get("group"), p.get("parties", []), p.get("areas", []), data["id"],
+               Ref(doc, ("pledges", i)), p.get("problems", []),
+               [_target(doc, t, ("pledges", i, "targets", j)) for j, t in enumerate(p.get("targets", []))],
+               "parties" in p)
         for i, p in enumerate(data["pledges"])
     ]
     model.pledge_sets.append(PledgeSet(
@@ -168,14 +170,14 @@ def _activity(doc: Document, raw: dict[str, Any], path: JsonPath, list_id: str) 
     targets = [_target(doc, t, (*path, "targets", i)) for i, t in enumerate(raw.get("targets", []))]
     return Activity(
         id=raw["id"], title=raw["title"], description=raw.get("description"),
-        pledges=raw["pledges"], owners=raw.get("owners", []), parties=raw["parties"],
+        pledges=raw["pledges"], owners=raw.get("owners", []), parties=raw.get("parties", []),
         districts=raw.get("districts", []), places=raw.get("places", []),
         start=_date(raw.get("start")), due=_date(raw.get("due")),
         status=Status(raw.get("status", "unknown")), completed=raw.get("completed"),
         reason=raw.get("reason"), status_note=raw.get("status_note"), targets=targets,
         visibility=raw.get("visibility", "public"), predecessor=raw.get("predecessor"),
         internal_notes=raw.get("internal_notes"), list_id=list_id, ref=Ref(doc, path),
-        problems=raw.get("problems", []),
+        problems=raw.get("problems", []), parties_stated="parties" in raw,
     )
 
 
@@ -202,6 +204,25 @@ def situation(doc: Document, model: Model) -> None:
 
     model.situations.append(build_situation(doc))
     model.sources.extend(_sources(doc, doc.data.get("sources", []), ("sources",)))
+
+
+def inherit_parties(model: Model) -> None:
+    """Give a pledge that names no parties those of its set, else of its agreements; and an
+    activity that names none those of its pledges. Sources often say "polis och kommun lovar"
+    once for the whole set: the format must not make a user repeat it on every line. Nothing
+    is invented: where no level names them, the list stays empty ("inte angivet")."""
+    by_pledge: dict[str, list[str]] = {}
+    for pledge_set in model.pledge_sets:
+        agreements = [a for a in map(model.agreement, pledge_set.agreement_ids) if a is not None]
+        above = list(pledge_set.raw.get("parties") or
+                     dict.fromkeys(p for a in agreements for p in a.parties))
+        for pledge in pledge_set.pledges:
+            if not pledge.parties_stated:
+                pledge.parties = list(above)
+            by_pledge[pledge.id] = pledge.parties
+    for activity in model.all_activities():
+        if not activity.parties_stated:
+            activity.parties = list(dict.fromkeys(p for i in activity.pledges for p in by_pledge.get(i, [])))
 
 
 BUILDERS = {"config": config, "agreement": agreement, "pledges": pledges, "activities": activities,

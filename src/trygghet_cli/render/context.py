@@ -95,3 +95,9 @@ def activity_sources(activity: Activity) -> list[str]:
     for key in activity.ref.path:
         data = data[key]
     return strings(data.get("sources")) if isinstance(data, dict) else []
+
+
+def shown_title(ctx: ViewContext, activity: Activity) -> str:
+    """An activity's title; for a pledge that carries its own targets (shown as its own action,
+    under the pledge whose text is already there) 'Löftet självt, med egna mål'."""
+    return ctx.t("report.pledge_itself") if activity.from_pledge else activity.title

@@ -114,6 +114,7 @@ def _year_pledges(ctx: ViewContext, pledge_set: PledgeSet, states: list[Activity
             "areas": _area_titles(ctx, pledge_set, pledge.areas),
             "done": sum(1 for s in mine if s.effective is Effective.DONE),
             "activities": [outcomes.state_view(ctx, s) for s in mine],
+            "activity_count": sum(1 for s in mine if not s.activity.from_pledge),
         })
     return pledges
 

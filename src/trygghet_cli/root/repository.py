@@ -112,6 +112,7 @@ def _finish(loaded: LoadedRoot) -> LoadedRoot:
     # With a file missing from the model, gaps in the chain would be reported that are not there.
     loaded.findings.extend(coverage.check(model, loaded.broken))
     targets.link(model)
+    build_model.inherit_parties(model)
     loaded.findings.sort(key=Finding.sort_key)
     return loaded
 

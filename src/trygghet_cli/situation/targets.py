@@ -44,11 +44,8 @@ def link(model: Model) -> None:
     is unknown keeps no outcomes (validate has reported it)."""
     if not model.situations:
         return
-    for activity_list in model.activity_lists:
-        pledge_set = model.pledge_set(activity_list.pledge_set)
-        if pledge_set is None:
-            continue
-        for activity in activity_list.activities:
+    for pledge_set in model.pledge_sets:
+        for activity in model.activities_for(pledge_set.id):
             for target in activity.targets:
                 if not target.indicator:
                     continue

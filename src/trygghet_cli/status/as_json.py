@@ -17,7 +17,8 @@ def _outcome(outcome: Outcome | None) -> dict[str, Any] | None:
     if outcome is None:
         return None
     window = outcome.window
-    return {"value": outcome.value, "date": outcome.date.isoformat(), "kind": outcome.kind,
+    return {"value": outcome.value, "date": None if outcome.undated else outcome.date.isoformat(),
+            "kind": outcome.kind,
             "approximate": outcome.approximate, "source": outcome.source, "note": outcome.note,
             "period": {"start": window.start.isoformat(), "end": window.end.isoformat()} if window else None,
             "bound": outcome.bound.value if outcome.bound else None,
@@ -55,6 +56,8 @@ def activity_data(state: ActivityState, lang: str) -> dict[str, Any]:
         "due_is_period_end": state.due_is_period_end, "days_past_due": state.days_past_due,
         "days_to_due": state.days_to_due, "completed": activity.completed, "reason": activity.reason,
         "targets": [target_data(t, lang) for t in state.targets],
+        # Only on a pledge that carries its own targets (a flat pledge list), shown as its action.
+        **({"pledge_itself": True} if activity.from_pledge else {}),
     }
 
 

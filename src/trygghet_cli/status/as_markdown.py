@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from trygghet_cli.i18n import format_date, label, plural
 from trygghet_cli.status import ActivityState, Effective, StatusReport, words
@@ -60,6 +61,11 @@ def _section(section: words.Section, report: StatusReport, lang: str) -> list[st
         lines += ["", md_escape(section.text)]
     if section.gap:
         lines += ["", f"**{section.gap}**"]
+    own = [s for s in section.activities if s.activity.from_pledge]
+    if own:
+        lines += ["", *(f"- {label('st.target_line', lang)}: {md_escape(words.attainment_text(t, lang))}"
+                        for s in own for t in s.targets)]
+    section = replace(section, activities=tuple(s for s in section.activities if s not in own))
     if not section.activities:
         return lines
     done = section.counts[Effective.DONE]
@@ -86,6 +92,6 @@ def render(report: StatusReport, lang: str) -> str:
     if report.results:
         lines += ["", f"### {label('st.results', lang)}", ""]
         lines += [f"- {text}" for text in results_texts(report.results, lang, report.names, report.sources)]
-    if any(s.due_is_period_end for s in report.activities):
+    if any(s.due_is_period_end and not s.activity.from_pledge for s in report.activities):
         lines += ["", f"\\{label('st.period_end_note', lang)}"]
     return "\n".join(lines)

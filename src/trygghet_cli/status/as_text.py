@@ -7,6 +7,8 @@ milliseconds and looks the same. ANSI colour is added only when color is true.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from trygghet_cli.i18n import format_date, label, plural
 from trygghet_cli.status import ActivityState, Effective, StatusReport, Verdict, words
 from trygghet_cli.status.result_words import results_texts
@@ -130,6 +132,12 @@ def _section(section: words.Section, report: StatusReport, lang: str, p: _Painte
     p.wrap(heading, "1;36")
     if section.gap:
         p.wrap(section.gap, "1;33")
+    own = [s for s in section.activities if s.activity.from_pledge]
+    for state in own:
+        for att in state.targets:
+            text = f"  {label('st.target_line', lang)}: {words.attainment_text(att, lang)}"
+            p.wrap(text, VERDICT_STYLES.get(att.verdict, ""), indent="    ")
+    section = replace(section, activities=tuple(s for s in section.activities if s not in own))
     if not section.activities:
         return
     done = section.counts[Effective.DONE]
@@ -157,7 +165,7 @@ def render(report: StatusReport, lang: str, color: bool = False, width: int = 80
         p.wrap(label("st.results", lang), "1;36")
         for text in results_texts(report.results, lang, report.names, report.sources):
             p.wrap(f"- {text}", indent="  ")
-    if any(s.due_is_period_end for s in report.activities):
+    if any(s.due_is_period_end and not s.activity.from_pledge for s in report.activities):
         p.blank()
         p.wrap(label("st.period_end_note", lang), "2")
     return "\n".join(p.out)

@@ -75,6 +75,7 @@ class Attainment:
     later: int = 0
     by_district: tuple[tuple[str, Attainment | None], ...] = ()  # per-district targets: name, judged
     titles: tuple[tuple[str, str], ...] = ()  # (id, title) of the sources the words cite
+    unknown_window: bool = False  # the figure is undated: a rate or a pace cannot be judged
 
     def source_name(self, source_id: str | None) -> str:
         """A cited source's title; its id when the root does not define it."""
@@ -267,7 +268,7 @@ def _attainment(target: Target, period: Period, as_of: date, activity_window: Pe
         if target.kind is TargetKind.QUALITATIVE and latest.verdict is None:
             return _qualitative(target, latest, known, fig, later)
         return _without_figure(target, latest, known, later)
-    return _judged(target, fig, known, own, later)
+    return _undated(target, fig, known, own, later) or _judged(target, fig, known, own, later)
 
 
 def _qualitative(target: Target, latest: Outcome, known: list[Outcome], fig: Figure | None,
@@ -280,12 +281,31 @@ def _qualitative(target: Target, latest: Outcome, known: list[Outcome], fig: Fig
                       fig if fig is not None and shown in fig.parts else None, later=later)
 
 
-def _judged(target: Target, fig: Figure, known: list[Outcome], own: Period, later: int) -> Attainment:
+def _undated(target: Target, fig: Figure, known: list[Outcome], own: Period,
+             later: int) -> Attainment | None:
+    """A figure from an undated outcome ("62 kontroller" on an undated page): a count is judged
+    on the number alone; a rate, or a count short of the target that is not final, needs the
+    time it covers, which nobody knows: "kan inte bedömas: okänt tidsfönster"."""
+    if not any(o.undated for o in fig.parts):
+        return None
+    if target.kind is not TargetKind.RATE:
+        judged = _judged(target, fig, known, own, later, paced=False)
+        if judged.verdict not in (Verdict.IN_PROGRESS, Verdict.BEHIND, Verdict.ON_TRACK):
+            return judged
+        return replace(judged, verdict=Verdict.NOT_JUDGED, unknown_window=True)
+    disagreeing, also = _split_others(fig.latest, known)
+    return Attainment(target, Verdict.NOT_JUDGED, fig.latest, fig.value, None, None, fig.final,
+                      fig.approximate, None, disagreeing, also, None, later=later,
+                      unknown_window=True)
+
+
+def _judged(target: Target, fig: Figure, known: list[Outcome], own: Period, later: int,
+            paced: bool = True) -> Attainment:
     latest = fig.latest
     disagreeing, also = _split_others(latest, [o for o in known if o is latest or o not in fig.parts])
     expected = _expected(target, fig)
     achieved, low, high = _achieved(target, fig)
-    share = _share(own, latest.date) if not fig.final else None
+    share = _share(own, latest.date) if not fig.final and paced else None
     if achieved is None:
         verdict, due = Verdict.NOT_JUDGED, None
     else:

@@ -61,6 +61,8 @@ def outcome_value(outcome: Outcome, lang: str) -> str:
 
 def when_text(outcome: Outcome, lang: str) -> str:
     """'31 aug 2019', or 'maj 2019' / '2019' when the source gives only the month or year."""
+    if outcome.undated:
+        return label("outcome.undated", lang)
     if outcome.date_text:
         return format_partial(outcome.date_text, lang)
     return format_short_date(outcome.date, lang)
@@ -200,6 +202,8 @@ def _others(att: Attainment, outcomes: tuple[Outcome, ...], lang: str, with_sour
 
 def _verdict(att: Attainment, lang: str) -> str:
     name = verdict_name(att.verdict, lang)
+    if att.unknown_window:
+        return label("verdict.unknown_window", lang, verdict=name)
     if att.stated is not None:
         return label("verdict.stated", lang, verdict=name, source=att.source_name(att.stated.source))
     if att.approximate and att.verdict in FAVOURABLE:
@@ -210,7 +214,10 @@ def _verdict(att: Attainment, lang: str) -> str:
 def _notes(att: Attainment, lang: str) -> list[str]:
     notes = []
     latest = att.latest
-    if latest is not None and not att.final:
+    if latest is not None and latest.undated:
+        if not att.unknown_window:
+            notes.append(label("outcome.undated", lang))
+    elif latest is not None and not att.final:
         notes.append(label("outcome.interim", lang, date=when_text(latest, lang)))
     if att.due_so_far is not None:
         due = format_number(att.due_so_far, lang)

@@ -15,6 +15,7 @@ from trygghet_cli.model import (
     Ref,
     Status,
     parse_partial,
+    pledge_actions,
 )
 from trygghet_cli.validate import outcomes
 
@@ -253,4 +254,9 @@ def check(model: Model, today: date | None = None) -> list[Finding]:
             findings.extend(_activity(activity, period))
             findings.extend(_targets(activity))
             findings.extend(outcomes.check_activity(activity, period, day))
+    for pledge_set in model.pledge_sets:
+        for action in pledge_actions(pledge_set):
+            findings.extend(_activity(action, pledge_set.period))
+            findings.extend(_targets(action))
+            findings.extend(outcomes.check_activity(action, pledge_set.period, day))
     return findings
