@@ -97,6 +97,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY316": (Severity.ERROR, "unknown indicator"),
     "TRY317": (Severity.ERROR, "unknown lägesbild"),
     "TRY318": (Severity.WARNING, "defined in a file that could not be read"),
+    "TRY319": (Severity.ERROR, "unknown target in part_of"),
     "TRY321": (Severity.ERROR, "district of another municipality"),
     "TRY322": (Severity.ERROR, "district without a municipality"),
     # rules
@@ -111,6 +112,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY409": (Severity.ERROR, "predecessors form a cycle"),
     "TRY410": (Severity.ERROR, "completed before it started"),
     "TRY411": (Severity.ERROR, "party name holds a list separator"),
+    "TRY412": (Severity.ERROR, "part of a target larger than the whole"),
     "TRY420": (Severity.ERROR, "outcome windows overlap"),
     # warnings
     "TRY501": (Severity.WARNING, "activity without target"),

@@ -36,6 +36,8 @@ class TargetKind(StrEnum):
     RATE = "rate"
     QUALITATIVE = "qualitative"
     CHANGE = "change"
+    RANGE = "range"  # between value and max ("tre till fyra gånger per år")
+    LEVEL = "level"  # a level held, such as a staffing level: the latest figure counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +203,7 @@ class Pledge:
     problems: list[str] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)  # a pledge that is itself the action
     parties_stated: bool = True  # False: `parties` are inherited from the set or its agreement
+    stated: Stated | None = None  # what a source says about the pledge as a whole
 
 
 @dataclass(slots=True)
@@ -216,6 +219,7 @@ class PledgeSet:
     ref: Ref
     municipalities: list[str] = field(default_factory=list)
     more_agreements: list[str] = field(default_factory=list)  # `agreements:` the period also spans
+    stated: Stated | None = None  # what a source says about the set as a whole
 
     @property
     def agreement_ids(self) -> list[str]:
@@ -237,6 +241,20 @@ class StatedVerdict(StrEnum):
     MET = "met"
     PARTLY_MET = "partly_met"
     NOT_MET = "not_met"
+    ON_TRACK = "on_track"  # only for a whole pledge or set ("mål som de ligger i fas med")
+
+
+@dataclass(slots=True)
+class Stated:
+    """What a source says about a whole pledge or pledge set: a verdict ("Löften som vi har
+    hållit"), a status ("Alla aktiviteter pågår eller är genomförda": ongoing, done), or both."""
+
+    verdict: StatedVerdict | None
+    statuses: tuple[str, ...]
+    text: str | None
+    date: str | None
+    source: str
+    ref: Ref
 
 
 @dataclass(slots=True)
@@ -261,6 +279,7 @@ class Outcome:
     district: str | None = None
     place: str | None = None
     date_text: str | None = None  # the date as written when only the year or month is known
+    season: str | None = None  # spring, summer, autumn or winter, for a target with seasons
 
     @property
     def undated(self) -> bool:
@@ -288,6 +307,11 @@ class Target:
     ref: Ref
     indicator: dict[str, str] | None = None
     per_district: bool = False  # applies to each of the activity's districts
+    max: float | None = None  # range targets: the upper end
+    every: int | None = None  # rate targets: value per `every` units of `per` (2: every other)
+    seasons: tuple[str, ...] = ()  # applies to each of these seasons of each year of the period
+    part_of: str | None = None  # id of the target of the same activity this one is a part of
+    condition: str | None = None  # the condition it is given under, in the source's words
 
 
 @dataclass(slots=True)
@@ -314,6 +338,7 @@ class Activity:
     ref: Ref
     problems: list[str] = field(default_factory=list)
     parties_stated: bool = True  # False: `parties` are inherited from its pledges
+    partners: list[str] = field(default_factory=list)  # others it is done with, not parties
     from_pledge: bool = False  # a pledge that carries its own targets, standing as its own action
 
 

@@ -26,6 +26,7 @@ from trygghet_cli.model import (
     Ref,
     Result,
     Source,
+    Stated,
     StatedVerdict,
     Status,
     Target,
@@ -125,14 +126,23 @@ def pledges(doc: Document, model: Model) -> None:
         Pledge(p["id"], p["text"], p.get("group"), p.get("parties", []), p.get("areas", []), data["id"],
                Ref(doc, ("pledges", i)), p.get("problems", []),
                [_target(doc, t, ("pledges", i, "targets", j)) for j, t in enumerate(p.get("targets", []))],
-               "parties" in p)
+               "parties" in p, _stated(doc, p.get("stated"), ("pledges", i, "stated")))
         for i, p in enumerate(data["pledges"])
     ]
     model.pledge_sets.append(PledgeSet(
         data["id"], data["title"], _period(data["period"]), data.get("agreement"),
         data.get("signed"), data.get("situation_picture"), items, data, Ref(doc, ()),
-        data.get("municipalities", []), data.get("agreements", [])))
+        data.get("municipalities", []), data.get("agreements", []),
+        _stated(doc, data.get("stated"), ("stated",))))
     model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
+
+
+def _stated(doc: Document, raw: dict[str, Any] | None, path: JsonPath) -> Stated | None:
+    if raw is None:
+        return None
+    verdict = raw.get("verdict")
+    return Stated(StatedVerdict(verdict) if verdict else None, tuple(raw.get("status", ())),
+                  raw.get("text"), raw.get("date"), raw["source"], Ref(doc, path))
 
 
 def _window(raw: dict[str, str] | None) -> Period | None:
@@ -154,16 +164,19 @@ def _outcome(doc: Document, raw: dict[str, Any], path: JsonPath) -> Outcome:
     return Outcome(raw.get("value"), when, raw.get("kind"), bool(raw.get("approximate", False)),
                    raw.get("source"), raw.get("note"), Ref(doc, path), window,
                    Bound(bound) if bound else None, StatedVerdict(verdict) if verdict else None,
-                   raw.get("district"), raw.get("place"), day if day and len(day) < 10 else None)
+                   raw.get("district"), raw.get("place"), day if day and len(day) < 10 else None,
+                   raw.get("season"))
 
 
 def _target(doc: Document, raw: dict[str, Any], path: JsonPath) -> Target:
     outcomes = [_outcome(doc, o, (*path, "outcomes", i)) for i, o in enumerate(raw.get("outcomes", []))]
-    value = raw.get("value")
+    value, most = raw.get("value"), raw.get("max")
     return Target(raw["id"], TargetKind(raw["kind"]), raw["text"],
                   float(value) if value is not None else None, raw.get("unit"), raw.get("per"),
                   raw.get("baseline"), raw.get("direction"), raw.get("change_unit"), outcomes,
-                  Ref(doc, path), raw.get("indicator"), bool(raw.get("per_district", False)))
+                  Ref(doc, path), raw.get("indicator"), bool(raw.get("per_district", False)),
+                  float(most) if most is not None else None, raw.get("every"),
+                  tuple(raw.get("seasons", ())), raw.get("part_of"), raw.get("condition"))
 
 
 def _activity(doc: Document, raw: dict[str, Any], path: JsonPath, list_id: str) -> Activity:
@@ -178,6 +191,7 @@ def _activity(doc: Document, raw: dict[str, Any], path: JsonPath, list_id: str) 
         visibility=raw.get("visibility", "public"), predecessor=raw.get("predecessor"),
         internal_notes=raw.get("internal_notes"), list_id=list_id, ref=Ref(doc, path),
         problems=raw.get("problems", []), parties_stated="parties" in raw,
+        partners=raw.get("partners", []),
     )
 
 

@@ -37,6 +37,9 @@ def _header(report: StatusReport, lang: str) -> list[str]:
     if summary.targets:
         lines += ["", f"**{label('st.targets', lang)} {summary.targets}**: "
                       f"{words.verdicts_text(summary.verdicts, lang)}"]
+    stated = words.stated_of_set(report, lang)
+    if stated:
+        lines += ["", md_escape(stated)]
     if report.filters.active:
         lines += ["", label("st.filtered", lang, filters=f"`{words.filters_text(report, lang)}`")]
     return lines
@@ -49,6 +52,8 @@ def _row(state: ActivityState, report: StatusReport, lang: str) -> str:
         status = f"**{status}**"
     targets = "<br>".join(md_escape(words.attainment_text(t, lang)) for t in state.targets) or "–"
     owners = md_escape(words.names_text(activity.owners, report)) or "–"
+    if activity.partners:
+        owners += "<br>" + md_escape(f"{label('st.partners', lang)}: {', '.join(activity.partners)}")
     cells = [f"{activity.id} {md_escape(activity.title)}", status, owners,
              words.due_text(state, lang).replace("*", "\\*"), targets]
     return "| " + " | ".join(cells) + " |"
@@ -59,6 +64,9 @@ def _section(section: words.Section, report: StatusReport, lang: str) -> list[st
     lines = ["", heading]
     if section.text:
         lines += ["", md_escape(section.text)]
+    stated = words.stated_of_section(report, section, lang)
+    if stated:
+        lines += ["", md_escape(stated)]
     if section.gap:
         lines += ["", f"**{section.gap}**"]
     own = [s for s in section.activities if s.activity.from_pledge]

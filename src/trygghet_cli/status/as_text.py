@@ -90,6 +90,9 @@ def _header(report: StatusReport, lang: str, p: _Painter) -> None:
     if summary.targets:
         verdicts = words.verdicts_text(summary.verdicts, lang)
         p.wrap(f"{label('st.targets', lang)} {summary.targets}: {verdicts}")
+    stated = words.stated_of_set(report, lang)
+    if stated:
+        p.wrap(stated)
     if report.filters.active:
         p.wrap(label("st.filtered", lang, filters=words.filters_text(report, lang)), "2")
 
@@ -99,6 +102,9 @@ def _activity_lines(state: ActivityState, report: StatusReport, lang: str, width
     if state.activity.owners:
         owners = f"  {label('st.owner', lang)}: {words.names_text(state.activity.owners, report)}"
         lines += [(t, "2") for t in _wrap(owners, width, "  ")]
+    if state.activity.partners:
+        partners = f"  {label('st.partners', lang)}: {', '.join(state.activity.partners)}"
+        lines += [(t, "2") for t in _wrap(partners, width, "  ")]
     for att in state.targets:
         text = f"  {label('st.target_line', lang)}: {words.attainment_text(att, lang)}"
         lines += [(t, VERDICT_STYLES.get(att.verdict, "")) for t in _wrap(text, width, "  ")]
@@ -130,6 +136,9 @@ def _section(section: words.Section, report: StatusReport, lang: str, p: _Painte
     p.blank()
     heading = f"{section.heading}  {section.text}" if section.text else section.heading
     p.wrap(heading, "1;36")
+    stated = words.stated_of_section(report, section, lang)
+    if stated:
+        p.wrap(stated, indent="  ")
     if section.gap:
         p.wrap(section.gap, "1;33")
     own = [s for s in section.activities if s.activity.from_pledge]

@@ -227,6 +227,8 @@ def _check_plans(resolve: _Resolver, model: Model) -> None:
         decision = plan.raw.get("decision") or {}
         resolve.need_at("source", "TRY309", decision.get("source"), plan.ref, "decision", "source")
     for pledge_set in model.pledge_sets:
+        if pledge_set.stated is not None:
+            resolve.need_at("source", "TRY309", pledge_set.stated.source, pledge_set.stated.ref, "source")
         for pledge in pledge_set.pledges:
             resolve.each("problem", "TRY315", pledge.problems, pledge.ref, "problems")
 
@@ -283,6 +285,8 @@ def _check_pledges(resolve: _Resolver, model: Model, agreement_ids: list[str],
     for pledge in pledges:
         resolve.each("party", "TRY308", pledge.parties, pledge.ref, "parties")
         _check_outcomes(resolve, pledge.targets)
+        if pledge.stated is not None:
+            resolve.need_at("source", "TRY309", pledge.stated.source, pledge.stated.ref, "source")
         for index, area_id in enumerate(pledge.areas):
             if own_areas is not None and area_id not in own_areas and area_id not in resolve.lost:
                 resolve.findings.append(make(
