@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from trygghet_cli.model import Activity, Model, Period, PledgeSet, parse_partial
 from trygghet_cli.render import outcomes, select, views
-from trygghet_cli.render.context import ViewContext, activity_sources, text
+from trygghet_cli.render.context import ViewContext, activity_sources, stated_line, text
 from trygghet_cli.status import ActivityState, Effective, Verdict, activity_state, build_report, words
 
 if TYPE_CHECKING:
@@ -115,6 +115,7 @@ def _year_pledges(ctx: ViewContext, pledge_set: PledgeSet, states: list[Activity
             "done": sum(1 for s in mine if s.effective is Effective.DONE),
             "activities": [outcomes.state_view(ctx, s) for s in mine],
             "activity_count": sum(1 for s in mine if not s.activity.from_pledge),
+            "stated": stated_line(ctx, pledge.stated, "pledge"),
         })
     return pledges
 

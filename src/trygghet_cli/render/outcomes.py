@@ -85,7 +85,7 @@ def state_view(ctx: ViewContext, state: ActivityState) -> View:
         "why": words.state_text(state, ctx.lang) if state.days_past_due else "",
         "due": ctx.date(activity.due), "completed": ctx.partial(activity.completed),
         "reason": text(activity.reason), "status_note": text(activity.status_note),
-        "internal": activity.visibility == "internal",
+        "internal": activity.visibility == "internal", "partners": list(activity.partners),
         "targets": [target_view(ctx, t) for t in state.targets],
     }
     if ctx.internal:

@@ -10,7 +10,14 @@ from typing import Any
 
 from trygghet_cli.area import Item, names_of
 from trygghet_cli.model import Activity, Agreement, PledgeSet
-from trygghet_cli.render.context import ViewContext, activity_sources, shown_title, strings, text
+from trygghet_cli.render.context import (
+    ViewContext,
+    activity_sources,
+    shown_title,
+    stated_line,
+    strings,
+    text,
+)
 
 View = dict[str, Any]
 
@@ -74,6 +81,7 @@ def activity_brief(ctx: ViewContext, activity: Activity) -> View:
         "districts": ctx.names(activity.districts), "places": list(activity.places),
         "status": ctx.t(f"status.{activity.status.value}"), "status_key": activity.status.value,
         "due": ctx.date(activity.due), "internal": activity.visibility == "internal",
+        "partners": list(activity.partners),
     }
     if ctx.internal:
         view["internal_notes"] = text(activity.internal_notes)
@@ -148,6 +156,7 @@ def pledges_view(ctx: ViewContext, pledge_set: PledgeSet) -> View:
         "promised_by": [party in pledge.parties for party in party_ids],
         "areas": [areas.get(a, a) for a in pledge.areas],
         "activities": [activity_brief(ctx, a) for a in activities if pledge.id in a.pledges],
+        "stated": stated_line(ctx, pledge.stated, "pledge"),
     } for index, pledge in enumerate(pledge_set.pledges, start=1)]
     raw = pledge_set.raw
     situation = pledge_set.situation or {}
@@ -163,6 +172,7 @@ def pledges_view(ctx: ViewContext, pledge_set: PledgeSet) -> View:
             "agreement": ({"title": agreement.title, "period": agreement.period.label()}
                           if agreement else None),
             "follow_up": _follow_up(ctx, raw.get("follow_up")),
+            "stated": stated_line(ctx, pledge_set.stated, "set"),
             "notes": text(raw.get("notes")),
         },
         "situation": _situation(ctx, pledge_set.situation),
