@@ -13,7 +13,9 @@ from datetime import date
 import pytest
 
 from tests.unit.status_helpers import REF, outcome, target
-from trygghet_cli.model import Outcome, Period, Stated, StatedVerdict, Target
+from trygghet_cli.model import Bound, Outcome, PartialDate, Period, Stated, StatedVerdict, Target
+from trygghet_cli.situation import Indicator, IndicatorValue
+from trygghet_cli.situation.targets import outcomes as indicator_outcomes
 from trygghet_cli.status import Verdict, attainment
 from trygghet_cli.status.stated_words import stated_text, stated_verdict
 from trygghet_cli.status.verdict_words import attainment_text
@@ -45,6 +47,17 @@ class Shape:
 
 def _tertial(value: int, start: str, end: str, kind: str = "interim") -> Outcome:
     return outcome(value, end, kind, window=(start, end))
+
+
+def _indicator_target(kind: str, value: float | None, measured: float, bound: str,
+                      occasion: str | None, **extra: object) -> Target:
+    """A target judged on a lägesbild indicator whose one value for 2024 gives only a limit."""
+    indicator = Indicator("ind", "Andel", "%", None, None, None,
+                          [IndicatorValue(PartialDate("2024"), None, measured, False, None, None, REF,
+                                          Bound(bound), occasion)], REF)
+    made = target(kind, value, **extra)
+    made.outcomes = indicator_outcomes(made, indicator, YEAR_2024)
+    return made
 
 
 SHAPES = [
@@ -255,6 +268,17 @@ SHAPES = [
     Shape("an undated figure the source calls final is judged on the number",
           target("exactly", 4, [outcome(3, None, "final")]), YEAR_2019, "2019-12-31",
           Verdict.NOT_MET, "3 av exakt 4: ej uppnått [utan datum]", "3 of exactly 4: not met [undated]"),
+    Shape("an indicator value 'mer än hälften', measured at 'årets medborgardialog'",
+          _indicator_target("at_least", 50, 50, "at_least", "årets medborgardialog", unit="%"),
+          YEAR_2024, "2024-12-31", Verdict.MET,
+          "minst 50 av minst 50: uppnått [mätt vid årets medborgardialog]",
+          "at least 50 of at least 50: met [measured at årets medborgardialog]"),
+    Shape("an indicator value 'under 5 %' against a decrease from 8",
+          _indicator_target("change", None, 5, "at_most", None, baseline={"year": 2023, "value": 8},
+                            direction="decrease"),
+          YEAR_2024, "2024-12-31", Verdict.MET,
+          "högst 5 mot 8 år 2023 (−3); mål att minska: uppnått",
+          "at most 5 vs 8 in 2023 (−3); target to decrease: met"),
 ]
 
 

@@ -280,6 +280,7 @@ class Outcome:
     place: str | None = None
     date_text: str | None = None  # the date as written when only the year or month is known
     season: str | None = None  # spring, summer, autumn or winter, for a target with seasons
+    occasion: str | None = None  # an indicator value's occasion ("årets medborgardialog")
 
     @property
     def undated(self) -> bool:

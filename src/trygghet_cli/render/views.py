@@ -143,13 +143,13 @@ def pledges_view(ctx: ViewContext, pledge_set: PledgeSet) -> View:
     """The citizen page: the pledges, who promises what, and how to follow progress."""
     areas = _areas_by_id(ctx, pledge_set)
     activities = [a for a in ctx.model.activities_for(pledge_set.id) if ctx.visible(a)]
-    # The set's parties, else its agreements' ("anges inte" when neither names them); the table
-    # of who promises what has a column for every party any pledge names.
+    # The set's parties, else its agreements', else those its pledges name ("anges inte" when
+    # nobody names them).
     agreements = [a for a in map(ctx.model.agreement, pledge_set.agreement_ids) if a is not None]
     stated = strings(pledge_set.raw.get("parties")) or list(
         dict.fromkeys(p for a in agreements for p in a.parties))
     party_ids = stated or list(dict.fromkeys(p for pledge in pledge_set.pledges for p in pledge.parties))
-    parties = ctx.names(stated)
+    parties = ctx.names(party_ids)
     pledges = [{
         "number": index, "id": pledge.id, "text": pledge.text, "group": text(pledge.group),
         "parties": ctx.names(pledge.parties),

@@ -32,9 +32,9 @@ def outcomes(target: Target, indicator: Indicator, period: Period) -> list[Outco
         if value.when.first > period.end or day < period.start:
             continue
         kind = "final" if day >= period.end else "interim"
-        note = "; ".join(filter(None, [value.measured_at, value.note])) or None
         found.append(Outcome(value.value, min(day, period.end), kind, value.approximate,
-                             value.source or indicator.source, note, value.ref, bound=value.bound))
+                             value.source or indicator.source, value.note, value.ref,
+                             bound=value.bound, occasion=value.measured_at))
     return sorted(found, key=lambda o: o.date)
 
 

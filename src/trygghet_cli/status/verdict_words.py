@@ -271,6 +271,8 @@ def _notes(att: Attainment, lang: str) -> list[str]:
         notes.append(label("outcome.as_of", lang, date=when_text(latest, lang)))
     elif latest is not None and not att.final:
         notes.append(label("outcome.interim", lang, date=when_text(latest, lang)))
+    if latest is not None and latest.occasion:
+        notes.append(label("outcome.occasion", lang, occasion=latest.occasion))
     if att.due_so_far is not None:
         due = format_number(att.due_so_far, lang)
         notes.append(label("outcome.due_so_far", lang, due=due))

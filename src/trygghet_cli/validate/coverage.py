@@ -43,7 +43,7 @@ def _pledges_without_activity(model: Model) -> list[Finding]:
     carried = {pledge for a in model.all_activities() for pledge in a.pledges}
     for pledge_set in model.pledge_sets:
         for pledge in pledge_set.pledges:
-            if pledge.id not in carried and not pledge.targets:
+            if pledge.id not in carried and not pledge.targets and pledge.stated is None:
                 findings.append(make("TRY502", pledge.ref.where("id"),
                                      f"pledge '{pledge.id}' has no activity and no target",
                                      "add an activity that carries it out to the activity list, or, "
