@@ -115,4 +115,8 @@ def test_every_command_in_the_handbook_runs_in_order_and_prints_what_it_shows(
         if update and new_outputs:
             rewrite(page, new_outputs)
     assert shown_count >= 40
-    assert update or not differences, "\n\n".join(differences)
+    assert update or not differences, (
+        "\n\n".join(differences) + "\n\nIf the change in what the command prints is meant, rewrite the "
+        "handbook's shown output with TRYGGHET_UPDATE_DOCS=1 .venv/bin/python -m pytest "
+        "tests/cli/test_handbook.py and read the diff of docs/handbok/ (the words around it may "
+        "need to change too).")
