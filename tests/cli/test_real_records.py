@@ -94,3 +94,13 @@ def test_a_seasonal_outcome_without_its_season_is_an_error(tmp_path: Path) -> No
     found = _pledge_target(root, "        value: 2\n",
                            "        value: 2\n        seasons: [spring, autumn]\n")
     assert [f["code"] for f in found if f["severity"] == "error"] == ["TRY408"]
+
+
+def test_the_sites_first_screen_takes_the_sources_word_where_the_data_cannot_judge(run, tmp_path) -> None:
+    """The rate of the one pledge cannot be judged (no window); the source says the pledges
+    were kept: the front page says so, as the source's word, instead of 'kan inte bedömas'."""
+    result = run("--data", str(STATEMENTS), "site", "-o", str(tmp_path / "site"))
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="word">hållet enligt källan</span>' in page
+    assert "kan inte bedömas" not in page
