@@ -42,7 +42,8 @@ def contact_key(text: str) -> str:
     return "0" + digits[2:] if digits.startswith("46") else digits
 
 
-def _allowed(match: privacy.Match, allowed: frozenset[str]) -> bool:
+def declared_contact(match: privacy.Match, allowed: frozenset[str]) -> bool:
+    """Whether the match is the public contact the data root declares (never a personnummer)."""
     return bool(allowed) and match.code != "TRY504" and contact_key(match.text) in allowed
 
 
@@ -53,7 +54,7 @@ def check_inputs(documents: list[Document], allowed: frozenset[str] = frozenset(
     for doc in documents:
         for path, text in public_strings(doc.data, ()):
             problems.extend((doc.where(path), match) for match in privacy.scan(text)
-                            if not _allowed(match, allowed))
+                            if not declared_contact(match, allowed))
     if problems:
         raise _refuse(sorted(problems, key=lambda item: item[0]))
 
@@ -98,7 +99,7 @@ def check_output(text: str, fmt: str, name: str, allowed: frozenset[str] = froze
     """Refuse when the rendered report itself shows something that looks like personal data."""
     problems = [(Location(name, line), match)
                 for line, piece in output_pieces(text, fmt) for match in privacy.scan(piece)
-                if not _allowed(match, allowed)]
+                if not declared_contact(match, allowed)]
     if problems:
         raise _refuse(problems)
 
