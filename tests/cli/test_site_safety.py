@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.gitrepo import GitRepo
 from tests.reliability import hostile
 from tests.reliability.conftest import assert_clean
@@ -105,3 +107,132 @@ def test_the_feed_of_a_police_area_site_lists_only_its_own_municipality(run, tmp
         said = " ".join(e.summary for e in feed.entries)
         assert f"Ny vandring i {town.title()}" in said
         assert other.title() not in said, said
+
+
+# Item 12: a site folder also holds what the user keeps there (a CNAME for GitHub Pages, a
+# .nojekyll, a git repository the site is pushed from, a file of their own).
+def _site(run, root: Path, out: Path, *extra: str) -> object:
+    return run("--data", str(root), "site", "-o", str(out), "--as-of", "2024-10-01", *extra)
+
+
+def _users_own(out: Path) -> dict[str, bytes]:
+    import subprocess
+
+    (out / "CNAME").write_text("trygghet.exempelby.se\n", encoding="utf-8")
+    (out / ".nojekyll").write_bytes(b"")
+    (out / "google1234.html").write_text("google-site-verification", encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(out)], check=True)
+    return {name: (out / name).read_bytes() for name in ("CNAME", ".nojekyll", "google1234.html",
+                                                          ".git/HEAD", ".git/config")}
+
+
+def _add_district(root: Path) -> None:
+    config = root / "trygghet.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - id: norr\n    name: Norr\n", "  - id: norr\n    name: Norr\n  - id: soder\n    name: Söder\n"),
+        encoding="utf-8")
+
+
+def test_a_rebuild_keeps_cname_git_and_the_users_files_and_removes_only_its_own(run, minimal_root,
+                                                                                tmp_path) -> None:
+    out = tmp_path / "public"
+    _add_district(minimal_root)
+    assert _site(run, minimal_root, out).exit_code == 0
+    assert (out / "kommundel-soder.html").is_file()
+    kept = _users_own(out)
+    shutil_copy = (minimal_root / "trygghet.yaml").read_text(encoding="utf-8")
+    (minimal_root / "trygghet.yaml").write_text(
+        shutil_copy.replace("  - id: soder\n    name: Söder\n", ""), encoding="utf-8")
+    result = _site(run, minimal_root, out)
+    assert result.exit_code == 0, result.output
+    assert {name: (out / name).read_bytes() for name in kept} == kept
+    assert not (out / "kommundel-soder.html").exists(), "a page the tool wrote and no longer makes"
+    assert (out / "kommundel-norr.html").is_file() and (out / "oppna-data" / "trygghet.json").is_file()
+
+
+def test_a_site_written_before_the_manifest_keeps_the_users_files_too(run, minimal_root,
+                                                                      tmp_path) -> None:
+    out = tmp_path / "public"
+    _add_district(minimal_root)
+    assert _site(run, minimal_root, out).exit_code == 0
+    (out / ".trygghet-site").write_text("trygghet site\n", encoding="utf-8")  # an earlier release
+    kept = _users_own(out)
+    (minimal_root / "trygghet.yaml").write_text((minimal_root / "trygghet.yaml").read_text(
+        encoding="utf-8").replace("  - id: soder\n    name: Söder\n", ""), encoding="utf-8")
+    assert _site(run, minimal_root, out).exit_code == 0
+    assert {name: (out / name).read_bytes() for name in kept if name != "google1234.html"} == \
+        {name: data for name, data in kept.items() if name != "google1234.html"}
+    assert not (out / "kommundel-soder.html").exists()
+
+
+def test_a_folder_of_other_files_is_refused_and_with_force_nothing_in_it_is_removed(
+        run, minimal_root, tmp_path) -> None:
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "letter.txt").write_text("keep me", encoding="utf-8")
+    (out / "index.html").write_text("my own start page", encoding="utf-8")
+    refused = _site(run, minimal_root, out)
+    assert refused.exit_code == 2 and "--force" in refused.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["index.html", "letter.txt"]
+    assert _site(run, minimal_root, out, "--force").exit_code == 0
+    assert (out / "letter.txt").read_text(encoding="utf-8") == "keep me"
+    assert (out / "oppna-data.html").is_file()
+    assert _site(run, minimal_root, out).exit_code == 0, "now an earlier site: no --force needed"
+    assert (out / "letter.txt").read_text(encoding="utf-8") == "keep me"
+
+
+# Item 16: a run killed with SIGKILL leaves its staging folder; the next run removes it.
+CHILD = r"""
+import os, sys, time
+from pathlib import Path
+marker, where = Path(sys.argv[1]), sys.argv[2]
+from trygghet_cli.site import write
+
+def pause(*args, **kwargs):
+    marker.write_text(where)
+    time.sleep(300)
+
+if where == "staged":
+    write._swap = write._merge = pause
+else:
+    real = os.rename
+    def rename(src, dst):
+        real(src, dst)
+        pause()
+    os.rename = rename
+sys.argv = ["trygghet", *sys.argv[3:]]
+from trygghet_cli.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize("where", ["staged", "mid-swap"])
+def test_staging_folders_of_a_killed_run_are_removed_by_the_next(run, minimal_root, tmp_path,
+                                                                 where) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import REPO
+
+    out = tmp_path / "sites" / "public"
+    assert _site(run, minimal_root, out).exit_code == 0
+    beside = tmp_path / "sites" / ".public.new-keepme"  # the user's, not the tool's: no marker
+    (beside / "x").mkdir(parents=True)
+    marker = tmp_path / "paused"
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(marker), where, "--data",
+                              str(minimal_root), "site", "-o", str(out)],
+                             env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+    deadline = time.monotonic() + 60
+    while not marker.exists() and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert marker.exists(), "the child never reached the pause"
+    left = sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".public."))
+    assert len(left) >= 2, left  # the stale staging folder (and the user's folder)
+    assert _site(run, minimal_root, out).exit_code == 0
+    assert sorted(p.name for p in out.parent.iterdir()) == [".public.new-keepme", "public"]
+    assert (out / "index.html").is_file()
