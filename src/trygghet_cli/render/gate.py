@@ -21,8 +21,10 @@ from trygghet_cli.validate.privacy import public_strings, sv_kind
 # Internal texts shorter than this are too likely to occur in public text by chance.
 CANARY_MIN = 20
 
-# Attributes whose values a reader sees. Link targets are left out, as validate leaves out urls.
+# Attributes whose values a reader sees, and link targets, which a reader follows (and a
+# server logs): scanned decoded, as validate scans urls.
 _READ_ATTRIBUTES = {"title", "alt", "aria-label", "content", "summary"}
+_LINK_ATTRIBUTES = {"href", "src"}
 _MD_LINK_TARGET = re.compile(r"(?<!\\)\](\([^)\s]*\))")
 def _refuse(problems: list[tuple[Location, privacy.Match]]) -> DataError:
     where, match = problems[0]
@@ -72,6 +74,7 @@ class _TextLines(HTMLParser):
             self._skip += 1
         line = self.getpos()[0]
         self.pieces.extend((line, v) for k, v in attrs if k in _READ_ATTRIBUTES and v)
+        self.pieces.extend((line, privacy.url_text(v)) for k, v in attrs if k in _LINK_ATTRIBUTES and v)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in {"style", "script"} and self._skip:
@@ -91,8 +94,11 @@ def output_pieces(text: str, fmt: str) -> tuple[tuple[int, str], ...]:
         parser.feed(text)
         parser.close()
         return tuple(parser.pieces)
-    lines = enumerate(text.splitlines(), start=1)
-    return tuple((n, re.sub(r"\\(.)", r"\1", _MD_LINK_TARGET.sub("]", line))) for n, line in lines)
+    pieces = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        pieces.append((n, re.sub(r"\\(.)", r"\1", _MD_LINK_TARGET.sub("]", line))))
+        pieces += [(n, privacy.url_text(t.group(1)[1:-1])) for t in _MD_LINK_TARGET.finditer(line)]
+    return tuple(pieces)
 
 
 def check_output(text: str, fmt: str, name: str, allowed: frozenset[str] = frozenset()) -> None:
