@@ -30,6 +30,7 @@ class ImportPlan:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    notes: list[RowProblem] = field(default_factory=list)  # said on stderr, not a refusal
     ignored_headers: list[str] = field(default_factory=list)
     digest: str | None = None
     had_bom: bool = False
@@ -55,13 +56,16 @@ def _document(target: periods.PeriodTarget, text: str) -> Any:
 
 
 def plan(root: Path, source: Path, period: str, mapping_file: Path | None = None,
-         tick: Callable[[int, int], None] | None = None) -> ImportPlan:
+         tick: Callable[[int, int], None] | None = None, lang: str = "sv",
+         loose_dates: bool = False) -> ImportPlan:
     """Read the table, merge it into the period's list and check the whole root with it."""
+    from trygghet_cli.i18n import label
+
     loaded = repository.load_valid(root)
     model = loaded.model
     target = periods.find(model, root, period)
     mapping = cols.load_mapping(mapping_file)
-    table = tables.read(source, mapping.sheet, mapping.header_row)
+    table = tables.read(source, mapping.sheet, mapping.header_row, mapping.known)
     columns = mapping.columns(table.headers)
     if "title" not in columns.values() and "id" not in columns.values():
         raise UsageError.say("import.no_title_column", path=source,
@@ -69,26 +73,30 @@ def plan(root: Path, source: Path, period: str, mapping_file: Path | None = None
     old_text, digest, had_bom = _current(target)
     result = ImportPlan(target.path, old_text, digest=digest, had_bom=had_bom,
                         ignored_headers=[h for i, h in enumerate(table.headers) if h and i not in columns])
-    parser = RowParser(model, target.pledge_set, mapping, target.key, columns)
+    if table.header_row > 1 and mapping.header_row is None:
+        result.notes.append(RowProblem(0, label("import.header_found", lang, row=table.header_row)))
+    parser = RowParser(model, target.pledge_set, mapping, target.key, columns, lang, loose_dates,
+                       table.headers)
     parsed = parser.parse(table)
     doc = _document(target, old_text)
     own = {a.id for a in (target.activity_list.activities if target.activity_list else [])}
     everything = set(_ids(model)) - own
     assert model.config is not None
     merger = Merger(doc["activities"], everything, target.key,
-                    {f.id: f.party for f in model.config.functions})
+                    {f.id: f.party for f in model.config.functions}, lang, parser.column)
     for done, row in enumerate(parsed, start=1):
         merger.apply(row)
         if tick:
             tick(done, len(parsed))
     result.problems = sorted(parser.problems + merger.problems, key=lambda p: p.row)
+    result.notes += sorted(parser.notes + merger.notes, key=lambda p: p.row)
     result.added, result.updated = merger.added, merger.updated
     if result.problems:
         return result
     out = io.StringIO()
     _yaml().dump(doc, out)
     result.new_text = _in_place(target, out.getvalue())
-    result.problems = _check(root, target.path, result.new_text, merger.rows)
+    result.problems = _check(root, target.path, result.new_text, merger.rows, lang)
     return result
 
 
@@ -116,7 +124,7 @@ def _current(target: periods.PeriodTarget) -> tuple[str, str | None, bool]:
     return doc.text, doc.digest, doc.had_bom
 
 
-def _check(root: Path, path: Path, text: str, rows: dict[str, int]) -> list[RowProblem]:
+def _check(root: Path, path: Path, text: str, rows: dict[str, int], lang: str = "sv") -> list[RowProblem]:
     """Errors of the whole root with the new file in its place, in memory; by row where possible."""
     from trygghet_cli.loading import load_bytes
 
@@ -132,13 +140,15 @@ def _check(root: Path, path: Path, text: str, rows: dict[str, int]) -> list[RowP
     starts = _activity_lines(load_bytes(text.encode("utf-8"), "new").document)
     problems = []
     for finding in findings:
+        message, hint = finding.text(lang)
+        message += f" ({hint})" if hint else ""
         if finding.where.path == prefix + relative:
             ident = next((i for line, i in reversed(starts) if line <= finding.where.line), None)
             row = rows.get(ident or "", 0)
-            message = finding.message if row else f"{relative}:{finding.where.line}: {finding.message}"
-            problems.append(RowProblem(row, message))
+            shown = message if row else f"{relative}:{finding.where.line}: {message}"
+            problems.append(RowProblem(row, shown))
         else:
-            problems.append(RowProblem(0, f"{finding.where}: {finding.message}"))
+            problems.append(RowProblem(0, f"{finding.where}: {message}"))
     return problems
 
 
