@@ -266,3 +266,114 @@ def test_unknown_names_and_bad_cells_say_what_to_write_instead(run, root, tmp_pa
         "rad 3, kolumn Titel: samma titel som rad 2, och inget id: skriv aktiviteten på en rad, "
         "eller ge de två olika titlar",
     ]
+
+
+def _export(run: Any, root: Path, path: Path, *args: str) -> Path:
+    result = run("--data", str(root), "export", "activities", "--period", "2024-2025", "-o", str(path),
+                 "--audience", "internal", *args)
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_the_excel_export_is_swedish_with_numbers_as_numbers(run, root, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(_export(run, root, tmp_path / "lista.xlsx", "--format", "xlsx"))
+    activities = list(book["Aktiviteter"].iter_rows(values_only=True))
+    assert activities[1][12:20] == ("klar", "2024-10-15", None, None, "offentlig",
+                                    "minst 4 trygghetsvandringar", "minst", 4)
+    outcomes = list(book["Utfall"].iter_rows(values_only=True))
+    assert outcomes[0][6:15] == ("måltyp", "målvärde", "enhet", "utfall", "datum", "från", "till",
+                                 "typ", "ungefärligt")
+    row = outcomes[1]
+    assert (row[6], row[7], row[9], row[13]) == ("minst", 4, 5, "slutligt")
+    assert isinstance(row[7], int) and isinstance(row[9], int)
+
+
+def test_round_trip_export_edit_import_changes_only_the_edited_cells_lines(run, root, tmp_path) -> None:
+    """Export to Excel, edit three cells of the activity sheet and one of Utfall, add a row
+    to Utfall, import: exactly the lines of those cells change (and the new outcome's)."""
+    from openpyxl import load_workbook
+
+    path = root / ACTIVITIES
+    before = path.read_text(encoding="utf-8")
+    sheet = _export(run, root, tmp_path / "lista.xlsx", "--format", "xlsx")
+    unchanged = _import(run, root, sheet)
+    assert unchanged.exit_code == 0 and "inga ändringar; ingenting skrevs" in unchanged.stdout
+    book = load_workbook(sheet)
+    activities, outcomes = book["Aktiviteter"], book["Utfall"]
+    activities["E3"] = "Vid skolor"  # a-2's description
+    activities["M3"] = "Klar ✔"  # a-2's status, and when
+    activities["N3"] = "2025-05"
+    outcomes["J2"] = 6  # a-1's outcome 5 -> 6
+    outcomes.append([None, None, "a-1", None, "t1", None, None, None, None, 2, date(2024, 5, 31),
+                     None, None, "delrapport", "ja", None, None, None, None, "src-uppfoljning"])
+    book.save(sheet)
+    result = _import(run, root, sheet)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1].endswith("2024-2025.yaml: utfall: 1 tillagt, 1 ändrat")
+    assert _changed(before, path.read_text(encoding="utf-8")) == [
+        "-          - value: 5",
+        "+          - value: 6",
+        "+          - value: 2",
+        "+            date: 2024-05-31",
+        "+            kind: interim",
+        "+            approximate: true",
+        "+            source: src-uppfoljning",
+        "+    description: Vid skolor",
+        "-    status: ongoing",
+        "+    status: done",
+        "+    completed: 2025-05",
+    ]
+    again = _import(run, root, sheet)
+    assert "inga ändringar; ingenting skrevs" in again.stdout  # the same sheet twice: once
+
+
+def test_an_outcome_sheet_of_the_municipalitys_own_comes_in_beside_the_list(run, root, tmp_path) -> None:
+    """Shape 7: a workbook with the list and a sheet "Utfall" kept by hand: activity by title,
+    target by its text, a window as from/to, the kind in Swedish; one row names an activity
+    the list does not have."""
+    book = Workbook()
+    book.active.title = "Lista"
+    book.active.append(["id", "Titel", "Status"])
+    book.active.append(["a-2", "Hastighetskontroller", "Pågår"])
+    sheet = book.create_sheet("Utfall")
+    sheet.append(["Uppföljning av utfall, tertial 1"])
+    sheet.append(["Aktivitet", "Mål", "Värde", "Från", "Till", "Typ", "Källa", "Anmärkning"])
+    sheet.append(["Hastighetskontroller", "regelbundna kontroller", "12 kontroller", "2024-01",
+                  "2024-04", "Delrapport", "src-uppfoljning", "Tertial 1"])
+    book.save(tmp_path / "lista.xlsx")
+    path = root / ACTIVITIES
+    before = path.read_text(encoding="utf-8")
+    result = _import(run, root, tmp_path / "lista.xlsx")
+    assert result.exit_code == 0, result.output
+    assert _changed(before, path.read_text(encoding="utf-8")) == [
+        "+        outcomes:",
+        "+          - value: 12 kontroller",
+        "+            period:",
+        "+              start: 2024-01",
+        "+              end: 2024-04",
+        "+            kind: interim",
+        "+            source: src-uppfoljning",
+        "+            note: Tertial 1",
+    ]
+    sheet.append(["Cykelstölder", None, "3", None, None, "kanske", None, None])
+    book.save(tmp_path / "lista.xlsx")
+    refused = _import(run, root, tmp_path / "lista.xlsx")
+    assert refused.exit_code == 1
+    _swedish_only(refused)
+    assert "bladet Utfall, rad 4, kolumn Aktivitet: 'Cykelstölder' är ingen aktivitet i listan: " \
+           "skriv dess id (till exempel a2024-01) eller titeln som den står i listan" in refused.stderr
+
+
+def test_an_outcome_csv_of_its_own_with_table_outcomes(run, root, tmp_path) -> None:
+    """Shape 8: the outcomes as 'export --table outcomes' writes them, one value edited."""
+    table = _export(run, root, tmp_path / "utfall.csv", "--table", "outcomes", "--format", "csv")
+    text = table.read_text(encoding="utf-8-sig")
+    assert ";5;2024-10-15;;;slutligt;" in text
+    table.write_text(text.replace(";5;2024-10-15;", ";7;2024-10-15;"), encoding="utf-8-sig")
+    before = (root / ACTIVITIES).read_text(encoding="utf-8")
+    result = _import(run, root, table, "--table", "outcomes")
+    assert result.exit_code == 0, result.output
+    assert _changed(before, (root / ACTIVITIES).read_text(encoding="utf-8")) == [
+        "-          - value: 5", "+          - value: 7"]

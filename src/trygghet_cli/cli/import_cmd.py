@@ -3,6 +3,7 @@ the YAML data."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,11 @@ from trygghet_cli.errors import ExitCode
 if TYPE_CHECKING:
     from trygghet_cli.interchange.importing import ImportPlan
     from trygghet_cli.interchange.parse import RowProblem
+
+class ImportTable(StrEnum):
+    activities = "activities"
+    outcomes = "outcomes"
+
 
 import_app = typer.Typer(cls=Group, help="Import data from spreadsheets.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
@@ -39,6 +45,10 @@ def import_activities(
     loose_dates: bool = typer.Option(False, "--loose-dates", help="Read a week, month or season "
                                      "('v. 12', '2026-09', 'hösten 2026') as its first day, marked "
                                      "uncertain, instead of refusing the cell."),
+    table: ImportTable = typer.Option(ImportTable.activities, "--table", help="What the table "
+                                      "holds: activities (and a workbook's sheet Utfall beside "
+                                      "them), or outcomes alone (as 'export --table outcomes' "
+                                      "writes them)."),
 ) -> None:
     """Import activities from a spreadsheet. Columns are found by their headers, in Swedish or
     English (id, titel/title, beskrivning/description, löfte/pledge, ansvarig/owner,
@@ -68,7 +78,7 @@ def import_activities(
     lang = opts.lang or _language(root)
     with atomic.root_lock(root):
         with progress("import", 0) as tick:
-            result = importing.plan(root, file, period, mapping, tick, lang, loose_dates)
+            result = importing.plan(root, file, period, mapping, tick, lang, loose_dates, table.value)
         _report(result, file, lang, dry_run)
 
 
@@ -145,15 +155,19 @@ def _report(result: ImportPlan, file: Path, lang: str, dry_run: bool,
         typer.echo(label("import.summary", lang, path=shown,
                          added=plural("import.added", lang, len(result.added)),
                          changed=plural("import.changed", lang, len(importing.changed(result)))))
+        if result.outcomes_added or result.outcomes_changed:
+            typer.echo(label("import.outcomes", lang, path=shown,
+                             added=plural("import.outcomes_added", lang, result.outcomes_added),
+                             changed=plural("import.outcomes_changed", lang, result.outcomes_changed)))
 
 
 def _where(problem: RowProblem, lang: str) -> str:
     """'rad 5' or 'rad 5, kolumn Start'."""
     from trygghet_cli.i18n import label
 
-    if problem.column:
-        return label("import.cell", lang, row=problem.row, column=problem.column)
-    return label("import.row", lang, row=problem.row)
+    where = (label("import.cell", lang, row=problem.row, column=problem.column) if problem.column
+             else label("import.row", lang, row=problem.row))
+    return label("import.in_sheet", lang, sheet=problem.sheet, where=where) if problem.sheet else where
 
 
 def _language(root: Path) -> str:

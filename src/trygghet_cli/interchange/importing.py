@@ -11,7 +11,7 @@ from typing import Any
 from trygghet_cli.errors import UsageError
 from trygghet_cli.findings import Finding, Severity
 from trygghet_cli.interchange import columns as cols
-from trygghet_cli.interchange import periods, tables
+from trygghet_cli.interchange import outcomes_in, periods, tables
 from trygghet_cli.interchange.merge import Merger
 from trygghet_cli.interchange.parse import RowParser, RowProblem
 from trygghet_cli.loading.document import read_bytes
@@ -34,6 +34,8 @@ class ImportPlan:
     ignored_headers: list[str] = field(default_factory=list)
     digest: str | None = None
     had_bom: bool = False
+    outcomes_added: int = 0
+    outcomes_changed: int = 0
 
 
 def _yaml() -> Any:
@@ -57,28 +59,54 @@ def _document(target: periods.PeriodTarget, text: str) -> Any:
 
 def plan(root: Path, source: Path, period: str, mapping_file: Path | None = None,
          tick: Callable[[int, int], None] | None = None, lang: str = "sv",
-         loose_dates: bool = False) -> ImportPlan:
-    """Read the table, merge it into the period's list and check the whole root with it."""
-    from trygghet_cli.i18n import label
+         loose_dates: bool = False, table_kind: str = "activities") -> ImportPlan:
+    """Read the table, merge it into the period's list and check the whole root with it.
 
+    `table_kind` "activities" reads the activity rows, and a workbook's sheet Utfall beside
+    them; "outcomes" reads a table of outcomes alone."""
     loaded = repository.load_valid(root)
     model = loaded.model
     target = periods.find(model, root, period)
     mapping = cols.load_mapping(mapping_file)
+    old_text, digest, had_bom = _current(target)
+    result = ImportPlan(target.path, old_text, digest=digest, had_bom=had_bom)
+    doc = _document(target, old_text)
+    rows: dict[str, int] = {}
+    if table_kind == "outcomes":
+        _outcomes(model, target, source, mapping.sheet, mapping.header_row, result, doc, lang)
+    else:
+        rows = _activities(model, target, source, mapping, result, doc, lang, loose_dates, tick)
+        beside = next((name for name in tables.sheet_names(source)
+                       if name.casefold() in outcomes_in.SHEETS and name != mapping.sheet), None)
+        if beside is not None:
+            _outcomes(model, target, source, beside, None, result, doc, lang)
+    result.problems.sort(key=lambda p: (p.sheet, p.row))
+    if result.problems:
+        return result
+    out = io.StringIO()
+    _yaml().dump(doc, out)
+    result.new_text = _in_place(target, out.getvalue())
+    result.problems = _check(root, target.path, result.new_text, rows, lang)
+    return result
+
+
+def _activities(model: Any, target: periods.PeriodTarget, source: Path, mapping: cols.Mapping,
+                result: ImportPlan, doc: Any, lang: str, loose_dates: bool,
+                tick: Callable[[int, int], None] | None) -> dict[str, int]:
+    """Merge the activity rows into the list's data; the row of each activity by id."""
+    from trygghet_cli.i18n import label
+
     table = tables.read(source, mapping.sheet, mapping.header_row, mapping.known)
     columns = mapping.columns(table.headers)
     if "title" not in columns.values() and "id" not in columns.values():
         raise UsageError.say("import.no_title_column", path=source,
                              headers=", ".join(h for h in table.headers if h) or "—")
-    old_text, digest, had_bom = _current(target)
-    result = ImportPlan(target.path, old_text, digest=digest, had_bom=had_bom,
-                        ignored_headers=[h for i, h in enumerate(table.headers) if h and i not in columns])
+    result.ignored_headers = [h for i, h in enumerate(table.headers) if h and i not in columns]
     if table.header_row > 1 and mapping.header_row is None:
         result.notes.append(RowProblem(0, label("import.header_found", lang, row=table.header_row)))
     parser = RowParser(model, target.pledge_set, mapping, target.key, columns, lang, loose_dates,
                        table.headers)
     parsed = parser.parse(table)
-    doc = _document(target, old_text)
     own = {a.id for a in (target.activity_list.activities if target.activity_list else [])}
     everything = set(_ids(model)) - own
     assert model.config is not None
@@ -88,16 +116,23 @@ def plan(root: Path, source: Path, period: str, mapping_file: Path | None = None
         merger.apply(row)
         if tick:
             tick(done, len(parsed))
-    result.problems = sorted(parser.problems + merger.problems, key=lambda p: p.row)
+    result.problems += parser.problems + merger.problems
     result.notes += sorted(parser.notes + merger.notes, key=lambda p: p.row)
     result.added, result.updated = merger.added, merger.updated
-    if result.problems:
-        return result
-    out = io.StringIO()
-    _yaml().dump(doc, out)
-    result.new_text = _in_place(target, out.getvalue())
-    result.problems = _check(root, target.path, result.new_text, merger.rows, lang)
-    return result
+    return merger.rows
+
+
+def _outcomes(model: Any, target: periods.PeriodTarget, source: Path, sheet: str | None,
+              header_row: int | None, result: ImportPlan, doc: Any, lang: str) -> None:
+    """Apply an outcome table (a workbook's sheet Utfall, or --table outcomes) to the list."""
+    from trygghet_cli.interchange.names import Names
+
+    table = tables.read(source, sheet, header_row, outcomes_in.known)
+    applied = outcomes_in.OutcomeRows(doc["activities"], Names(model, target.pledge_set),
+                                      outcomes_in.exported([target]), lang)
+    applied.apply(table)
+    result.problems += [RowProblem(p.row, p.message, p.column, sheet or "") for p in applied.problems]
+    result.outcomes_added, result.outcomes_changed = applied.added, applied.changed
 
 
 def _in_place(target: periods.PeriodTarget, dumped: str) -> str:

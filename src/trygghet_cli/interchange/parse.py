@@ -30,6 +30,7 @@ class RowProblem:
     row: int
     message: str
     column: str = ""  # the header of the cell, when the problem is one cell's
+    sheet: str = ""  # the sheet, when it is not the first one read
 
 
 @dataclass(slots=True)

@@ -36,13 +36,14 @@ class Sheet:
 
 
 def to_xlsx(headers: list[str], keys: list[str], rows: list[list[str]], sheet: str,
-            stamp: datetime, more: tuple[Sheet, ...] = ()) -> bytes:
-    """A workbook with one sheet, and any more sheets after it; dates as real dates, the
-    header bold and frozen. The first sheet is the one `import` reads."""
+            stamp: datetime, more: tuple[Sheet, ...] = (),
+            numbers: frozenset[str] = frozenset()) -> bytes:
+    """A workbook with one sheet, and any more sheets after it; dates as real dates, numbers
+    as numbers, the header bold and frozen. The first sheet is the one `import` reads."""
     from openpyxl import Workbook
 
     book = Workbook()
-    _fill(book.active, Sheet(sheet, headers, keys, rows, DATE_KEYS))
+    _fill(book.active, Sheet(sheet, headers, keys, rows, DATE_KEYS, numbers))
     for extra in more:
         _fill(book.create_sheet(extra.name), extra)
     # Reproducible output: the document dates come from the data, not the clock.
