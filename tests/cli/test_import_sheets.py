@@ -377,3 +377,52 @@ def test_an_outcome_csv_of_its_own_with_table_outcomes(run, root, tmp_path) -> N
     assert result.exit_code == 0, result.output
     assert _changed(before, (root / ACTIVITIES).read_text(encoding="utf-8")) == [
         "-          - value: 5", "+          - value: 7"]
+
+
+def test_other_results_come_in_from_their_sheet(run, bundled_copy, tmp_path) -> None:
+    """Shape 9: the bundled 2020 list exported to Excel; on the sheet "Övriga resultat" the
+    existing result gets a count and a new row is added. Only those lines change."""
+    from openpyxl import load_workbook
+
+    path = bundled_copy / "activities" / "2020.yaml"
+    before = path.read_text(encoding="utf-8")
+    sheet = tmp_path / "2020.xlsx"
+    assert run("--data", str(bundled_copy), "export", "activities", "--period", "2020", "--format",
+               "xlsx", "-o", str(sheet)).exit_code == 0
+    book = load_workbook(sheet)
+    results = book["Övriga resultat"]
+    assert [c.value for c in results[1]][2:4] == ["resultat", "antal"]
+    results["D2"] = 12
+    results.append([None, None, "Fler grannsamverkansområden", "ca 3", None, "ja", None, "2020"])
+    book.save(sheet)
+    refused = run("--data", str(bundled_copy), "import", "activities", str(sheet), "--period", "2020")
+    assert refused.exit_code == 1
+    assert "bladet Övriga resultat, rad 3, kolumn antal: 'ca 3' är inget tal: skriv det som 12 " \
+           "eller 12,5" in refused.stderr
+    results["D3"] = 3
+    book.save(sheet)
+    result = run("--data", str(bundled_copy), "import", "activities", str(sheet), "--period", "2020")
+    assert result.exit_code == 0, result.output
+    assert "2020.yaml: övriga resultat: 1 tillagt, 1 ändrat" in result.stdout
+    assert _changed(before, path.read_text(encoding="utf-8")) == [
+        "+    value: 12",
+        "+  - text: Fler grannsamverkansområden",
+        "+    value: 3",
+        "+    approximate: true",
+        '+    date: "2020"',
+    ]
+
+
+def test_a_row_without_id_updates_an_activity_made_with_activity_new(run, root, tmp_path) -> None:
+    made = run("--data", str(root), "activity", "new", "--title", "Nattvandring i centrum", "--pledge",
+               "1", "--party", "kommun", "--list", "al-2024-2025")
+    assert made.exit_code == 0, made.output
+    before = (root / ACTIVITIES).read_text(encoding="utf-8")
+    table = _csv(tmp_path / "lista.csv", [["Aktivitet", "Status", "Start"],
+                                          ["Nattvandring i Centrum", "Pågår", "2024-09-06"]])
+    result = _import(run, root, table)
+    assert result.exit_code == 0, result.output
+    after = (root / ACTIVITIES).read_text(encoding="utf-8")
+    assert after.count("Nattvandring i centrum") == 1 and "Nattvandring i Centrum" not in after
+    assert _changed(before, after) == ["-    status: planned", "+    start: 2024-09-06",
+                                       "+    status: ongoing"]

@@ -159,6 +159,10 @@ def _report(result: ImportPlan, file: Path, lang: str, dry_run: bool,
             typer.echo(label("import.outcomes", lang, path=shown,
                              added=plural("import.outcomes_added", lang, result.outcomes_added),
                              changed=plural("import.outcomes_changed", lang, result.outcomes_changed)))
+        if result.results_added or result.results_changed:
+            typer.echo(label("import.results", lang, path=shown,
+                             added=plural("import.outcomes_added", lang, result.results_added),
+                             changed=plural("import.outcomes_changed", lang, result.results_changed)))
 
 
 def _where(problem: RowProblem, lang: str) -> str:

@@ -36,6 +36,8 @@ class ImportPlan:
     had_bom: bool = False
     outcomes_added: int = 0
     outcomes_changed: int = 0
+    results_added: int = 0
+    results_changed: int = 0
 
 
 def _yaml() -> Any:
@@ -76,10 +78,13 @@ def plan(root: Path, source: Path, period: str, mapping_file: Path | None = None
         _outcomes(model, target, source, mapping.sheet, mapping.header_row, result, doc, lang)
     else:
         rows = _activities(model, target, source, mapping, result, doc, lang, loose_dates, tick)
-        beside = next((name for name in tables.sheet_names(source)
-                       if name.casefold() in outcomes_in.SHEETS and name != mapping.sheet), None)
+        sheets = [name for name in tables.sheet_names(source) if name != mapping.sheet]
+        beside = next((name for name in sheets if name.casefold() in outcomes_in.SHEETS), None)
         if beside is not None:
             _outcomes(model, target, source, beside, None, result, doc, lang)
+        others = next((name for name in sheets if name.casefold() in outcomes_in.RESULT_SHEETS), None)
+        if others is not None:
+            _results(model, target, source, others, result, doc, lang)
     result.problems.sort(key=lambda p: (p.sheet, p.row))
     if result.problems:
         return result
@@ -128,11 +133,26 @@ def _outcomes(model: Any, target: periods.PeriodTarget, source: Path, sheet: str
     from trygghet_cli.interchange.names import Names
 
     table = tables.read(source, sheet, header_row, outcomes_in.known)
-    applied = outcomes_in.OutcomeRows(doc["activities"], Names(model, target.pledge_set),
-                                      outcomes_in.exported([target]), lang)
+    applied = outcomes_in.OutcomeRows(Names(model, target.pledge_set), lang,
+                                      activities=doc["activities"],
+                                      exported=outcomes_in.exported([target]))
     applied.apply(table)
     result.problems += [RowProblem(p.row, p.message, p.column, sheet or "") for p in applied.problems]
     result.outcomes_added, result.outcomes_changed = applied.added, applied.changed
+
+
+def _results(model: Any, target: periods.PeriodTarget, source: Path, sheet: str,
+             result: ImportPlan, doc: Any, lang: str) -> None:
+    """Apply a workbook's sheet of other results (Övriga resultat) to the list."""
+    from trygghet_cli.interchange import followup
+    from trygghet_cli.interchange.names import Names
+
+    table = tables.read(source, sheet, None, outcomes_in.known_results)
+    applied = outcomes_in.ResultRows(Names(model, target.pledge_set), lang, doc=doc,
+                                     exported=followup.result_records([target]))
+    applied.apply(table)
+    result.problems += [RowProblem(p.row, p.message, p.column, sheet) for p in applied.problems]
+    result.results_added, result.results_changed = applied.added, applied.changed
 
 
 def _in_place(target: periods.PeriodTarget, dumped: str) -> str:

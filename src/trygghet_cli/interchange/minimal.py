@@ -22,10 +22,6 @@ def _plain(text: str) -> Any:
     return None if loaded.document is None else loaded.document.data
 
 
-def _edit_activity(editor: Editor, index: int, before: dict[str, Any], after: dict[str, Any]) -> None:
-    _edit_mapping(editor, ("activities", index), before, after)
-
-
 def _edit_mapping(editor: Editor, path: tuple[str | int, ...], before: dict[str, Any],
                   after: dict[str, Any]) -> None:
     """The edits that make `before` (at path) `after`: a changed scalar rewrites its line, a
@@ -66,18 +62,9 @@ def edits(doc: Document, dumped: str) -> str | None:
         return None
     if same_data(old, new):
         return doc.text
-    if {k: v for k, v in old.items() if k != "activities"} != \
-            {k: v for k, v in new.items() if k != "activities"}:
-        return None
     editor = Editor(doc, "activities")
-    position = {item.get("id"): i for i, item in enumerate(old.get("activities") or [])}
     try:
-        for item in new.get("activities") or []:
-            index = position.get(item.get("id"))
-            if index is None:
-                editor.append(("activities",), item)
-            else:
-                _edit_activity(editor, index, old["activities"][index], item)
+        _edit_mapping(editor, (), old, new)
         text = editor.result().text
     except (UsageError, ValueError, KeyError):
         return None

@@ -66,22 +66,21 @@ def known(headers: list[str]) -> int:
     return sum(1 for header in headers if cols.normal(header) in _BY_HEADER)
 
 
-def columns(headers: list[str]) -> dict[int, str]:
+def columns(headers: list[str], by_header: dict[str, str] | None = None) -> dict[int, str]:
+    """Column index -> field for every known header, a field only once."""
     found: dict[int, str] = {}
     for index, header in enumerate(headers):
-        key = _BY_HEADER.get(cols.normal(header))
+        key = (by_header or _BY_HEADER).get(cols.normal(header))
         if key is not None and key != "shown" and key not in found.values():
             found[index] = key
     return found
 
 
 @dataclass(slots=True)
-class OutcomeRows:
-    """Applies the rows of an outcome table to the activities of a list (ruamel data)."""
+class _Rows:
+    """What the outcome and the result tables share: the problems and counts."""
 
-    activities: Any
     names: Names
-    exported: dict[tuple[str, str], list[dict[str, Any]]]  # what export writes, per target
     lang: str
     headers: dict[str, str] = field(default_factory=dict)
     problems: list[RowProblem] = field(default_factory=list)
@@ -92,9 +91,55 @@ class OutcomeRows:
         column = self.headers.get(cell, cell) if cell else ""
         self.problems.append(RowProblem(row, label(key, self.lang, **values), column))
 
-    def apply(self, table: Table) -> None:
-        found = columns(table.headers)
+    def cell(self, key: str, value: str, words_for_value: bool) -> tuple[Any, str]:
+        """A cell as the data writes it (None if it cannot be), and the catalog key saying why."""
+        if key == "value":
+            found = cols.number(value)
+            return (value if found is None and words_for_value else found), "row.bad_number"
+        if key in ("date", "from", "to"):
+            return _partial(value), "row.outcome_bad_date"
+        if key in WORDS:
+            return WORDS[key].get(cols.normal(cols.bare_word(value))), f"row.outcome_bad_{key}"
+        if key in ("district", "pledge"):
+            return self.names.resolve(f"{key}s", value), f"row.unknown_{key}s"
+        return value, ""
+
+    def record(self, number: int, cells: dict[str, str], fields: tuple[str, ...],
+               words_for_value: bool) -> dict[str, Any] | None:
+        """The row as export writes it (canonical codes, None for an empty cell); None when a
+        cell cannot be read (said as a problem)."""
+        record: dict[str, Any] = dict.fromkeys(fields)
+        bad = False
+        for key in fields:
+            if not cells.get(key):
+                continue
+            record[key], problem = self.cell(key, cells[key], words_for_value)
+            if record[key] is None:
+                known = self.names.known(f"{key}s") if key in ("district", "pledge") else ""
+                self.say(number, problem, key, value=cells[key], known=known)
+                bad = True
+        if record.get("approximate") is False:
+            record["approximate"] = None  # "nej" is the default, never written
+        if (record["from"] is None) != (record["to"] is None):
+            self.say(number, "row.outcome_from_to", "from" if record["from"] is None else "to")
+            bad = True
+        return None if bad else record
+
+    def columns(self, table: Table, by_header: dict[str, str] | None = None) -> dict[int, str]:
+        found = columns(table.headers, by_header)
         self.headers = {key: table.headers[i] for i, key in found.items()}
+        return found
+
+
+@dataclass(slots=True)
+class OutcomeRows(_Rows):
+    """Applies the rows of an outcome table to the activities of a list (ruamel data)."""
+
+    activities: Any = None
+    exported: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
+
+    def apply(self, table: Table) -> None:
+        found = self.columns(table)
         if "activity" not in found.values() and "activity_title" not in found.values():
             raise UsageError.say("import.outcome_columns", headers=", ".join(h for h in table.headers if h))
         used: dict[tuple[str, str], set[int]] = {}
@@ -107,7 +152,7 @@ class OutcomeRows:
         if activity is None:
             return
         target = self._target(number, activity, cells)
-        record = self._record(number, cells)
+        record = self.record(number, cells, FIELDS, words_for_value=True)
         if target is None or record is None:
             return
         key = (str(activity["id"]), str(target["id"]))
@@ -152,36 +197,6 @@ class OutcomeRows:
                 return target
         self.say(number, "row.outcome_no_target", "target", activity=ident, value=wanted, known=shown)
         return None
-
-    def _record(self, number: int, cells: dict[str, str]) -> dict[str, Any] | None:
-        """The row as export writes an outcome (canonical codes), None for an empty cell."""
-        record: dict[str, Any] = dict.fromkeys(FIELDS)
-        bad = False
-        for key in FIELDS:
-            value = cells.get(key, "")
-            if not value:
-                continue
-            if key == "value":
-                number_value = cols.number(value)
-                record[key] = number_value if number_value is not None else value
-            elif key in ("date", "from", "to"):
-                record[key] = _partial(value)
-            elif key in WORDS:
-                record[key] = WORDS[key].get(cols.normal(cols.bare_word(value)))
-            elif key == "district":
-                record[key] = self.names.resolve("districts", value)
-            else:
-                record[key] = value
-            if record[key] is None:
-                self.say(number, f"row.outcome_bad_{key if key in WORDS or key == 'district' else 'date'}",
-                         key, value=value, known=self.names.known("districts"))
-                bad = True
-        if record["approximate"] is False:
-            record["approximate"] = None  # "nej" is the default, never written
-        if (record["from"] is None) != (record["to"] is None):
-            self.say(number, "row.outcome_from_to", "from" if record["from"] is None else "to")
-            bad = True
-        return None if bad else record
 
     def _add(self, number: int, target: Any, record: dict[str, Any]) -> None:
         from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -256,3 +271,82 @@ def exported(periods: list[Any]) -> dict[tuple[str, str], list[dict[str, Any]]]:
     for record in followup.outcome_records(periods, internal=True):
         found.setdefault((record["activity"], record["target"]), []).append(record)
     return found
+
+
+RESULT_SHEETS = {"övriga resultat", "other results", "resultat", "results"}
+RESULT_HEADERS: dict[str, tuple[str, ...]] = {
+    "text": ("resultat", "result", "text", "övrigt resultat"),
+    "value": ("antal", "värde", "value", "utfall"),
+    "unit": ("enhet", "unit"),
+    "approximate": HEADERS["approximate"],
+    "bound": HEADERS["bound"],
+    "date": HEADERS["date"],
+    "from": HEADERS["from"],
+    "to": HEADERS["to"],
+    "district": HEADERS["district"],
+    "pledge": ("löfte", "pledge", "medborgarlöfte"),
+    "activity": ("aktivitet", "activity"),
+    "source": HEADERS["source"],
+    "note": HEADERS["note"],
+    "shown": ("kommun", "municipality", "period"),
+}
+_RESULT_BY_HEADER = {cols.normal(name): key for key, names in RESULT_HEADERS.items() for name in names}
+RESULT_FIELDS = ("text", "value", "unit", "approximate", "bound", "date", "from", "to", "district",
+                 "pledge", "activity", "source", "note")
+
+
+def known_results(headers: list[str]) -> int:
+    return sum(1 for header in headers if cols.normal(header) in _RESULT_BY_HEADER)
+
+
+@dataclass(slots=True)
+class ResultRows(_Rows):
+    """Applies the rows of a table of other results (övriga resultat) to a list's `results:`."""
+
+    doc: Any = None
+    exported: list[dict[str, Any]] = field(default_factory=list)  # as export writes them
+
+    def apply(self, table: Table) -> None:
+        found = self.columns(table, _RESULT_BY_HEADER)
+        taken: set[int] = set()
+        for number, values in table.rows:
+            cells = {key: text(values[i]) if i < len(values) else "" for i, key in found.items()}
+            record = self._record(number, cells)
+            if record is None:
+                continue
+            position = _match(record, self.exported, taken)
+            if position is None:
+                same_text = [i for i, old in enumerate(self.exported)
+                             if i not in taken and _same_text(old["text"], record["text"])]
+                position = same_text[0] if len(same_text) == 1 else None
+            if position is None:
+                self._add(number, record)
+                continue
+            taken.add(position)
+            old = self.exported[position]
+            changes = {k: v for k, v in record.items() if v is not None and old.get(k) != v}
+            if changes:
+                OutcomeRows._update(self.doc["results"][position], changes)
+                self.changed += 1
+
+    def _record(self, number: int, cells: dict[str, str]) -> dict[str, Any] | None:
+        record = self.record(number, cells, RESULT_FIELDS, words_for_value=False)
+        if record is not None and not record["text"]:
+            self.say(number, "row.result_needs_text", "text")
+            return None
+        return record
+
+    def _add(self, number: int, record: dict[str, Any]) -> None:
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+        from trygghet_cli.editing.activities import ResultInput
+
+        window = (record["from"], record["to"]) if record["from"] and record["to"] else None
+        item = ResultInput(record["text"], record["value"], record["unit"], bool(record["approximate"]),
+                           record["bound"], record["date"], window, record["district"],
+                           record["pledge"], record["activity"], record["source"],
+                           record["note"]).as_data()
+        if "results" not in self.doc:
+            self.doc["results"] = CommentedSeq()
+        self.doc["results"].append(CommentedMap(item))
+        self.added += 1
