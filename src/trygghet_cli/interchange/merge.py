@@ -53,7 +53,6 @@ class Merger:
         self.updated: list[str] = []
         self.rows: dict[str, int] = {}
         self.new_titles: dict[str, int] = {}
-        self.next_number = 1
 
     def say(self, row: int, key: str, cell: str = "", /, **values: object) -> None:
         from trygghet_cli.i18n import label
@@ -110,9 +109,10 @@ class Merger:
             fields["parties"] = list(dict.fromkeys(parties))
 
     def _new_id(self) -> str:
-        while f"a{self.period}-{self.next_number:02d}" in self.used_ids:
-            self.next_number += 1
-        ident = f"a{self.period}-{self.next_number:02d}"
+        """The next id in the list's own numbering, as `activity new` chooses it (a2026-04)."""
+        from trygghet_cli.editing.activities import next_id
+
+        ident = next_id(list(self.by_id) + self.added, self.used_ids, fallback=f"a{self.period[:4]}-")
         self.used_ids.add(ident)
         return ident
 
