@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -37,6 +38,7 @@ class LoadedRoot:
     files: list[str] = field(default_factory=list)
     broken: set[str] = field(default_factory=set)  # the kinds of the files that could not be loaded
     lost: dict[str, str] = field(default_factory=dict)  # id -> the broken file that defines it
+    digests: dict[str, str] = field(default_factory=dict)  # file -> hash of the bytes checked
 
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity is Severity.ERROR]
@@ -65,6 +67,9 @@ def _add_bytes(loaded: LoadedRoot, shown: str, raw: bytes | Finding, kind: str |
                store: Cache | None) -> None:
     """Check one file's bytes on their own, or take that result from the cache."""
     result = filecheck.check_bytes(raw, shown, kind, store)
+    if isinstance(raw, bytes):
+        loaded.digests[shown] = (result.document.digest if result.document is not None
+                                 else hashlib.sha256(raw).hexdigest())
     _add(loaded, shown, result, kind)
     if kind is not None and not result.valid:
         loaded.broken.add(kind)

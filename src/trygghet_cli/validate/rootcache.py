@@ -36,11 +36,13 @@ class RootFiles:
 
     key: str
     digests: dict[str, tuple[str, str]] = field(default_factory=dict)  # shown -> (kind, hash)
+    day: str = ""  # the day the key was made for (the rules compare dates with today)
 
 
 def files_of(root: Path, store: Cache) -> RootFiles | None:
     """Read and hash every data file of the root; None when one cannot be read (not cached)."""
-    whole = hashlib.sha256(f"{date.today().isoformat()}\0{os.getcwd()}\0".encode())
+    day = date.today().isoformat()
+    whole = hashlib.sha256(f"{day}\0{os.getcwd()}\0".encode())
     digests = {}
     for path in config.data_files(root):
         shown = config.display_path(path)
@@ -50,7 +52,13 @@ def files_of(root: Path, store: Cache) -> RootFiles | None:
         kind, digest = config.kind_of(root, path) or "-", hashlib.sha256(raw).hexdigest()
         digests[shown] = (kind, digest)
         whole.update(f"{shown}\0{kind}\0{digest}\0".encode())
-    return RootFiles(store.key("root", whole.hexdigest()), digests)
+    return RootFiles(store.key("root", whole.hexdigest()), digests, day)
+
+
+def same_day(files: RootFiles) -> bool:
+    """Whether today is still the day files' key was made for (a run across midnight is not
+    stored: its rules may have compared dates with either day)."""
+    return files.day == date.today().isoformat()
 
 
 def _unchanged(shared: list[tuple[str, str]]) -> bool:

@@ -89,17 +89,22 @@ def _excerpts(loaded: repository.LoadedRoot) -> Excerpts:
 
 def _shared(loaded: repository.LoadedRoot, files: RootFiles) -> list[tuple[str, str]] | None:
     """The files read from outside the root (shared definitions) with their hashes; None when
-    the root cannot be stored: a file changed while it was read, or a shared one is missing."""
+    the root cannot be stored: a file changed while the root was checked (the bytes checked
+    are not those hashed before, broken files included, or a file came or went, or the day
+    turned), or a shared one could not be read. A result is stored only for the very bytes
+    it was found for: an editor saving mid-run never leaves a verdict under another content."""
+    if set(files.digests) - set(loaded.files) or not rootcache.same_day(files):
+        return None
     shared = []
     for name in loaded.files:
-        doc = loaded.documents.get(name)
+        seen = loaded.digests.get(name)
         if name in files.digests:
-            if doc is not None and doc.digest != files.digests[name][1]:
+            if seen != files.digests[name][1]:
                 return None
-        elif doc is None:
+        elif seen is None:
             return None
         else:
-            shared.append((name, doc.digest))
+            shared.append((name, seen))
     return shared
 
 
