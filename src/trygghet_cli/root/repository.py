@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Literal
 
 from trygghet_cli.errors import TrygghetError
-from trygghet_cli.findings import Finding, Location, Severity, make
+from trygghet_cli.findings import Finding, Location, Severity, make, quoted
 from trygghet_cli.loading import Document
+from trygghet_cli.loading.boundary import outside
 from trygghet_cli.loading.document import read_bytes
 from trygghet_cli.model import Model
 from trygghet_cli.model import build as build_model
@@ -101,10 +102,22 @@ def _add_shared(loaded: LoadedRoot, store: Cache | None) -> None:
     read from disk (also for a root read from git: they lie outside it)."""
     config_doc = loaded.model.config.ref.file if loaded.model.config else None
     names = config_doc.data.get("shared", []) if config_doc is not None else []
-    for name in names:
+    for index, name in enumerate(names):
         path = loaded.root / str(name)
         shown = config.display_path(Path(os.path.normpath(path)))
         if shown in loaded.documents:
+            continue
+        target = outside(path, loaded.root)
+        if target is not None and config_doc is not None:
+            loaded.findings.append(make(
+                UNREADABLE, config_doc.where(("shared", index)),
+                f"shared definitions {quoted(str(name))} lie outside the repository that holds "
+                "the data root; not read", "keep the shared file inside the git repository of "
+                "the data root (without one: in the folder that holds the root)",
+                sv=f"de gemensamma definitionerna {quoted(str(name))} ligger utanför det "
+                "git-förråd som rymmer dataroten; filen lästes inte",
+                sv_hint="lägg den gemensamma filen i datarotens git-förråd (utan förråd: i mappen "
+                "som rymmer dataroten)"))
             continue
         _add_bytes(loaded, shown, read_bytes(path, shown), "shared", store)
 
