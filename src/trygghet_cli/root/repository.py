@@ -61,7 +61,21 @@ def _add(loaded: LoadedRoot, shown: str, result: FileResult, kind: str | None) -
                                     sv_hint="flytta den till mappen för sin sort"))
         return
     if result.valid:
+        _build(loaded, shown, doc, kind)
+
+
+def _build(loaded: LoadedRoot, shown: str, doc: Document, kind: str) -> None:
+    """Add a schema-valid document to the model. A value the schema accepts and the model
+    cannot hold (a date Python's calendar does not have) is a finding, never a crash."""
+    try:
         build_model.add(kind, doc, loaded.model)
+    except (ValueError, OverflowError) as exc:
+        loaded.broken.add(kind)
+        loaded.findings.append(make("TRY209", Location(shown, 1, 1),
+                                    f"a value of the file cannot be used: {exc}",
+                                    "correct the value (a date from year 1 to 9999)",
+                                    sv=f"ett värde i filen kan inte användas: {exc}",
+                                    sv_hint="rätta värdet (ett datum från år 1 till 9999)"))
 
 
 def _add_bytes(loaded: LoadedRoot, shown: str, raw: bytes | Finding, kind: str | None,
