@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from trygghet_cli.errors import ReadError
 from trygghet_cli.findings import Finding, Location, Severity
 from trygghet_cli.loading.document import read_bytes
 from trygghet_cli.root import config
@@ -44,7 +45,11 @@ def files_of(root: Path, store: Cache) -> RootFiles | None:
     day = date.today().isoformat()
     whole = hashlib.sha256(f"{day}\0{os.getcwd()}\0".encode())
     digests = {}
-    for path in config.data_files(root):
+    try:
+        paths = config.data_files(root)
+    except ReadError:  # reported when the root is checked
+        return None
+    for path in paths:
         shown = config.display_path(path)
         raw = read_bytes(path, shown)
         if not isinstance(raw, bytes):
