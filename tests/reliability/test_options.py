@@ -66,3 +66,15 @@ def test_an_as_of_day_far_from_now_is_a_usage_error_that_says_which_days_work(ru
     assert f"--as-of: {day} ligger utanför" in result.output
     assert "ange en dag från 1900-01-01 till 2199-12-31" in result.output
     assert run("--data", str(root), "report", "council", "--as-of", "1900-01-01").exit_code in (0, 1)
+
+
+@pytest.mark.parametrize("url", ["example.org", "ftp://example.org/", "javascript:alert(1)",
+                                 "https://", "https://a b/", 'https://x/"><script>', "/local/path",
+                                 "https://[::1"])
+@pytest.mark.parametrize("args", [["schema", "--catalog"], ["schema", "activities"]])
+def test_schema_base_url_must_be_an_absolute_web_address(run, root, url, args) -> None:
+    result = run("--data", str(root), *args, "--base-url", url)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"--base-url '{url}' är ingen webbadress" in result.output
+    good = run("--data", str(root), *args, "--base-url", "https://example.org/trygghet/")
+    assert good.exit_code == 0 and "https://example.org/trygghet/" in good.stdout
