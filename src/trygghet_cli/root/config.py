@@ -112,14 +112,20 @@ def is_data_name(relative: PurePath) -> bool:
                    for part in relative.parts)
 
 
+# Skipped without a word: git's placeholders for empty folders (init writes .gitkeep) and the
+# folder metadata of macOS and Windows, which are in every folder a Finder or Explorer opened.
+QUIET_NAMES = {".gitkeep", ".keep", ".gitignore", ".DS_Store", "Thumbs.db", "desktop.ini"}
+
+
 def ignored_files(root: Path) -> list[Path]:
-    """The files in the root's data folders that are no data files and are not read."""
+    """The files in the root's data folders that are no data files and are not read, except
+    the placeholders and folder metadata nobody needs to hear about (QUIET_NAMES)."""
     ignored: list[Path] = []
     for folder in KIND_FOLDERS:
         base = root / folder
         if base.is_dir():
-            ignored.extend(p for p in base.rglob("*")
-                           if not is_data_name(p.relative_to(base)) and not p.is_dir())
+            ignored.extend(p for p in base.rglob("*") if p.name not in QUIET_NAMES
+                           and not is_data_name(p.relative_to(base)) and not p.is_dir())
     return sorted(ignored)
 
 
