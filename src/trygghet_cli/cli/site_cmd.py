@@ -46,7 +46,7 @@ def site(
     from trygghet_cli.area import scoped
     from trygghet_cli.cli.dates import as_of_date
     from trygghet_cli.root import repository
-    from trygghet_cli.site import SiteRequest, build_site
+    from trygghet_cli.site import SiteRequest, build_site, notes
     from trygghet_cli.site.write import check_target, write_site
 
     opts = options(ctx)
@@ -67,3 +67,5 @@ def site(
     files = build_site(loaded, req)
     target = write_site(output, files, root)
     typer.echo(f"{target}: {len(files)}", err=True)
+    for line in notes(loaded, req):
+        typer.echo(line, err=True)

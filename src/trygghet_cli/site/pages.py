@@ -18,7 +18,9 @@ from trygghet_cli.diff import plain
 from trygghet_cli.model import ActivityList, Agreement, Model, PledgeSet
 from trygghet_cli.render import select, views
 from trygghet_cli.render.context import ViewContext, activity_sources, strings, text
+from trygghet_cli.site.dcat import CC0
 from trygghet_cli.site.history import History
+from trygghet_cli.site.selfcheck import Shortcoming
 from trygghet_cli.status.words import list_named, pledges_named
 
 View = dict[str, Any]
@@ -33,6 +35,7 @@ class Settings:
     accessibility_contact: str = ""
     license: str = ""
     provenance_notes: bool = True
+    accessibility: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def of(cls, model: Model) -> Settings:
@@ -41,8 +44,10 @@ class Settings:
             return cls()
         contact = [{k: text(c.get(k)) for k in ("label", "email", "phone", "url")}
                    for c in raw.get("contact", []) if isinstance(c, dict)]
+        statement = raw.get("accessibility")
         return cls(text(raw.get("url")).rstrip("/"), contact, text(raw.get("accessibility_contact")),
-                   text(raw.get("license")), raw.get("provenance_notes", True) is not False)
+                   text(raw.get("license")), raw.get("provenance_notes", True) is not False,
+                   statement if isinstance(statement, dict) else {})
 
     def public_contact(self) -> list[str]:
         """Every address and number declared public (they pass the personal-data gate)."""
@@ -301,15 +306,21 @@ def about_view(ctx: ViewContext, settings: Settings) -> View:
             "sources": [{**ctx.sources([s.id])[0], "id": s.id} for s in ctx.model.sources]}
 
 
-def accessibility_view(ctx: ViewContext, settings: Settings) -> View:
-    contact = settings.accessibility_contact
+def accessibility_view(ctx: ViewContext, settings: Settings, found: list[Shortcoming]) -> View:
+    """The accessibility statement (site/statement.py) with the build's own findings."""
+    from trygghet_cli.site import front, statement
+
+    owner = municipality_names(ctx)
+    view = statement.statement_view(ctx, settings.accessibility, front.contact(ctx, settings.contact),
+                                    settings.accessibility_contact, found, owner,
+                                    ctx.t("site.title", municipality=owner))
     return {"meta": site_meta(ctx, ctx.t("site.a11y.title"), ctx.t("site.kind"), "tillganglighet.html"),
-            "intro": ctx.t("site.a11y.intro", owner=municipality_names(ctx)),
-            "contact": contact, "contact_is_mail": "@" in contact and "://" not in contact,
-            "digg": "https://www.digg.se/digital-tillganglighet/offentlig-aktor"}
+            "s": view}
 
 
 def open_data_view(ctx: ViewContext, files: list[tuple[str, str]], settings: Settings) -> View:
     return {"meta": site_meta(ctx, ctx.t("site.open.title"), ctx.t("site.kind"), "oppna-data.html"),
             "files": [{"label": label, "href": href} for label, href in files],
-            "license": settings.license}
+            "license": settings.license or CC0,
+            "license_name": ctx.t("site.open.cc0") if not settings.license or settings.license == CC0
+            else settings.license}
