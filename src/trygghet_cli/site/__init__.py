@@ -186,7 +186,8 @@ def build_site(loaded: LoadedRoot, req: SiteRequest) -> dict[str, bytes]:
     cfg = model.config
     municipality = pages.municipality_names(ctx)
     data["flode.xml"] = feed.atom(history, ctx.t("site.feed.title", municipality=municipality),
-                                  base_url, cfg.code if cfg else "0000", req.lang)
+                                  base_url, cfg.code if cfg else "0000", req.lang,
+                                  pages.by_group(model), req.as_of)
     if base_url:  # sitemaps.org requires absolute addresses: without the site's, none is written
         data["sitemap.xml"] = feed.sitemap(list(html), base_url)
     for name, text in html.items():

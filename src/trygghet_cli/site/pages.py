@@ -105,6 +105,14 @@ def district_page(district_id: str) -> str:
     return f"kommundel-{district_id}.html"
 
 
+def by_group(model: Model) -> dict[str, str]:
+    """The page of each activity list, pledge set and agreement, by its id (history groups)."""
+    found = {lst.id: list_page(lst.id) for lst in model.activity_lists}
+    found.update({s.id: pledge_page(s.id) for s in model.pledge_sets})
+    found.update({a.id: agreement_page(a.id) for a in model.agreements})
+    return found
+
+
 def municipality_names(ctx: ViewContext) -> str:
     """Every municipality whose documents the site shows: 'Strängnäs kommun', or 'A och B'."""
     model = ctx.model
