@@ -102,9 +102,19 @@ def _site_pages(loaded: LoadedRoot, ctx: ViewContext, settings: pages.Settings,
            "om-underlaget.html": _render("site/about.html.j2", pages.about_view(ctx, settings), lang)}
     for lst in model.activity_lists:
         out[pages.list_page(lst.id)] = _render("site/list.html.j2", pages.list_view(ctx, lst, history), lang)
+    from trygghet_cli.site import places
+
+    sets = places.judged_sets(ctx, {s.id: pages.pledge_page(s.id) for s in model.pledge_sets})
     for district in own_districts(model):
-        out[pages.district_page(district.id)] = _render(
-            "site/district.html.j2", pages.district_view(ctx, district.id, district.name), lang)
+        view = pages.district_view(ctx, district.id, district.name,
+                                   places.district_pledges(sets, district.id))
+        out[pages.district_page(district.id)] = _render("site/district.html.j2", view, lang)
+    if own_districts(model):
+        out[places.OVERVIEW] = _render("site/districts.html.j2", places.overview_view(ctx), lang)
+    for agreement in model.agreements:
+        for area in agreement.areas:
+            out[places.area_page(agreement, area, model)] = _render(
+                "site/theme.html.j2", places.theme_view(ctx, agreement, area, sets), lang)
     return out
 
 

@@ -199,7 +199,7 @@ def intro(ctx: ViewContext, agreement: Agreement | None, pledges: PledgeSet | No
 def start_view(ctx: ViewContext, settings: Settings) -> View:
     """The start page: first the pledges in force with their verdicts, the period and the
     contact (site/front.py); then the cooperation, the agreement, the lägesbild, the links."""
-    from trygghet_cli.site import front
+    from trygghet_cli.site import front, places
     from trygghet_cli.status import select_period
 
     model = ctx.model
@@ -227,6 +227,9 @@ def start_view(ctx: ViewContext, settings: Settings) -> View:
                        for a in sorted(model.agreements, key=lambda a: a.period.start, reverse=True)],
         "years": [{"year": y, "page": year_page(y)} for y in years(model, ctx.as_of)],
         "contact": front.contact(ctx, settings.contact),
+        "themes": places.themes(ctx) if agreement is None else
+        [t for t in places.themes(ctx) if t["agreement"] == agreement.title],
+        "has_districts": bool(own_districts(model)),
     }
 
 
@@ -260,8 +263,9 @@ def list_view(ctx: ViewContext, lst: ActivityList, history: History) -> View:
     }
 
 
-def district_view(ctx: ViewContext, district_id: str, name: str) -> View:
-    """A district: the situation picture for it over the periods, and its activities."""
+def district_view(ctx: ViewContext, district_id: str, name: str, pledges: list[View]) -> View:
+    """A district: the pledges with activities in it, the situation picture for it over the
+    periods, and its activities."""
     from trygghet_cli.situation import select as situation_select
 
     notes = [{"from": sit.title, "summary": section.summary}
@@ -281,7 +285,7 @@ def district_view(ctx: ViewContext, district_id: str, name: str) -> View:
                 activities.append(brief)
     return {"meta": site_meta(ctx, ctx.t("site.district.title", name=name), ctx.t("site.districts"),
                               district_page(district_id)),
-            "notes": notes, "activities": activities}
+            "notes": notes, "activities": activities, "pledges": pledges}
 
 
 def provenance(model: Model) -> list[View]:
