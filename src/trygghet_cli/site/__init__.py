@@ -68,9 +68,9 @@ def _agreement_follow_up(ctx: ViewContext, pledge_set: PledgeSet) -> dict[str, s
 
 
 def _report_pages(loaded: LoadedRoot, req: SiteRequest, ctx: ViewContext,
-                  settings: pages.Settings) -> dict[str, str]:
+                  settings: pages.Settings, history: History) -> dict[str, str]:
     from trygghet_cli.render import build
-    from trygghet_cli.site import front
+    from trygghet_cli.site import front, timeline
 
     model, out = loaded.model, {}
     for s in model.pledge_sets:
@@ -80,6 +80,7 @@ def _report_pages(loaded: LoadedRoot, req: SiteRequest, ctx: ViewContext,
         view["set"]["follow_up"] = view["set"]["follow_up"] or _agreement_follow_up(ctx, s)
         out[name] = _render("site/pledges.html.j2", view, req.lang, layout=LAYOUT,
                             follow_contact=front.contact(ctx, settings.contact),
+                            timelines=timeline.timelines(ctx, s, history),
                             site_lists=[pages.list_page(lst.id) for lst in model.activity_lists
                                         if lst.pledge_set == s.id])
     for a in model.agreements:
@@ -188,7 +189,7 @@ def build_site(loaded: LoadedRoot, req: SiteRequest) -> dict[str, bytes]:
     base_url = (req.base_url or settings.url).rstrip("/")
     history = git_history.read(loaded.root, req.lang) if req.history else History()
     ctx = ViewContext(model, req.lang, req.as_of, req.as_of_shown)
-    html = {**_report_pages(loaded, req, ctx, settings), **_site_pages(loaded, ctx, settings, history)}
+    html = {**_report_pages(loaded, req, ctx, settings, history), **_site_pages(loaded, ctx, settings, history)}
     data, links = _open_data(loaded, ctx, settings, base_url, history)
     html["oppna-data.html"] = _render("site/open_data.html.j2",
                                       pages.open_data_view(ctx, links, settings), req.lang)
