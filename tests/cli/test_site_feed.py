@@ -4,7 +4,6 @@ without history is as new as the site, and the sitemap's addresses are absolute.
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 from tests.conftest import FIXTURES
 from tests.gitrepo import GitRepo

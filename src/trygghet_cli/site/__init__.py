@@ -189,7 +189,8 @@ def build_site(loaded: LoadedRoot, req: SiteRequest) -> dict[str, bytes]:
     base_url = (req.base_url or settings.url).rstrip("/")
     history = git_history.read(loaded.root, req.lang) if req.history else History()
     ctx = ViewContext(model, req.lang, req.as_of, req.as_of_shown)
-    html = {**_report_pages(loaded, req, ctx, settings, history), **_site_pages(loaded, ctx, settings, history)}
+    html = {**_report_pages(loaded, req, ctx, settings, history),
+            **_site_pages(loaded, ctx, settings, history)}
     data, links = _open_data(loaded, ctx, settings, base_url, history)
     html["oppna-data.html"] = _render("site/open_data.html.j2",
                                       pages.open_data_view(ctx, links, settings), req.lang)

@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from trygghet_cli import i18n
 from trygghet_cli.model import Activity, PledgeSet, parse_partial
 from trygghet_cli.render.context import ViewContext, text
-from trygghet_cli import i18n
 from trygghet_cli.site.history import History, short
 from trygghet_cli.status.verdict_words import outcome_value
 
