@@ -91,3 +91,26 @@ def test_every_page_of_the_bundled_site_passes_the_build_s_own_checks(run, tmp_p
     assert run("--data", str(BUNDLED), "site", "-o", str(out)).exit_code == 0
     pages = {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.html")}
     assert selfcheck.check_site(pages) == []
+
+
+def test_a_year_with_two_pledge_sets_and_a_shared_activity_has_unique_ids(run, tmp_path) -> None:
+    """The yearly page's anchors and outcome tables stay unique when two pledge sets fall in one
+    year and one activity serves two pledges."""
+    root = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", root)
+    first = root / "pledges" / "2024-2025.yaml"
+    text = first.read_text(encoding="utf-8")
+    (root / "pledges" / "2025-h2.yaml").write_text(
+        text.replace("id: ml-2024-2025", "id: ml-2025-h2").replace("start: 2024-01-01", "start: 2025-07-01")
+        .replace("id: ml-1", "id: ml-h2-1").replace("id: ml-2", "id: ml-h2-2"), encoding="utf-8")
+    first.write_text(text.replace("end: 2025-12-31", "end: 2025-06-30"), encoding="utf-8")
+    acts = root / "activities" / "2024-2025.yaml"
+    acts.write_text(acts.read_text(encoding="utf-8").replace("pledges: [ml-1]", "pledges: [ml-1, ml-2]")
+                    .replace("due: 2025-06-30", "due: 2025-06-01"), encoding="utf-8")
+    out = tmp_path / "public"
+    result = run("--data", str(root), "site", "-o", str(out), "--as-of", "2026-01-15")
+    assert result.exit_code == 0, result.output
+    yearly = (out / "ar-2025.html").read_text(encoding="utf-8")
+    assert yearly.count('<h2 id="set-') == 2
+    assert selfcheck.check_page("ar-2025.html", yearly) == []
+    assert selfcheck.check_page("ar-2024.html", (out / "ar-2024.html").read_text(encoding="utf-8")) == []
