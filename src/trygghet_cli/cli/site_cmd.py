@@ -40,6 +40,7 @@ def site(
 
       trygghet site -o public/ --municipality kil    # one municipality of a police area
     """
+    import textwrap
     from dataclasses import replace
 
     from trygghet_cli import i18n
@@ -68,4 +69,4 @@ def site(
     target = write_site(output, files, root)
     typer.echo(f"{target}: {len(files)}", err=True)
     for line in notes(loaded, req):
-        typer.echo(line, err=True)
+        typer.echo(textwrap.fill(line, 80, subsequent_indent="  ", break_on_hyphens=False), err=True)
