@@ -22,7 +22,7 @@ def _build(run, tmp_path: Path, root: Path, *extra: str) -> tuple[Path, str]:
     out = tmp_path / "public"
     result = run("--data", str(root), "site", "-o", str(out), "--as-of", "2025-06-30", *extra)
     assert result.exit_code == 0, result.output
-    return out, result.stderr
+    return out, " ".join(result.stderr.split())  # the notes are wrapped at 80 columns
 
 
 def _graph(path: Path, base: str | None = None) -> Any:

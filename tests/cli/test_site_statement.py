@@ -27,7 +27,7 @@ def _statement(run, tmp_path: Path, root: Path) -> tuple[str, list[str], str]:
     result = run("--data", str(root), "site", "-o", str(out), "--as-of", "2025-06-30")
     assert result.exit_code == 0, result.output
     page = read_page(out / "tillganglighet.html")
-    return words(" ".join(page.text)), page.links, result.stderr
+    return words(" ".join(page.text)), page.links, " ".join(result.stderr.split())
 
 
 def test_the_statement_has_every_element_of_digg_s_list(run, tmp_path) -> None:
