@@ -54,7 +54,7 @@ def test_the_statement_has_every_element_of_digg_s_list(run, tmp_path) -> None:
 def test_without_an_accessibility_contact_the_build_warns_and_the_statement_says_delvis(
         run, tmp_path) -> None:
     text, links, stderr = _statement(run, tmp_path, BUNDLED)
-    assert "varning: trygghet.yaml anger ingen site.accessibility_contact" in stderr
+    assert "varning: trygghet.yaml anger ingen accessibility_contact under site:" in stderr
     assert f"är delvis förenlig med {LAW}, på grund av de brister som beskrivs nedan" in text
     assert "Redogörelsen anger ännu inget sätt att rapportera brister" in text
     assert "https://www.digg.se/tdosanmalan" in links
