@@ -116,6 +116,18 @@ def _finish(loaded: LoadedRoot) -> LoadedRoot:
     return loaded
 
 
+def _newer(loaded: LoadedRoot, shown: str, settings: bytes | Finding | None) -> bool:
+    """Whether trygghet.yaml says the root is of a newer data format than this trygghet reads
+    (then TRY006 is its one finding): read first, as the other files may mean something else."""
+    from trygghet_cli import formats
+
+    found = formats.too_new(settings if isinstance(settings, bytes) else None, shown)
+    if found is not None:
+        loaded.files.append(shown)
+        loaded.findings.append(found)
+    return found is not None
+
+
 def _real(path: Path) -> Path:
     """path resolved; a symlink loop (RuntimeError in Python 3.11) is read, and reported, as is."""
     try:
@@ -139,6 +151,10 @@ def load(root: Path, replaced: Mapping[Path, bytes] | None = None, store: Store 
     if instead:  # resolving every path made each load of a large root slower
         on_disk = {_real(p) for p in paths}
         paths.extend(sorted(p for p in instead if p not in on_disk))
+    settings = root / config.CONFIG_NAME
+    if _newer(loaded, config.display_path(settings), instead.get(_real(settings)) if instead
+              else read_bytes(settings, config.display_path(settings))):
+        return loaded
     with collector_paused():
         for path in paths:
             shown = config.display_path(path)
@@ -158,6 +174,8 @@ def load_files(root: Path, files: Mapping[str, bytes | Finding], prefix: str = "
     """
     cached = _store(store, root)
     loaded = LoadedRoot(root)
+    if _newer(loaded, prefix + config.CONFIG_NAME, files.get(config.CONFIG_NAME)):
+        return loaded
     with collector_paused():
         for name in config.data_names(files):
             shown = prefix + name

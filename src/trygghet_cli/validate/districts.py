@@ -92,7 +92,9 @@ def check(model: Model) -> list[Finding]:
     findings = []
     for district in model.config.districts:
         if district.municipality is None and len(known) > 1:
-            findings.append(_homeless(district, known))
+            from trygghet_cli import formats
+
+            findings.append(formats.soften(_homeless(district, known), model.config.format))
         elif district.municipality is not None and district.municipality not in known:
             findings.append(_unknown_home(district, known))
     if len(known) > 1:
