@@ -59,10 +59,10 @@ DEPRECATIONS: dict[str, Deprecation] = {
                           "run 'trygghet migrate', which fills in the municipality where the "
                           "documents that name the district belong to one municipality"),
     # trygghet 0.1 did not ask a lägesbild which municipalities it belongs to.
-    "TRY313": Deprecation("TRY313", 2, "1.0", "kör 'trygghet migrate', som fyller i kommunerna "
-                          "där lägesbildens kommundelar visar dem",
-                          "run 'trygghet migrate', which fills them in where the lägesbild's "
-                          "districts show them"),
+    "TRY313": Deprecation("TRY313", 2, "1.0", "kör 'trygghet migrate', som skriver ut alla "
+                          "kommunerna, som trygghet 0.1 läste en sådan lägesbild",
+                          "run 'trygghet migrate', which writes out every municipality, as "
+                          "trygghet 0.1 read such a lägesbild"),
 }
 
 
