@@ -58,10 +58,10 @@ def fingerprint() -> bytes:
 
     digest = hashlib.sha256(_MAGIC)
     parts = [__version__, sys.version, str(sys.flags.utf8_mode), *_libraries(),
-             f"{document.MAX_DEPTH}:{document.MAX_SCALAR}:{document.MAX_FILE_BYTES}"]
+             f"{document.MAX_DEPTH}:{document.MAX_SCALAR}:{document.MAX_FILE_BYTES}:{document.MAX_NODES}"]
     for part in parts:
         digest.update(part.encode() + b"\0")
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     # All of the package's code, not a list of the modules that matter today: a list goes stale.
     # The catalog too: findings carry its Swedish words.
     for module in sorted([*package.rglob("*.py"), *package.rglob("*.po")]):
