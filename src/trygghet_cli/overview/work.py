@@ -21,7 +21,7 @@ class _RowsOn:
         from trygghet_cli.root import repository
 
         with repository.collector_paused():
-            loaded = repository.load(job.root, store=store)
+            loaded = repository.load(job.root, store=store, gaps=False)  # errors counted only
             rows = root_rows(job.root, loaded.model, len(loaded.errors()), self.as_of)
             del loaded
         return rows
