@@ -1,6 +1,6 @@
 """`python -m trygghet_cli`."""
 
-from trygghet_cli.cli import main
+from trygghet_cli.entry import main
 
 if __name__ == "__main__":
     main()
