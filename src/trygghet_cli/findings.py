@@ -124,6 +124,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY509": (Severity.WARNING, "periods of one municipality overlap"),
     "TRY520": (Severity.WARNING, "stated verdict contradicts the figures"),
     "TRY521": (Severity.WARNING, "outcome dated in the future"),
+    "TRY522": (Severity.WARNING, "done activity completed in the future"),
 }
 
 

@@ -31,11 +31,11 @@ def test_version_is_printed_without_loading_the_interface() -> None:
     import sys
 
     probe = ("import sys; sys.argv = ['trygghet', '--version']; "
-             "from trygghet_cli.entry import main; main(); "
+             "from trygghet_cli.__main__ import main; main(); "
              "print(sorted(m for m in sys.modules if m == 'typer' or m.startswith('trygghet_cli.')))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True, timeout=60)
-    assert done.stdout == f"trygghet {__version__}\n['trygghet_cli.entry']\n"
+    assert done.stdout == f"trygghet {__version__}\n['trygghet_cli.__main__']\n"
 
 
 def test_python_m_runs_every_command_as_the_console_script_does(tmp_path) -> None:

@@ -47,6 +47,7 @@ def site(
 
     from trygghet_cli import i18n
     from trygghet_cli.area import scoped
+    from trygghet_cli.cli.conventions import web_address
     from trygghet_cli.cli.dates import as_of_date
     from trygghet_cli.root import repository
     from trygghet_cli.site import SiteRequest, build_site
@@ -56,8 +57,7 @@ def site(
     chosen = lang or opts.lang
     if chosen is not None and chosen not in i18n.LANGUAGES:
         raise UsageError.say("cli.bad_lang", chosen=chosen)
-    if base_url is not None and not base_url.startswith(("https://", "http://")):
-        raise UsageError.say("site.bad_base_url", url=base_url)
+    web_address(base_url)
     day, shown = as_of_date(as_of), as_of is not None
     root = data_root(ctx)
     check_target(output, root, force)
