@@ -51,7 +51,7 @@ def _row(state: ActivityState, report: StatusReport, lang: str) -> str:
     if state.overdue:
         status = f"**{status}**"
     targets = "<br>".join(md_escape(words.attainment_text(t, lang)) for t in state.targets) or "–"
-    owners = md_escape(words.names_text(activity.owners, report)) or "–"
+    owners = md_escape(words.names_text(activity.owners, report, lang)) or "–"
     if activity.partners:
         owners += "<br>" + md_escape(f"{label('st.partners', lang)}: {', '.join(activity.partners)}")
     cells = [f"{activity.id} {md_escape(activity.title)}", status, owners,
