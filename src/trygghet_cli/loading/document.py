@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from trygghet_cli import vocabulary
 from trygghet_cli.findings import Finding, Location, Severity, make, quoted
 from trygghet_cli.loading import text as textmod
 from trygghet_cli.loading.fast import load_values
@@ -415,6 +416,7 @@ def load_bytes(raw: bytes, path: str, *, fast: bool = True) -> LoadResult:
     values = load_values(text, max_depth=MAX_DEPTH, max_nodes=MAX_NODES,
                          max_scalar=MAX_SCALAR) if fast else None
     if values is not None:
+        vocabulary.canonical(values, text)
         tables: tuple[PositionMap, PositionMap, PositionMap] = ({}, {}, {})
         document = Document(path, text, values, hashlib.sha256(raw).hexdigest(), decoded.had_bom,
                             *tables, Deferred(text, tables))
@@ -426,6 +428,7 @@ def load_bytes(raw: bytes, path: str, *, fast: bool = True) -> LoadResult:
         return LoadResult(None, [*warnings, *errors])
     if data is None or builder.documents == 0:
         return LoadResult(None, [empty])
+    vocabulary.canonical(data, text)
     digest = hashlib.sha256(raw).hexdigest()
     document = Document(path, text, data, digest, decoded.had_bom,
                         builder.positions, builder.key_positions, builder.ends)
