@@ -17,11 +17,15 @@ Table = dict[str, tuple[str, str, tuple[str, ...]]]
 
 # canonical value -> (Swedish word, English word, other accepted words)
 STATUSES: Table = {
-    "planned": ("planerad", "planned", ("planerat", "ej påbörjad", "ej startad", "not started")),
-    "ongoing": ("pågår", "ongoing", ("pågående", "påbörjad", "in progress", "started")),
-    "done": ("klar", "done", ("klart", "genomförd", "genomfört", "avslutad", "slutförd", "completed")),
+    "planned": ("planerad", "planned", ("planerat", "ej påbörjad", "ej påbörjat", "ej startad",
+                                        "inte påbörjad", "ej startat", "not started")),
+    "ongoing": ("pågår", "ongoing", ("pågående", "påbörjad", "påbörjat", "löpande", "stående",
+                                     "återkommande", "in progress", "started")),
+    "done": ("klar", "done", ("klart", "genomförd", "genomfört", "avslutad", "avslutat", "slutförd",
+                              "slutfört", "completed")),
     "delayed": ("försenad", "delayed", ("försenat", "late")),
-    "cancelled": ("inställd", "cancelled", ("inställt", "struken", "stryks", "canceled")),
+    "cancelled": ("inställd", "cancelled", ("inställt", "struken", "stryks", "avbruten", "avbrutet",
+                                            "canceled")),
 }
 KINDS: Table = {
     "at_least": ("minst", "at least", ("at_least",)),

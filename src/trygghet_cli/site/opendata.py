@@ -1,5 +1,5 @@
 """Open data for the site: one CSV per kind of record, everything as JSON, a README of the
-columns, and DCAT-AP-SE metadata (JSON-LD) that Sveriges dataportal can harvest.
+columns; the DCAT-AP-SE metadata that Sveriges dataportal harvests is written by site/dcat.py.
 
 Only public records: internal activities and internal notes are left out, like in the reports.
 """
@@ -12,7 +12,9 @@ import json
 from typing import Any
 
 from trygghet_cli.model import Activity, Model, Outcome, Target
+from trygghet_cli.output.csv_cells import inert
 from trygghet_cli.render.context import ViewContext, activity_sources, text
+from trygghet_cli.render.filters import md_escape
 
 FOLDER = "oppna-data"
 # What each file holds and its columns: (column, Swedish description, English description).
@@ -93,10 +95,6 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
          "published (YYYY, YYYY-MM or YYYY-MM-DD)"),
     ],
 }
-# A spreadsheet would run a cell that starts like a formula: such text gets a leading '.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def _joined(values: list[str]) -> str:
     return ";".join(values)
 
@@ -160,18 +158,6 @@ def _outcome(act: Activity, target: Target, o: Outcome) -> dict[str, str]:
             "district": text(o.district), "place": text(o.place), "source": text(o.source)}
 
 
-def _cell(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_START) and not _is_number(value) else value
-
-
-def _is_number(value: str) -> bool:
-    try:
-        float(value)
-    except ValueError:
-        return False
-    return True
-
-
 def as_csv(name: str, table: list[dict[str, str]]) -> str:
     """One table as CSV: a header row of the column names, then one row per record."""
     out = io.StringIO()
@@ -179,7 +165,7 @@ def as_csv(name: str, table: list[dict[str, str]]) -> str:
     columns = [c for c, _, _ in TABLES[name]]
     writer.writerow(columns)
     for row in table:
-        writer.writerow([_cell(row[c]) for c in columns])
+        writer.writerow([inert(row[c]) for c in columns])
     return out.getvalue()
 
 
@@ -191,7 +177,7 @@ def as_json(tables: dict[str, list[dict[str, str]]], municipality: str, code: st
 def readme(lang: str, municipality: str) -> str:
     """The README of the open-data folder: what each file holds, column by column."""
     sv = lang == "sv"
-    lines = [f"# {'Öppna data' if sv else 'Open data'}: {municipality}", "",
+    lines = [f"# {'Öppna data' if sv else 'Open data'}: {md_escape(municipality)}", "",
              ("Uppgifterna om den brottsförebyggande samverkan som CSV (UTF-8, kommaseparerad, en "
               "rubrikrad) och som JSON (trygghet.json, samma fält per tabell). En cell som börjar "
               "med =, +, -, @ och inte är ett tal har fått ett inledande ' så att kalkylprogram "
@@ -206,51 +192,4 @@ def readme(lang: str, municipality: str) -> str:
         lines += [f"| {c} | {d_sv if sv else d_en} |" for c, d_sv, d_en in columns]
         lines.append("")
     return "\n".join(lines)
-
-
-def dcat(model: Model, lang: str, base_url: str, license_url: str, modified: str) -> str:
-    """DCAT-AP-SE metadata for the open data as JSON-LD: one catalog, one dataset, a
-    distribution per file."""
-    cfg = model.config
-    name = cfg.municipality if cfg else ""
-    base = base_url + "/" if base_url else ""
-    publisher = {"@type": "foaf:Agent", "foaf:name": name}
-    website = text(cfg.ref.file.data.get("municipality", {}).get("website")) if cfg else ""
-    if website:
-        publisher["@id"] = website
-    files = [(f"{FOLDER}/{n}.csv", "text/csv", "CSV") for n in TABLES]
-    files.append((f"{FOLDER}/trygghet.json", "application/json", "JSON"))
-    distributions = []
-    for path, media, fmt in files:
-        dist: dict[str, Any] = {
-            "@type": "dcat:Distribution",
-            "dcterms:title": {"@language": lang, "@value": path.rsplit("/", 1)[-1]},
-            "dcat:accessURL": {"@id": base + path}, "dcat:downloadURL": {"@id": base + path},
-            "dcat:mediaType": {"@id": f"http://www.iana.org/assignments/media-types/{media}"},
-            "dcterms:format": {"@id": f"http://publications.europa.eu/resource/authority/file-type/{fmt}"}}
-        if license_url:
-            dist["dcterms:license"] = {"@id": license_url}
-        distributions.append(dist)
-    title = ("Brottsförebyggande samverkan: " if lang == "sv" else "Crime-prevention cooperation: ") + name
-    dataset: dict[str, Any] = {
-        "@id": base + f"{FOLDER}/#dataset", "@type": "dcat:Dataset",
-        "dcterms:title": {"@language": lang, "@value": title},
-        "dcterms:description": {"@language": lang, "@value": (
-            "Samverkansöverenskommelser, medborgarlöften, aktiviteter, mål och utfall." if lang == "sv"
-            else "Cooperation agreements, citizen pledges, activities, targets and outcomes.")},
-        "dcterms:publisher": publisher, "dcat:distribution": distributions,
-        "dcat:keyword": ["medborgarlöften", "brottsförebyggande", "trygghet"],
-        "dcat:theme": {"@id": "http://publications.europa.eu/resource/authority/data-theme/JUST"},
-    }
-    if modified:
-        dataset["dcterms:modified"] = {"@type": "xsd:date", "@value": modified}
-    catalog = {
-        "@context": {"dcat": "http://www.w3.org/ns/dcat#", "dcterms": "http://purl.org/dc/terms/",
-                     "foaf": "http://xmlns.com/foaf/0.1/", "xsd": "http://www.w3.org/2001/XMLSchema#"},
-        "@id": base + f"{FOLDER}/dcat.jsonld#catalog", "@type": "dcat:Catalog",
-        "dcterms:title": {"@language": lang, "@value": title},
-        "dcterms:description": {"@language": lang, "@value": title},
-        "dcterms:publisher": publisher, "dcat:dataset": [dataset],
-    }
-    return json.dumps(catalog, ensure_ascii=False, indent=2) + "\n"
 
