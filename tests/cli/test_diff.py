@@ -196,7 +196,7 @@ def test_a_file_invalid_at_one_revision_is_reported_and_the_rest_compared(run, r
     result = _diff(run, repo, "--git", "HEAD~1..HEAD")
     assert result.exit_code == 0, result.output
     assert "Inte jämförda (ogiltiga i någon version):\n  - activities/2024-2025.yaml" in result.stdout
-    assert "HEAD:data/activities/2024-2025.yaml:32:5: TRY201 activities[1]: unknown key" in result.stdout
+    assert "HEAD:data/activities/2024-2025.yaml:32:5: TRY201 activity a-2: unknown key" in result.stdout
     assert "~ löfte ml-2" in result.stdout and "aktivitet" not in result.stdout
 
 
