@@ -323,7 +323,7 @@ def test_an_edit_in_a_list_with_an_error_says_that_error_not_that_the_activity_i
     result = edit(run, minimal_root, *args)
     assert result.exit_code == 1, result.output
     assert f"aktiviteten {args[1]} finns i en fil med ett fel: " in result.stderr
-    assert f"2024-2025.yaml:{line}:5: activities[" in result.stderr
-    assert "]: okänd nyckel 'stauts'" in result.stderr
+    assert f"2024-2025.yaml:{line}:5: aktiviteten a-1: okänd nyckel" in result.stderr
+    assert "a-1: okänd nyckel 'stauts'" in result.stderr
     assert "det finns ingen aktivitet" not in result.output
     assert activities.read_bytes() == broken
