@@ -130,7 +130,8 @@ def years(model: Model, as_of: date) -> list[int]:
 def _state(ctx: ViewContext, pledge_set: PledgeSet, pledge_id: str) -> str:
     mine = [a for a in ctx.model.activities_for(pledge_set.id) if ctx.visible(a) and pledge_id in a.pledges]
     if not mine:
-        return ctx.t("site.pledge_state_none")
+        ended = pledge_set.period.end < ctx.as_of
+        return ctx.t("site.pledge_state_none_ended" if ended else "site.pledge_state_none")
     done = sum(1 for a in mine if a.status.value == "done")
     return i18n.plural("site.pledge_state", ctx.lang, len(mine), done=done)
 
@@ -182,7 +183,7 @@ def start_view(ctx: ViewContext, settings: Settings) -> View:
     return {
         "meta": site_meta(ctx, ctx.t("site.title", municipality=municipality_names(ctx)), ctx.t("site.kind"),
                           "index.html"),
-        "intro": ctx.t("site.intro", parties=party_names(ctx, agreement.parties if agreement else None)),
+        "intro": _intro(ctx, agreement),
         "agreement": _agreement_brief(ctx, agreement) if agreement else None,
         "pledges": _pledges_brief(ctx, current) if current else None,
         "situation": situation,
@@ -200,6 +201,15 @@ def start_view(ctx: ViewContext, settings: Settings) -> View:
     }
 
 
+def _intro(ctx: ViewContext, agreement: Agreement | None) -> str:
+    """What the cooperation rests on, naming only the parts the data has."""
+    parties = party_names(ctx, agreement.parties if agreement else None)
+    parts = ("agreement" if agreement else "") + ("_pledges" if ctx.model.pledge_sets else "")
+    key = {"agreement_pledges": "site.intro", "agreement": "site.intro_agreement",
+           "_pledges": "site.intro_pledges"}.get(parts, "site.intro_plain")
+    return ctx.t(key, parties=parties)
+
+
 def _agreement_brief(ctx: ViewContext, agreement: Agreement) -> View:
     return {"intro": ctx.t("site.agreement_intro", title=agreement.title, period=agreement.period.label()),
             "areas": [" ".join((a.description or a.title).split()) for a in agreement.areas],
@@ -208,8 +218,13 @@ def _agreement_brief(ctx: ViewContext, agreement: Agreement) -> View:
 
 def _pledges_brief(ctx: ViewContext, pledge_set: PledgeSet) -> View:
     parties = party_names(ctx, strings(pledge_set.raw.get("parties")) or None)
+    # A set that has ended is told in the past tense (with the end 'ca' when uncertain).
+    ended = pledge_set.period.end < ctx.as_of
+    intro = ctx.t("site.pledges_intro_ended", parties=parties, period=pledge_set.period.label(),
+                  end=ctx.period(pledge_set.period).split(" – ")[-1]) if ended else ctx.t(
+        "site.pledges_intro", parties=parties, period=pledge_set.period.label())
     return {"title": ctx.t("site.pledges", period=pledge_set.period.label()),
-            "intro": ctx.t("site.pledges_intro", parties=parties, period=pledge_set.period.label()),
+            "intro": intro,
             "items": [{"text": " ".join(p.text.split()), "state": _state(ctx, pledge_set, p.id)}
                       for p in pledge_set.pledges],
             "page": pledge_page(pledge_set.id),

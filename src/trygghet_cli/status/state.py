@@ -50,6 +50,7 @@ class ActivityState:
     days_to_due: int
     targets: tuple[Attainment, ...]
     closed: bool = False  # the period ended before as_of
+    due_uncertain: bool = False  # due is the period's end, which the sources give only roughly
 
     @property
     def overdue(self) -> bool:
@@ -83,7 +84,8 @@ def activity_state(activity: Activity, period: Period, as_of: date,
     targets = tuple(attainment(t, period, as_of, own, today, districts, sources)
                     for t in activity.targets)
     return ActivityState(activity, activity.status, effective, due, activity.due is None,
-                         days_past_due, max(-past, 0), targets, as_of > period.end)
+                         days_past_due, max(-past, 0), targets, as_of > period.end,
+                         activity.due is None and "end" in period.uncertain)
 
 
 def count_statuses(states: list[ActivityState] | tuple[ActivityState, ...]) -> dict[Effective, int]:
