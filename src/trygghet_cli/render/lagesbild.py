@@ -147,8 +147,9 @@ def cited(situation: Situation) -> list[str]:
 def view(ctx: ViewContext, situation: Situation) -> View:
     """The public view of one lägesbild."""
     return {
-        # The footer names the cooperation, every party of the root, not only the compilers.
-        "meta": views.meta(ctx, "lagesbild", situation.title, ctx.partial(situation.when.text), []),
+        # The footer names the cooperation: the compilers and the root's own parties.
+        "meta": views.meta(ctx, "lagesbild", situation.title, ctx.partial(situation.when.text), [],
+                           party_ids=list(situation.compiled_by)),
         "situation": {
             "id": situation.id, "date": ctx.partial(situation.when.text),
             "compiled_by": ctx.names(situation.compiled_by), "occasion": text(situation.occasion),

@@ -36,12 +36,18 @@ def meta(ctx: ViewContext, kind: str, title: str, period: str, documents: list[I
 
 
 def _party_ids(ctx: ViewContext, documents: list[Item], given: list[str] | None) -> list[str]:
-    """The parties behind a report: those given (a function stands for its party), else those of
-    its documents, else every party of the root (never fewer than the root has)."""
+    """The parties behind a report: those of its documents; for a report with none (a lägesbild,
+    a council report of a span without pledges) the root's own parties, with those given (its
+    compilers: a function stands for its party). Never fewer than two when the root has more."""
+    from trygghet_cli.area import own_parties
+
     cfg = ctx.model.config
     party_of = {f.id: f.party for f in cfg.functions} if cfg else {}
-    ids = given if given is not None else [str(p) for d in documents
-                                           for p in getattr(d, "raw", {}).get("parties", [])]
+    ids = [str(p) for d in documents for p in getattr(d, "raw", {}).get("parties", [])]
+    if given is not None or not ids:
+        order = {p.id: n for n, p in enumerate(cfg.parties)} if cfg else {}
+        ids = sorted({party_of.get(i, i) for i in [*(given or []), *own_parties(ctx.model)]},
+                     key=lambda p: (order.get(p, len(order)), p))
     found = list(dict.fromkeys(party_of.get(i, i) for i in ids))
     if len(found) < 2 and cfg is not None:
         found = [p.id for p in cfg.parties]
