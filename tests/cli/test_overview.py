@@ -144,7 +144,7 @@ def test_a_root_with_errors_gets_a_row_that_says_so(run, tmp_path) -> None:
                     encoding="utf-8")
     result = run("overview", str(root), "--as-of", AS_OF)
     assert result.exit_code == 0, result.output
-    assert "Exempelby kommun 1 fel i datat" in result.stdout
+    assert "Exempelby kommun 1 fel i datafilerna" in result.stdout
     body = json.loads(run("overview", str(root), "--format", "json").stdout)
     assert body["municipalities"][0]["errors"] == 1 and body["municipalities"][0]["pledge_set"] is None
 
