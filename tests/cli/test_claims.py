@@ -72,6 +72,8 @@ def test_no_output_calls_an_activity_without_status_not_done(rendered) -> None:
             section = text.rsplit("Inte genomfört, och varför", 1)[1].split("Mål utan utfall", 1)[0]
             assert "Nattvandringar" not in section and "Hastighetskontroller" not in section, name
         assert "0 av 2 aktiviteter klara" not in text, name
+        assert "0 av 1 aktivitet klar" not in text, name
+        assert "0 % klara" not in text and "Andel klara: 0 %" not in text, name
 
 
 def test_an_ended_pledge_set_is_not_presented_as_current(rendered) -> None:

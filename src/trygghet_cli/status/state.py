@@ -97,6 +97,9 @@ def count_statuses(states: list[ActivityState] | tuple[ActivityState, ...]) -> d
 
 
 def done_share(counts: dict[Effective, int]) -> float | None:
-    """Done activities as a share of those not cancelled; None when there are none."""
+    """Done activities as a share of those not cancelled; None when there are none, or when
+    none of them has a status given (that is not '0 % done')."""
     relevant = sum(counts.values()) - counts[Effective.CANCELLED]
-    return counts[Effective.DONE] / relevant if relevant else None
+    if not relevant or counts.get(Effective.UNKNOWN, 0) == relevant:
+        return None
+    return counts[Effective.DONE] / relevant
