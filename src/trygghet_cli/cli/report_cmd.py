@@ -10,6 +10,7 @@ from pathlib import Path
 import typer
 
 from trygghet_cli.cli.app import command, data_root, options
+from trygghet_cli.cli.dates import as_of_date
 from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import UsageError
 
@@ -29,10 +30,7 @@ class Audience(StrEnum):
 def _as_of(text: str | None) -> tuple[date, bool]:
     if text is None:
         return date.today(), False  # noqa: DTZ011 - the local calendar day is what users mean
-    try:
-        return date.fromisoformat(text), True
-    except ValueError:
-        raise UsageError.say("cli.bad_as_of", text=text) from None
+    return as_of_date(text), True
 
 
 def _format(fmt: ReportFormat | None, output: Path | None) -> str:
@@ -134,7 +132,7 @@ def report(
     built = build(model, req)
     target = _target(output, kind, built.view["meta"]["period"], req.lang, req.fmt)
     destination.check(target, root, force)
-    _write(target, render(model, req, config.display_path(target), built))
+    _write(target, render(model, req, config.display_path(target), built), force)
 
 
 def _data_lang(model: object) -> str:
@@ -142,8 +140,8 @@ def _data_lang(model: object) -> str:
     return cfg.language if cfg is not None else "sv"
 
 
-def _write(target: Path, text: str) -> None:
+def _write(target: Path, text: str, force: bool) -> None:
     from trygghet_cli.render.files import write_report
 
-    write_report(target, text)
+    write_report(target, text, force, seal=True)
     typer.echo(str(target), err=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -11,8 +12,9 @@ from pathlib import Path
 from typing import Literal
 
 from trygghet_cli.errors import TrygghetError
-from trygghet_cli.findings import Finding, Location, Severity, make
+from trygghet_cli.findings import Finding, Location, Severity, make, quoted
 from trygghet_cli.loading import Document
+from trygghet_cli.loading.boundary import outside
 from trygghet_cli.loading.document import read_bytes
 from trygghet_cli.model import Model
 from trygghet_cli.model import build as build_model
@@ -37,6 +39,7 @@ class LoadedRoot:
     files: list[str] = field(default_factory=list)
     broken: set[str] = field(default_factory=set)  # the kinds of the files that could not be loaded
     lost: dict[str, str] = field(default_factory=dict)  # id -> the broken file that defines it
+    digests: dict[str, str] = field(default_factory=dict)  # file -> hash of the bytes checked
 
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity is Severity.ERROR]
@@ -58,13 +61,30 @@ def _add(loaded: LoadedRoot, shown: str, result: FileResult, kind: str | None) -
                                     sv_hint="flytta den till mappen för sin sort"))
         return
     if result.valid:
+        _build(loaded, shown, doc, kind)
+
+
+def _build(loaded: LoadedRoot, shown: str, doc: Document, kind: str) -> None:
+    """Add a schema-valid document to the model. A value the schema accepts and the model
+    cannot hold (a date Python's calendar does not have) is a finding, never a crash."""
+    try:
         build_model.add(kind, doc, loaded.model)
+    except (ValueError, OverflowError) as exc:
+        loaded.broken.add(kind)
+        loaded.findings.append(make("TRY209", Location(shown, 1, 1),
+                                    f"a value of the file cannot be used: {exc}",
+                                    "correct the value (a date from year 1 to 9999)",
+                                    sv=f"ett värde i filen kan inte användas: {exc}",
+                                    sv_hint="rätta värdet (ett datum från år 1 till 9999)"))
 
 
 def _add_bytes(loaded: LoadedRoot, shown: str, raw: bytes | Finding, kind: str | None,
                store: Cache | None) -> None:
     """Check one file's bytes on their own, or take that result from the cache."""
     result = filecheck.check_bytes(raw, shown, kind, store)
+    if isinstance(raw, bytes):
+        loaded.digests[shown] = (result.document.digest if result.document is not None
+                                 else hashlib.sha256(raw).hexdigest())
     _add(loaded, shown, result, kind)
     if kind is not None and not result.valid:
         loaded.broken.add(kind)
@@ -96,10 +116,22 @@ def _add_shared(loaded: LoadedRoot, store: Cache | None) -> None:
     read from disk (also for a root read from git: they lie outside it)."""
     config_doc = loaded.model.config.ref.file if loaded.model.config else None
     names = config_doc.data.get("shared", []) if config_doc is not None else []
-    for name in names:
+    for index, name in enumerate(names):
         path = loaded.root / str(name)
         shown = config.display_path(Path(os.path.normpath(path)))
         if shown in loaded.documents:
+            continue
+        target = outside(path, loaded.root)
+        if target is not None and config_doc is not None:
+            loaded.findings.append(make(
+                UNREADABLE, config_doc.where(("shared", index)),
+                f"shared definitions {quoted(str(name))} lie outside the repository that holds "
+                "the data root; not read", "keep the shared file inside the git repository of "
+                "the data root (without one: in the folder that holds the root)",
+                sv=f"de gemensamma definitionerna {quoted(str(name))} ligger utanför det "
+                "git-förråd som rymmer dataroten; filen lästes inte",
+                sv_hint="lägg den gemensamma filen i datarotens git-förråd (utan förråd: i mappen "
+                "som rymmer dataroten)"))
             continue
         _add_bytes(loaded, shown, read_bytes(path, shown), "shared", store)
 

@@ -115,6 +115,20 @@ def _completed_before_start(activity: Activity) -> list[Finding]:
                  sv_hint="rätta datumet för när den blev klar (eller startdatumet)")]
 
 
+def _completed_in_future(activity: Activity, today: date) -> list[Finding]:
+    """TRY522 for a done activity whose completion date has not come (2042 for 2024): a
+    warning, since the file stays readable, but status counts it done from a day not yet here."""
+    completed = parse_partial(activity.completed) if activity.completed else None
+    if activity.status is not Status.DONE or completed is None or completed.first <= today:
+        return []
+    return [make("TRY522", activity.ref.where("completed"),
+                 f"{activity.id}: done, but completed {activity.completed} is after today ({today})",
+                 "write the day it was completed; a done activity cannot be completed in the future",
+                 sv=f"{activity.id}: klar, men klardatum {activity.completed} ligger efter i dag "
+                 f"({today})",
+                 sv_hint="skriv dagen då den blev klar; en klar aktivitet kan inte bli klar i framtiden")]
+
+
 def _activity(activity: Activity, period: Period | None) -> list[Finding]:
     findings = []
     ref = activity.ref
@@ -251,6 +265,7 @@ def check(model: Model, today: date | None = None) -> list[Finding]:
         period = pledge_set.period if pledge_set else None
         for activity in activity_list.activities:
             findings.extend(_activity(activity, period))
+            findings.extend(_completed_in_future(activity, day))
             findings.extend(_targets(activity))
             findings.extend(outcomes.check_activity(activity, period, day))
     return findings
