@@ -43,6 +43,7 @@ def site(
 
       trygghet site -o public/ --municipality kil    # one municipality of a police area
     """
+    import textwrap
     from dataclasses import replace
 
     from trygghet_cli import i18n
@@ -50,7 +51,7 @@ def site(
     from trygghet_cli.cli.conventions import web_address
     from trygghet_cli.cli.dates import as_of_date
     from trygghet_cli.root import repository
-    from trygghet_cli.site import SiteRequest, build_site
+    from trygghet_cli.site import SiteRequest, build_site, notes
     from trygghet_cli.site.write import check_target, write_site
 
     opts = options(ctx)
@@ -70,3 +71,5 @@ def site(
     files = build_site(loaded, req)
     target = write_site(output, files, root, force)
     typer.echo(f"{target}: {len(files)}", err=True)
+    for line in notes(loaded, req):
+        typer.echo(textwrap.fill(line, 80, subsequent_indent="  ", break_on_hyphens=False), err=True)
