@@ -19,7 +19,7 @@ CLAIMS = {
 }
 # Outputs that show the agreement itself, where its priority areas are rightly named.
 AGREEMENT_OUTPUTS = ("report agreement", "site overenskommelse-", "site oppna-data", "overview",
-                     "site index")  # the start page has an agreement section
+                     "site index", "site omrade-")  # the start page and the area pages show the agreement
 
 
 @pytest.fixture(scope="module")
