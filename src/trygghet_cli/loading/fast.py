@@ -175,19 +175,33 @@ def _count(value: Any, depth: int, max_depth: int, max_scalar: int) -> int:
     return count
 
 
-def _acceptable(data: Any, max_depth: int, max_nodes: int, max_scalar: int) -> bool:
-    """Whether the parsed values are what the reference would accept, value for value."""
+class TooMany:
+    """What load_values answers for a document the reference would refuse for its number of
+    values alone: the reference would walk up to the limit in Python first, which for a
+    million values costs seconds and half a gigabyte."""
+
+
+TOO_MANY = TooMany()
+
+
+def _acceptable(data: Any, max_depth: int, max_nodes: int, max_scalar: int) -> Any | None:
+    """The parsed values when they are what the reference would accept, value for value;
+    TOO_MANY when they are but for their number; None otherwise."""
     kind = type(data)
     if kind is dict or kind is list:
-        return 0 <= _count(data, 0, max_depth, max_scalar) <= max_nodes
+        count = _count(data, 0, max_depth, max_scalar)
+        if count < 0:
+            return None
+        return data if count <= max_nodes else TOO_MANY
     if kind is str:
-        return len(data) <= max_scalar
-    return data is not None and _number_ok(data)  # None: empty, or a lone null
+        return data if len(data) <= max_scalar else None
+    return data if data is not None and _number_ok(data) else None  # None: empty, or a null
 
 
 def load_values(text: str, *, max_depth: int, max_nodes: int, max_scalar: int) -> Any | None:
     """The document's values when the fast path can decide them exactly as the reference
-    would; None when the reference must load the text."""
+    would; TOO_MANY when the reference would refuse them for their number alone; None when
+    the reference must load the text."""
     try:
         import yaml_rs
     except ImportError:  # no wheel for this platform: the reference loads everything
@@ -198,4 +212,4 @@ def load_values(text: str, *, max_depth: int, max_nodes: int, max_scalar: int) -
         data = yaml_rs.loads(text, parse_datetime=False)
     except Exception:  # noqa: BLE001 - any refusal is the reference's to explain
         return None
-    return data if _acceptable(data, max_depth, max_nodes, max_scalar) else None
+    return _acceptable(data, max_depth, max_nodes, max_scalar)

@@ -24,7 +24,7 @@ class _RowsOn:
 
         with repository.collector_paused():
             try:
-                loaded = repository.load(job.root, store=store)
+                loaded = repository.load(job.root, store=store, gaps=False)  # errors counted only
             except ReadError:  # this root cannot be read (activities is a file): a row with an error
                 return root_rows(job.root, Model(), 1, self.as_of)
             rows = root_rows(job.root, loaded.model, len(loaded.errors()), self.as_of)

@@ -136,16 +136,33 @@ def _add_shared(loaded: LoadedRoot, store: Cache | None) -> None:
         _add_bytes(loaded, shown, read_bytes(path, shown), "shared", store)
 
 
-def _finish(loaded: LoadedRoot) -> LoadedRoot:
+def _finish(loaded: LoadedRoot, gaps: bool = True) -> LoadedRoot:
+    """The checks across files; `gaps=False` leaves out the gaps in the chain (TRY501-TRY508,
+    warnings all), for a command that shows no warnings: each needs its place in a file, which
+    a fast-loaded file works out by walking the text (thousands of activities without a
+    target took most of a warm status)."""
     model = loaded.model
     loaded.findings.extend(references.check(model, loaded.lost))
     loaded.findings.extend(municipalities.check(model))
     loaded.findings.extend(rules.check(model))
     # With a file missing from the model, gaps in the chain would be reported that are not there.
-    loaded.findings.extend(coverage.check(model, loaded.broken))
+    if gaps:
+        loaded.findings.extend(coverage.check(model, loaded.broken))
     targets.link(model)
     loaded.findings.sort(key=Finding.sort_key)
     return loaded
+
+
+def _newer(loaded: LoadedRoot, shown: str, settings: bytes | Finding | None) -> bool:
+    """Whether trygghet.yaml says the root is of a newer data format than this trygghet reads
+    (then TRY006 is its one finding): read first, as the other files may mean something else."""
+    from trygghet_cli import formats
+
+    found = formats.too_new(settings if isinstance(settings, bytes) else None, shown)
+    if found is not None:
+        loaded.files.append(shown)
+        loaded.findings.append(found)
+    return found is not None
 
 
 def _real(path: Path) -> Path:
@@ -156,13 +173,14 @@ def _real(path: Path) -> Path:
         return config.located(path)
 
 
-def load(root: Path, replaced: Mapping[Path, bytes] | None = None, store: Store = "auto") -> LoadedRoot:
+def load(root: Path, replaced: Mapping[Path, bytes] | None = None, store: Store = "auto",
+         *, gaps: bool = True) -> LoadedRoot:
     """Load and check every file of a data root; one broken file never hides the others.
 
     `replaced` maps files to bytes used instead of what is on disk, or in addition to it
     for new files: editing checks a planned change this way before writing it. Per-file
     results come from `store` (by default the root's `.trygghet-cache/`, see cache.py;
-    None: no cache); the checks across files run every time.
+    None: no cache); the checks across files run every time (`gaps`: see _finish).
     """
     cached = _store(store, root)
     loaded = LoadedRoot(root)
@@ -171,6 +189,10 @@ def load(root: Path, replaced: Mapping[Path, bytes] | None = None, store: Store 
     if instead:  # resolving every path made each load of a large root slower
         on_disk = {_real(p) for p in paths}
         paths.extend(sorted(p for p in instead if p not in on_disk))
+    settings = root / config.CONFIG_NAME
+    if _newer(loaded, config.display_path(settings), instead.get(_real(settings)) if instead
+              else read_bytes(settings, config.display_path(settings))):
+        return loaded
     with collector_paused():
         for path in paths:
             shown = config.display_path(path)
@@ -178,7 +200,7 @@ def load(root: Path, replaced: Mapping[Path, bytes] | None = None, store: Store 
             raw = read_bytes(path, shown) if content is None else content
             _add_bytes(loaded, shown, raw, config.kind_of(root, path), cached)
         _add_shared(loaded, cached)
-    return _finish(loaded)
+    return _finish(loaded, gaps)
 
 
 def load_files(root: Path, files: Mapping[str, bytes | Finding], prefix: str = "",
@@ -190,6 +212,8 @@ def load_files(root: Path, files: Mapping[str, bytes | Finding], prefix: str = "
     """
     cached = _store(store, root)
     loaded = LoadedRoot(root)
+    if _newer(loaded, prefix + config.CONFIG_NAME, files.get(config.CONFIG_NAME)):
+        return loaded
     with collector_paused():
         for name in config.data_names(files):
             shown = prefix + name
@@ -201,10 +225,10 @@ def load_files(root: Path, files: Mapping[str, bytes | Finding], prefix: str = "
     return _finish(loaded)
 
 
-def load_valid(root: Path) -> LoadedRoot:
+def load_valid(root: Path, *, gaps: bool = True) -> LoadedRoot:
     """Load a root for a command that needs valid data; raise DataError listing the errors
-    (ReadError when a file could not be read)."""
-    loaded = load(root)
+    (ReadError when a file could not be read). `gaps=False`: see _finish."""
+    loaded = load(root, gaps=gaps)
     errors = loaded.errors()
     if errors:
         raise refusal(errors)

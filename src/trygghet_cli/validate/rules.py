@@ -234,32 +234,10 @@ def _predecessor_cycles(model: Model) -> list[Finding]:
     return findings
 
 
-def _party_names(model: Model) -> list[Finding]:
-    """TRY411 for a party whose name holds a list separator: 'A, B och C' must name three."""
-    from trygghet_cli import i18n
-
-    findings = []
-    for party in model.config.parties if model.config else []:
-        separator = i18n.list_separator_in(party.name)
-        if separator is None:
-            continue
-        before, _, after = party.name.partition(separator)
-        suggestion = f"{before.strip()} ({after.strip()})" if separator == ", " else ""
-        texts = {lang: (i18n.label("rule.party_separator", lang, id=party.id, name=party.name,
-                                   separator=i18n.separator_name(separator, lang)),
-                        i18n.label("rule.party_separator.hint" + (".comma" if suggestion else ""),
-                                   lang, suggestion=suggestion))
-                 for lang in i18n.LANGUAGES}
-        findings.append(make("TRY411", party.ref.where("name"), *texts["en"],
-                             sv=texts["sv"][0], sv_hint=texts["sv"][1]))
-    return findings
-
-
 def check(model: Model, today: date | None = None) -> list[Finding]:
     """Every rule; today (default: the real date) is when an outcome counts as dated in the future."""
     day = today or date.today()
-    findings = (_partial_dates(model) + _periods(model) + _predecessor_cycles(model)
-                + _party_names(model))
+    findings = _partial_dates(model) + _periods(model) + _predecessor_cycles(model)
     for activity_list in model.activity_lists:
         pledge_set = model.pledge_set(activity_list.pledge_set)
         period = pledge_set.period if pledge_set else None
