@@ -163,7 +163,7 @@ def test_outcome_already_recorded_is_not_added_twice(refused) -> None:
 
 def test_outcome_that_breaks_a_rule_is_refused_and_nothing_is_written(refused) -> None:
     result = refused(1, "outcome", "a-1", "5", "--date", "2031-01-01")
-    assert "skulle göra datan ogiltig" in result.stderr
+    assert "skulle göra datafilerna ogiltiga" in result.stderr
     assert "utanför perioden" in result.stderr
 
 
