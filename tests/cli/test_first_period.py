@@ -102,6 +102,8 @@ def test_new_agreement_takes_follow_up_responsible_functions_and_the_signing(run
     assert data["follow_up"] == {"description": "Årlig rapport till kommunstyrelsen", "frequency": "yearly"}
     assert data["priority_areas"][0]["responsible"] == ["trygghetssamordnare"]
     assert run("--data", str(fresh), "validate").exit_code == 0
+    # Written in the schema's key order, so `fmt --check` in the hooks passes on it as it is.
+    assert run("--data", str(fresh), "fmt", "--check").exit_code == 0
 
 
 def test_new_pledges_take_follow_up_and_a_month_only_signing(run, fresh) -> None:
@@ -111,6 +113,7 @@ def test_new_pledges_take_follow_up_and_a_month_only_signing(run, fresh) -> None
     assert result.exit_code == 0, result.output
     data = _data(fresh / "pledges" / "2026-2027.yaml")
     assert (data["signed"], data["follow_up"]) == ({"date": "2026-02"}, {"frequency": "half-yearly"})
+    assert run("--data", str(fresh), "fmt", "--check").exit_code == 0
 
 
 @pytest.mark.parametrize(("args", "said"), [

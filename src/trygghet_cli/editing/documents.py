@@ -49,11 +49,20 @@ def new_period(start: date | None, end: date | None, after: Period | None, years
     return chosen
 
 
+def in_schema_order(folder: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The document's top-level keys in the order of its schema, as `fmt` writes them."""
+    from trygghet_cli.editing.schema_order import key_order, rank
+    from trygghet_cli.root.config import KIND_FOLDERS
+
+    order = key_order(KIND_FOLDERS[folder], ())
+    return dict(sorted(data.items(), key=lambda item: rank(order, item[0])))
+
+
 def _new_file(root: Path, folder: str, label: str, data: dict[str, Any], comment: str) -> session.FileChange:
     path = root / folder / f"{label}.yaml"
     if path.exists():
         raise UsageError.say("new.exists", path=f"{folder}/{label}.yaml")
-    text = f"# {comment}\n" + "".join(emit.mapping_lines(data, 0, _LAYOUT))
+    text = f"# {comment}\n" + "".join(emit.mapping_lines(in_schema_order(folder, data), 0, _LAYOUT))
     new_bytes = session.encode(text, False)
     session.reload_as(new_bytes, str(path), data)
     return session.FileChange(path, "", text, new_bytes, None)
