@@ -100,13 +100,22 @@ def format_text(doc: Document, kind: str) -> str:
     try:
         data = yaml.load(body)
     except Exception as exc:  # noqa: BLE001 - ruamel raises many kinds; the loader accepted the file
-        raise DataError(f"{doc.path}: cannot be formatted: {exc}") from None
+        raise _unformattable(doc, exc) from None
     _canonical(data, kind, ())
     out = io.StringIO()
     yaml.dump(data, out)
     text = head + out.getvalue() + tail
     newline = ln.newline_of(doc.text)
     return text.replace("\n", newline) if newline != "\n" else text
+
+
+def _unformattable(doc: Document, exc: Exception) -> DataError:
+    """The round trip's refusal of a file the loader read: where (when ruamel says) and what."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f"{doc.path}:{mark.line + 1}" if mark is not None else doc.path
+    lines = str(exc).splitlines()
+    problem = getattr(exc, "problem", None) or (lines[0] if lines else type(exc).__name__)
+    return DataError.say("fmt.cannot_format", where=where, problem=str(problem))
 
 
 def _comments(text: str) -> Counter[str]:
@@ -130,6 +139,5 @@ def format_change(doc: Document, kind: str) -> session.FileChange:
         session.reload_as(new_bytes, doc.path, doc.data)
         lost = _comments(doc.text) - _comments(text)
         if lost:
-            raise DataError(f"{doc.path}: formatting would lose the comment "
-                            f"'{next(iter(lost))}'; nothing written", "please report this as a bug")
+            raise DataError.say("fmt.bug_lost_comment", path=doc.path, comment=next(iter(lost)))
     return session.FileChange(Path(doc.path), doc.text, text, new_bytes, doc.digest)
