@@ -1,7 +1,8 @@
-"""Write docs/cli.md, the command reference, from the commands themselves.
+"""Write docs/cli.md and docs/cli.sv.md, the command reference in English and Swedish, from
+the commands themselves.
 
 Usage: .venv/bin/python scripts/cli_reference.py [--check]
---check writes nothing and exits 1 when docs/cli.md is out of date.
+--check writes nothing and exits 1 when either is out of date.
 """
 
 from __future__ import annotations
@@ -9,22 +10,24 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-TARGET = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+TARGETS = {"en": DOCS / "cli.md", "sv": DOCS / "cli.sv.md"}
 
 
 def main(argv: list[str]) -> int:
     from trygghet_cli.cli import app
     from trygghet_cli.cli.reference import render
 
-    text = render(app)
-    if "--check" in argv:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET} is out of date: run python scripts/cli_reference.py", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    return 0
+    stale = 0
+    for lang, target in TARGETS.items():
+        text = render(app, lang)
+        current = target.read_text(encoding="utf-8") if target.exists() else ""
+        if "--check" not in argv:
+            target.write_text(text, encoding="utf-8")
+        elif current != text:
+            print(f"{target} is out of date: run python scripts/cli_reference.py", file=sys.stderr)
+            stale = 1
+    return stale
 
 
 if __name__ == "__main__":

@@ -110,7 +110,7 @@ def test_start_page_screenshots_at_390_and_1280_px(browser, site) -> None:
             shot = ARTIFACTS / f"site-start-{width}.png"
             page.screenshot(path=str(shot), full_page=True)
             assert shot.stat().st_size > 10_000
-            cards = page.evaluate("[...document.querySelectorAll('ol.cards > li')]"
+            cards = page.evaluate("[...document.querySelectorAll('ol.verdicts > li')]"
                                   ".map(li => Math.round(li.getBoundingClientRect().width))")
             assert len(cards) == 6 and all(w <= width for w in cards)
         finally:

@@ -57,7 +57,8 @@ def test_the_site_of_one_municipality_names_only_it(run, tmp_path, municipality)
 def test_the_joint_agreement_is_on_both_sites_under_both_names(run, tmp_path, municipality) -> None:
     page = _build(run, tmp_path, municipality)[JOINT_PAGE]
     assert JOINT in _tag(page, "title")
-    assert f'<p class="org">{JOINT} · Lokalpolisområde Alby</p>' in page
+    assert (f'<p class="org"><a href="index.html">{JOINT}</a><span class="police-area"> · '
+            'Lokalpolisområde Alby</span></p>') in page
     assert not any(n in page for key, n in NAMES.items() if key not in {"dalby", "ekeby"})
 
 

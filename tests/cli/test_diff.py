@@ -11,7 +11,7 @@ from tests.conftest import BUNDLED
 from tests.gitrepo import GitRepo
 
 GOLDEN = Path(__file__).parent.parent / "golden" / "diff"
-README = Path(__file__).parent.parent.parent / "README.md"
+MANUAL = Path(__file__).parent.parent.parent / "docs" / "manual.md"
 PERIODS = [("pledges", "2022-2023", "2024-2025"), ("agreements", "2020-2023", "2023-2026"),
            ("activities", "2019", "2020"), ("activities", "2020", "2021")]
 SUFFIX = {"text": "txt", "json": "json", "markdown": "md"}
@@ -212,8 +212,8 @@ def test_markdown_starts_with_a_summary_line_and_folds_the_details(run, repo, up
     assert rest.startswith("\n<details>\n<summary>")
     _golden("git-status-and-reword.md", result.stdout, update_golden)
     text = _diff(run, repo, "--git", "HEAD~1..HEAD").stdout
-    shown_in_readme = "".join(f"    {line}\n" if line else "\n" for line in text.splitlines())
-    assert shown_in_readme in README.read_text(encoding="utf-8")
+    shown_in_manual = "".join(f"    {line}\n" if line else "\n" for line in text.splitlines())
+    assert shown_in_manual in MANUAL.read_text(encoding="utf-8")
 
 
 def test_a_data_root_at_the_top_of_the_repository_works_too(run, tmp_path) -> None:
@@ -241,10 +241,10 @@ def test_git_and_periods_together_is_a_usage_error(run, repo) -> None:
     assert _diff(run, repo, "pledges", "a", "b", "--git", "HEAD").exit_code == 2
 
 
-def test_readme_shows_a_workflow_that_comments_the_markdown_diff_on_pull_requests() -> None:
+def test_the_manual_shows_a_workflow_that_comments_the_markdown_diff_on_pull_requests() -> None:
     from ruamel.yaml import YAML
 
-    readme = README.read_text(encoding="utf-8")
+    readme = MANUAL.read_text(encoding="utf-8")
     blocks = [b.split("```", 1)[0] for b in readme.split("```yaml\n")[1:]]
     [workflow] = [YAML(typ="safe").load(b) for b in blocks if "trygghet diff --git" in b]
     assert "pull_request" in str(workflow["on"])

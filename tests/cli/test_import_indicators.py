@@ -77,3 +77,20 @@ def test_an_unknown_area_or_indicator_names_the_row_and_writes_nothing(
     assert "rad 4: lägesbilden har ingen indikator som heter 'Antal bilbränder'" in result.stderr
     assert "ingenting skrevs" in result.stderr
     assert (exempelby / SITUATION).read_bytes() == before
+
+
+def test_several_values_for_an_indicator_with_none_yet_make_one_list(run, exempelby, tmp_path) -> None:
+    # A new lägesbild names its indicators first; the first import brings all their values.
+    path = exempelby / "situation" / "2026-05.yaml"
+    path.write_text("id: lb-2026-05\ntitle: Lägesbild maj 2026\ndate: 2026-05-04\n"
+                    "mapping:\n  indicators:\n    - id: ind-ny\n      name: Ny indikator\n"
+                    "      unit: procent\n", encoding="utf-8")
+    table = _table(tmp_path / "ny.csv", ["Hela kommunen;2024;ind-ny;21,5", "Hamnen;2025;ind-ny;36,5",
+                                         "Hela kommunen;2025;ind-ny;24"])
+    result = run("--data", str(exempelby), "import", "indicators", str(table), "--situation", "lb-2026-05")
+    assert result.exit_code == 0, result.output
+    assert "lade till 3" in result.stdout
+    assert path.read_text(encoding="utf-8").endswith(
+        '      unit: procent\n      values:\n        - date: "2024"\n          value: 21.5\n'
+        '        - date: "2025"\n          district: hamnen\n          value: 36.5\n'
+        '        - date: "2025"\n          value: 24\n')

@@ -1,4 +1,4 @@
-"""Every command the README shows runs, in the order shown, on the data it names."""
+"""Every command the README and the manual show runs, in the order shown, on the data it names."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ def _completion(words: list[str], home: Path) -> None:
         assert "complete" in done.stdout and "trygghet" in done.stdout
 
 
-def _run(example: Example, work: Path, home: Path) -> None:
+def _run(example: Example, work: Path, home: Path, source: str = "README.md") -> None:
     words, stdout_to = example.words()
     if words[0] in ("--install-completion", "--show-completion"):
         _completion(words, home)
@@ -66,7 +66,7 @@ def _run(example: Example, work: Path, home: Path) -> None:
         return
     allowed = {0, 1} if any(flag in words for flag in MAY_FAIL) else {0}
     assert result.exit_code in allowed, (
-        f"README.md:{example.line}: '{example.text}' exited {result.exit_code}:\n"
+        f"{source}:{example.line}: '{example.text}' exited {result.exit_code}:\n"
         f"{result.stderr or result.stdout}")
     if stdout_to:
         write_output(work, stdout_to, result.stdout)
@@ -76,10 +76,11 @@ def test_every_command_in_the_readme_runs_in_order(tmp_path: Path, monkeypatch: 
     work = _workspace(tmp_path)
     monkeypatch.chdir(work)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    shown = examples((TOP / "README.md").read_text(encoding="utf-8"))
+    shown = [(name, example) for name in ("README.md", "docs/manual.md")
+             for example in examples((TOP / name).read_text(encoding="utf-8"))]
     assert len(shown) > 40
-    for example in shown:
-        _run(example, work, tmp_path / "home")
+    for name, example in shown:
+        _run(example, work, tmp_path / "home", name)
 
 
 AGREEMENT = """id: so-2026-2029

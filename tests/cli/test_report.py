@@ -46,10 +46,10 @@ def test_yearly_2019_shows_the_year_end_figures_against_the_targets(run) -> None
     assert "(qualitative target): 303 |" in text
 
 
-def test_agreement_says_honestly_that_responsible_functions_are_unknown(run) -> None:
+def test_agreement_says_honestly_that_responsible_functions_are_not_published(run) -> None:
     result = _report(run, "agreement", "--period", "2023-2026", "--lang", "en")
-    assert "Responsible functions are not known." in result.stdout
-    assert "For 6 of 6 areas the record does not say which functions are responsible" in result.stdout
+    assert "Responsible functions are not given." in result.stdout
+    assert "For 6 of 6 areas the responsible functions have not been published" in result.stdout
 
 
 def test_output_has_no_date_unless_as_of_is_given(run) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import typer.main
 
 from trygghet_cli.cli import app
@@ -19,13 +20,23 @@ def _commands(command, path="trygghet"):
         yield from _commands(sub, f"{path} {name}")
 
 
-def test_the_cli_reference_is_current() -> None:
-    current = (TOP / "docs" / "cli.md").read_text(encoding="utf-8")
-    assert current == render(app), "docs/cli.md is out of date: run .venv/bin/python scripts/cli_reference.py"
+@pytest.mark.parametrize(("name", "lang"), [("cli.md", "en"), ("cli.sv.md", "sv")])
+def test_the_cli_reference_is_current_in_both_languages(name: str, lang: str) -> None:
+    current = (TOP / "docs" / name).read_text(encoding="utf-8")
+    assert current == render(app, lang), (
+        f"docs/{name} is out of date: run .venv/bin/python scripts/cli_reference.py")
+
+
+def test_the_swedish_reference_speaks_swedish() -> None:
+    text = render(app, "sv")
+    assert "## `trygghet validate`" in text and "| flagga | värde | standard | vad den gör |" in text
+    assert "[FLAGGOR]" in text and "DIRECTORY" not in text and "(env:" not in text
+    assert "Options" not in text and "what it does" not in text
 
 
 def test_every_command_and_option_is_in_the_readme_or_the_reference() -> None:
-    docs = "".join((TOP / name).read_text(encoding="utf-8") for name in ("README.md", "docs/cli.md"))
+    docs = "".join((TOP / name).read_text(encoding="utf-8")
+                   for name in ("README.md", "docs/manual.md", "docs/cli.md"))
     missing = []
     for path, command in _commands(typer.main.get_command(app)):
         if f"`{path}`" not in docs and f"{path} " not in docs:

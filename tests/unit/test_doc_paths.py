@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 TOP = Path(__file__).resolve().parents[2]
-DOCUMENTS = ["README.md", "ARCHITECTURE.md", "SECURITY.md", "RELEASING.md", "CHANGELOG.md"]
+DOCUMENTS = ["README.md", "ARCHITECTURE.md", "SECURITY.md", "RELEASING.md", "CHANGELOG.md", "docs/manual.md"]
 # A path: folders and a file with one of these suffixes, e.g. validate/rules.py or docs/cli.md.
 PATH = re.compile(r"(?<![\w/.:-])((?:[\w-]+/)+[\w.-]+\.(?:py|md|yaml|yml|json|j2|toml))\b")
 # Where a path may be meant from: the top, the package, src/, templates/, or a data root.

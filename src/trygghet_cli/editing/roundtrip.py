@@ -49,6 +49,9 @@ class Editor:
         self.layout = layout_of(doc, self.lines)
         self.expected = copy.deepcopy(doc.data)
         self.ops: list[ln.LineOp] = []
+        # Lists this editor created (their key was missing), with the line op that writes them:
+        # a later append rewrites that op, so the key is written once with every item.
+        self._created: dict[JsonPath, tuple[list[dict[str, Any]], ln.LineOp]] = {}
 
     # -- public operations -------------------------------------------------
     def set(self, path: JsonPath, value: Any) -> None:
@@ -81,8 +84,13 @@ class Editor:
         empty list (`[]`) or one written on one line is written again as a block list; a
         missing key is added."""
         if seq_path not in self.doc.positions:
-            self._insert_key(seq_path, [item])
-            get(self.expected, seq_path[:-1])[seq_path[-1]] = [item]
+            items, op = self._created.get(seq_path, ([], None))
+            if op is not None:
+                self.ops.remove(op)
+            items = [*items, item]
+            self._insert_key(seq_path, items)
+            self._created[seq_path] = (items, self.ops[-1])
+            get(self.expected, seq_path[:-1])[seq_path[-1]] = copy.deepcopy(items)
             return
         items = get(self.doc.data, seq_path)
         if not items or self._char_at(seq_path) == "[":

@@ -43,7 +43,6 @@ class Merger:
         self.added: list[str] = []
         self.updated: list[str] = []
         self.rows: dict[str, int] = {}
-        self.next_number = 1
 
     def apply(self, row: ParsedRow) -> None:
         if row.skip:
@@ -69,9 +68,10 @@ class Merger:
             fields["parties"] = list(dict.fromkeys(parties))
 
     def _new_id(self) -> str:
-        while f"a{self.period}-{self.next_number:02d}" in self.used_ids:
-            self.next_number += 1
-        ident = f"a{self.period}-{self.next_number:02d}"
+        """The next id in the list's own numbering, as `activity new` chooses it (a2026-04)."""
+        from trygghet_cli.editing.activities import next_id
+
+        ident = next_id(list(self.by_id) + self.added, self.used_ids, fallback=f"a{self.period[:4]}-")
         self.used_ids.add(ident)
         return ident
 

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from trygghet_cli.area import own_districts
+from trygghet_cli.model import PledgeSet
 from trygghet_cli.render import Request
 from trygghet_cli.render.context import ViewContext
 from trygghet_cli.root.repository import LoadedRoot
@@ -42,7 +43,7 @@ def _render(template: str, view: dict[str, Any], lang: str, **extra: Any) -> str
 
 
 def _as_site_page(view: dict[str, Any], ctx: ViewContext, name: str) -> dict[str, Any]:
-    """A report view on the site: the site's header and footer, provenance left for 'Om underlaget'."""
+    """A report view on the site: the site's header and footer, provenance left for 'Om uppgifterna'."""
     view["meta"].update(site=True, page=name, parties=pages.party_names(ctx))
     if "set" in view:
         view["set"]["notes"] = ""
@@ -54,15 +55,31 @@ def _as_site_page(view: dict[str, Any], ctx: ViewContext, name: str) -> dict[str
     return view
 
 
-def _report_pages(loaded: LoadedRoot, req: SiteRequest, ctx: ViewContext) -> dict[str, str]:
+def _agreement_follow_up(ctx: ViewContext, pledge_set: PledgeSet) -> dict[str, str] | None:
+    """How the work is followed up, from the agreement the pledges build on when they do not say."""
+    from trygghet_cli.render.views import _follow_up
+
+    for agreement_id in pledge_set.agreement_ids:
+        agreement = ctx.model.agreement(agreement_id)
+        found = _follow_up(ctx, agreement.raw.get("follow_up")) if agreement else None
+        if found:
+            return found
+    return None
+
+
+def _report_pages(loaded: LoadedRoot, req: SiteRequest, ctx: ViewContext,
+                  settings: pages.Settings) -> dict[str, str]:
     from trygghet_cli.render import build
+    from trygghet_cli.site import front
 
     model, out = loaded.model, {}
     for s in model.pledge_sets:
         name = pages.pledge_page(s.id)
         view = _as_site_page(build(model, Request("pledges", "html", req.lang, req.as_of, req.as_of_shown,
                                                   period=s.id)).view, ctx, name)
+        view["set"]["follow_up"] = view["set"]["follow_up"] or _agreement_follow_up(ctx, s)
         out[name] = _render("site/pledges.html.j2", view, req.lang, layout=LAYOUT,
+                            follow_contact=front.contact(ctx, settings.contact),
                             site_lists=[pages.list_page(lst.id) for lst in model.activity_lists
                                         if lst.pledge_set == s.id])
     for a in model.agreements:
@@ -126,7 +143,7 @@ def build_site(loaded: LoadedRoot, req: SiteRequest) -> dict[str, bytes]:
     base_url = (req.base_url or settings.url).rstrip("/")
     history = git_history.read(loaded.root, req.lang) if req.history else History()
     ctx = ViewContext(model, req.lang, req.as_of, req.as_of_shown)
-    html = {**_report_pages(loaded, req, ctx), **_site_pages(loaded, ctx, settings, history)}
+    html = {**_report_pages(loaded, req, ctx, settings), **_site_pages(loaded, ctx, settings, history)}
     data, links = _open_data(loaded, ctx, settings, base_url, history)
     html["oppna-data.html"] = _render("site/open_data.html.j2",
                                       pages.open_data_view(ctx, links, settings), req.lang)

@@ -127,14 +127,6 @@ def years(model: Model, as_of: date) -> list[int]:
     return sorted((y for y in covered if date(y, 12, 31) <= as_of), reverse=True)
 
 
-def _state(ctx: ViewContext, pledge_set: PledgeSet, pledge_id: str) -> str:
-    mine = [a for a in ctx.model.activities_for(pledge_set.id) if ctx.visible(a) and pledge_id in a.pledges]
-    if not mine:
-        return ctx.t("site.pledge_state_none")
-    done = sum(1 for a in mine if a.status.value == "done")
-    return i18n.plural("site.pledge_state", ctx.lang, len(mine), done=done)
-
-
 def _lists_of(model: Model, set_id: str) -> list[ActivityList]:
     return [lst for lst in model.activity_lists if lst.pledge_set == set_id]
 
@@ -149,7 +141,9 @@ def _lagesbild(ctx: ViewContext, fallback: PledgeSet | None) -> tuple[View | Non
         raw = fallback.situation if fallback and fallback.situation else None
         summary = {"title": "", "summary": text(raw.get("summary")), "problems": [],
                    "from": fallback.title} if raw and fallback else None
-        return summary, _situations(ctx, ctx.as_of)
+        districts = _situations(ctx, ctx.as_of)
+        # Without any situation picture, a line per district would only say there is none.
+        return summary, districts if summary or any(d["summary"] for d in districts) else []
     districts = [{"name": d.name, "page": district_page(d.district),
                   "summary": d.section.summary if d.section else "", "from": latest.title}
                  for d in situation_select.by_district(ctx.model, ctx.as_of)]
@@ -173,18 +167,41 @@ def _situations(ctx: ViewContext, as_of: date) -> list[View]:
     return found
 
 
+def intro(ctx: ViewContext, agreement: Agreement | None, pledges: PledgeSet | None) -> str:
+    """Who works together and on what: only the parts the data has are named."""
+    parties = party_names(ctx, agreement.parties if agreement else None)
+    sentences = [ctx.t("site.intro", parties=parties)]
+    parts = []
+    if agreement is not None:
+        parts.append(ctx.t("site.intro.agreement_areas" if agreement.areas else "site.intro.agreement"))
+    if pledges is not None:
+        parts.append(ctx.t("site.intro.pledges"))
+    if parts:
+        sentences.append(ctx.t("site.intro.rests", parts=ctx.listed(parts)))
+    if pledges is not None:
+        sentences.append(ctx.t("site.intro.here"))
+    return " ".join(sentences)
+
+
 def start_view(ctx: ViewContext, settings: Settings) -> View:
-    """The start page: the cooperation, the agreement, the pledges, the lägesbild, the links."""
+    """The start page: first the pledges in force with their verdicts, the period and the
+    contact (site/front.py); then the cooperation, the agreement, the lägesbild, the links."""
+    from trygghet_cli.site import front
+    from trygghet_cli.status import select_period
+
     model = ctx.model
-    current = select.pledge_set(model, None, None, ctx.as_of) if model.pledge_sets else None
+    chosen = select_period(model, None, ctx.as_of) if model.pledge_sets else None
+    current = chosen.pledge_set if chosen else None
     agreement = select.agreement(model, None, None, ctx.as_of) if model.agreements else None
     situation, districts = _lagesbild(ctx, current)
     return {
         "meta": site_meta(ctx, ctx.t("site.title", municipality=municipality_names(ctx)), ctx.t("site.kind"),
                           "index.html"),
-        "intro": ctx.t("site.intro", parties=party_names(ctx, agreement.parties if agreement else None)),
+        "front": front.first_screen(ctx, current, chosen.how if chosen else None,
+                                    pledge_page(current.id) if current else ""),
+        "intro": intro(ctx, agreement, current),
         "agreement": _agreement_brief(ctx, agreement) if agreement else None,
-        "pledges": _pledges_brief(ctx, current) if current else None,
+        "lists": [list_page(lst.id) for lst in _lists_of(model, current.id)] if current else [],
         "situation": situation,
         "districts": districts,
         "earlier": [{"title": s.title, "page": pledge_page(s.id),
@@ -196,7 +213,7 @@ def start_view(ctx: ViewContext, settings: Settings) -> View:
         "agreements": [{"title": a.title, "page": agreement_page(a.id)}
                        for a in sorted(model.agreements, key=lambda a: a.period.start, reverse=True)],
         "years": [{"year": y, "page": year_page(y)} for y in years(model, ctx.as_of)],
-        "contact": contact_view(ctx, settings),
+        "contact": front.contact(ctx, settings.contact),
     }
 
 
@@ -204,23 +221,6 @@ def _agreement_brief(ctx: ViewContext, agreement: Agreement) -> View:
     return {"intro": ctx.t("site.agreement_intro", title=agreement.title, period=agreement.period.label()),
             "areas": [" ".join((a.description or a.title).split()) for a in agreement.areas],
             "page": agreement_page(agreement.id)}
-
-
-def _pledges_brief(ctx: ViewContext, pledge_set: PledgeSet) -> View:
-    parties = party_names(ctx, strings(pledge_set.raw.get("parties")) or None)
-    return {"title": ctx.t("site.pledges", period=pledge_set.period.label()),
-            "intro": ctx.t("site.pledges_intro", parties=parties, period=pledge_set.period.label()),
-            "items": [{"text": " ".join(p.text.split()), "state": _state(ctx, pledge_set, p.id)}
-                      for p in pledge_set.pledges],
-            "page": pledge_page(pledge_set.id),
-            "lists": [list_page(lst.id) for lst in _lists_of(ctx.model, pledge_set.id)]}
-
-
-def contact_view(ctx: ViewContext, settings: Settings) -> View:
-    cfg = ctx.model.config
-    website = text(cfg.ref.file.data.get("municipality", {}).get("website")) if cfg else ""
-    return {"items": settings.contact, "website": website,
-            "website_text": ctx.t("site.contact_website", municipality=cfg.municipality if cfg else "")}
 
 
 def list_view(ctx: ViewContext, lst: ActivityList, history: History) -> View:
@@ -285,10 +285,19 @@ def provenance(model: Model) -> list[View]:
     return found
 
 
+def verdict_legend(ctx: ViewContext) -> list[View]:
+    """Each pledge verdict with its mark and what it means (the rules of status/pledge_verdict)."""
+    from trygghet_cli.site.front import MARKS
+
+    return [{"key": v.value, "mark": mark, "word": ctx.t(f"pledge_verdict.{v.value}"),
+             "means": ctx.t(f"pledge_verdict.explain.{v.value}")} for v, mark in MARKS.items()]
+
+
 def about_view(ctx: ViewContext, settings: Settings) -> View:
     return {"meta": site_meta(ctx, ctx.t("site.about.title"), ctx.t("site.kind"), "om-underlaget.html"),
             "intro": ctx.t("site.about.intro", parties=party_names(ctx)),
             "notes": provenance(ctx.model) if settings.provenance_notes else [],
+            "verdicts": verdict_legend(ctx),
             "sources": [{**ctx.sources([s.id])[0], "id": s.id} for s in ctx.model.sources]}
 
 
