@@ -29,6 +29,10 @@ DEFAULT_DISTRICTS = ("hela-kommunen=Hela kommunen",)
 DEFAULT_FUNCTIONS = ("trygghetssamordnare=Trygghetssamordnare@kommun",
                      "kommunpolis=Kommunpolis@polis")
 DATA_FOLDERS = tuple(config.KIND_FOLDERS)
+# The files the pre-commit hooks check: trygghet.yaml and every data folder (the same as
+# .pre-commit-hooks.yaml; a data repository's config says it too, so that a pinned release
+# whose own list lacked a folder still checks it).
+HOOK_FILES = rf"(^|/)(trygghet\.yaml|({'|'.join(DATA_FOLDERS)})/.+\.ya?ml)$"
 TEMPLATES = {
     config.CONFIG_NAME: "trygghet.yaml.j2",
     "README.md": "README.md.j2",
@@ -209,7 +213,7 @@ def render(spec: Spec) -> dict[str, str]:
               "language": spec.language, "parties": spec.all_parties(),
               "party_list": join_list(spec.party_names(), spec.language),
               "districts": spec.districts, "functions": spec.functions,
-              "tool_repo": spec.tool_repo, "version": RELEASE_VERSION}
+              "tool_repo": spec.tool_repo, "version": RELEASE_VERSION, "hook_files": HOOK_FILES}
     files = {path: env.get_template(name).render(values) for path, name in TEMPLATES.items()}
     files.update({f"{folder}/.gitkeep": "" for folder in DATA_FOLDERS})
     return files
