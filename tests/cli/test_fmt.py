@@ -134,5 +134,5 @@ def test_a_format_that_would_lose_a_comment_is_refused(run, minimal_root: Path, 
                         lambda doc, kind: real(doc, kind).replace("   # titeln först", ""))
     result = run("--data", str(minimal_root), "fmt")
     assert result.exit_code == 1
-    assert "lose the comment '# titeln först'" in result.stderr
+    assert "formateringen skulle tappa kommentaren '# titeln först'; ingenting skrevs" in result.stderr
     assert untidy.read_text(encoding="utf-8") == UNTIDY
