@@ -93,7 +93,7 @@ def test_a_lagesbild_for_a_day_that_has_one_is_refused_and_nothing_written(run, 
 def test_init_and_the_generated_readme_explain_situation(run, tmp_path) -> None:
     result = run("init", str(tmp_path / "k"), "--name", "Exempelby kommun", "--code", "0999")
     assert result.exit_code == 0, result.output
-    assert "situation/ för lägesbilden (trygghet new lagesbild gör en att fylla i)" in result.stdout
+    assert "situation/ är för lägesbilden: trygghet new lagesbild gör en att fylla i.\n" in result.stdout
     readme = (tmp_path / "k" / "README.md").read_text(encoding="utf-8")
     assert "    situation/          lägesbilderna: kartläggningen av brottsligheten" in readme
     assert "## Lägesbilden" in readme and "    trygghet new lagesbild" in readme
