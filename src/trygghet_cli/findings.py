@@ -144,10 +144,21 @@ def make(code: str, where: Location, message: str, hint: str | None = None, *,
     """Create a finding with the severity the catalogue gives its code.
 
     `message` and `hint` are English; `sv` and `sv_hint` the Swedish texts shown by default.
+    Personal data in any of them is starred out (privacy.masked).
     """
+    from trygghet_cli.privacy import masked
+
     severity = CODES[code][0]
-    return Finding(code=code, severity=severity, where=where, message=message, hint=hint,
-                   message_sv=sv, hint_sv=sv_hint)
+    # A message quotes values (an id, a value the schema refused): personal data in one is
+    # starred here, once for every check, so that no message prints it in clear.
+    return Finding(code=code, severity=severity, where=where, message=masked(message),
+                   hint=_masked(hint), message_sv=_masked(sv), hint_sv=_masked(sv_hint))
+
+
+def _masked(text: str | None) -> str | None:
+    from trygghet_cli.privacy import masked
+
+    return None if text is None else masked(text)
 
 
 def has_errors(findings: list[Finding], strict: bool = False) -> bool:

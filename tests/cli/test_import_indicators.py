@@ -79,6 +79,35 @@ def test_an_unknown_area_or_indicator_names_the_row_and_writes_nothing(
     assert (exempelby / SITUATION).read_bytes() == before
 
 
+def test_missing_figures_are_skipped_comments_kept_and_years_outside_covers_warned(
+        run, exempelby, tmp_path) -> None:
+    """A statistics download as SCB and BRÅ write it: a title row above the headers, "–" and
+    ".." for "uppgift saknas", a comment column; the lägesbild covers 2020–2024."""
+    from openpyxl import Workbook
+
+    before = (exempelby / SITUATION).read_text(encoding="utf-8")
+    book = Workbook()
+    for row in [["Anmälda brott, Exempelby, 2019–2025"],
+                ["Område", "År", "Mått", "Värde", "Kommentar"],
+                ["Centrum", 2024, "ind-otrygga", "–", None],
+                ["Norr", 2024, "ind-otrygga", "..", "För få svar"],
+                ["Hamnen", 2024, "ind-otrygga", 31, "Osäker skattning"],
+                ["Hela kommunen", 2019, "ind-otrygga", 23, None]]:
+        book.active.append(row)
+    book.save(tmp_path / "statistik.xlsx")
+    result = run("--data", str(exempelby), "import", "indicators", str(tmp_path / "statistik.xlsx"))
+    assert result.exit_code == 0, result.output
+    assert "statistik.xlsx: rad 3: '–': uppgift saknas; raden hoppades över" in result.stderr
+    assert "statistik.xlsx: rad 4: '..': uppgift saknas; raden hoppades över" in result.stderr
+    assert ("statistik.xlsx: rad 6: varning: 2019 ligger utanför tiden som lägesbilden omfattar "
+            "(2020-01-01 – 2024-12-31); värdet importeras ändå") in result.stderr
+    changed = _changed(before, (exempelby / SITUATION).read_text(encoding="utf-8"))
+    assert "+          note: Osäker skattning" in changed
+    assert '+        - date: "2019"' in changed and "+          value: 23" in changed
+    assert not any("För få svar" in line for line in changed)  # its value is missing: no row
+    assert run("--data", str(exempelby), "validate").exit_code == 0
+
+
 def test_several_values_for_an_indicator_with_none_yet_make_one_list(run, exempelby, tmp_path) -> None:
     # A new lägesbild names its indicators first; the first import brings all their values.
     path = exempelby / "situation" / "2026-05.yaml"

@@ -66,3 +66,30 @@ def test_existing_period_file_is_never_overwritten(run, minimal_root: Path) -> N
     assert result.exit_code == 2
     assert "finns redan" in result.stderr
     assert snapshot(minimal_root) == before
+
+
+def test_when_the_activity_list_cannot_be_written_the_new_pledges_are_not_left_behind(
+        run, minimal_root: Path, monkeypatch) -> None:
+    """Issue 28, item 15: a command that writes several files writes all or none, so its
+    'ingenting skrevs' is true."""
+    import errno
+    import os
+
+    real_link = os.link
+
+    def full_for_the_list(src, dst, *args, **kwargs):
+        if str(dst).endswith(os.path.join("activities", "2026-2027.yaml")):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_link(src, dst, *args, **kwargs)
+
+    before = snapshot(minimal_root)
+    monkeypatch.setattr(os, "link", full_for_the_list)
+    result = run("--data", str(minimal_root), "new", "period")
+    monkeypatch.undo()
+    assert result.exit_code == 3, result.output
+    assert "disken är full" in result.stderr
+    assert "ingenting skrevs (det som redan hade skrivits i " in result.stderr
+    assert "2026-2027.yaml togs tillbaka)" in result.stderr
+    assert snapshot(minimal_root) == before
+    assert sorted(p.name for p in minimal_root.rglob("*") if p.name.startswith(".")) == []
+    assert run("--data", str(minimal_root), "new", "period").exit_code == 0, "a retry works"

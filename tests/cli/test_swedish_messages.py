@@ -99,12 +99,12 @@ def test_a_broken_mapping_file_is_named_in_swedish(run, minimal_root: Path, tmp_
     table = tmp_path / "lista.csv"
     table.write_text("titel\nNattvandring\n", encoding="utf-8")
     mapping = tmp_path / "mappning.yaml"
-    mapping.write_text("kolumner:\n  Rubrik: title\n", encoding="utf-8")
+    mapping.write_text("kolumn:\n  Rubrik: title\n", encoding="utf-8")
     result = run("--data", str(minimal_root), "import", "activities", str(table), "--period", "2024-2025",
                  "--mapping", str(mapping))
     assert result.exit_code == 2, result.output
-    assert "mappningsfilen: okänd nyckel 'kolumner'" in result.stderr
-    assert "tips: använd columns, status, sheet och header_row" in result.stderr
+    assert "mappningsfilen: okänd nyckel 'kolumn'" in result.stderr
+    assert "tips: använd kolumner, status, blad och rubrikrad" in result.stderr
 
 
 @pytest.mark.parametrize(("value", "swedish"), [

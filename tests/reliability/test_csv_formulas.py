@@ -73,3 +73,31 @@ def test_import_of_its_own_csv_export_takes_the_guard_quote_away(run, tmp_path) 
     assert_clean(result, exits=(0,))
     assert b"'=1+1" not in listing.read_bytes()
     assert listing.read_bytes() == before
+
+
+# Issue 28, item 10: the fullwidth and small forms of the formula starts, and the minus and
+# dash look-alikes, in every CSV: the site's open data uses the same function as export.
+LOOK_ALIKES = ["\uff1d1+1", "\ufe661+1", "\uff0bSUM(1,2)", "\ufe62SUM(1,2)", "\uff0dcmd|' /C calc'!A0",
+               "\ufe63cmd|' /C calc'!A0", "\uff20SUM(A1:A2)", "\ufe6bSUM(A1:A2)", "\u2212cmd|' /C calc'!A0",
+               "\u200b=1+1"]
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES)
+def test_fullwidth_small_and_minus_like_formula_starts_get_the_guard_quote(text) -> None:
+    assert inert(text) == "'" + text
+    assert inert("Text \ufe66x") == "Text \ufe66x"
+
+
+def test_the_site_open_data_csv_guards_every_formula_start_as_export_does(run, tmp_path) -> None:
+    starts = [*FORMULAS[:4], *LOOK_ALIKES]
+    slots = {slot: starts[i % len(starts)] for i, slot in enumerate(
+        s for s in hostile.slots() if not hostile.is_internal(s))}
+    root = hostile.write_root(tmp_path / "root",
+                              lambda s: "internt" if hostile.is_internal(s) else slots.get(s, "x"))
+    out = tmp_path / "site"
+    assert_clean(run("--data", str(root), "site", "-o", str(out), "--as-of", "2025-01-15"), exits=(0,))
+    cells = [cell for csv_file in (out / "oppna-data").glob("*.csv")
+             for cell in _cells(csv_file.read_text(encoding="utf-8-sig"))]
+    live = [c for c in cells if c and inert(c) != c]
+    assert live == []
+    assert any(c == "'" + LOOK_ALIKES[1] for c in cells), "a small equals sign was in the data"

@@ -90,3 +90,49 @@ def test_a_missing_output_folder_is_refused_not_created(run, root, tmp_path, com
     assert_clean(result, exits=(2,))
     assert "finns inte" in result.stderr
     assert not (tmp_path / "saknas").exists()
+
+
+# Issue 28, item 13: a user's own file is not trygghet's because it ends like a report's
+# footer or starts like a table; trygghet knows its own by its seal, its exact header row, or
+# the record of what it last wrote there.
+USERS_OWN = {"protokoll.md": "# Protokoll\n\nRapporten togs fram med trygghet\n",
+             "protokoll.html": "<p>Mötesanteckningar, skrivna with trygghet</p>\n",
+             "kontakter.csv": "id;namn;telefon\n1;Styrelsen;-\n",
+             "lista.csv": "period;id;mina anteckningar\n2024;a-1;ring\n",
+             "data.json": '[\n  {\n    "period": "min egen"\n  }\n]\n'}
+
+
+@pytest.mark.parametrize("name", sorted(USERS_OWN))
+def test_a_users_file_that_merely_looks_like_trygghets_is_kept_unless_force(run, root, tmp_path,
+                                                                           name) -> None:
+    mine = tmp_path / name
+    for args in _writers(mine) + [["overview", str(root), "--format", "csv", "-o", str(mine)]]:
+        mine.write_text(USERS_OWN[name], encoding="utf-8")
+        result = run("--data", str(root), *args)
+        assert_clean(result, exits=(2,))
+        assert "--force" in result.stderr
+        assert mine.read_text(encoding="utf-8") == USERS_OWN[name]
+
+
+def test_a_report_edited_by_hand_after_trygghet_wrote_it_is_kept_unless_force(run, root,
+                                                                             tmp_path) -> None:
+    report = tmp_path / "rapport.md"
+    assert_clean(run("--data", str(root), *REPORT, "-o", str(report)), exits=(0,))
+    edited = report.read_text(encoding="utf-8").replace("\n\n", "\n\nMin egen kommentar.\n\n", 1)
+    report.write_text(edited, encoding="utf-8")
+    result = run("--data", str(root), *REPORT, "-o", str(report))
+    assert_clean(result, exits=(2,))
+    assert report.read_text(encoding="utf-8") == edited
+
+
+def test_trygghets_own_files_are_known_without_the_record_in_a_fresh_ci_checkout(
+        run, root, tmp_path, monkeypatch) -> None:
+    written = {}
+    for args in [[*REPORT, "--format", "html"], REPORT, *(["export", "activities", "--format", fmt]
+                                                          for fmt in EXPORTS)]:
+        target = tmp_path / f"ut-{len(written)}"
+        assert_clean(run("--data", str(root), *args, "-o", str(target)), exits=(0,))
+        written[target] = args
+    monkeypatch.setenv("TRYGGHET_CACHE_DIR", str(tmp_path / "fresh-cache"))
+    for target, args in written.items():
+        assert_clean(run("--data", str(root), *args, "-o", str(target)), exits=(0,))

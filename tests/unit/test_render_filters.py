@@ -64,14 +64,15 @@ def test_status_chart_draws_one_bar_segment_per_status_present() -> None:
     assert ">3</text>" in svg
 
 
-def test_gate_reads_visible_text_and_titles_but_not_styles_or_link_targets() -> None:
+def test_gate_reads_visible_text_titles_and_decoded_link_targets_but_not_styles() -> None:
     html = ('<style>.a{color:#070123}</style><p title="ring 070-123 45 67">Text</p>'
-            '<a href="https://x.se/0701234567">länk</a>')
+            '<a href="https://x.se/?tel=070%2D1234567">länk</a>')
     texts = [text for _, text in output_pieces(html, "html")]
     assert "ring 070-123 45 67" in texts and "Text" in texts
-    assert not any("color" in t or "x.se" in t for t in texts)
+    assert "https://x.se/ tel=070-1234567" in texts  # issue 28: a link target is published too
+    assert not any("color" in t for t in texts)
     md = [text for _, text in output_pieces("[titel](https://x.se/0701234567) 070\\-123", "md")]
-    assert md == ["[titel] 070-123"]
+    assert md == ["[titel] 070-123", "https://x.se/0701234567"]
 
 
 def test_templates_never_turn_escaping_off_or_leave_an_attribute_unquoted() -> None:

@@ -110,4 +110,4 @@ def export_activities(
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         return
-    write_output(output, data)
+    write_output(output, data, force)

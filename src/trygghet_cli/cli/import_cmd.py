@@ -3,6 +3,7 @@ the YAML data."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,12 @@ from trygghet_cli.errors import ExitCode
 
 if TYPE_CHECKING:
     from trygghet_cli.interchange.importing import ImportPlan
+    from trygghet_cli.interchange.parse import RowProblem
+
+class ImportTable(StrEnum):
+    activities = "activities"
+    outcomes = "outcomes"
+
 
 import_app = typer.Typer(cls=Group, help="Import data from spreadsheets.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
@@ -31,16 +38,30 @@ def import_activities(
     period: str = typer.Option(..., "--period", "-p", help="Pledge period to import into, e.g. "
                                "2024-2025 or ml-2024-2025."),
     mapping: Path = typer.Option(None, "--mapping", "-m", help="YAML file mapping your headers "
-                                 "and status words (columns:, status:, sheet:, header_row:).",
+                                 "and status words (kolumner:/columns:, status:, blad:/sheet:, "
+                                 "rubrikrad:/header_row:).",
                                  dir_okay=False),
     dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Show the change, write nothing."),
+    loose_dates: bool = typer.Option(False, "--loose-dates", help="Read a week, month or season "
+                                     "('v. 12', '2026-09', 'hösten 2026') as its first day, marked "
+                                     "uncertain, instead of refusing the cell."),
+    table: ImportTable = typer.Option(ImportTable.activities, "--table", help="What the table "
+                                      "holds: activities (and a workbook's sheet Utfall beside "
+                                      "them), or outcomes alone (as 'export --table outcomes' "
+                                      "writes them)."),
 ) -> None:
     """Import activities from a spreadsheet. Columns are found by their headers, in Swedish or
     English (id, titel/title, beskrivning/description, löfte/pledge, ansvarig/owner,
     part/party, kommundel/district, plats/place, start, slutdatum/due, status, slutförd/completed,
-    orsak/reason, mål/target, måltyp, målvärde, målenhet, ...). Rows with a known id update that
-    activity; other rows add activities. Any row that cannot be imported is reported by its row
-    number and nothing is written; the result must pass validation before it is written.
+    orsak/reason, mål/target, måltyp, målvärde, målenhet, ...); the header row is found by
+    itself below a title row. Merged cells read as their value in every row they span. Lists
+    in a cell are parted by ',', ';', 'och' or line breaks; parties and owners are matched
+    by id or name, also 'Polisen', 'Kommunen' or 'Trygghetssamordnaren'. Rows with a known id,
+    or without an id but with the title of an activity in the list, update that activity, and
+    an empty cell keeps its value; other rows add activities. Any cell that cannot be imported
+    is named by row and column and nothing is written; the result must pass validation
+    before it is written. A table has at most 10 000 rows and 200 columns, a workbook at
+    most 20 MB unpacked.
 
     Examples:
 
@@ -54,10 +75,11 @@ def import_activities(
 
     opts = options(ctx)
     root = writable_root(ctx)
+    lang = opts.lang or _language(root)
     with atomic.root_lock(root):
         with progress("import", 0) as tick:
-            result = importing.plan(root, file, period, mapping, tick)
-        _report(result, file, opts.lang or _language(root), dry_run)
+            result = importing.plan(root, file, period, mapping, tick, lang, loose_dates, table.value)
+        _report(result, file, lang, dry_run)
 
 
 @command("indicators", group=import_app,
@@ -109,9 +131,11 @@ def _report(result: ImportPlan, file: Path, lang: str, dry_run: bool,
     shown = config.display_path(result.path)
     if result.ignored_headers:
         typer.echo(label("import.ignored", lang, headers=", ".join(result.ignored_headers)), err=True)
+    for note in result.notes:
+        typer.echo(f"{file}: {_where(note, lang) + ': ' if note.row else ''}{note.message}", err=True)
     if result.problems:
         for problem in result.problems:
-            where = label("import.row", lang, row=problem.row) if problem.row else shown
+            where = _where(problem, lang) if problem.row else shown
             typer.echo(f"{file}: {where}: {problem.message}", err=True)
         typer.echo(label("import.failed", lang, count=len(result.problems)), err=True)
         raise typer.Exit(int(ExitCode.INVALID))
@@ -131,6 +155,23 @@ def _report(result: ImportPlan, file: Path, lang: str, dry_run: bool,
         typer.echo(label("import.summary", lang, path=shown,
                          added=plural("import.added", lang, len(result.added)),
                          changed=plural("import.changed", lang, len(importing.changed(result)))))
+        if result.outcomes_added or result.outcomes_changed:
+            typer.echo(label("import.outcomes", lang, path=shown,
+                             added=plural("import.outcomes_added", lang, result.outcomes_added),
+                             changed=plural("import.outcomes_changed", lang, result.outcomes_changed)))
+        if result.results_added or result.results_changed:
+            typer.echo(label("import.results", lang, path=shown,
+                             added=plural("import.outcomes_added", lang, result.results_added),
+                             changed=plural("import.outcomes_changed", lang, result.results_changed)))
+
+
+def _where(problem: RowProblem, lang: str) -> str:
+    """'rad 5' or 'rad 5, kolumn Start'."""
+    from trygghet_cli.i18n import label
+
+    where = (label("import.cell", lang, row=problem.row, column=problem.column) if problem.column
+             else label("import.row", lang, row=problem.row))
+    return label("import.in_sheet", lang, sheet=problem.sheet, where=where) if problem.sheet else where
 
 
 def _language(root: Path) -> str:

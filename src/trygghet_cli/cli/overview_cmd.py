@@ -89,7 +89,7 @@ def overview(
         return
     from trygghet_cli.render.files import write_report
 
-    write_report(output, text + "\n")
+    write_report(output, text + "\n", force, seal=fmt in {Format.markdown, Format.html})
     typer.echo(str(output), err=True)
 
 

@@ -134,7 +134,7 @@ def report(
     built = build(model, req)
     target = _target(output, kind, built.view["meta"]["period"], req.lang, req.fmt)
     destination.check(target, root, force)
-    _write(target, render(model, req, config.display_path(target), built))
+    _write(target, render(model, req, config.display_path(target), built), force)
 
 
 def _data_lang(model: object) -> str:
@@ -142,8 +142,8 @@ def _data_lang(model: object) -> str:
     return cfg.language if cfg is not None else "sv"
 
 
-def _write(target: Path, text: str) -> None:
+def _write(target: Path, text: str, force: bool) -> None:
     from trygghet_cli.render.files import write_report
 
-    write_report(target, text)
+    write_report(target, text, force, seal=True)
     typer.echo(str(target), err=True)

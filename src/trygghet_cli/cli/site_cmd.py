@@ -17,7 +17,8 @@ from trygghet_cli.errors import UsageError
 def site(
     ctx: typer.Context,
     output: Path = typer.Option(..., "--output", "-o", file_okay=False,
-                                help="Folder to write the site into (replaced as a whole)."),
+                                help="Folder to write the site into. The files of a site trygghet "
+                                "wrote there before are replaced; anything else in it is kept."),
     as_of: str | None = typer.Option(None, "--as-of", help="What is current on this date "
                                      "(YYYY-MM-DD); shown on the pages. Default: today, not shown."),
     base_url: str | None = typer.Option(None, "--base-url", help="Where the site is published "
@@ -25,6 +26,8 @@ def site(
                                         "Default: site.url in trygghet.yaml."),
     lang: str | None = typer.Option(None, "--lang", help="sv or en. Default: the data's language."),
     municipality: str | None = municipality_option(),
+    force: bool = typer.Option(False, "--force", help="Also write into a folder that holds other "
+                               "files (they are kept)."),
 ) -> None:
     """Build the citizen site: start page, pledges, activity lists with their history,
     agreements, yearly summaries, districts, accessibility statement, Atom feed, sitemap
@@ -57,7 +60,7 @@ def site(
         raise UsageError.say("site.bad_base_url", url=base_url)
     day, shown = as_of_date(as_of), as_of is not None
     root = data_root(ctx)
-    check_target(output, root)
+    check_target(output, root, force)
     loaded = repository.load_valid(root)
     # A police area's root has a site per municipality: each names its own period and parties.
     loaded = replace(loaded, model=scoped(loaded.model, municipality))
@@ -65,5 +68,5 @@ def site(
     req = SiteRequest(lang=chosen or data_lang,
                       as_of=day, as_of_shown=shown, base_url=base_url or "")
     files = build_site(loaded, req)
-    target = write_site(output, files, root)
+    target = write_site(output, files, root, force)
     typer.echo(f"{target}: {len(files)}", err=True)

@@ -199,14 +199,22 @@ def root_lock(folder: Path) -> Iterator[None]:
     what the digest check in write_atomic is for. The lock ends when the handle closes,
     also when the process is killed.
     """
+    with folder_lock(folder, "edit.locked", folder=folder):
+        remove_stale_temporaries(folder)
+        yield
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path, busy: str, /, **values: object) -> Iterator[None]:
+    """Hold an exclusive lock on a folder (see root_lock); ConflictError `busy` with `values`
+    when another process holds it longer than LOCK_WAIT_SECONDS."""
     fd = _lock_handle(folder)
     try:
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while not _try_lock(fd):
             if time.monotonic() > deadline:
-                raise ConflictError.say("edit.locked", folder=folder)
+                raise ConflictError.say(busy, **values)
             time.sleep(0.05)
-        remove_stale_temporaries(folder)
         yield
     finally:
         os.close(fd)

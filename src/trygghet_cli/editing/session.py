@@ -9,6 +9,7 @@ of the old; only then write atomically, refusing if the file changed on disk mea
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 from trygghet_cli.editing import atomic
 from trygghet_cli.editing import lines as ln
 from trygghet_cli.editing.roundtrip import EditResult
-from trygghet_cli.errors import DataError, UsageError
+from trygghet_cli.errors import DataError, ReadError, TrygghetError, UsageError
 from trygghet_cli.findings import Finding, Severity
 from trygghet_cli.loading import Document, load_bytes
 from trygghet_cli.loading.document import MAX_SCALAR
@@ -136,14 +137,59 @@ def check_root(plan: Plan, before: list[Finding]) -> list[Finding]:
 
 
 def write(plan: Plan) -> list[Path]:
-    """Write every changed file atomically; the paths written."""
-    written = []
+    """Write every changed file atomically, all or none; the paths written.
+
+    When one file cannot be written, the files this plan already wrote are put back as they
+    were (a new one removed), so the error's 'nothing written' is true: `new period` never
+    leaves a pledge set without its activity list."""
+    done: list[tuple[FileChange, bytes | None]] = []
     for change in plan.changes:
         if not change.changed:
             continue
-        if change.old_digest is None:
-            atomic.write_new(change.path, change.new_bytes)
-        else:
-            atomic.write_atomic(change.path, change.new_bytes, change.old_digest)
-        written.append(change.path)
-    return written
+        try:
+            done.append((change, _write_one(change)))
+        except TrygghetError as error:
+            _undo(done)
+            if not done:
+                raise
+            raise _none_written(error, [c.path for c, _ in done]) from None
+    return [change.path for change, _ in done]
+
+
+def _none_written(error: TrygghetError, undone: list[Path]) -> TrygghetError:
+    """The error, telling also that the files written before it were put back."""
+    from trygghet_cli import i18n
+
+    note = {lang: i18n.label("edit.none_written", lang, paths=", ".join(map(str, undone)))
+            for lang in i18n.LANGUAGES}
+    texts = {lang: (f"{error.text(lang)[0]}; {note[lang]}", error.text(lang)[1]) for lang in note}
+    return type(error)(texts["en"][0], texts["en"][1], texts=texts)
+
+
+def _write_one(change: FileChange) -> bytes | None:
+    """Write one file; the bytes it held before (None for a new file)."""
+    if change.old_digest is None:
+        atomic.write_new(change.path, change.new_bytes)
+        return None
+    try:
+        before = change.path.read_bytes()
+    except OSError:
+        before = None  # write_atomic reports the unreadable file
+    atomic.write_atomic(change.path, change.new_bytes, change.old_digest)
+    return before
+
+
+def _undo(done: list[tuple[FileChange, bytes | None]]) -> None:
+    """Put back what the plan already wrote, newest first; ReadError naming what stays written
+    when even that fails (a disk that failed once may fail again)."""
+    left = []
+    for change, before in reversed(done):
+        try:
+            if change.old_digest is None:
+                os.unlink(change.path)
+            elif before is not None:
+                atomic.write_atomic(change.path, before, atomic.sha256(change.new_bytes))
+        except (OSError, TrygghetError):
+            left.append(str(change.path))
+    if left:
+        raise ReadError.say("edit.partly_written", paths=", ".join(left))

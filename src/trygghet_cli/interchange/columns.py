@@ -40,11 +40,15 @@ TARGET_KEYS = ("target", "target_kind", "target_value", "target_unit", "target_p
 
 # canonical value -> (Swedish word, English word, other accepted words)
 STATUSES: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "planned": ("planerad", "planned", ("planerat", "ej påbörjad", "ej startad", "not started")),
-    "ongoing": ("pågår", "ongoing", ("pågående", "påbörjad", "in progress", "started")),
-    "done": ("klar", "done", ("klart", "genomförd", "genomfört", "avslutad", "slutförd", "completed")),
+    "planned": ("planerad", "planned", ("planerat", "ej påbörjad", "ej påbörjat", "ej startad",
+                                        "inte påbörjad", "ej startat", "not started")),
+    "ongoing": ("pågår", "ongoing", ("pågående", "påbörjad", "påbörjat", "löpande", "stående",
+                                     "återkommande", "in progress", "started")),
+    "done": ("klar", "done", ("klart", "genomförd", "genomfört", "avslutad", "avslutat", "slutförd",
+                              "slutfört", "completed")),
     "delayed": ("försenad", "delayed", ("försenat", "late")),
-    "cancelled": ("inställd", "cancelled", ("inställt", "struken", "stryks", "canceled")),
+    "cancelled": ("inställd", "cancelled", ("inställt", "struken", "stryks", "avbruten", "avbrutet",
+                                            "canceled")),
 }
 KINDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "at_least": ("minst", "at least", ("at_least",)),
@@ -67,6 +71,23 @@ def normal(text: str) -> str:
     """A header or word compared loosely: case, spaces, '*', ':' and '(...)' do not matter."""
     text = re.sub(r"\(.*?\)", "", text).replace("*", "").replace(":", "").replace("_", " ")
     return " ".join(text.casefold().split())
+
+
+def bare_word(text: str) -> str:
+    """A word without the marks a sheet decorates it with: 'Klar ✔' -> 'Klar', '• Pågår' -> 'Pågår'."""
+    return " ".join(re.sub(r"[^\w\s-]", " ", text).split())
+
+
+def number(text: str) -> int | float | None:
+    """A number as a Swedish sheet writes it: '12,5', '1 200', '−3'; None if it is not one."""
+    plain = re.sub(r"[\s\u00a0\u202f]", "", text).replace(",", ".").replace("\u2212", "-")
+    try:
+        value = float(plain)
+    except ValueError:
+        return None
+    if value != value or value in (float("inf"), float("-inf")):
+        return None
+    return int(value) if value.is_integer() else value
 
 
 def header(key: str, lang: str) -> str:
@@ -115,7 +136,11 @@ class Mapping:
     pers: dict[str, str] = field(default_factory=lambda: _lookup(PERS))
     visibilities: dict[str, str] = field(default_factory=lambda: _lookup(VISIBILITIES))
     sheet: str | None = None
-    header_row: int = 1
+    header_row: int | None = None  # None: found by the headers it holds
+
+    def known(self, headers: list[str]) -> int:
+        """How many of the cells of a row are headers of known columns."""
+        return len(self.columns(headers))
 
     def columns(self, headers: list[str]) -> dict[int, str]:
         """Column index -> field key for every header that is known; a field only once."""
@@ -127,21 +152,31 @@ class Mapping:
         return found
 
 
-def _section(raw: dict[str, Any], name: str, allowed: set[str]) -> dict[str, str]:
+SECTIONS = {"columns": "columns", "kolumner": "columns", "status": "status", "sheet": "sheet",
+            "blad": "sheet", "header_row": "header_row", "rubrikrad": "header_row"}
+
+
+def _section(raw: dict[str, Any], name: str, names: dict[str, str],
+             table: dict[str, tuple[str, str, tuple[str, ...]]]) -> dict[str, str]:
+    """A section of the mapping file: text -> field (or status), the field named by its key or
+    by any of its Swedish or English names ('titel', 'ansvarig', 'pågår')."""
     section = raw.get(name) or {}
     if not isinstance(section, dict):
         raise UsageError.say("import.mapping_section", name=name)
     result = {}
     for source, target in section.items():
-        if not isinstance(target, str) or target not in allowed:
+        found = names.get(normal(target)) if isinstance(target, str) else None
+        if found is None:
+            allowed = ", ".join(sv for sv, _, _ in table.values())
             raise UsageError.say("import.mapping_unknown_target", source=source, target=target,
-                                 name=name, allowed=", ".join(sorted(allowed)))
-        result[normal(str(source))] = target
+                                 name=name, allowed=allowed)
+        result[normal(str(source))] = found
     return result
 
 
 def load_mapping(path: Path | None) -> Mapping:
-    """The built-in mapping, extended by a YAML mapping file (columns, status, sheet, header_row)."""
+    """The built-in mapping, extended by a YAML mapping file (columns/kolumner, status,
+    sheet/blad, header_row/rubrikrad)."""
     mapping = Mapping()
     if path is None:
         return mapping
@@ -153,15 +188,15 @@ def load_mapping(path: Path | None) -> Mapping:
             raise UsageError.say("import.mapping_unreadable", path=path,
                                  problem=result.findings[0].message)
         raise UsageError.say("import.mapping_not_mapping", path=path)
-    raw = result.document.data
-    unknown = set(raw) - {"columns", "status", "sheet", "header_row"}
+    raw = {SECTIONS.get(str(k), str(k)): v for k, v in result.document.data.items()}
+    unknown = set(raw) - set(SECTIONS.values())
     if unknown:
         raise UsageError.say("import.mapping_unknown_key", unknown=sorted(unknown)[0])
-    mapping.headers.update(_section(raw, "columns", set(COLUMNS)))
-    mapping.statuses.update(_section(raw, "status", set(STATUSES)))
-    sheet, row = raw.get("sheet"), raw.get("header_row", 1)
+    mapping.headers.update(_section(raw, "columns", HEADER_KEYS, COLUMNS))
+    mapping.statuses.update(_section(raw, "status", _lookup(STATUSES), STATUSES))
+    sheet, row = raw.get("sheet"), raw.get("header_row")
     mapping.sheet = str(sheet) if sheet is not None else None
-    if not isinstance(row, int) or isinstance(row, bool) or row < 1:
+    if row is not None and (not isinstance(row, int) or isinstance(row, bool) or row < 1):
         raise UsageError.say("import.mapping_header_row")
     mapping.header_row = row
     return mapping

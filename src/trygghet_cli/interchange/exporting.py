@@ -72,7 +72,8 @@ def export(model: Model, root: Path, period: str | None, fmt: str, lang: str,
     if fmt == "xlsx":
         sheet = "Aktiviteter" if lang == "sv" else "Activities"
         more = tuple(_sheet(chosen, lang, internal, name) for name in ("outcomes", "results"))
-        return tables.to_xlsx(headers, keys, table, sheet, _stamp(chosen), more)
+        return tables.to_xlsx(headers, keys, table, sheet, _stamp(chosen), more,
+                              numbers=frozenset({"target_value"}))
     return tables.to_csv(headers, table, lang, delimiter).encode("utf-8")
 
 
@@ -86,7 +87,7 @@ def _records(chosen: list[periods.PeriodTarget], internal: bool, table: str) -> 
 def _sheet(chosen: list[periods.PeriodTarget], lang: str, internal: bool, table: str) -> tables.Sheet:
     keys, records = _records(chosen, internal, table)
     return tables.Sheet(followup.sheet_name(table, lang), [followup.header(k, lang, table) for k in keys],
-                        list(keys), [followup.cells(r, keys) for r in records], followup.DATE_KEYS,
+                        list(keys), [followup.cells(r, keys, lang) for r in records], followup.DATE_KEYS,
                         frozenset({"value", "target_value"}))
 
 

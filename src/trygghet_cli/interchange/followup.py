@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from trygghet_cli.interchange import columns as cols
 from trygghet_cli.interchange.periods import PeriodTarget
 from trygghet_cli.model import Outcome, Period, Result
 
@@ -90,10 +91,27 @@ def result_records(periods: list[PeriodTarget]) -> list[dict[str, Any]]:
     return [_result(p, r) for p in periods if p.activity_list for r in p.activity_list.results]
 
 
-def cells(record: dict[str, Any], keys: tuple[str, ...]) -> list[str]:
-    """A record as text cells: numbers without '.0', booleans as true/false, None as empty."""
+# The words of a Swedish sheet for the coded values (English sheets keep the codes).
+SWEDISH: dict[str, dict[str, str]] = {
+    "target_kind": {key: sv for key, (sv, _, _) in cols.KINDS.items()},
+    "kind": {"interim": "delrapport", "final": "slutligt"},
+    "bound": {"at_least": "minst", "at_most": "högst"},
+    "verdict": {"met": "uppnått", "partly_met": "delvis uppnått", "not_met": "ej uppnått"},
+}
+
+
+def cells(record: dict[str, Any], keys: tuple[str, ...], lang: str = "en") -> list[str]:
+    """A record as text cells: numbers without '.0', None as empty, booleans as true/false
+    (Swedish: ja), coded values in the sheet's language (Swedish: minst, delrapport)."""
     out = []
     for key in keys:
         value = record[key]
-        out.append("" if value is None or value is False else "true" if value is True else str(value))
+        if value is None or value is False:
+            out.append("")
+        elif value is True:
+            out.append("ja" if lang == "sv" else "true")
+        elif lang == "sv" and key in SWEDISH:
+            out.append(SWEDISH[key].get(str(value), str(value)))
+        else:
+            out.append(str(value))
     return out

@@ -11,7 +11,7 @@ from typing import Any
 from trygghet_cli.errors import UsageError
 from trygghet_cli.findings import Finding, Severity
 from trygghet_cli.interchange import columns as cols
-from trygghet_cli.interchange import periods, tables
+from trygghet_cli.interchange import outcomes_in, periods, tables
 from trygghet_cli.interchange.merge import Merger
 from trygghet_cli.interchange.parse import RowParser, RowProblem
 from trygghet_cli.loading.document import read_bytes
@@ -30,9 +30,14 @@ class ImportPlan:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    notes: list[RowProblem] = field(default_factory=list)  # said on stderr, not a refusal
     ignored_headers: list[str] = field(default_factory=list)
     digest: str | None = None
     had_bom: bool = False
+    outcomes_added: int = 0
+    outcomes_changed: int = 0
+    results_added: int = 0
+    results_changed: int = 0
 
 
 def _yaml() -> Any:
@@ -55,41 +60,99 @@ def _document(target: periods.PeriodTarget, text: str) -> Any:
 
 
 def plan(root: Path, source: Path, period: str, mapping_file: Path | None = None,
-         tick: Callable[[int, int], None] | None = None) -> ImportPlan:
-    """Read the table, merge it into the period's list and check the whole root with it."""
+         tick: Callable[[int, int], None] | None = None, lang: str = "sv",
+         loose_dates: bool = False, table_kind: str = "activities") -> ImportPlan:
+    """Read the table, merge it into the period's list and check the whole root with it.
+
+    `table_kind` "activities" reads the activity rows, and a workbook's sheet Utfall beside
+    them; "outcomes" reads a table of outcomes alone."""
     loaded = repository.load_valid(root)
     model = loaded.model
     target = periods.find(model, root, period)
     mapping = cols.load_mapping(mapping_file)
-    table = tables.read(source, mapping.sheet, mapping.header_row)
-    columns = mapping.columns(table.headers)
-    if "title" not in columns.values() and "id" not in columns.values():
-        raise UsageError.say("import.no_title_column", path=source,
-                             headers=", ".join(h for h in table.headers if h) or "—")
     old_text, digest, had_bom = _current(target)
-    result = ImportPlan(target.path, old_text, digest=digest, had_bom=had_bom,
-                        ignored_headers=[h for i, h in enumerate(table.headers) if h and i not in columns])
-    parser = RowParser(model, target.pledge_set, mapping, target.key, columns)
-    parsed = parser.parse(table)
+    result = ImportPlan(target.path, old_text, digest=digest, had_bom=had_bom)
     doc = _document(target, old_text)
-    own = {a.id for a in (target.activity_list.activities if target.activity_list else [])}
-    everything = set(_ids(model)) - own
-    assert model.config is not None
-    merger = Merger(doc["activities"], everything, target.key,
-                    {f.id: f.party for f in model.config.functions})
-    for done, row in enumerate(parsed, start=1):
-        merger.apply(row)
-        if tick:
-            tick(done, len(parsed))
-    result.problems = sorted(parser.problems + merger.problems, key=lambda p: p.row)
-    result.added, result.updated = merger.added, merger.updated
+    rows: dict[str, int] = {}
+    if table_kind == "outcomes":
+        _outcomes(model, target, source, mapping.sheet, mapping.header_row, result, doc, lang)
+    else:
+        rows = _activities(model, target, source, mapping, result, doc, lang, loose_dates, tick)
+        sheets = [name for name in tables.sheet_names(source) if name != mapping.sheet]
+        beside = next((name for name in sheets if name.casefold() in outcomes_in.SHEETS), None)
+        if beside is not None:
+            _outcomes(model, target, source, beside, None, result, doc, lang)
+        others = next((name for name in sheets if name.casefold() in outcomes_in.RESULT_SHEETS), None)
+        if others is not None:
+            _results(model, target, source, others, result, doc, lang)
+    result.problems.sort(key=lambda p: (p.sheet, p.row))
     if result.problems:
         return result
     out = io.StringIO()
     _yaml().dump(doc, out)
     result.new_text = _in_place(target, out.getvalue())
-    result.problems = _check(root, target.path, result.new_text, merger.rows)
+    result.problems = _check(root, target.path, result.new_text, rows, lang)
     return result
+
+
+def _activities(model: Any, target: periods.PeriodTarget, source: Path, mapping: cols.Mapping,
+                result: ImportPlan, doc: Any, lang: str, loose_dates: bool,
+                tick: Callable[[int, int], None] | None) -> dict[str, int]:
+    """Merge the activity rows into the list's data; the row of each activity by id."""
+    from trygghet_cli.i18n import label
+
+    table = tables.read(source, mapping.sheet, mapping.header_row, mapping.known)
+    columns = mapping.columns(table.headers)
+    if "title" not in columns.values() and "id" not in columns.values():
+        raise UsageError.say("import.no_title_column", path=source,
+                             headers=", ".join(h for h in table.headers if h) or "—")
+    result.ignored_headers = [h for i, h in enumerate(table.headers) if h and i not in columns]
+    if table.header_row > 1 and mapping.header_row is None:
+        result.notes.append(RowProblem(0, label("import.header_found", lang, row=table.header_row)))
+    parser = RowParser(model, target.pledge_set, mapping, target.key, columns, lang, loose_dates,
+                       table.headers)
+    parsed = parser.parse(table)
+    own = {a.id for a in (target.activity_list.activities if target.activity_list else [])}
+    everything = set(_ids(model)) - own
+    assert model.config is not None
+    merger = Merger(doc["activities"], everything, target.key,
+                    {f.id: f.party for f in model.config.functions}, lang, parser.column)
+    for done, row in enumerate(parsed, start=1):
+        merger.apply(row)
+        if tick:
+            tick(done, len(parsed))
+    result.problems += parser.problems + merger.problems
+    result.notes += sorted(parser.notes + merger.notes, key=lambda p: p.row)
+    result.added, result.updated = merger.added, merger.updated
+    return merger.rows
+
+
+def _outcomes(model: Any, target: periods.PeriodTarget, source: Path, sheet: str | None,
+              header_row: int | None, result: ImportPlan, doc: Any, lang: str) -> None:
+    """Apply an outcome table (a workbook's sheet Utfall, or --table outcomes) to the list."""
+    from trygghet_cli.interchange.names import Names
+
+    table = tables.read(source, sheet, header_row, outcomes_in.known)
+    applied = outcomes_in.OutcomeRows(Names(model, target.pledge_set), lang,
+                                      activities=doc["activities"],
+                                      exported=outcomes_in.exported([target]))
+    applied.apply(table)
+    result.problems += [RowProblem(p.row, p.message, p.column, sheet or "") for p in applied.problems]
+    result.outcomes_added, result.outcomes_changed = applied.added, applied.changed
+
+
+def _results(model: Any, target: periods.PeriodTarget, source: Path, sheet: str,
+             result: ImportPlan, doc: Any, lang: str) -> None:
+    """Apply a workbook's sheet of other results (Övriga resultat) to the list."""
+    from trygghet_cli.interchange import followup
+    from trygghet_cli.interchange.names import Names
+
+    table = tables.read(source, sheet, None, outcomes_in.known_results)
+    applied = outcomes_in.ResultRows(Names(model, target.pledge_set), lang, doc=doc,
+                                     exported=followup.result_records([target]))
+    applied.apply(table)
+    result.problems += [RowProblem(p.row, p.message, p.column, sheet) for p in applied.problems]
+    result.results_added, result.results_changed = applied.added, applied.changed
 
 
 def _in_place(target: periods.PeriodTarget, dumped: str) -> str:
@@ -116,7 +179,7 @@ def _current(target: periods.PeriodTarget) -> tuple[str, str | None, bool]:
     return doc.text, doc.digest, doc.had_bom
 
 
-def _check(root: Path, path: Path, text: str, rows: dict[str, int]) -> list[RowProblem]:
+def _check(root: Path, path: Path, text: str, rows: dict[str, int], lang: str = "sv") -> list[RowProblem]:
     """Errors of the whole root with the new file in its place, in memory; by row where possible."""
     from trygghet_cli.loading import load_bytes
 
@@ -132,13 +195,15 @@ def _check(root: Path, path: Path, text: str, rows: dict[str, int]) -> list[RowP
     starts = _activity_lines(load_bytes(text.encode("utf-8"), "new").document)
     problems = []
     for finding in findings:
+        message, hint = finding.text(lang)
+        message += f" ({hint})" if hint else ""
         if finding.where.path == prefix + relative:
             ident = next((i for line, i in reversed(starts) if line <= finding.where.line), None)
             row = rows.get(ident or "", 0)
-            message = finding.message if row else f"{relative}:{finding.where.line}: {finding.message}"
-            problems.append(RowProblem(row, message))
+            shown = message if row else f"{relative}:{finding.where.line}: {message}"
+            problems.append(RowProblem(row, shown))
         else:
-            problems.append(RowProblem(0, f"{finding.where}: {finding.message}"))
+            problems.append(RowProblem(0, f"{finding.where}: {message}"))
     return problems
 
 

@@ -22,18 +22,35 @@ def _plain(text: str) -> Any:
     return None if loaded.document is None else loaded.document.data
 
 
-def _edit_activity(editor: Editor, index: int, before: dict[str, Any], after: dict[str, Any]) -> None:
+def _edit_mapping(editor: Editor, path: tuple[str | int, ...], before: dict[str, Any],
+                  after: dict[str, Any]) -> None:
+    """The edits that make `before` (at path) `after`: a changed scalar rewrites its line, a
+    changed mapping or list of mappings is edited inside, so an outcome's changed value or an
+    outcome added touches only its own lines."""
     for key in before:
         if key not in after:
-            editor.delete(("activities", index, key))
+            editor.delete((*path, key))
     for key, value in after.items():
-        path = ("activities", index, key)
-        if key in before and same_data(before[key], value):
+        here = (*path, key)
+        old: Any = before.get(key)
+        if key in before and same_data(old, value):
             continue
-        if key in before and (isinstance(value, dict | list) or isinstance(before[key], dict | list)):
-            editor.replace_block(path, value)
+        if isinstance(old, dict) and isinstance(value, dict):
+            _edit_mapping(editor, here, old, value)
+        elif _mappings(old) and _mappings(value) and len(value) >= len(old):
+            for position, item in enumerate(value):
+                if position >= len(old):
+                    editor.append(here, item)
+                elif not same_data(old[position], item):
+                    _edit_mapping(editor, (*here, position), old[position], item)
+        elif key in before and (isinstance(value, dict | list) or isinstance(old, dict | list)):
+            editor.replace_block(here, value)
         else:
-            editor.set(path, value)
+            editor.set(here, value)
+
+
+def _mappings(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
 
 
 def edits(doc: Document, dumped: str) -> str | None:
@@ -45,18 +62,9 @@ def edits(doc: Document, dumped: str) -> str | None:
         return None
     if same_data(old, new):
         return doc.text
-    if {k: v for k, v in old.items() if k != "activities"} != \
-            {k: v for k, v in new.items() if k != "activities"}:
-        return None
     editor = Editor(doc, "activities")
-    position = {item.get("id"): i for i, item in enumerate(old.get("activities") or [])}
     try:
-        for item in new.get("activities") or []:
-            index = position.get(item.get("id"))
-            if index is None:
-                editor.append(("activities",), item)
-            else:
-                _edit_activity(editor, index, old["activities"][index], item)
+        _edit_mapping(editor, (), old, new)
         text = editor.result().text
     except (UsageError, ValueError, KeyError):
         return None

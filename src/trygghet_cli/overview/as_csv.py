@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from trygghet_cli.output.csv_cells import inert
 from trygghet_cli.overview import STATUSES, Row
 
 COLUMNS = ["root", "municipality", "code", "county", "police_area", "errors", "agreement",
@@ -17,8 +18,7 @@ def _text(value: object) -> str:
     if value is None:
         return ""
     text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    # Text a spreadsheet would run as a formula (=, +, -, @) gets a leading '.
-    return "'" + text if isinstance(value, str) and text[:1] in ("=", "+", "-", "@") else text
+    return str(inert(text)) if isinstance(value, str) else text
 
 
 def record(row: Row) -> dict[str, object]:

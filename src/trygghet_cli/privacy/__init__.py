@@ -1,9 +1,11 @@
 """Personal data in text: find it in the spellings people type, and mask it one way everywhere.
 
-One detector for every place that guards public text: validate's scan of the data files,
-the publish gate of reports and the site (the source text and the rendered output), every
-export, and the warnings of the edit commands. Matching runs on folded text (normalise.py);
-a match keeps its span in the original text, so that excerpts can be starred where it is.
+One detector for every place that guards public text: validate's scan of the data files
+(free text, ids, numbers and decoded web addresses), every finding's message, the publish
+gate of reports and the site (the source text, the rendered output and its link targets),
+every export, the site's history, and the warnings of the edit commands. Matching runs on
+folded text (normalise.py); a match keeps its span in the original text, so that excerpts
+can be starred where it is.
 """
 
 from __future__ import annotations
@@ -64,6 +66,14 @@ def scan(text: str) -> list[Match]:
     return sorted(matches, key=lambda m: (m.start, m.end))
 
 
+def url_text(url: str) -> str:
+    """A web address as detection reads it: percent-encoding and `+` for space decoded, and
+    the parts of the query apart, so that `?personnummer=811228-9874&epost=…` is scanned."""
+    from urllib.parse import unquote_plus
+
+    return " ".join(unquote_plus(url).replace("&", " ").replace("?", " ").split())
+
+
 def masked(text: str) -> str:
     """text with the personal part of every match starred out (letters and digits only, so
     the shape and the line breaks stay)."""
@@ -78,4 +88,4 @@ def masked(text: str) -> str:
     return "".join(chars)
 
 
-__all__ = ["EMAIL", "PERSONNUMMER", "PHONE", "Match", "mask", "masked", "scan"]
+__all__ = ["EMAIL", "PERSONNUMMER", "PHONE", "Match", "mask", "masked", "scan", "url_text"]

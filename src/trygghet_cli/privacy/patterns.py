@@ -2,8 +2,14 @@
 
 Personnummer and samordningsnummer need a real month, a day (61-91 for a
 samordningsnummer) and a valid check digit, except when written YYMMDD-NNNN with a dash
-or plus (a typo in a real number is still personal data). Phone numbers are Swedish
-ones with 8-10 digits. E-mail addresses may spell out `at`, `snabel-a`, `dot` and `punkt`.
+or plus (a typo in a real number is still personal data). The two parts may be kept apart
+by any short run of separators (`811228  9874`, `811228 / 9874`, `811228_9874`,
+`811228:9874`); an unusual one needs the check digit to hold, so that lists of numbers and
+dates stay ordinary text. Phone numbers are Swedish ones with 8-10 digits, their groups
+kept apart the same way (`070_1234567`, `+46-70-…`, `(+46) 70 …`, `0 70 …`). E-mail
+addresses may spell out `at`, `(a)`, `snabel-a`, `dot` and `punkt`, quote the name
+(`"anna"@…`) and put spaces around the dots; a bare ` at ` counts when the name looks like
+an address (`anna.svensson at example.se`) or a dot is spelled out.
 """
 
 from __future__ import annotations
@@ -24,21 +30,28 @@ class Found:
     hide_to: int
 
 
+# Separators people put between the parts of a number: any short run of spaces, dots,
+# slashes, underscores, colons, commas and dashes (folded text: every dash look-alike is '-').
+_RUN = r"[ ._/:,\-]{1,4}"
 _PNR = re.compile(
-    r"(?<![\d+\-])(?P<century>19|20)?(?P<date>\d\d(?P<gap> ?)\d\d(?P=gap)\d\d)"
-    r"(?P<sep> *[-+] *|[./]| )?(?P<tail>\d\d ?\d\d)(?!\d|-\d)")
+    r"(?<!\d)(?<!\d[-+./:,_])(?P<century>19|20)?(?P<date>\d\d(?P<gap> ?)\d\d(?P=gap)\d\d)"
+    rf"(?P<sep> *[-+] *|{_RUN})?(?P<tail>\d\d ?\d\d)(?!\d|[-.,/:_]\d)")
 _PHONE = re.compile(
-    r"(?<![\w+\-/.])(?P<prefix>(?:\+|00) ?46 ?(?:\(0\) ?)?(?=[1-9])|\(0(?=\d{1,3}\))|0(?=[1-9]))"
-    r"(?P<number>\d{1,3}\)?(?:(?: ?[-/.] ?| )?\d{1,4}){2,5})(?![\w]|[-/.]\d)")
+    r"(?<![\w+/.])(?<!\d-)(?P<prefix>\(\+46\)[ ._\-]*(?=[1-9])"
+    r"|(?:\+|00)[ ._\-]?46[ ._\-]*(?:\(0\)[ ._\-]*)?(?=[1-9])"
+    r"|\(0(?=\d{1,3}\))|0(?=[1-9])|0 (?=7\d))"
+    r"(?P<number>\d{1,3}\)?(?:(?:[ _]?[-/._][ _]?|[ _]{1,2})?\d{1,4}){2,5})(?![\w]|[-/.]\d)")
 _DATE_OR_TIME = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}[.:]\d\d ?- ?\d{1,2}[.:]\d\d")
-_AT = r"(?: ?@ ?| ?[(\[{<] ?(?:at|snabel-?a) ?[)\]}>] ?| snabel-?a | at )"
+_TIME_RANGE = re.compile(r"(?<!\d)[0-2]?\d[.:][0-5]\d ?- ?[0-2]?\d[.:][0-5]\d(?!\d)")
+_AT = r"(?: ?@ ?| ?[(\[{<] ?(?:at|a|snabel-?a) ?[)\]}>] ?| snabel-?a | at )"
 _SPELLED = r"(?: ?[(\[{<] ?(?:dot|punkt) ?[)\]}>] ?| (?:dot|punkt) )"
-_DOT = rf"(?:\.|{_SPELLED})"
+_DOT = rf"(?: ?\. ?|{_SPELLED})"
 _EMAIL = re.compile(
-    rf"(?<![\w.+\-])(?P<local>[\w+\-]+(?:{_DOT}[\w+\-]+)*)(?P<at>{_AT})"
+    rf"(?<![\w.+\-])(?P<quote>\")?(?P<local>[\w+\-]+(?:{_DOT}[\w+\-]+)*)(?(quote)\")(?P<at>{_AT})"
     rf"(?P<domain>[\w\-]+(?:{_DOT}[\w\-]+)*{_DOT}[a-z]{{2,}})(?![\w\-]|\.\w)", re.IGNORECASE)
-_EMAIL_HINT = re.compile(r"@|\bat\b|snabel", re.IGNORECASE)
+_EMAIL_HINT = re.compile(r"@|\bat\b|snabel|[(\[{<] ?a ?[)\]}>]", re.IGNORECASE)
 _SPELLED_DOT = re.compile(_SPELLED, re.IGNORECASE)
+_ADDRESS_LIKE = re.compile(r"[._+\-\d]")
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -77,8 +90,7 @@ def phone(text: str, taken: list[tuple[int, int]]) -> Iterator[Found]:
             continue
         if _DATE_OR_TIME.fullmatch(found.group().strip("()")):
             continue
-        separators = set(re.findall(r"[-/.]", found["number"]))
-        if "." in separators and len(separators) > 1:
+        if _TIME_RANGE.search(found.group()):
             continue  # '08.00-17.00' is a time
         digits = re.sub(r"\D", "", found["number"])
         value = "0" + digits
@@ -105,10 +117,11 @@ def email(text: str) -> Iterator[Found]:
         return
     for found in _EMAIL.finditer(text):
         at = found["at"].strip().lower()
-        if at == "at" and not _SPELLED_DOT.search(found.group()):
-            continue  # 'läs mer at polisen.se': a bare 'at' needs a spelled-out dot too
-        local = _SPELLED_DOT.sub(".", found["local"])
-        domain = _SPELLED_DOT.sub(".", found["domain"]).lower()
+        if at == "at" and not _SPELLED_DOT.search(found.group()) and \
+                not _ADDRESS_LIKE.search(found["local"]):
+            continue  # 'läs mer at polisen.se': a bare 'at' needs an address-like name or 'dot'
+        local = re.sub(r" ?\. ?", ".", _SPELLED_DOT.sub(".", found["local"]))
+        domain = re.sub(r" ?\. ?", ".", _SPELLED_DOT.sub(".", found["domain"])).lower()
         yield Found(found.start(), found.end(), f"{local}@{domain}",
                     found.start("local") + 1, found.start("at"))
 

@@ -21,8 +21,10 @@ from trygghet_cli.validate.privacy import public_strings, sv_kind
 # Internal texts shorter than this are too likely to occur in public text by chance.
 CANARY_MIN = 20
 
-# Attributes whose values a reader sees. Link targets are left out, as validate leaves out urls.
+# Attributes whose values a reader sees, and link targets, which a reader follows (and a
+# server logs): scanned decoded, as validate scans urls.
 _READ_ATTRIBUTES = {"title", "alt", "aria-label", "content", "summary"}
+_LINK_ATTRIBUTES = {"href", "src"}
 _MD_LINK_TARGET = re.compile(r"(?<!\\)\](\([^)\s]*\))")
 def _refuse(problems: list[tuple[Location, privacy.Match]]) -> DataError:
     where, match = problems[0]
@@ -42,7 +44,8 @@ def contact_key(text: str) -> str:
     return "0" + digits[2:] if digits.startswith("46") else digits
 
 
-def _allowed(match: privacy.Match, allowed: frozenset[str]) -> bool:
+def declared_contact(match: privacy.Match, allowed: frozenset[str]) -> bool:
+    """Whether the match is the public contact the data root declares (never a personnummer)."""
     return bool(allowed) and match.code != "TRY504" and contact_key(match.text) in allowed
 
 
@@ -53,7 +56,7 @@ def check_inputs(documents: list[Document], allowed: frozenset[str] = frozenset(
     for doc in documents:
         for path, text in public_strings(doc.data, ()):
             problems.extend((doc.where(path), match) for match in privacy.scan(text)
-                            if not _allowed(match, allowed))
+                            if not declared_contact(match, allowed))
     if problems:
         raise _refuse(sorted(problems, key=lambda item: item[0]))
 
@@ -71,6 +74,7 @@ class _TextLines(HTMLParser):
             self._skip += 1
         line = self.getpos()[0]
         self.pieces.extend((line, v) for k, v in attrs if k in _READ_ATTRIBUTES and v)
+        self.pieces.extend((line, privacy.url_text(v)) for k, v in attrs if k in _LINK_ATTRIBUTES and v)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in {"style", "script"} and self._skip:
@@ -90,15 +94,18 @@ def output_pieces(text: str, fmt: str) -> tuple[tuple[int, str], ...]:
         parser.feed(text)
         parser.close()
         return tuple(parser.pieces)
-    lines = enumerate(text.splitlines(), start=1)
-    return tuple((n, re.sub(r"\\(.)", r"\1", _MD_LINK_TARGET.sub("]", line))) for n, line in lines)
+    pieces = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        pieces.append((n, re.sub(r"\\(.)", r"\1", _MD_LINK_TARGET.sub("]", line))))
+        pieces += [(n, privacy.url_text(t.group(1)[1:-1])) for t in _MD_LINK_TARGET.finditer(line)]
+    return tuple(pieces)
 
 
 def check_output(text: str, fmt: str, name: str, allowed: frozenset[str] = frozenset()) -> None:
     """Refuse when the rendered report itself shows something that looks like personal data."""
     problems = [(Location(name, line), match)
                 for line, piece in output_pieces(text, fmt) for match in privacy.scan(piece)
-                if not _allowed(match, allowed)]
+                if not declared_contact(match, allowed)]
     if problems:
         raise _refuse(problems)
 

@@ -141,7 +141,10 @@ def build_site(loaded: LoadedRoot, req: SiteRequest) -> dict[str, bytes]:
     allowed = frozenset(gate.contact_key(c) for c in settings.public_contact())
     gate.check_inputs(list(loaded.documents.values()), allowed)
     base_url = (req.base_url or settings.url).rstrip("/")
-    history = git_history.read(loaded.root, req.lang) if req.history else History()
+    gate_of_history = git_history.Gate(
+        scope=model.config.scope if model.config else None, allowed=allowed,
+        internal=frozenset(a.id for a in model.all_activities() if a.visibility == "internal"))
+    history = git_history.read(loaded.root, req.lang, gate_of_history) if req.history else History()
     ctx = ViewContext(model, req.lang, req.as_of, req.as_of_shown)
     html = {**_report_pages(loaded, req, ctx, settings), **_site_pages(loaded, ctx, settings, history)}
     data, links = _open_data(loaded, ctx, settings, base_url, history)

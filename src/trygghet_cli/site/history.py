@@ -3,20 +3,24 @@ and the Atom feed.
 
 Each commit that touched the data root is loaded from git's objects (diff/gitsource) and
 compared with the one before it (the semantic diff), so a reworded field is one change and
-reformatting is none. Only what a citizen may see is described: internal activities and
-internal notes never appear.
+reformatting is none. Only what a citizen may see is described, revision by revision: an
+activity that is internal before or after a commit, or in the data published now, never
+appears (nor its title or reason); internal notes never; a change told in words that holds
+what looks like personal data is left out (the privacy package's detector, the publish
+gate's); and a police area's site reads each revision narrowed to its own municipality.
 """
 
 from __future__ import annotations
 
 import re
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from trygghet_cli import diff, i18n
+from trygghet_cli import diff, i18n, privacy
 from trygghet_cli.diff import EntityChange, gitsource
+from trygghet_cli.errors import UsageError
 from trygghet_cli.model import Model
 from trygghet_cli.root import repository
 
@@ -69,13 +73,33 @@ def _commits(root: Path, prefix: str) -> list[tuple[str, datetime]]:
     return [(c, datetime.fromisoformat(d)) for c, d in reversed(rows) if d]
 
 
-def _model(root: Path, commit: str, prefix: str) -> Model:
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """What the history may show: `scope` narrows a police area's revisions to one municipality,
+    `internal` holds the ids of activities internal in the data published now, `allowed` the
+    public contact (the publish gate's contact_key form) that may appear."""
+
+    scope: str | None = None
+    internal: frozenset[str] = frozenset()
+    allowed: frozenset[str] = frozenset()
+
+
+def _model(root: Path, commit: str, prefix: str, scope: str | None) -> Model:
     files = gitsource.read_files(root, commit, prefix, f"{commit[:7]}:{prefix}")
-    return repository.load_files(root, files, f"{commit[:7]}:{prefix}").model
+    model = repository.load_files(root, files, f"{commit[:7]}:{prefix}").model
+    if scope is None:
+        return model
+    from trygghet_cli.area import scoped
+
+    try:
+        return scoped(model, scope)
+    except UsageError:  # the municipality is not (yet) in this revision: nothing of its own
+        return replace(model, agreements=[], pledge_sets=[], activity_lists=[], situations=[])
 
 
-def read(root: Path, lang: str) -> History:
+def read(root: Path, lang: str, gate: Gate | None = None) -> History:
     """The history of the data root from git; empty (not available) outside a repository."""
+    gate = gate or Gate()
     try:
         prefix = gitsource.prefix_in_repository(root)
     except Exception:  # noqa: BLE001 - no git, or not a repository: the site says so instead
@@ -83,31 +107,40 @@ def read(root: Path, lang: str) -> History:
     commits = _commits(root, prefix)
     if not commits:
         return History()
+    models = [(commit, when, _model(root, commit, prefix, gate.scope)) for commit, when in commits]
+    # An activity internal in the newest revision stays out of every older one too.
+    gate = replace(gate, internal=gate.internal | _internal_ids(models[-1][2]))
     history = History(available=True)
     before: Model | None = None
-    for commit, when in commits:
-        model = _model(root, commit, prefix)
-        events = _events(before, model, lang) if before is not None else ()
+    for commit, when, model in models:
+        events = _events(before, model, lang, gate) if before is not None else ()
         history.revisions.append(Revision(commit, when, tuple(events), before is None))
         before = model
     history.revisions.reverse()
     return history
 
 
-def _visible_ids(model: Model) -> set[str]:
-    return {a.id for a in model.all_activities() if a.visibility != "internal"}
+def _internal_ids(model: Model) -> frozenset[str]:
+    return frozenset(a.id for a in model.all_activities() if a.visibility == "internal")
 
 
-def _events(old: Model, new: Model, lang: str) -> list[Event]:
+def _public(text: str, allowed: frozenset[str]) -> bool:
+    """Whether a change in words holds nothing that looks like personal data."""
+    from trygghet_cli.render.gate import declared_contact
+
+    return all(declared_contact(match, allowed) for match in privacy.scan(text))
+
+
+def _events(old: Model, new: Model, lang: str, gate: Gate) -> list[Event]:
     changed = diff.diff_models(diff.Snapshot("old", old), diff.Snapshot("new", new))
-    shown = _visible_ids(old) | _visible_ids(new)
+    hidden = gate.internal | _internal_ids(old) | _internal_ids(new)
     list_of = {s: lst.id for m in (old, new) for lst in m.activity_lists for s in [lst.pledge_set]}
     events = []
     for change in changed.changes:
-        if change.entity == "activity" and (change.new_id or change.old_id) not in shown:
+        if change.entity == "activity" and {change.new_id, change.old_id} & hidden:
             continue
         text = describe(change, lang)
-        if text:
+        if text and _public(text, gate.allowed):
             group = list_of.get(change.group, change.group) if change.entity == "activity" \
                 else change.group
             events.append(Event(text, group))

@@ -12,7 +12,9 @@ import json
 from typing import Any
 
 from trygghet_cli.model import Activity, Model, Outcome, Target
+from trygghet_cli.output.csv_cells import inert
 from trygghet_cli.render.context import ViewContext, activity_sources, text
+from trygghet_cli.render.filters import md_escape
 
 FOLDER = "oppna-data"
 # What each file holds and its columns: (column, Swedish description, English description).
@@ -93,10 +95,6 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
          "published (YYYY, YYYY-MM or YYYY-MM-DD)"),
     ],
 }
-# A spreadsheet would run a cell that starts like a formula: such text gets a leading '.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def _joined(values: list[str]) -> str:
     return ";".join(values)
 
@@ -160,18 +158,6 @@ def _outcome(act: Activity, target: Target, o: Outcome) -> dict[str, str]:
             "district": text(o.district), "place": text(o.place), "source": text(o.source)}
 
 
-def _cell(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_START) and not _is_number(value) else value
-
-
-def _is_number(value: str) -> bool:
-    try:
-        float(value)
-    except ValueError:
-        return False
-    return True
-
-
 def as_csv(name: str, table: list[dict[str, str]]) -> str:
     """One table as CSV: a header row of the column names, then one row per record."""
     out = io.StringIO()
@@ -179,7 +165,7 @@ def as_csv(name: str, table: list[dict[str, str]]) -> str:
     columns = [c for c, _, _ in TABLES[name]]
     writer.writerow(columns)
     for row in table:
-        writer.writerow([_cell(row[c]) for c in columns])
+        writer.writerow([inert(row[c]) for c in columns])
     return out.getvalue()
 
 
@@ -191,7 +177,7 @@ def as_json(tables: dict[str, list[dict[str, str]]], municipality: str, code: st
 def readme(lang: str, municipality: str) -> str:
     """The README of the open-data folder: what each file holds, column by column."""
     sv = lang == "sv"
-    lines = [f"# {'Öppna data' if sv else 'Open data'}: {municipality}", "",
+    lines = [f"# {'Öppna data' if sv else 'Open data'}: {md_escape(municipality)}", "",
              ("Uppgifterna om den brottsförebyggande samverkan som CSV (UTF-8, kommaseparerad, en "
               "rubrikrad) och som JSON (trygghet.json, samma fält per tabell). En cell som börjar "
               "med =, +, -, @ och inte är ett tal har fått ett inledande ' så att kalkylprogram "

@@ -11,32 +11,40 @@ from typing import Any
 
 from trygghet_cli.findings import Finding, make
 from trygghet_cli.loading import Document, JsonPath
-from trygghet_cli.privacy import Match, masked, scan
+from trygghet_cli.privacy import Match, masked, scan, url_text
 
 # scan and Match are re-exported for code written before the privacy package.
-__all__ = ["NOT_TEXT", "PRIVATE_KEYS", "Match", "check", "public_strings", "redacted", "scan"]
+__all__ = ["NOT_TEXT", "PRIVATE_KEYS", "URL_KEYS", "Match", "check", "public_strings", "redacted", "scan"]
 
 # Fields whose text never reaches a public report.
 PRIVATE_KEYS = {"internal_notes"}
-# Fields that are identifiers, dates or addresses rather than free text. The site's public
-# contact (site.contact in trygghet.yaml) is declared public, so its mailbox and number are too.
-NOT_TEXT = {"id", "url", "date", "start", "end", "due", "completed", "published", "revised",
+# Fields that are dates rather than text. The site's public contact (site.contact in
+# trygghet.yaml) is declared public, so its mailbox and number are not scanned either.
+NOT_TEXT = {"date", "start", "end", "due", "completed", "published", "revised",
             "email", "phone", "accessibility_contact"}
+# Fields that hold a web address: scanned as a reader (or a server's log) sees it, decoded.
+URL_KEYS = {"url", "source_url", "link", "href", "base_url"}
 
 
 def public_strings(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
-    """Every public free-text string below value, with its path (internal parts left out)."""
+    """Every public string below value, with its path (internal parts left out): free text,
+    ids (an id made from a title keeps its words), numbers (`value: 8112289874`) as their
+    digits, and web addresses decoded (`?pnr=811228%2D9874`)."""
     if isinstance(value, dict):
         if value.get("visibility") == "internal":
             return
         for key, item in value.items():
-            if key not in PRIVATE_KEYS and key not in NOT_TEXT:
+            if key in URL_KEYS and isinstance(item, str):
+                yield (*path, key), url_text(item)
+            elif key not in PRIVATE_KEYS and key not in NOT_TEXT:
                 yield from public_strings(item, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from public_strings(item, (*path, index))
     elif isinstance(value, str):
         yield path, value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        yield path, str(value)
 
 
 def check(doc: Document) -> list[Finding]:
