@@ -6,8 +6,9 @@ BOM and the line breaks as they were), validate has no new error, and the warnin
 command printed are only those the edit introduced. A refusal of valid input fails the test
 with the seed and the step, so it can be replayed.
 
-CI runs a little over 5,000 steps; TRYGGHET_NIGHTLY=1 runs ten times as many (and
-TRYGGHET_EDIT_STEPS=N any number).
+CI runs a little over 5,000 steps (about 2 minutes of CPU: the commands run in-process, each
+step loads and checks its root as the CLI does); TRYGGHET_NIGHTLY=1 runs 30,000 with longer
+episodes on the bundled data and the long lists (TRYGGHET_EDIT_STEPS=N any number).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from trygghet_cli.cli import app
 from trygghet_cli.findings import Severity
 
 NIGHTLY = os.environ.get("TRYGGHET_NIGHTLY") == "1"
-STEPS = int(os.environ.get("TRYGGHET_EDIT_STEPS", 52000 if NIGHTLY else 5200))
+STEPS = int(os.environ.get("TRYGGHET_EDIT_STEPS", 30000 if NIGHTLY else 5000))
 SEED = int(os.environ.get("TRYGGHET_EDIT_SEED", "2026"))
 
 
@@ -54,9 +55,10 @@ def _data_files(root: Path) -> dict[Path, bytes]:
 def _shapes(total: int) -> list[tuple[str, int]]:
     """(shape, steps) for episodes adding up to at least `total` steps. Most steps go to small
     roots (about 20 ms of CPU a step); the bundled data and the long lists cost 3-4 times that."""
-    plan = [("bundled", 50), ("area", 50), ("generated-60", 40), ("generated-34", 40),
-            ("commented", 80), ("exempelby", 80)]
-    plan += [("minimal", 100), ("fresh", 120), ("fresh", 120)]
+    big = 3 if NIGHTLY else 1
+    plan = [("bundled", 20 * big), ("area", 30 * big), ("generated-60", 20 * big),
+            ("generated-34", 20 * big), ("commented", 60), ("exempelby", 60)]
+    plan += [("minimal", 100), ("fresh", 100), ("fresh", 100)]
     plan += [(f"generated-{n}", 100) for n in (1, 2, 3, 5, 8, 13)]
     episodes: list[tuple[str, int]] = []
     while sum(steps for _, steps in episodes) < total:
@@ -195,14 +197,18 @@ def test_random_edit_sequences_land_on_every_shape_of_root(tmp_path: Path) -> No
         folder = tmp_path / f"e{number}"
         folder.mkdir()
         episode = Episode(cli, folder / "root", rng, shape)
-        for _ in range(steps):
+        ran = 0
+        for _ in range(steps * 3):  # a step with nothing to act on yet is drawn again
             step = episode.step()
             if step is None:
                 continue
             episode.run(step)
             done[step.name] += 1
+            ran += 1
+            if ran == steps:
+                break
     total = sum(done.values())
     print(f"\n{total} steps, 0 refused, {time.process_time() - started:.0f} s CPU: {dict(done)}")
-    assert total >= STEPS * 0.95
+    assert total >= STEPS
     assert all(done[name] for name in ("set-status", "outcome", "target", "result", "new", "import",
                                        "new period"))
