@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     READ = 3
     CONFLICT = 4
     INTERNAL = 70
+    INTERRUPTED = 130  # Ctrl-C, as shells report a process ended by SIGINT
 
 
 class TrygghetError(Exception):

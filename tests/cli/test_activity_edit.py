@@ -310,3 +310,20 @@ def test_activity_new_takes_a_pledge_by_its_number_in_the_period(run, minimal_ro
     assert result.exit_code == 0, result.output
     text = (minimal_root / "activities" / "2024-2025.yaml").read_text(encoding="utf-8")
     assert "title: Helgpatrull\n    pledges: [ml-2]" in text
+
+
+@pytest.mark.parametrize("args", [["set-status", "a-2", "done", "--date", "2025-01-10"],
+                                  ["outcome", "a-1", "5", "--date", "2024-10-20"],
+                                  ["set-status", "a-1", "ongoing"]])
+def test_an_edit_in_a_list_with_an_error_says_that_error_not_that_the_activity_is_missing(
+        run, minimal_root: Path, activities: Path, args: list[str]) -> None:
+    broken = activities.read_bytes().replace(b"    status: ongoing", b"    stauts: ongoing", 1)
+    activities.write_bytes(broken)
+    line = broken[: broken.index(b"stauts")].count(b"\n") + 1
+    result = edit(run, minimal_root, *args)
+    assert result.exit_code == 1, result.output
+    assert f"aktiviteten {args[1]} finns i en fil med ett fel: " in result.stderr
+    assert f"2024-2025.yaml:{line}:5: activities[" in result.stderr
+    assert "]: okänd nyckel 'stauts'" in result.stderr
+    assert "det finns ingen aktivitet" not in result.output
+    assert activities.read_bytes() == broken

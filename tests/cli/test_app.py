@@ -23,3 +23,30 @@ def test_new_commands_are_listed_in_help(run) -> None:
     result = run("--help")
     for name in ("init", "import", "export", "validate"):
         assert name in result.stdout
+
+
+def test_version_is_printed_without_loading_the_interface() -> None:
+    """Issue 30: `trygghet --version` answers before Typer and the commands are imported."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; sys.argv = ['trygghet', '--version']; "
+             "from trygghet_cli.__main__ import main; main(); "
+             "print(sorted(m for m in sys.modules if m == 'typer' or m.startswith('trygghet_cli.')))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, timeout=60)
+    assert done.stdout == f"trygghet {__version__}\n['trygghet_cli.__main__']\n"
+
+
+def test_python_m_runs_every_command_as_the_console_script_does(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    for args in (["--version"], ["--lang", "en", "--version"], ["--data", str(tmp_path), "validate"]):
+        done = subprocess.run([sys.executable, "-m", "trygghet_cli", *args], capture_output=True,
+                              text=True, check=False, timeout=120)
+        assert "Traceback" not in done.stderr, done.stderr
+        if "--version" in args:
+            assert (done.returncode, done.stdout) == (0, f"trygghet {__version__}\n")
+        else:
+            assert done.returncode != 0 and "trygghet.yaml" in done.stdout + done.stderr

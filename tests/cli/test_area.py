@@ -262,6 +262,65 @@ def test_a_missing_shared_file_is_a_read_error_and_an_absolute_path_is_refused(r
     assert any(f["code"] == "TRY206" for f in json.loads(absolute.stdout)["findings"])
 
 
+SECRET = "functions:\n  - id: hemlig\n    name: HEMLIG-RAD-UTANFOR\n    party: polis\n    extra: x\n"
+
+
+def _share(root, name: str) -> None:
+    cfg = root / "trygghet.yaml"
+    lines = [line for line in cfg.read_text(encoding="utf-8").splitlines(keepends=True)
+             if not line.startswith("shared:")]
+    cfg.write_text("".join(lines).replace("language: sv\n", f"language: sv\nshared: [{name}]\n"),
+                   encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_shared_definitions_outside_the_repository_are_refused_and_never_printed(run, tmp_path,
+                                                                                 fmt) -> None:
+    from tests.gitrepo import GitRepo
+
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "x.yml").write_text(SECRET, encoding="utf-8")
+    repo = GitRepo(tmp_path / "repo")
+    _share(repo.root, "../../elsewhere/x.yml")
+    result = run("validate", str(repo.root), "--format", fmt)
+    assert result.exit_code == 3, result.output
+    assert "HEMLIG" not in result.output and "extra" not in result.output
+    if fmt == "json":
+        found = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "TRY001"]
+        lines = (repo.root / "trygghet.yaml").read_text(encoding="utf-8").splitlines()
+        at = next(n for n, line in enumerate(lines, start=1) if line.startswith("shared:"))
+        assert [(f["path"].rsplit("/", 1)[-1], f["line"]) for f in found] == [("trygghet.yaml", at)]
+    elif fmt == "text":
+        assert "ligger utanför det git-förråd som rymmer dataroten" in result.output
+
+
+def test_shared_definitions_in_the_repository_or_beside_a_root_without_one_are_read(
+        run, tmp_path) -> None:
+    from tests.gitrepo import GitRepo
+
+    repo = GitRepo(tmp_path / "repo", sub="area/kil")
+    (repo.top / "delad.yaml").write_text(SHARED, encoding="utf-8")
+    _share(repo.root, "../../delad.yaml")
+    assert run("validate", str(repo.root)).exit_code == 0
+    link = repo.top / "lank.yaml"  # a link inside the repository that leads out of it
+    link.symlink_to(tmp_path / "elsewhere.yaml")
+    (tmp_path / "elsewhere.yaml").write_text(SECRET, encoding="utf-8")
+    _share(repo.root, "../../lank.yaml")
+    refused = run("validate", str(repo.root))
+    assert refused.exit_code == 3 and "HEMLIG" not in refused.output
+    import shutil
+
+    plain = tmp_path / "plain" / "area" / "kil"  # no repository: the folder that holds the root
+    shutil.copytree(FIXTURES / "minimal", plain)
+    (plain.parent / "delad.yaml").write_text(SHARED, encoding="utf-8")
+    (tmp_path / "plain" / "far.yaml").write_text(SECRET, encoding="utf-8")
+    _share(plain, "../delad.yaml")
+    assert run("validate", str(plain)).exit_code == 0
+    _share(plain, "../../far.yaml")
+    far = run("validate", str(plain))
+    assert far.exit_code == 3 and "HEMLIG" not in far.output
+
+
 def test_an_export_of_the_whole_area_names_each_rows_municipality(run, tmp_path) -> None:
     result = run("--data", str(AREA), "export", "activities", "--format", "csv")
     assert result.exit_code == 0, result.output

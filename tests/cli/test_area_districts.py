@@ -64,8 +64,12 @@ def test_every_district_of_a_root_of_several_names_its_municipality(run, area_ro
     _edit(area_root / "trygghet.yaml", "    name: Dalby centrum\n    municipality: dalby\n",
           "    name: Dalby centrum\n")
     code, found = _findings(run, area_root, "TRY322")
+    # a warning in a root of data format 1, which trygghet 0.1 wrote without municipality:
+    assert code == 0 and len(found) == 1 and found[0]["severity"] == "warning"
+    _edit(area_root / "trygghet.yaml", "police_area:", "format: 2\npolice_area:")
+    code, found = _findings(run, area_root, "TRY322")
     assert code == 1 and len(found) == 1
-    assert found[0]["path"].endswith("trygghet.yaml") and found[0]["line"] == 52
+    assert found[0]["path"].endswith("trygghet.yaml") and found[0]["line"] == 53
     assert "'municipality: alby'" in str(found[0]["hint"])
     text = run("--data", str(area_root), "validate").stdout
     assert "kommundelen 'dalby-centrum' anger inte vilken av de 4 kommunerna den ligger i" in text
@@ -105,6 +109,10 @@ def test_a_joint_document_may_name_the_districts_of_both_municipalities(run, are
 
 def test_a_lagesbild_of_no_municipality_in_a_root_of_several_is_an_error(run, area_root) -> None:
     _edit(area_root / "situation" / "2024-11.yaml", "municipalities: [alby, berga, dalby, ekeby]\n", "")
+    code, found = _findings(run, area_root, "TRY313")
+    # trygghet 0.1 did not ask a lägesbild: a warning in a root of format 1, an error in format 2
+    assert code == 0 and [f["severity"] for f in found] == ["warning"]
+    _edit(area_root / "trygghet.yaml", "police_area:", "format: 2\npolice_area:")
     code, found = _findings(run, area_root, "TRY313")
     assert code == 1 and [f["path"].rsplit("/", 1)[-1] for f in found] == ["2024-11.yaml"]
     # compiled_by names a municipality's party: the lägesbild belongs to it.

@@ -125,14 +125,31 @@ def test_comments_around_document_markers_are_kept(run, minimal_root: Path, unti
     assert untidy.read_text(encoding="utf-8") == "# före\n---\n" + TIDY + "...\n# efter\n"
 
 
-def test_a_format_that_would_lose_a_comment_is_refused(run, minimal_root: Path, untidy: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_format_that_would_lose_a_comment_leaves_the_file_as_it_is(
+        run, minimal_root: Path, untidy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from trygghet_cli.editing import fmt
 
     real = fmt.format_text
     monkeypatch.setattr(fmt, "format_text",
                         lambda doc, kind: real(doc, kind).replace("   # titeln först", ""))
     result = run("--data", str(minimal_root), "fmt")
-    assert result.exit_code == 1
-    assert "formateringen skulle tappa kommentaren '# titeln först'; ingenting skrevs" in result.stderr
+    assert result.exit_code == 0
+    assert "lämnas som den är: formateringen skulle tappa kommentaren '# titeln först'" in \
+        result.stderr
     assert untidy.read_text(encoding="utf-8") == UNTIDY
+
+
+def test_a_comment_inside_a_flow_list_over_several_lines_is_kept_and_the_file_accepted(
+        run, minimal_root: Path) -> None:
+    target = minimal_root / "activities" / "2024-2025.yaml"
+    text = target.read_text(encoding="utf-8").replace(
+        "    parties: [kommun, polis]\n",
+        "    parties: [\n      kommun,  # ansvarig\n      polis,\n    ]\n", 1)
+    target.write_text(text, encoding="utf-8")
+    assert run("--data", str(minimal_root), "validate").exit_code == 0
+    check = run("--data", str(minimal_root), "fmt", "--check")
+    assert check.exit_code == 0, check.output
+    done = run("--data", str(minimal_root), "fmt")
+    assert done.exit_code == 0, done.output
+    assert "# ansvarig" in target.read_text(encoding="utf-8")
+    assert run("--data", str(minimal_root), "validate").exit_code == 0

@@ -216,3 +216,31 @@ def test_output_file_is_written_and_a_foreign_file_or_data_file_is_refused(run, 
     before = data_file.read_bytes()
     assert _overview(run, "-o", str(data_file)).exit_code == 2
     assert data_file.read_bytes() == before
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_a_root_whose_activities_is_a_file_is_reported_and_the_others_still_are(
+        run, tmp_path, monkeypatch, cached) -> None:
+    if not cached:
+        monkeypatch.setenv("TRYGGHET_NO_CACHE", "1")
+    for name in ("a", "b", "c"):
+        shutil.copytree(FIXTURES / "minimal", tmp_path / name)
+    shutil.rmtree(tmp_path / "b" / "activities")
+    (tmp_path / "b" / "activities").write_text("en fil, ingen mapp\n", encoding="utf-8")
+    activities = tmp_path / "c" / "activities" / "2024-2025.yaml"
+    activities.write_text(activities.read_text(encoding="utf-8").replace(
+        "status: ongoing", "status: finished", 1), encoding="utf-8")
+    for _ in range(2 if cached else 1):
+        checked = run("validate", str(tmp_path), "--format", "json")
+        assert checked.exit_code == 3, checked.output
+        found = {(f["code"], Path(f["path"]).parent.name or f["path"]) for f in
+                 json.loads(checked.stdout)["findings"]}
+        assert ("TRY001", "b") in found and ("TRY204", "activities") in found
+        text = run("validate", str(tmp_path)).stdout
+        assert "b/activities är ingen mapp" in text.replace(str(tmp_path) + "/", "")
+    overview = run("overview", str(tmp_path), "--format", "json")
+    assert overview.exit_code == 0, overview.output
+    body = json.loads(overview.stdout)
+    assert body["roots"] == 3
+    errors = {Path(row["root"]).name: row["errors"] for row in body["municipalities"]}
+    assert errors["a"] == 0 and errors["b"] >= 1 and errors["c"] >= 1

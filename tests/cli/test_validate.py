@@ -58,8 +58,9 @@ def test_each_planted_problem_is_reported_with_its_code_and_line(run, place, min
 
 
 def test_every_finding_code_has_a_fixture_or_a_test_of_its_own() -> None:
-    covered = {p.name[:6] for p in FINDING_FIXTURES} | {"TRY001", "TRY209", "TRY311", "TRY313", "TRY318",
-                                                         "TRY321", "TRY322", "TRY508", "TRY509", "TRY521"}
+    covered = {p.name[:6] for p in FINDING_FIXTURES} | {"TRY001", "TRY006", "TRY209", "TRY311", "TRY313",
+                                                         "TRY318", "TRY321", "TRY322", "TRY508", "TRY509",
+                                                         "TRY521"}
     assert set(CODES) <= covered, sorted(set(CODES) - covered)
 
 
@@ -213,3 +214,29 @@ def test_every_finding_speaks_swedish_too(place, minimal_root, fixture) -> None:
     findings = repository.load(minimal_root).findings
     assert findings
     assert all(f.message_sv and f.text("sv")[0] != f.text("en")[0] for f in findings)
+
+
+ARTEFACTS = [".DS_Store", "Thumbs.db", "~$lista.xlsx", ".2024-2025.yaml.swp", "2024-2025.yaml~",
+             "#2024-2025.yaml#", "._2024-2025.yaml", ".~lock.lista.xlsx#"]
+
+
+def test_editor_and_system_files_in_data_folders_are_skipped_and_said_once(run, minimal_root) -> None:
+    activities = minimal_root / "activities"
+    for name in ARTEFACTS:
+        (activities / name).write_bytes(b"\x00\x05Mac OS X binary\xff")
+    (minimal_root / "pledges" / ".#2024-2025.yaml").symlink_to("anna@dator.4711:1765000000")
+    (activities / ".trash").mkdir()
+    (activities / ".trash" / "old.yaml").write_text("inte: [giltig\n", encoding="utf-8")
+    result = run("--data", str(minimal_root), "validate")
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.stdout.splitlines() if line.startswith("Obs:")]
+    assert len(notes) == 1 and "dessa filer är inga datafiler och lästes inte" in notes[0]
+    assert "activities/.2024-2025.yaml.swp" in notes[0] and notes[0].endswith("och 3 till")
+    assert "DS_Store" not in notes[0] and "Thumbs.db" not in notes[0]  # in every Finder folder
+    machine = run("--data", str(minimal_root), "validate", "--format", "json")
+    assert machine.exit_code == 0 and json.loads(machine.stdout)["findings"] == []
+    for args in (["status"], ["report", "status"], ["export", "activities", "--format", "csv"],
+                 ["fmt", "--check"], ["activity", "set-status", "a-2", "done", "--date", "2025-01-10"]):
+        done = run("--data", str(minimal_root), *args)
+        assert done.exit_code == 0, (args, done.output)
+    assert (activities / "._2024-2025.yaml").read_bytes() == b"\x00\x05Mac OS X binary\xff"

@@ -143,3 +143,47 @@ def test_y6_an_unsupported_yaml_version_is_refused_also_under_python_optimize(tm
                            "validate"], capture_output=True, text=True, env=_env(), timeout=120,
                           cwd=tmp_path)
     assert done.returncode == 1 and "TRY101" in done.stdout and "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full is a Linux device")
+@pytest.mark.parametrize("args", [
+    ["--version"], ["--help"], ["validate", "--help"], ["validate"], ["validate", "-f", "json"],
+    ["status"], ["explain", "TRY101"], ["schema", "activities"], ["report", "status"],
+    ["export", "activities", "--format", "csv"], ["overview"], ["fmt", "--check"],
+])
+def test_p6_a_full_disk_on_stdout_is_one_line_and_exit_3_in_every_command(tmp_path, minimal_root,
+                                                                           args) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(_cli("--data", str(minimal_root), *args), stdout=full,
+                              stderr=subprocess.PIPE, env=_env(), cwd=tmp_path, timeout=120,
+                              check=False)
+    err = done.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err and "internt fel" not in err
+    assert done.returncode == 3, err
+    assert err.splitlines()[0] == (
+        "trygghet: utdata kunde inte skrivas: No space left on device")
+
+
+# A real SIGINT, sent by the process to itself at the moment typer starts to be imported:
+# the command line (every command's module) is then loading, which takes a tenth of a second.
+_CTRL_C_WHILE_STARTING = """
+import os, runpy, signal, sys
+
+class CtrlC:
+    def find_spec(self, name, path=None, target=None):
+        if name == "typer":
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, CtrlC())
+sys.argv = ["trygghet", "validate", "--help"]
+runpy.run_module("trygghet_cli", run_name="__main__", alter_sys=True)
+"""
+
+
+def test_p6_ctrl_c_while_starting_is_exit_130_without_a_traceback(tmp_path) -> None:
+    done = subprocess.run([sys.executable, "-c", _CTRL_C_WHILE_STARTING], capture_output=True,
+                          env=_env(), cwd=tmp_path, timeout=120, check=False)
+    err = done.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert done.returncode == 130 and done.stdout == b""

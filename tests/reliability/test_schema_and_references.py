@@ -40,6 +40,13 @@ ROWS = [
         b"id: |"),
     Row("S8", "value-over-20000-characters", edited(b"Hastighetskontroller", b"H" * 20_001), 1,
         "TRY108", b"HHH"),
+    # Year 0000 passes jsonschema-rs's date format, and Python's dates cannot hold it.
+    Row("S2", "year-0000-date", edited(b"due: 2025-06-30", b"due: 0000-06-30"), 1, "TRY205",
+        b"0000-06-30"),
+    Row("S2", "year-0000-start", edited(b"start: 2024-02-01", b"start: 0000-02-01"), 1, "TRY205",
+        b"0000-02-01"),
+    Row("S2", "year-0000-partial-date", edited(b"completed: 2024-10-15", b"completed: 0000-10"), 1,
+        "TRY205", b"0000-10"),
 ]
 
 
@@ -114,3 +121,37 @@ def test_s10_long_crafted_text_goes_through_every_pattern(run, root, text) -> No
     result = run("--data", str(root), "validate")
     assert_clean(result, exits=(1,))
     assert_located(result, root / ACTIVITIES, 26, "TRY206")
+
+
+def test_a_value_the_schema_accepts_and_the_model_cannot_hold_is_a_finding(run, root,
+                                                                           monkeypatch) -> None:
+    from trygghet_cli.model import build
+
+    real = build.add
+
+    def strict(kind, doc, model):  # a calendar stricter than the schema, as year 0000 was
+        if kind == "activities":
+            raise ValueError("year 0 is out of range")
+        return real(kind, doc, model)
+
+    monkeypatch.setattr(build, "add", strict)
+    result = run("--data", str(root), "validate", "--format", "json")
+    assert result.exit_code == 1, result.output
+    assert '"TRY209"' in result.stdout and "year 0 is out of range" in result.stdout
+    status = run("--data", str(root), "status")
+    assert status.exit_code == 1 and "internt fel" not in status.output
+
+
+@pytest.mark.parametrize("day", ["'0000'", "0000-06", "0000-06-21"])
+def test_a_source_published_in_year_0000_is_a_finding_in_validate_and_a_refusal_in_report(
+        run, bundled_copy, day) -> None:
+    config = bundled_copy / "trygghet.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("published: 2023-06-21", f"published: {day}", 1),
+                      encoding="utf-8")
+    line = text[: text.index("published: 2023-06-21")].count("\n") + 1
+    result = run("validate", str(bundled_copy))
+    assert result.exit_code == 1
+    assert f"trygghet.yaml:{line}:16: fel TRY205" in result.stdout
+    report = run("--data", str(bundled_copy), "report", "council")
+    assert report.exit_code == 1 and f"trygghet.yaml:{line}:16" in report.output

@@ -256,3 +256,44 @@ def test_the_user_cache_folder_follows_each_platform_s_convention(monkeypatch, t
     assert cache.user_cache_dir("win32") == tmp_path / "Local" / "trygghet" / "Cache"
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert cache.user_cache_dir("linux") == tmp_path / "xdg" / "trygghet"
+
+
+@pytest.fixture
+def package_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The package, its schemas and templates copied as a checkout the cache fingerprints."""
+    source = Path(trygghet_cli.__file__).parent
+    package = tmp_path / "checkout" / "src" / "trygghet_cli"
+    shutil.copytree(source, package, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("schemas", "templates"):
+        shutil.copytree(resources.shipped(name), tmp_path / "checkout" / name)
+    monkeypatch.setattr(cache, "__file__", str(package / "root" / "cache.py"))
+    monkeypatch.setattr(resources, "schemas_dir", lambda: tmp_path / "checkout" / "schemas")
+    monkeypatch.setattr(resources, "templates_dir", lambda: tmp_path / "checkout" / "templates")
+    return package
+
+
+@pytest.mark.parametrize("changed", ["validate/rules.py", "loading/fast.py", "i18n/sv.po",
+                                     "../../schemas/common.schema.json",
+                                     "../../templates/status.md.j2", "root/config.py"])
+def test_a_change_anywhere_in_the_package_without_a_new_version_makes_entries_stale(
+        package_copy: Path, changed: str) -> None:
+    before = cache.fingerprint()
+    assert cache.fingerprint() == before  # nothing changed: the same entries are found
+    target = package_copy / changed
+    assert target.is_file()
+    with open(target, "ab") as handle:
+        handle.write(b"\n")
+    assert cache.fingerprint() != before
+
+
+def test_a_change_that_keeps_size_and_modification_time_still_makes_entries_stale(
+        package_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "_RACY_SECONDS", 0)  # no content is read: stat alone must tell
+    target = package_copy / "validate" / "rules.py"
+    info = target.stat()
+    before = cache.fingerprint()
+    text = target.read_bytes()
+    target.write_bytes(text[:-1] + (b"#" if text[-1:] != b"#" else b"\n"))  # same size
+    os.utime(target, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert target.stat().st_size == info.st_size and target.stat().st_mtime_ns == info.st_mtime_ns
+    assert cache.fingerprint() != before

@@ -9,7 +9,8 @@ import pytest
 
 from tests.conftest import FIXTURES
 from trygghet_cli.explain import Example, page_codes, read_page, render
-from trygghet_cli.findings import CODES, Severity
+from trygghet_cli.findings import CODES, RETIRED, Severity
+from trygghet_cli.formats import DEPRECATIONS
 from trygghet_cli.validate import run as validate_run
 
 PAGES = Path(__file__).resolve().parents[2] / "docs" / "codes"
@@ -43,8 +44,18 @@ def test_every_code_in_the_catalogue_has_a_page() -> None:
     assert not missing, "\n".join(f"{code} has no page: " + HOW.format(code=code) for code in missing)
 
 
-def test_every_page_is_for_a_code_in_the_catalogue() -> None:
-    assert set(page_codes()) <= set(CODES), "remove the page of a code that findings.CODES no longer has"
+def test_every_page_is_for_a_code_in_the_catalogue_or_a_retired_one() -> None:
+    assert set(page_codes()) <= set(CODES) | set(RETIRED), (
+        "remove the page of a code that findings.CODES no longer has, or name it in findings.RETIRED")
+    assert not set(CODES) & set(RETIRED), "a retired code is never given again"
+
+
+@pytest.mark.parametrize("code", sorted(RETIRED))
+def test_a_retired_codes_page_says_since_when_and_shows_no_example(code: str) -> None:
+    page = read_page(code)
+    assert page.failing is None and page.passing is None
+    assert f"Används inte längre sedan trygghet {RETIRED[code]}." in page.text["sv"]
+    assert f"No longer given since trygghet {RETIRED[code]}." in page.text["en"]
 
 
 @pytest.mark.parametrize("code", sorted(CODES))
@@ -58,7 +69,9 @@ def test_the_failing_example_gives_the_code_and_the_passing_one_does_not(code: s
     needs = f"docs/codes/{code}.md needs both examples: " + HOW.format(code=code)
     assert page.failing and page.passing, needs
     failing = _findings(page.failing, tmp_path)
-    assert (code, CODES[code][0]) in failing, (
+    # A deprecated rule is a warning in a root of format 1, as the examples are (formats.py).
+    severities = {CODES[code][0], *([Severity.WARNING] if code in DEPRECATIONS else [])}
+    assert any((code, severity) in failing for severity in severities), (
         f"the failing example in docs/codes/{code}.md gives {sorted({c for c, _ in failing})}, not {code}")
     passing = _findings(page.passing, tmp_path)
     assert code not in {c for c, _ in passing}, f"the passing example in docs/codes/{code}.md gives {code}"

@@ -170,3 +170,62 @@ def test_a_run_without_excerpts_stores_none_and_a_later_run_that_shows_them_gets
     shown = _run(national)
     assert checked == ["c"]  # the only root with findings, whose lines were not kept
     _same(shown, _run(national, use_cache=False))
+
+
+def _changed_after_hashing(monkeypatch: pytest.MonkeyPatch, path: Path, text: str) -> None:
+    """Another writer saves text to path right after the run hashed the root's files, before
+    it reads them to check them (once)."""
+    real = rootcache.files_of
+
+    def then_saved(root: Path, store: cache.Cache) -> rootcache.RootFiles | None:
+        files = real(root, store)
+        if path.is_relative_to(root) and path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            monkeypatch.setattr(rootcache, "files_of", real)
+        return files
+
+    monkeypatch.setattr(rootcache, "files_of", then_saved)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("status: ongoing", "status: [ongoing"),     # good, saved broken (it cannot be loaded)
+    ("status: ongoing", "status: finished"),     # good, saved with a schema error
+    ("status: ongoing", "status: ongoing\n  status: ongoing"),  # a duplicate key
+])
+def test_a_file_changed_during_a_run_leaves_no_result_for_either_content(
+        national: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str) -> None:
+    target = national / "c" / ACTIVITIES
+    good = target.read_text(encoding="utf-8")
+    broken = good.replace(old, new, 1)
+    _changed_after_hashing(monkeypatch, target, broken)
+    during = _run(national)
+    assert [f for f in during.findings if f.where.path == str(target)]  # it checked what it read
+    target.write_text(good, encoding="utf-8")
+    assert _run(national).findings == []  # the good content is not given the broken verdict
+    target.write_text(broken, encoding="utf-8")
+    _same(_run(national), _run(national, use_cache=False))
+    _changed_after_hashing(monkeypatch, target, good)  # and the other way round
+    _run(national)
+    assert _run(national).findings == []
+    target.write_text(broken, encoding="utf-8")
+    assert [f for f in _run(national).findings if f.where.path == str(target)]
+
+
+def test_a_file_removed_during_a_run_leaves_no_result(national: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    target = national / "c" / "pledges" / "2024-2025.yaml"
+    real = rootcache.files_of
+
+    def then_removed(root: Path, store: cache.Cache) -> rootcache.RootFiles | None:
+        files = real(root, store)
+        if target.is_relative_to(root) and target.exists():
+            kept.append(target.read_bytes())
+            target.unlink()
+        return files
+
+    kept: list[bytes] = []
+    monkeypatch.setattr(rootcache, "files_of", then_removed)
+    _run(national)
+    monkeypatch.setattr(rootcache, "files_of", real)
+    target.write_bytes(kept[0])
+    _same(_run(national), _run(national, use_cache=False))

@@ -14,6 +14,7 @@ from trygghet_cli.cli import (
     fmt_cmd,
     import_cmd,
     init_cmd,
+    migrate_cmd,
     new_cmd,
     overview_cmd,
     report_cmd,
@@ -22,7 +23,7 @@ from trygghet_cli.cli import (
     status_cmd,
     validate_cmd,
 )
-from trygghet_cli.cli.app import app
+from trygghet_cli.cli.app import NO_ROOM, app, language, output_failed
 
 __all__ = [
     "activity_cmd",
@@ -35,6 +36,7 @@ __all__ = [
     "import_cmd",
     "init_cmd",
     "main",
+    "migrate_cmd",
     "new_cmd",
     "overview_cmd",
     "report_cmd",
@@ -46,14 +48,22 @@ __all__ = [
 
 
 def main() -> None:
-    """Console entry point: stdout that cannot encode a character, or a closed pipe, is no crash."""
+    """Console entry point: stdout that cannot encode a character, a closed pipe or a full
+    disk (also for --version and --help, which run before any command) is no crash."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
     try:
-        app()
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # a full disk shows here, not in the flush at exit
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
+    except OSError as exc:
+        if exc.errno not in NO_ROOM:
+            raise
+        sys.exit(output_failed(exc, language()).exit_code)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import sys
@@ -245,6 +246,23 @@ def _internal(exc: Exception, debug: bool, lang: str) -> typer.Exit:
     return typer.Exit(int(ExitCode.INTERNAL))
 
 
+# A write that failed for want of room or a broken device: the output could not be written
+# (a full disk, /dev/full, a quota), whatever the command; said in one line, exit 3.
+NO_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def output_failed(exc: OSError, lang: str) -> typer.Exit:
+    """Say that the output could not be written (on stderr, if that can be written) and
+    stop writing to stdout, so that the flush at exit cannot fail again."""
+    quiet_stdout()
+    try:
+        typer.echo(f"trygghet: {label('error.output', lang, text=exc.strerror or exc)}", err=True)
+        typer.echo(f"  {label('hint', lang)}: {label('error.output.hint', lang)}", err=True)
+    except OSError:
+        pass
+    return typer.Exit(int(ExitCode.READ))
+
+
 def quiet_stdout() -> None:
     """Point stdout at /dev/null, so that flushing at exit cannot raise BrokenPipeError again."""
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -272,10 +290,14 @@ def command(*args: Any, group: typer.Typer | None = None, **kwargs: Any) -> Call
             except BrokenPipeError:  # `trygghet ... | head -1`: the reader has all it wants
                 quiet_stdout()
                 raise typer.Exit(int(ExitCode.OK)) from None
+            except KeyboardInterrupt:
+                raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
             except TrygghetError as error:
                 raise _fail(error, language(click_get_current_context(silent=True))) from None
             except Exception as exc:  # noqa: BLE001 - any other failure is an internal error
                 ctx = click_get_current_context(silent=True)
+                if isinstance(exc, OSError) and exc.errno in NO_ROOM:
+                    raise output_failed(exc, language(ctx)) from None
                 debug = bool(ctx and options(ctx).debug) or "--debug" in sys.argv
                 raise _internal(exc, debug, language(ctx)) from None
 

@@ -136,3 +136,25 @@ class Command(Localized, TyperCommand):
         for param in self.params:
             _widen(param)
             _complete(param, self.name or "")
+
+
+def web_address(url: str | None) -> str | None:
+    """A --base-url as given when it is an absolute http(s) address with a host and nothing
+    that cannot stand in one (spaces, quotes, angle brackets, control characters); else a
+    usage error."""
+    from urllib.parse import urlsplit
+
+    from trygghet_cli.errors import UsageError
+
+    if url is None:
+        return None
+    try:
+        parts = urlsplit(url)
+        scheme, host = parts.scheme, parts.hostname
+    except ValueError:  # a malformed [IPv6] host or port
+        scheme, host = "", None
+    unsafe = any(char.isspace() or char in "\"'<>\\`" or ord(char) < 32 or ord(char) == 127
+                 for char in url)
+    if scheme not in {"http", "https"} or not host or unsafe:
+        raise UsageError.say("site.bad_base_url", url=url)
+    return url

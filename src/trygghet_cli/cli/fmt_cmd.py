@@ -81,6 +81,7 @@ def fmt(
     """
     from trygghet_cli import i18n
     from trygghet_cli.editing import atomic
+    from trygghet_cli.editing import fmt as formatting
     from trygghet_cli.root import config
 
     opts = options(ctx)
@@ -104,6 +105,9 @@ def fmt(
                 else:
                     atomic.write_atomic(change.path, change.new_bytes, change.old_digest or "")
                     typer.echo(i18n.label("edit.fmt_file", lang, path=change.path))
+            except formatting.KeptAsIs as kept:
+                key = "fmt.kept_comment" if kept.comment else "fmt.kept"
+                typer.echo(i18n.label(key, lang, path=kept.path, comment=kept.comment), err=True)
             except DataError as error:
                 failed = True
                 say_error(error, lang)

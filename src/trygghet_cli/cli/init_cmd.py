@@ -65,7 +65,7 @@ def init(
     party: list[str] = typer.Option(
         None, "--party", help="A further party, 'id=Name@kind' (kind kommun, polis, "
         "raddningstjanst, region, foretag, forening or annan); repeat for more. The id kommun "
-        "or polis renames that party. No comma or 'och' in a name."),
+        "or polis renames that party."),
     function: list[str] = typer.Option(
         None, "--function", help="A responsible function, 'id=Name@party' (the id of any "
         "party); repeat for more. Default: trygghetssamordnare and kommunpolis."),

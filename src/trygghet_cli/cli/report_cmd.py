@@ -10,6 +10,7 @@ from pathlib import Path
 import typer
 
 from trygghet_cli.cli.app import command, data_root, options
+from trygghet_cli.cli.dates import as_of_date
 from trygghet_cli.cli.municipality import option as municipality_option
 from trygghet_cli.errors import UsageError
 
@@ -29,10 +30,7 @@ class Audience(StrEnum):
 def _as_of(text: str | None) -> tuple[date, bool]:
     if text is None:
         return date.today(), False  # noqa: DTZ011 - the local calendar day is what users mean
-    try:
-        return date.fromisoformat(text), True
-    except ValueError:
-        raise UsageError.say("cli.bad_as_of", text=text) from None
+    return as_of_date(text), True
 
 
 def _format(fmt: ReportFormat | None, output: Path | None) -> str:

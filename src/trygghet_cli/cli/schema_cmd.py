@@ -35,8 +35,10 @@ def schema(
       trygghet schema activities --base-url https://example.org/trygghet/schemas/v0.1.0/
     """
     from trygghet_cli import resources
+    from trygghet_cli.cli.conventions import web_address
     from trygghet_cli.validate import schema as schemas
 
+    web_address(base_url)
     names = schemas.schema_names()
     if catalog:
         typer.echo(schemas.catalog(base_url), nl=False)

@@ -43,21 +43,22 @@ def site(
 
       trygghet site -o public/ --municipality kil    # one municipality of a police area
     """
+    import textwrap
     from dataclasses import replace
 
     from trygghet_cli import i18n
     from trygghet_cli.area import scoped
+    from trygghet_cli.cli.conventions import web_address
     from trygghet_cli.cli.dates import as_of_date
     from trygghet_cli.root import repository
-    from trygghet_cli.site import SiteRequest, build_site
+    from trygghet_cli.site import SiteRequest, build_site, notes
     from trygghet_cli.site.write import check_target, write_site
 
     opts = options(ctx)
     chosen = lang or opts.lang
     if chosen is not None and chosen not in i18n.LANGUAGES:
         raise UsageError.say("cli.bad_lang", chosen=chosen)
-    if base_url is not None and not base_url.startswith(("https://", "http://")):
-        raise UsageError.say("site.bad_base_url", url=base_url)
+    web_address(base_url)
     day, shown = as_of_date(as_of), as_of is not None
     root = data_root(ctx)
     check_target(output, root, force)
@@ -70,3 +71,5 @@ def site(
     files = build_site(loaded, req)
     target = write_site(output, files, root, force)
     typer.echo(f"{target}: {len(files)}", err=True)
+    for line in notes(loaded, req):
+        typer.echo(textwrap.fill(line, 80, subsequent_indent="  ", break_on_hyphens=False), err=True)

@@ -119,7 +119,7 @@ def status(
         raise UsageError.say("cli.bad_audience", audience=audience)
     public = (audience or ("public" if fmt is Format.markdown else "internal")) == "public"
     opts = options(ctx)
-    loaded = repository.load_valid(data_root(ctx))
+    loaded = repository.load_valid(data_root(ctx), gaps=False)  # status shows no warnings
     model = scoped(loaded.model, municipality)
     if public:
         model = _public(model)

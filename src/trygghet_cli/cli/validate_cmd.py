@@ -78,6 +78,11 @@ def validate(
         typer.echo(findings_text.summary(report.findings, len(report.files), len(report.roots), lang))
         if strict:
             typer.echo(label("validate.strict", lang))
+        ignored = [config.display_path(p) for root in report.roots for p in config.ignored_files(root)]
+        if ignored and not quiet:
+            names = ", ".join(ignored[:5]) + (label("validate.ignored_more", lang, count=len(ignored) - 5)
+                                              if len(ignored) > 5 else "")
+            typer.echo(label("validate.ignored", lang, names=names))
         if report.findings and not quiet:
             typer.echo("")
             typer.echo(findings_text.screen(report.findings, report.texts, lang, opts.color, verbose))

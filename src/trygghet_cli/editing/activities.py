@@ -15,7 +15,8 @@ from typing import Any
 
 from trygghet_cli.editing import session
 from trygghet_cli.editing.roundtrip import Editor, get
-from trygghet_cli.errors import UsageError
+from trygghet_cli.errors import DataError, UsageError
+from trygghet_cli.i18n import label
 from trygghet_cli.model import Activity, ActivityList, Period, PledgeSet, Status, parse_partial
 from trygghet_cli.root.repository import LoadedRoot
 
@@ -31,11 +32,30 @@ def find_activity(loaded: LoadedRoot, activity_id: str) -> Activity:
     if found:
         places = ", ".join(str(a.ref.where()) for a in found)
         raise UsageError.say("edit.activity_twice", id=activity_id, places=places)
+    broken = _broken_file_error(loaded, activity_id)
+    if broken is not None:
+        raise broken
     ids = [a.id for a in loaded.model.all_activities()]
     close = difflib.get_close_matches(activity_id, ids, n=3)
     if close:
         raise UsageError.say("edit.no_activity_close", id=activity_id, close=", ".join(close))
     raise UsageError.say("edit.no_activity", id=activity_id)
+
+
+def _broken_file_error(loaded: LoadedRoot, activity_id: str) -> DataError | None:
+    """When the activity is defined in a file that has an error (so it is not in the model),
+    that error: the edit waits for the file to be fixed, the activity is not missing."""
+    shown = loaded.lost.get(activity_id)
+    first = next((f for f in loaded.errors() if f.where.path == shown), None)
+    if shown is None or first is None:
+        return None
+    texts: dict[str, tuple[str, str | None]] = {}
+    for lang in ("en", "sv"):
+        message, _hint = first.text(lang)
+        texts[lang] = (label("edit.activity_in_broken_file", lang, id=activity_id,
+                             where=first.where, error=message),
+                       label("edit.activity_in_broken_file.hint", lang))
+    return DataError(*texts["en"], texts=texts)
 
 
 def check_day(text: str, option: str) -> str:

@@ -17,9 +17,18 @@ from typing import Any
 from trygghet_cli.editing import lines as ln
 from trygghet_cli.editing import session
 from trygghet_cli.editing.schema_order import key_order, rank
-from trygghet_cli.errors import DataError
 from trygghet_cli.loading import Document, JsonPath
 from trygghet_cli.loading.scalars import ScalarError, resolve_plain
+
+
+class KeptAsIs(Exception):
+    """A valid file that the layout cannot be applied to without loss (a comment inside a
+    flow list spread over lines, which the round trip drops): it stays as it is."""
+
+    def __init__(self, path: str, comment: str | None) -> None:
+        super().__init__(path)
+        self.path = path
+        self.comment = comment
 
 
 def _yaml() -> Any:
@@ -99,23 +108,14 @@ def format_text(doc: Document, kind: str) -> str:
     head, body, tail = _split_markers(doc.text.replace("\r\n", "\n").replace("\r", "\n"))
     try:
         data = yaml.load(body)
-    except Exception as exc:  # noqa: BLE001 - ruamel raises many kinds; the loader accepted the file
-        raise _unformattable(doc, exc) from None
+    except Exception:  # noqa: BLE001 - ruamel raises many kinds; the loader accepted the file
+        raise KeptAsIs(doc.path, None) from None
     _canonical(data, kind, ())
     out = io.StringIO()
     yaml.dump(data, out)
     text = head + out.getvalue() + tail
     newline = ln.newline_of(doc.text)
     return text.replace("\n", newline) if newline != "\n" else text
-
-
-def _unformattable(doc: Document, exc: Exception) -> DataError:
-    """The round trip's refusal of a file the loader read: where (when ruamel says) and what."""
-    mark = getattr(exc, "problem_mark", None)
-    where = f"{doc.path}:{mark.line + 1}" if mark is not None else doc.path
-    lines = str(exc).splitlines()
-    problem = getattr(exc, "problem", None) or (lines[0] if lines else type(exc).__name__)
-    return DataError.say("fmt.cannot_format", where=where, problem=str(problem))
 
 
 def _comments(text: str) -> Counter[str]:
@@ -129,8 +129,8 @@ def _comments(text: str) -> Counter[str]:
 
 
 def format_change(doc: Document, kind: str) -> session.FileChange:
-    """A checked change to canonical layout; refused if the data would read back differently
-    or a comment would be lost."""
+    """A checked change to canonical layout; refused if the data would read back differently;
+    KeptAsIs when a comment would be lost or the round trip cannot read the file."""
     from pathlib import Path
 
     text = format_text(doc, kind)
@@ -139,5 +139,5 @@ def format_change(doc: Document, kind: str) -> session.FileChange:
         session.reload_as(new_bytes, doc.path, doc.data)
         lost = _comments(doc.text) - _comments(text)
         if lost:
-            raise DataError.say("fmt.bug_lost_comment", path=doc.path, comment=next(iter(lost)))
+            raise KeptAsIs(doc.path, next(iter(lost)))
     return session.FileChange(Path(doc.path), doc.text, text, new_bytes, doc.digest)

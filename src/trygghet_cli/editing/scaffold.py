@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from trygghet_cli import resources
+from trygghet_cli import formats, resources
 from trygghet_cli.errors import ReadError, UsageError
 from trygghet_cli.root import config
 
@@ -82,8 +82,9 @@ class Spec:
     def all_parties(self) -> list[Party]:
         """The municipality and the police (by default named after the options), then the rest.
 
-        The police party's name has no comma ('Polismyndigheten (lokalpolisområde X)'), so
-        that a list of the parties reads right."""
+        The police party is 'Polismyndigheten (lokalpolisområde X)' unless named; a name
+        given may hold a comma ('Polismyndigheten, lokalpolisområde X'): lists of the parties
+        then separate them with semicolons (i18n.join_list)."""
         area = self.police_area
         if area.startswith("Lokalpolisområde "):
             area = "l" + area[1:]
@@ -136,7 +137,6 @@ def parse_party(text: str) -> Party:
     if kind not in PARTY_KINDS:
         raise UsageError.say("init.party_kind", text=text, kind=kind, kinds=", ".join(PARTY_KINDS))
     party = Party(*_id_and_name(rest, "party"), kind=kind)
-    check_party_name(party.name)
     return party
 
 
@@ -153,20 +153,6 @@ def parse_function(text: str, parties: Sequence[str] = PARTIES) -> Function:
     return Function(*_id_and_name(rest, "function"), party=party)
 
 
-def check_party_name(name: str) -> None:
-    """A party's name may hold no list separator: 'A, B och C' must name three parties."""
-    from trygghet_cli import i18n
-
-    separator = i18n.list_separator_in(name)
-    if separator is None:
-        return
-    before, after = re.split(re.escape(separator), name, maxsplit=1, flags=re.IGNORECASE)
-    if separator == ", ":
-        raise UsageError.say("init.party_comma", name=name, suggestion=f"{before} ({after})")
-    raise UsageError.say("init.party_word", name=name, word=separator.strip(),
-                         suggestion=f"{before} & {after}")
-
-
 def check_spec(spec: Spec) -> None:
     """Refuse a spec that would not make a valid data root."""
     if not re.fullmatch(r"[0-9]{4}", spec.code):
@@ -177,8 +163,6 @@ def check_spec(spec: Spec) -> None:
         raise UsageError.say("init.names")
     if spec.language not in ("sv", "en"):
         raise UsageError.say("init.language", language=spec.language)
-    for name in spec.party_names():
-        check_party_name(name)
     missing = [f for f in spec.functions if f.party not in spec.party_ids()]
     if missing:
         raise UsageError.say("init.function_party", text=missing[0].name, party=missing[0].party,
@@ -213,7 +197,8 @@ def render(spec: Spec) -> dict[str, str]:
               "language": spec.language, "parties": spec.all_parties(),
               "party_list": join_list(spec.party_names(), spec.language),
               "districts": spec.districts, "functions": spec.functions,
-              "tool_repo": spec.tool_repo, "version": RELEASE_VERSION, "hook_files": HOOK_FILES}
+              "tool_repo": spec.tool_repo, "version": RELEASE_VERSION, "hook_files": HOOK_FILES,
+              "format": formats.read_by(RELEASE_VERSION)}
     files = {path: env.get_template(name).render(values) for path, name in TEMPLATES.items()}
     files.update({f"{folder}/.gitkeep": "" for folder in DATA_FOLDERS})
     return files

@@ -116,6 +116,9 @@ def render(page: Page, lang: str) -> str:
 
 
 def render_list(lang: str) -> str:
-    """Every code with its name, one a line."""
+    """Every code given today with its name, one a line (a retired code's page stays, unlisted)."""
+    from trygghet_cli.findings import RETIRED
+
     index = 0 if lang == "sv" else 1
-    return "".join(f"{code}  {read_page(code).names[index]}\n" for code in page_codes())
+    return "".join(f"{code}  {read_page(code).names[index]}\n" for code in page_codes()
+                   if code not in RETIRED)

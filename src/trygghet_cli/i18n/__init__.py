@@ -122,26 +122,45 @@ def plural(key: str, lang: str, count: int, /, **values: object) -> str:
     return _text(key, lang, count).format(count=count, **values)
 
 
-def join_list(items: list[str], lang: str) -> str:
-    """Names as a sentence lists them: 'A', 'A och B', 'A, B och C' (English: 'A, B and C')."""
+def join_list(items: list[str], lang: str, *, last_word: bool = True) -> str:
+    """Names as a sentence lists them: 'A', 'A och B', 'A, B och C' (English: 'A, B and C').
+
+    Names are data: a name may hold a comma or the word 'och' ('Polismyndigheten,
+    lokalpolisområde Vretby'). When one does, so that a reader still sees where each name
+    ends, the items are separated by semicolons and the last by '; och', as Swedish style
+    separates items that hold commas themselves: 'Vretby kommun; Polismyndigheten,
+    lokalpolisområde Vretby; och Vretbyhem AB'. Needing none: a comma in the last of two
+    names ('Vretby kommun och Polismyndigheten, lokalpolisområde Vretby': a comma after 'och'
+    is the name's own), and anything in parentheses.
+
+    With `last_word` False the list has no 'och' (a table cell: 'A, B, C' or 'A; B; C').
+    """
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])}{label('report.and_sep', lang)}{items[-1]}"
+    word = label("report.and_sep", lang)
+    if not last_word:
+        return ("; " if any(", " in _unbracketed(item) for item in items) else ", ").join(items)
+    if not _needs_semicolons(items, word):
+        return f"{', '.join(items[:-1])}{word}{items[-1]}"
+    return f"{'; '.join(items[:-1])};{word}{items[-1]}"
 
 
-def list_separator_in(name: str) -> str | None:
-    """The separator of join_list (', ', ' och ', ' and ') that a name contains, if any: in a
-    list of names such a name reads as two ('A, B och C' has three parties, or two)."""
-    separators = [", ", *dict.fromkeys(label("report.and_sep", lang) for lang in LANGUAGES)]
-    folded = name.casefold()
-    return next((sep for sep in separators if sep in folded), None)
+def _unbracketed(name: str) -> str:
+    """A name without what it holds in parentheses."""
+    import re
+
+    return re.sub(r"\([^()]*\)", "", name)
 
 
-def separator_name(separator: str, lang: str) -> str:
-    """A separator as a sentence names it: 'ett kommatecken', "ordet 'och'"."""
-    if separator.strip() == ",":
-        return label("list.comma", lang)
-    return label("list.word", lang, word=separator.strip())
+def _needs_semicolons(items: list[str], word: str) -> bool:
+    """Whether 'A, B och C' would misread: a name holds the list's word, or a comma appears
+    where the list's commas are (in any name but the last of two). What a name holds in
+    parentheses is plainly its own ('Polismyndigheten (lokalpolisområde Kil och Grums)')."""
+    folded = [_unbracketed(item).casefold() for item in items]
+    if any(word.casefold() in item for item in folded):
+        return True
+    commas = folded[:-1] if len(items) == 2 else folded
+    return any(", " in item for item in commas)
 
 
 def has_label(key: str) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 
 from trygghet_cli.findings import Finding, Location, Severity, make, quoted
 from trygghet_cli.loading import text as textmod
-from trygghet_cli.loading.fast import load_values
+from trygghet_cli.loading.fast import TOO_MANY, load_values
 from trygghet_cli.loading.positions import walk as walk_positions
 from trygghet_cli.loading.scalars import CORE_TAGS, ScalarError, resolve_plain, resolve_tagged
 
@@ -28,10 +28,12 @@ PositionMap = dict[JsonPath, Position]
 MAX_DEPTH = 50
 MAX_SCALAR = 20_000
 MAX_FILE_BYTES = 20 * 1024 * 1024
-# Values (mappings, lists and scalars) per file. A real activity list has a few thousand;
-# a file of a million one-character items took minutes and gigabytes in every command, so
-# such a file is refused while it is read (validate stays near a second, fmt a few).
-MAX_NODES = 50_000
+# Values (mappings, lists and scalars, keys included) per file. An activity with a target and
+# two outcomes holds about 56, so 5,000 activities (ten times a large municipality's list over
+# a four-year agreement) hold some 280,000; the limit is well above that. A file beyond it is
+# refused by the fast path right after its compiled parse (about a second for a million
+# one-character items), by the reference while it reads.
+MAX_NODES = 1_000_000
 
 
 @dataclass(slots=True)
@@ -86,6 +88,16 @@ class Document:
             table = values
         line, column = table.get(probe, (0, 0))
         return Location(self.path, line, column)
+
+
+def too_many_values(where: Location) -> Finding:
+    """TRY001 for a file of more values than MAX_NODES."""
+    return make("TRY001", where, f"the file holds more than {MAX_NODES:,} values; "
+                "not read further".replace(",", " "),
+                "split the data into smaller files (one activity list per period)",
+                sv=f"filen innehåller fler än {MAX_NODES:,} värden; läses inte vidare"
+                .replace(",", " "),
+                sv_hint="dela upp datan i mindre filer (en aktivitetslista per period)")
 
 
 @dataclass(slots=True)
@@ -166,12 +178,8 @@ class _Builder:
     def node(self, event: Any, name: str) -> None:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            self.error("TRY001", event.start_mark, f"the file holds more than {MAX_NODES:,} values; "
-                       "not read further".replace(",", " "),
-                       "split the data into smaller files (one activity list per period)",
-                       sv=f"filen innehåller fler än {MAX_NODES:,} värden; läses inte vidare"
-                       .replace(",", " "),
-                       sv_hint="dela upp datan i mindre filer (en aktivitetslista per period)")
+            self.findings.append(too_many_values(Location(self.path, event.start_mark.line + 1,
+                                                          event.start_mark.column + 1)))
             raise _Stop
         self.check_anchor_and_tag(event)
         if len(self.stack) >= MAX_DEPTH:
@@ -414,6 +422,8 @@ def load_bytes(raw: bytes, path: str, *, fast: bool = True) -> LoadResult:
     warnings = textmod.invisible_characters(text, path)
     values = load_values(text, max_depth=MAX_DEPTH, max_nodes=MAX_NODES,
                          max_scalar=MAX_SCALAR) if fast else None
+    if values is TOO_MANY:  # refused by what it costs before the reference walks it that far
+        return LoadResult(None, [*warnings, too_many_values(Location(path))])
     if values is not None:
         tables: tuple[PositionMap, PositionMap, PositionMap] = ({}, {}, {})
         document = Document(path, text, values, hashlib.sha256(raw).hexdigest(), decoded.had_bom,

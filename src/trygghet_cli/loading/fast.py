@@ -15,12 +15,17 @@ U+FFFF (which YAML refuses); anything that may be an anchor, alias, tag, explici
 key or directive; a document marker at a line's start (directives, several
 documents); a merge key; number forms the two resolve differently (0x, 0o, 0b,
 digits with underscores); in a flow collection, what libyaml refuses there and
-yaml-rs does not (':' without a space, '?', '|', '>', '@', '`') or quotes;
-indentation or nesting on one line deep enough to approach the depth limit (yaml-rs
-recurses and would crash the process on a deep enough document). After the parse,
-one walk refuses what the reference would refuse or resolve differently: keys that
-are not text, numbers out of range or not finite, over-long values, too many values,
-too deep nesting, an empty document.
+yaml-rs does not (':' without a space, '?', '|', '>', '@', '`'), quotes, or a ':'
+that starts a line (a key broken over lines); a block scalar in a file that does not
+end in one line break after a last line with content (at the end of a file yaml-rs
+reads an empty block as "\n", and a block with no final line break or with
+whitespace-only lines after it with an extra "\n"); indentation or nesting on one
+line deep enough to approach the depth limit (yaml-rs recurses and would crash the
+process on a deep enough document). After the parse, one walk refuses what the
+reference would refuse or resolve differently: keys that are not text, numbers out
+of range or not finite, over-long values, too many values, too deep nesting, an
+empty document. tests/unit/test_fast_placements.py holds it to the reference with
+every construct at every place in a file.
 """
 
 from __future__ import annotations
@@ -48,6 +53,9 @@ _INDICATOR = re.compile(r"[&*!?]")
 _FLOW_START = re.compile(r"[\[{]")
 _BRACKET = re.compile(r"[\[\]{}]")
 _FLOW_RISK = re.compile(r"[?|>@`'\"]|:(?! )")
+# A ':' that starts a line inside a flow collection: the key before it spans lines, which
+# libyaml refuses ({end\n  : 2026-12-31}) and yaml-rs reads as a key.
+_FLOW_LINE_COLON = re.compile(r"[\n\r] *:")
 # A bracket whose collection may be nested, span lines or hold a risk (one line, no nesting
 # and no risk is the common case: no further look needed). Each starts with its bracket, which
 # the regex engine finds far faster than a class of characters.
@@ -55,6 +63,9 @@ _SEQUENCE_MAYBE = re.compile(r"\[[^\]}\n\r]*(?:[?|>@`'\"\[{\n\r]|:(?! ))")
 _MAPPING_MAYBE = re.compile(r"\{[^\]}\n\r]*(?:[?|>@`'\"\[{\n\r]|:(?! ))")
 # Nesting on one line ("- - - - x"): with the indentation bound, this keeps the depth small.
 _COMPACT = re.compile(r"- (?:[-?] +){6}")
+# A block scalar's header (|, >, with chomping and indentation indicators, maybe a comment).
+_BLOCK_HEADER = re.compile(r"[|>][-+0-9]* *(?:#[^\n\r]*)?(?:\r\n|[\n\r]|$)")
+_BLOCK_HEADER_LAST = re.compile(r"[|>][-+0-9]* *(?:#.*)?$")
 
 
 def _node_start(text: str, at: int) -> bool:
@@ -86,9 +97,21 @@ def _flows_plain(text: str) -> bool:
         if start < done or not _node_start(text, start):
             continue
         done = _flow_end(text, start)
-        if _FLOW_RISK.search(text, start, done):
+        if _FLOW_RISK.search(text, start, done) or _FLOW_LINE_COLON.search(text, start, done):
             return False
     return True
+
+
+def _ends_cleanly(text: str) -> bool:
+    """Whether a document holding a block scalar ends as yaml-rs reads it alike: with one
+    line break after a last line that has content and is no block header. At the end of a
+    file yaml-rs gives an empty block "\n", and a block with no final line break, or with
+    blank or whitespace-only lines after it, an extra "\n" (libyaml: "", none)."""
+    content = text.rstrip(" \r\n")
+    if text[len(content):] not in ("\n", "\r\n", "\r"):
+        return False
+    last_line = content[max(content.rfind("\n"), content.rfind("\r")) + 1:]
+    return not _BLOCK_HEADER_LAST.search(last_line)
 
 
 def _decidable(text: str) -> bool:
@@ -105,6 +128,8 @@ def _decidable(text: str) -> bool:
         return False
     if any(char in text for char in "&*!?") and any(
             _node_start(text, m.start()) for m in _INDICATOR.finditer(text)):
+        return False
+    if ("|" in text or ">" in text) and _BLOCK_HEADER.search(text) and not _ends_cleanly(text):
         return False
     maybe = _SEQUENCE_MAYBE.search(text) or ("{" in text and _MAPPING_MAYBE.search(text))
     return not maybe or _flows_plain(text)
@@ -150,19 +175,33 @@ def _count(value: Any, depth: int, max_depth: int, max_scalar: int) -> int:
     return count
 
 
-def _acceptable(data: Any, max_depth: int, max_nodes: int, max_scalar: int) -> bool:
-    """Whether the parsed values are what the reference would accept, value for value."""
+class TooMany:
+    """What load_values answers for a document the reference would refuse for its number of
+    values alone: the reference would walk up to the limit in Python first, which for a
+    million values costs seconds and half a gigabyte."""
+
+
+TOO_MANY = TooMany()
+
+
+def _acceptable(data: Any, max_depth: int, max_nodes: int, max_scalar: int) -> Any | None:
+    """The parsed values when they are what the reference would accept, value for value;
+    TOO_MANY when they are but for their number; None otherwise."""
     kind = type(data)
     if kind is dict or kind is list:
-        return 0 <= _count(data, 0, max_depth, max_scalar) <= max_nodes
+        count = _count(data, 0, max_depth, max_scalar)
+        if count < 0:
+            return None
+        return data if count <= max_nodes else TOO_MANY
     if kind is str:
-        return len(data) <= max_scalar
-    return data is not None and _number_ok(data)  # None: empty, or a lone null
+        return data if len(data) <= max_scalar else None
+    return data if data is not None and _number_ok(data) else None  # None: empty, or a null
 
 
 def load_values(text: str, *, max_depth: int, max_nodes: int, max_scalar: int) -> Any | None:
     """The document's values when the fast path can decide them exactly as the reference
-    would; None when the reference must load the text."""
+    would; TOO_MANY when the reference would refuse them for their number alone; None when
+    the reference must load the text."""
     try:
         import yaml_rs
     except ImportError:  # no wheel for this platform: the reference loads everything
@@ -173,4 +212,4 @@ def load_values(text: str, *, max_depth: int, max_nodes: int, max_scalar: int) -
         data = yaml_rs.loads(text, parse_datetime=False)
     except Exception:  # noqa: BLE001 - any refusal is the reference's to explain
         return None
-    return data if _acceptable(data, max_depth, max_nodes, max_scalar) else None
+    return _acceptable(data, max_depth, max_nodes, max_scalar)

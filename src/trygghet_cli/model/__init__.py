@@ -164,6 +164,7 @@ class Config:
     council_reports: list[dict[str, Any]] = field(default_factory=list)
     shared_files: list[str] = field(default_factory=list)  # files of shared definitions, as shown
     scope: str | None = None  # the municipality id a command narrowed the root to (area.scoped)
+    format: int = 1  # the data format trygghet.yaml says it is written in (formats.py)
 
 
 @dataclass(slots=True)

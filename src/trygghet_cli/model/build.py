@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from trygghet_cli import formats
 from trygghet_cli.i18n import join_list
 from trygghet_cli.loading import Document, JsonPath
 from trygghet_cli.model import (
@@ -102,7 +103,8 @@ def config(doc: Document, model: Model) -> None:
     model.config = Config(name, code, data["police_area"], language, named, districts, functions,
                           Ref(doc, ()), municipalities,
                           data.get("coordination_function"), data.get("public_contact"),
-                          data.get("law", {}), data.get("council_reports", []))
+                          data.get("law", {}), data.get("council_reports", []),
+                          format=formats.of(data))
     model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
 
 

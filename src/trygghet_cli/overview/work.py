@@ -18,10 +18,15 @@ class _RowsOn:
     as_of: date
 
     def __call__(self, job: RootJob, store: Cache | None) -> list[Row]:
+        from trygghet_cli.errors import ReadError
+        from trygghet_cli.model import Model
         from trygghet_cli.root import repository
 
         with repository.collector_paused():
-            loaded = repository.load(job.root, store=store)
+            try:
+                loaded = repository.load(job.root, store=store, gaps=False)  # errors counted only
+            except ReadError:  # this root cannot be read (activities is a file): a row with an error
+                return root_rows(job.root, Model(), 1, self.as_of)
             rows = root_rows(job.root, loaded.model, len(loaded.errors()), self.as_of)
             del loaded
         return rows

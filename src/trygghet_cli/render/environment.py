@@ -40,11 +40,14 @@ def _md_link(label: Any, url: Any) -> MdSafe:
     return MdSafe(f"[{md_escape(label)}]({target})")
 
 
-def _md_joined(items: Any, empty: Any) -> MdSafe:
-    """Items separated by commas, or the empty text in italics."""
-    if items:
-        return MdSafe(", ".join(md_escape(item) for item in items))
-    return MdSafe(f"*{md_escape(empty)}*")
+def _md_joined(lang: str) -> Any:
+    """The filter: names separated by commas (semicolons when a name holds a comma, as
+    i18n.join_list does), or the empty text in italics."""
+    def joined(items: Any, empty: Any) -> MdSafe:
+        if items:
+            return MdSafe(i18n.join_list([md_escape(item) for item in items], lang, last_word=False))
+        return MdSafe(f"*{md_escape(empty)}*")
+    return joined
 
 
 def _data_lang(meta: dict[str, Any]) -> Any:
@@ -130,10 +133,12 @@ def environment(fmt: str, lang: str, templates: Path | None = None) -> jinja2.En
             finalize=_md_finalize, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
             bytecode_cache=_compiled_templates(fmt))
         env.filters["md_escape"] = lambda value: MdSafe(md_escape(value))
-        env.filters["joined"] = _md_joined
+        env.filters["joined"] = _md_joined(lang)
         env.globals["link"] = _md_link
     env.globals["t"] = lambda key, **values: i18n.label(key, lang, **values)
     env.filters["listed"] = lambda items: i18n.join_list([str(i) for i in items], lang)
+    env.filters["cell_list"] = lambda items: i18n.join_list([str(i) for i in items], lang,
+                                                            last_word=False)
     return env
 
 

@@ -1,9 +1,10 @@
 """A content-addressed cache of per-file results in `.trygghet-cache/`: safe to delete, never stale.
 
 An entry's name is a hash of the file's bytes, its kind and a fingerprint of
-everything else that decides the result: the tool's version, the bytes of every
-shipped schema, the package's source code and message catalog, the loader's
-limits, Python, and the parser and validator libraries. Change any of them and
+everything else that decides the result: the tool's version, every file of the
+installed package (code, message catalog, schemas, templates; by size, times and
+inode, and by content when just changed), the loader's limits, Python, and the
+parser and validator libraries. Change any of them and
 the old entries are simply never looked up again.
 
 Entries are marshal data (plain values only), compressed with zlib's fastest level
@@ -22,6 +23,7 @@ import hmac
 import marshal
 import os
 import sys
+import time
 import zlib
 from pathlib import Path
 from typing import Any
@@ -51,8 +53,48 @@ def _libraries() -> list[str]:
     return found
 
 
+# A file changed this recently may change again within the file system's clock tick without
+# its size, time or change time moving (git's "racy clean"): its content is hashed instead.
+_RACY_SECONDS = 3
+# Not part of what decides a result: compiled bytecode, and the bundled data root of an
+# installed wheel (its files are hashed as data when they are validated).
+_SKIPPED = {"__pycache__", ".mypy_cache", ".pytest_cache"}
+
+
+def _tree(folder: Path, skip: tuple[str, ...] = ()) -> bytes:
+    """A digest of every file below folder: its name, size, change and modification times and
+    inode (any write moves the change time, which no tool can set back), and its content when
+    it changed in the last few seconds. A few stat calls: no file is read in a warm run."""
+    digest = hashlib.sha256(str(folder).encode() + b"\0")
+    now = time.time_ns()
+    for here, folders, files in os.walk(folder):
+        folders[:] = sorted(name for name in folders
+                            if name not in _SKIPPED and os.path.join(here, name) not in skip)
+        for name in sorted(files):
+            path = os.path.join(here, name)
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            digest.update(f"{os.path.relpath(path, folder)}\0{info.st_size}:{info.st_mtime_ns}:"
+                          f"{info.st_ctime_ns}:{info.st_ino}\0".encode())
+            if now - max(info.st_mtime_ns, info.st_ctime_ns) < _RACY_SECONDS * 10**9:
+                digest.update(_content(path))
+    return digest.digest()
+
+
+def _content(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.sha256(handle.read()).digest()
+    except OSError:
+        return b"unreadable"
+
+
 def fingerprint() -> bytes:
-    """A hash of everything besides a file's bytes and kind that decides its result."""
+    """A hash of everything besides a file's bytes and kind that decides its result: the whole
+    installed package (its code, message catalog, schemas and templates, wherever they lie),
+    not a list of the modules that matter today, which goes stale."""
     from trygghet_cli import __version__, resources
     from trygghet_cli.loading import document
 
@@ -61,14 +103,11 @@ def fingerprint() -> bytes:
              f"{document.MAX_DEPTH}:{document.MAX_SCALAR}:{document.MAX_FILE_BYTES}"]
     for part in parts:
         digest.update(part.encode() + b"\0")
-    package = Path(__file__).resolve().parent
-    # All of the package's code, not a list of the modules that matter today: a list goes stale.
-    # The catalog too: findings carry its Swedish words.
-    for module in sorted([*package.rglob("*.py"), *package.rglob("*.po")]):
-        name = module.relative_to(package).as_posix()
-        digest.update(name.encode() + b"\0" + module.read_bytes() + b"\0")
-    for schema in sorted(resources.schemas_dir().glob("*.json")):
-        digest.update(schema.name.encode() + b"\0" + schema.read_bytes() + b"\0")
+    package = Path(__file__).resolve().parents[1]
+    digest.update(_tree(package, skip=(str(package / "_bundled" / "data"),)))
+    for folder in sorted({resources.schemas_dir(), resources.templates_dir()}):
+        if not folder.is_relative_to(package):
+            digest.update(_tree(folder))
     return digest.digest()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath
 
 from trygghet_cli import resources
 from trygghet_cli.errors import ReadError, UsageError
@@ -102,13 +102,40 @@ def kind_of_relative(relative: str) -> str | None:
     return None
 
 
+def is_data_name(relative: PurePath) -> bool:
+    """Whether a file, by its path below a data folder, is a data file: YAML, and none of the
+    files editors and systems leave beside them (hidden: `.#2024.yaml` an Emacs lock, `._x.yaml`
+    a macOS resource fork, `.x.yaml.swp`; `~$x` an Office lock; `x~` and `#x#` backups)."""
+    if relative.suffix not in {".yaml", ".yml"}:
+        return False
+    return not any(part.startswith((".", "~", "#")) or part.endswith(("~", "#"))
+                   for part in relative.parts)
+
+
+# Skipped without a word: git's placeholders for empty folders (init writes .gitkeep) and the
+# folder metadata of macOS and Windows, which are in every folder a Finder or Explorer opened.
+QUIET_NAMES = {".gitkeep", ".keep", ".gitignore", ".DS_Store", "Thumbs.db", "desktop.ini"}
+
+
+def ignored_files(root: Path) -> list[Path]:
+    """The files in the root's data folders that are no data files and are not read, except
+    the placeholders and folder metadata nobody needs to hear about (QUIET_NAMES)."""
+    ignored: list[Path] = []
+    for folder in KIND_FOLDERS:
+        base = root / folder
+        if base.is_dir():
+            ignored.extend(p for p in base.rglob("*") if p.name not in QUIET_NAMES
+                           and not is_data_name(p.relative_to(base)) and not p.is_dir())
+    return sorted(ignored)
+
+
 def data_files(root: Path) -> list[Path]:
-    """The root's config and every YAML file in its data folders, in a stable order."""
+    """The root's config and every data file in its data folders, in a stable order."""
     files = [root / CONFIG_NAME]
     for folder in KIND_FOLDERS:
         base = root / folder
         if base.is_dir():
-            found = [p for p in base.rglob("*") if p.suffix in {".yaml", ".yml"}]
+            found = [p for p in base.rglob("*") if is_data_name(p.relative_to(base))]
             files.extend(sorted(found))
         elif os.path.lexists(base):
             # Skipped, a file in place of the folder made a root validate clean and show nothing.
@@ -120,8 +147,8 @@ def data_names(names: Iterable[str]) -> list[str]:
     """data_files for POSIX paths relative to a root (e.g. from git): same choice, same order."""
     files = [CONFIG_NAME]
     for folder in KIND_FOLDERS:
-        found = [n for n in names
-                 if n.startswith(f"{folder}/") and PurePosixPath(n).suffix in {".yaml", ".yml"}]
+        found = [n for n in names if n.startswith(f"{folder}/")
+                 and is_data_name(PurePosixPath(n).relative_to(folder))]
         files.extend(sorted(found, key=PurePosixPath))
     return files
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -11,8 +12,9 @@ from pathlib import Path
 from typing import Literal
 
 from trygghet_cli.errors import TrygghetError
-from trygghet_cli.findings import Finding, Location, Severity, make
+from trygghet_cli.findings import Finding, Location, Severity, make, quoted
 from trygghet_cli.loading import Document
+from trygghet_cli.loading.boundary import outside
 from trygghet_cli.loading.document import read_bytes
 from trygghet_cli.model import Model
 from trygghet_cli.model import build as build_model
@@ -37,6 +39,7 @@ class LoadedRoot:
     files: list[str] = field(default_factory=list)
     broken: set[str] = field(default_factory=set)  # the kinds of the files that could not be loaded
     lost: dict[str, str] = field(default_factory=dict)  # id -> the broken file that defines it
+    digests: dict[str, str] = field(default_factory=dict)  # file -> hash of the bytes checked
 
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity is Severity.ERROR]
@@ -58,13 +61,30 @@ def _add(loaded: LoadedRoot, shown: str, result: FileResult, kind: str | None) -
                                     sv_hint="flytta den till mappen för sin sort"))
         return
     if result.valid:
+        _build(loaded, shown, doc, kind)
+
+
+def _build(loaded: LoadedRoot, shown: str, doc: Document, kind: str) -> None:
+    """Add a schema-valid document to the model. A value the schema accepts and the model
+    cannot hold (a date Python's calendar does not have) is a finding, never a crash."""
+    try:
         build_model.add(kind, doc, loaded.model)
+    except (ValueError, OverflowError) as exc:
+        loaded.broken.add(kind)
+        loaded.findings.append(make("TRY209", Location(shown, 1, 1),
+                                    f"a value of the file cannot be used: {exc}",
+                                    "correct the value (a date from year 1 to 9999)",
+                                    sv=f"ett värde i filen kan inte användas: {exc}",
+                                    sv_hint="rätta värdet (ett datum från år 1 till 9999)"))
 
 
 def _add_bytes(loaded: LoadedRoot, shown: str, raw: bytes | Finding, kind: str | None,
                store: Cache | None) -> None:
     """Check one file's bytes on their own, or take that result from the cache."""
     result = filecheck.check_bytes(raw, shown, kind, store)
+    if isinstance(raw, bytes):
+        loaded.digests[shown] = (result.document.digest if result.document is not None
+                                 else hashlib.sha256(raw).hexdigest())
     _add(loaded, shown, result, kind)
     if kind is not None and not result.valid:
         loaded.broken.add(kind)
@@ -96,24 +116,53 @@ def _add_shared(loaded: LoadedRoot, store: Cache | None) -> None:
     read from disk (also for a root read from git: they lie outside it)."""
     config_doc = loaded.model.config.ref.file if loaded.model.config else None
     names = config_doc.data.get("shared", []) if config_doc is not None else []
-    for name in names:
+    for index, name in enumerate(names):
         path = loaded.root / str(name)
         shown = config.display_path(Path(os.path.normpath(path)))
         if shown in loaded.documents:
             continue
+        target = outside(path, loaded.root)
+        if target is not None and config_doc is not None:
+            loaded.findings.append(make(
+                UNREADABLE, config_doc.where(("shared", index)),
+                f"shared definitions {quoted(str(name))} lie outside the repository that holds "
+                "the data root; not read", "keep the shared file inside the git repository of "
+                "the data root (without one: in the folder that holds the root)",
+                sv=f"de gemensamma definitionerna {quoted(str(name))} ligger utanför det "
+                "git-förråd som rymmer dataroten; filen lästes inte",
+                sv_hint="lägg den gemensamma filen i datarotens git-förråd (utan förråd: i mappen "
+                "som rymmer dataroten)"))
+            continue
         _add_bytes(loaded, shown, read_bytes(path, shown), "shared", store)
 
 
-def _finish(loaded: LoadedRoot) -> LoadedRoot:
+def _finish(loaded: LoadedRoot, gaps: bool = True) -> LoadedRoot:
+    """The checks across files; `gaps=False` leaves out the gaps in the chain (TRY501-TRY508,
+    warnings all), for a command that shows no warnings: each needs its place in a file, which
+    a fast-loaded file works out by walking the text (thousands of activities without a
+    target took most of a warm status)."""
     model = loaded.model
     loaded.findings.extend(references.check(model, loaded.lost))
     loaded.findings.extend(municipalities.check(model))
     loaded.findings.extend(rules.check(model))
     # With a file missing from the model, gaps in the chain would be reported that are not there.
-    loaded.findings.extend(coverage.check(model, loaded.broken))
+    if gaps:
+        loaded.findings.extend(coverage.check(model, loaded.broken))
     targets.link(model)
     loaded.findings.sort(key=Finding.sort_key)
     return loaded
+
+
+def _newer(loaded: LoadedRoot, shown: str, settings: bytes | Finding | None) -> bool:
+    """Whether trygghet.yaml says the root is of a newer data format than this trygghet reads
+    (then TRY006 is its one finding): read first, as the other files may mean something else."""
+    from trygghet_cli import formats
+
+    found = formats.too_new(settings if isinstance(settings, bytes) else None, shown)
+    if found is not None:
+        loaded.files.append(shown)
+        loaded.findings.append(found)
+    return found is not None
 
 
 def _real(path: Path) -> Path:
@@ -124,13 +173,14 @@ def _real(path: Path) -> Path:
         return config.located(path)
 
 
-def load(root: Path, replaced: Mapping[Path, bytes] | None = None, store: Store = "auto") -> LoadedRoot:
+def load(root: Path, replaced: Mapping[Path, bytes] | None = None, store: Store = "auto",
+         *, gaps: bool = True) -> LoadedRoot:
     """Load and check every file of a data root; one broken file never hides the others.
 
     `replaced` maps files to bytes used instead of what is on disk, or in addition to it
     for new files: editing checks a planned change this way before writing it. Per-file
     results come from `store` (by default the root's `.trygghet-cache/`, see cache.py;
-    None: no cache); the checks across files run every time.
+    None: no cache); the checks across files run every time (`gaps`: see _finish).
     """
     cached = _store(store, root)
     loaded = LoadedRoot(root)
@@ -139,6 +189,10 @@ def load(root: Path, replaced: Mapping[Path, bytes] | None = None, store: Store 
     if instead:  # resolving every path made each load of a large root slower
         on_disk = {_real(p) for p in paths}
         paths.extend(sorted(p for p in instead if p not in on_disk))
+    settings = root / config.CONFIG_NAME
+    if _newer(loaded, config.display_path(settings), instead.get(_real(settings)) if instead
+              else read_bytes(settings, config.display_path(settings))):
+        return loaded
     with collector_paused():
         for path in paths:
             shown = config.display_path(path)
@@ -146,7 +200,7 @@ def load(root: Path, replaced: Mapping[Path, bytes] | None = None, store: Store 
             raw = read_bytes(path, shown) if content is None else content
             _add_bytes(loaded, shown, raw, config.kind_of(root, path), cached)
         _add_shared(loaded, cached)
-    return _finish(loaded)
+    return _finish(loaded, gaps)
 
 
 def load_files(root: Path, files: Mapping[str, bytes | Finding], prefix: str = "",
@@ -158,6 +212,8 @@ def load_files(root: Path, files: Mapping[str, bytes | Finding], prefix: str = "
     """
     cached = _store(store, root)
     loaded = LoadedRoot(root)
+    if _newer(loaded, prefix + config.CONFIG_NAME, files.get(config.CONFIG_NAME)):
+        return loaded
     with collector_paused():
         for name in config.data_names(files):
             shown = prefix + name
@@ -169,10 +225,10 @@ def load_files(root: Path, files: Mapping[str, bytes | Finding], prefix: str = "
     return _finish(loaded)
 
 
-def load_valid(root: Path) -> LoadedRoot:
+def load_valid(root: Path, *, gaps: bool = True) -> LoadedRoot:
     """Load a root for a command that needs valid data; raise DataError listing the errors
-    (ReadError when a file could not be read)."""
-    loaded = load(root)
+    (ReadError when a file could not be read). `gaps=False`: see _finish."""
+    loaded = load(root, gaps=gaps)
     errors = loaded.errors()
     if errors:
         raise refusal(errors)

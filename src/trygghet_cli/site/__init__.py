@@ -18,7 +18,7 @@ from trygghet_cli.model import PledgeSet
 from trygghet_cli.render import Request
 from trygghet_cli.render.context import ViewContext
 from trygghet_cli.root.repository import LoadedRoot
-from trygghet_cli.site import opendata, pages
+from trygghet_cli.site import dcat, opendata, pages
 from trygghet_cli.site.history import History
 
 LAYOUT = "site/layout.html.j2"
@@ -68,9 +68,9 @@ def _agreement_follow_up(ctx: ViewContext, pledge_set: PledgeSet) -> dict[str, s
 
 
 def _report_pages(loaded: LoadedRoot, req: SiteRequest, ctx: ViewContext,
-                  settings: pages.Settings) -> dict[str, str]:
+                  settings: pages.Settings, history: History) -> dict[str, str]:
     from trygghet_cli.render import build
-    from trygghet_cli.site import front
+    from trygghet_cli.site import front, timeline
 
     model, out = loaded.model, {}
     for s in model.pledge_sets:
@@ -80,6 +80,7 @@ def _report_pages(loaded: LoadedRoot, req: SiteRequest, ctx: ViewContext,
         view["set"]["follow_up"] = view["set"]["follow_up"] or _agreement_follow_up(ctx, s)
         out[name] = _render("site/pledges.html.j2", view, req.lang, layout=LAYOUT,
                             follow_contact=front.contact(ctx, settings.contact),
+                            timelines=timeline.timelines(ctx, s, history),
                             site_lists=[pages.list_page(lst.id) for lst in model.activity_lists
                                         if lst.pledge_set == s.id])
     for a in model.agreements:
@@ -99,14 +100,22 @@ def _site_pages(loaded: LoadedRoot, ctx: ViewContext, settings: pages.Settings,
                 history: History) -> dict[str, str]:
     model, lang = loaded.model, ctx.lang
     out = {"index.html": _render("site/index.html.j2", pages.start_view(ctx, settings), lang),
-           "om-underlaget.html": _render("site/about.html.j2", pages.about_view(ctx, settings), lang),
-           "tillganglighet.html": _render("site/accessibility.html.j2",
-                                          pages.accessibility_view(ctx, settings), lang)}
+           "om-underlaget.html": _render("site/about.html.j2", pages.about_view(ctx, settings), lang)}
     for lst in model.activity_lists:
         out[pages.list_page(lst.id)] = _render("site/list.html.j2", pages.list_view(ctx, lst, history), lang)
+    from trygghet_cli.site import places
+
+    sets = places.judged_sets(ctx, {s.id: pages.pledge_page(s.id) for s in model.pledge_sets})
     for district in own_districts(model):
-        out[pages.district_page(district.id)] = _render(
-            "site/district.html.j2", pages.district_view(ctx, district.id, district.name), lang)
+        view = pages.district_view(ctx, district.id, district.name,
+                                   places.district_pledges(sets, district.id))
+        out[pages.district_page(district.id)] = _render("site/district.html.j2", view, lang)
+    if own_districts(model):
+        out[places.OVERVIEW] = _render("site/districts.html.j2", places.overview_view(ctx), lang)
+    for agreement in model.agreements:
+        for area in agreement.areas:
+            out[places.area_page(agreement, area, model)] = _render(
+                "site/theme.html.j2", places.theme_view(ctx, agreement, area, sets), lang)
     return out
 
 
@@ -121,12 +130,49 @@ def _open_data(loaded: LoadedRoot, ctx: ViewContext, settings: pages.Settings, b
     files[f"{folder}/trygghet.json"] = opendata.as_json(tables, names, cfg.code if cfg else "")
     files[f"{folder}/README.md"] = opendata.readme(lang, names)
     modified = history.revisions[0].when.date().isoformat() if history.revisions else ""
-    files[f"{folder}/dcat.jsonld"] = opendata.dcat(model, lang, base_url, settings.license, modified)
+    described = [(f"{folder}/{n}.csv", "text/csv", "CSV") for n in tables]
+    described.append((f"{folder}/trygghet.json", "application/json", "JSON"))
+    files[f"{folder}/{dcat.NAME}"] = dcat.dcat(model, lang, base_url, settings.license, modified,
+                                               settings.contact, described)
     links = [(ctx.t(f"site.open.csv.{name}"), f"{folder}/{name}.csv") for name in tables]
     links += [(ctx.t("site.open.json"), f"{folder}/trygghet.json"),
               (ctx.t("site.open.readme"), f"{folder}/README.md"),
               (ctx.t("site.open.dcat"), f"{folder}/dcat.jsonld")]
     return files, links
+
+
+def _statement(ctx: ViewContext, settings: pages.Settings, html: dict[str, str]) -> str:
+    """The accessibility statement, listing what the build's checks found on every page
+    (itself included: a second rendering when the first one shows a shortcoming of its own)."""
+    from trygghet_cli.site import selfcheck
+
+    found = selfcheck.check_site(html)
+    page = _render("site/accessibility.html.j2", pages.accessibility_view(ctx, settings, found), ctx.lang)
+    own = selfcheck.check_page("tillganglighet.html", page)
+    if own:
+        page = _render("site/accessibility.html.j2",
+                       pages.accessibility_view(ctx, settings, found + own), ctx.lang)
+    return page
+
+
+def notes(loaded: LoadedRoot, req: SiteRequest) -> list[str]:
+    """What the build output says besides the files: a missing way to report accessibility
+    shortcomings (a warning), and what was written without the site's address or licence."""
+    from trygghet_cli import i18n
+
+    settings = pages.Settings.of(loaded.model)
+    found = []
+    if not settings.accessibility_contact:
+        found.append(i18n.label("site.warn.accessibility_contact", req.lang))
+    cfg = loaded.model.config
+    website = cfg.ref.file.data.get("municipality", {}).get("website") if cfg else None
+    if not (settings.contact or (cfg and cfg.public_contact) or website):
+        found.append(i18n.label("site.warn.no_contact", req.lang))
+    if not (req.base_url or settings.url):
+        found.append(i18n.label("site.note.no_base_url", req.lang))
+    if not settings.license:
+        found.append(i18n.label("site.note.license", req.lang))
+    return found
 
 
 def build_site(loaded: LoadedRoot, req: SiteRequest) -> dict[str, bytes]:
@@ -146,15 +192,19 @@ def build_site(loaded: LoadedRoot, req: SiteRequest) -> dict[str, bytes]:
         internal=frozenset(a.id for a in model.all_activities() if a.visibility == "internal"))
     history = git_history.read(loaded.root, req.lang, gate_of_history) if req.history else History()
     ctx = ViewContext(model, req.lang, req.as_of, req.as_of_shown)
-    html = {**_report_pages(loaded, req, ctx, settings), **_site_pages(loaded, ctx, settings, history)}
+    html = {**_report_pages(loaded, req, ctx, settings, history),
+            **_site_pages(loaded, ctx, settings, history)}
     data, links = _open_data(loaded, ctx, settings, base_url, history)
     html["oppna-data.html"] = _render("site/open_data.html.j2",
                                       pages.open_data_view(ctx, links, settings), req.lang)
+    html["tillganglighet.html"] = _statement(ctx, settings, html)
     cfg = model.config
     municipality = pages.municipality_names(ctx)
     data["flode.xml"] = feed.atom(history, ctx.t("site.feed.title", municipality=municipality),
-                                  base_url, cfg.code if cfg else "0000", req.lang)
-    data["sitemap.xml"] = feed.sitemap(list(html), base_url)
+                                  base_url, cfg.code if cfg else "0000", req.lang,
+                                  pages.by_group(model), req.as_of)
+    if base_url:  # sitemaps.org requires absolute addresses: without the site's, none is written
+        data["sitemap.xml"] = feed.sitemap(list(html), base_url)
     for name, text in html.items():
         gate.check_output(text, "html", name, allowed)
         gate.check_no_internal(text, "html", name, model)

@@ -56,15 +56,18 @@ def _period_state(ctx: ViewContext, pledge_set: PledgeSet, how: PeriodChoice) ->
     return {"state": state, "key": key, "next": after}
 
 
-def _pledges(ctx: ViewContext, pledge_set: PledgeSet, page: str) -> list[View]:
-    """Each pledge with its verdict, judged over the activities the site may publish."""
+def judged(ctx: ViewContext, pledge_set: PledgeSet, page: str) -> list[View]:
+    """Each pledge of the set with its verdict on as_of, judged over the activities the site
+    may publish: number, text, verdict in words, its key and mark, its anchor on `page`."""
     report = build_report(ctx.model, pledge_set.id, ctx.as_of)
     summary = report.summary
     found = []
     for number, progress in enumerate(report.pledges, start=1):
         states = [s for s in progress.activities if ctx.visible(s.activity)]
         verdict = pledge_verdict(states, started=summary.started, ended=summary.ended)
-        found.append({"number": number, "text": " ".join(progress.pledge.text.split()),
+        found.append({"id": progress.pledge.id, "number": number,
+                      "text": " ".join(progress.pledge.text.split()), "areas": progress.pledge.areas,
+                      "districts": sorted({d for s in states for d in s.activity.districts}),
                       "verdict": ctx.t(f"pledge_verdict.{verdict.value}"), "key": verdict.value,
                       "mark": MARKS[verdict], "page": f"{page}#pledge-{number}"})
     return found
@@ -94,4 +97,4 @@ def first_screen(ctx: ViewContext, pledge_set: PledgeSet | None, how: PeriodChoi
                 "none": ctx.t("site.front.no_pledges")}
     return {"title": ctx.t("site.pledges", period=pledge_set.period.label()),
             "state": _period_state(ctx, pledge_set, how),
-            "pledges": _pledges(ctx, pledge_set, page), "page": page, "none": ""}
+            "pledges": judged(ctx, pledge_set, page), "page": page, "none": ""}

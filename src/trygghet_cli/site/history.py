@@ -30,10 +30,14 @@ MAX_COMMITS = 60
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """One change in words, and which activity list or pledge set it belongs to."""
+    """One change in words, and which activity list or pledge set it belongs to; `kind` and
+    `subject` name the entity changed (an activity's id), `pledge` the pledge it serves."""
 
     text: str
     group: str
+    kind: str = ""
+    subject: str = ""
+    pledge: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +147,8 @@ def _events(old: Model, new: Model, lang: str, gate: Gate) -> list[Event]:
         if text and _public(text, gate.allowed):
             group = list_of.get(change.group, change.group) if change.entity == "activity" \
                 else change.group
-            events.append(Event(text, group))
+            events.append(Event(text, group, change.entity, change.new_id or change.old_id or "",
+                                change.pledge))
     return events
 
 
@@ -168,16 +173,16 @@ def describe(change: EntityChange, lang: str) -> str:
     kind = change.entity if change.entity in {"activity", "pledge", "pledge_set", "agreement",
                                                "activity_list", "area"} else "other"
     if change.change.value in {"added", "removed"}:
-        return _t(f"{change.change.value}.{kind}", lang, title=_short(change.title))
+        return _t(f"{change.change.value}.{kind}", lang, title=short(change.title))
     status = _status_text(change, lang) if change.entity == "activity" else None
     if status:
         return status
     if change.entity == "activity" and any(f.field.startswith("targets") and "outcomes" in f.field
                                            for f in change.fields):
-        return _t("outcome", lang, title=_short(change.title))
+        return _t("outcome", lang, title=short(change.title))
     if change.entity == "config":
         return ""
-    return _t(f"changed.{kind}", lang, title=_short(change.title)) + _what(change, lang)
+    return _t(f"changed.{kind}", lang, title=short(change.title)) + _what(change, lang)
 
 
 def _what(change: EntityChange, lang: str) -> str:
@@ -190,6 +195,6 @@ def _what(change: EntityChange, lang: str) -> str:
     return f" ({', '.join(names)})" if names else ""
 
 
-def _short(text: str, limit: int = 90) -> str:
+def short(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1].rsplit(" ", 1)[0] + " …"

@@ -1,5 +1,5 @@
 """Open data for the site: one CSV per kind of record, everything as JSON, a README of the
-columns, and DCAT-AP-SE metadata (JSON-LD) that Sveriges dataportal can harvest.
+columns; the DCAT-AP-SE metadata that Sveriges dataportal harvests is written by site/dcat.py.
 
 Only public records: internal activities and internal notes are left out, like in the reports.
 """
@@ -192,51 +192,4 @@ def readme(lang: str, municipality: str) -> str:
         lines += [f"| {c} | {d_sv if sv else d_en} |" for c, d_sv, d_en in columns]
         lines.append("")
     return "\n".join(lines)
-
-
-def dcat(model: Model, lang: str, base_url: str, license_url: str, modified: str) -> str:
-    """DCAT-AP-SE metadata for the open data as JSON-LD: one catalog, one dataset, a
-    distribution per file."""
-    cfg = model.config
-    name = cfg.municipality if cfg else ""
-    base = base_url + "/" if base_url else ""
-    publisher = {"@type": "foaf:Agent", "foaf:name": name}
-    website = text(cfg.ref.file.data.get("municipality", {}).get("website")) if cfg else ""
-    if website:
-        publisher["@id"] = website
-    files = [(f"{FOLDER}/{n}.csv", "text/csv", "CSV") for n in TABLES]
-    files.append((f"{FOLDER}/trygghet.json", "application/json", "JSON"))
-    distributions = []
-    for path, media, fmt in files:
-        dist: dict[str, Any] = {
-            "@type": "dcat:Distribution",
-            "dcterms:title": {"@language": lang, "@value": path.rsplit("/", 1)[-1]},
-            "dcat:accessURL": {"@id": base + path}, "dcat:downloadURL": {"@id": base + path},
-            "dcat:mediaType": {"@id": f"http://www.iana.org/assignments/media-types/{media}"},
-            "dcterms:format": {"@id": f"http://publications.europa.eu/resource/authority/file-type/{fmt}"}}
-        if license_url:
-            dist["dcterms:license"] = {"@id": license_url}
-        distributions.append(dist)
-    title = ("Brottsförebyggande samverkan: " if lang == "sv" else "Crime-prevention cooperation: ") + name
-    dataset: dict[str, Any] = {
-        "@id": base + f"{FOLDER}/#dataset", "@type": "dcat:Dataset",
-        "dcterms:title": {"@language": lang, "@value": title},
-        "dcterms:description": {"@language": lang, "@value": (
-            "Samverkansöverenskommelser, medborgarlöften, aktiviteter, mål och utfall." if lang == "sv"
-            else "Cooperation agreements, citizen pledges, activities, targets and outcomes.")},
-        "dcterms:publisher": publisher, "dcat:distribution": distributions,
-        "dcat:keyword": ["medborgarlöften", "brottsförebyggande", "trygghet"],
-        "dcat:theme": {"@id": "http://publications.europa.eu/resource/authority/data-theme/JUST"},
-    }
-    if modified:
-        dataset["dcterms:modified"] = {"@type": "xsd:date", "@value": modified}
-    catalog = {
-        "@context": {"dcat": "http://www.w3.org/ns/dcat#", "dcterms": "http://purl.org/dc/terms/",
-                     "foaf": "http://xmlns.com/foaf/0.1/", "xsd": "http://www.w3.org/2001/XMLSchema#"},
-        "@id": base + f"{FOLDER}/dcat.jsonld#catalog", "@type": "dcat:Catalog",
-        "dcterms:title": {"@language": lang, "@value": title},
-        "dcterms:description": {"@language": lang, "@value": title},
-        "dcterms:publisher": publisher, "dcat:dataset": [dataset],
-    }
-    return json.dumps(catalog, ensure_ascii=False, indent=2) + "\n"
 

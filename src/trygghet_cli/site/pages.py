@@ -18,7 +18,9 @@ from trygghet_cli.diff import plain
 from trygghet_cli.model import ActivityList, Agreement, Model, PledgeSet
 from trygghet_cli.render import select, views
 from trygghet_cli.render.context import ViewContext, activity_sources, strings, text
+from trygghet_cli.site.dcat import CC0
 from trygghet_cli.site.history import History
+from trygghet_cli.site.selfcheck import Shortcoming
 from trygghet_cli.status.words import list_named, pledges_named
 
 View = dict[str, Any]
@@ -33,6 +35,7 @@ class Settings:
     accessibility_contact: str = ""
     license: str = ""
     provenance_notes: bool = True
+    accessibility: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def of(cls, model: Model) -> Settings:
@@ -41,8 +44,10 @@ class Settings:
             return cls()
         contact = [{k: text(c.get(k)) for k in ("label", "email", "phone", "url")}
                    for c in raw.get("contact", []) if isinstance(c, dict)]
+        statement = raw.get("accessibility")
         return cls(text(raw.get("url")).rstrip("/"), contact, text(raw.get("accessibility_contact")),
-                   text(raw.get("license")), raw.get("provenance_notes", True) is not False)
+                   text(raw.get("license")), raw.get("provenance_notes", True) is not False,
+                   statement if isinstance(statement, dict) else {})
 
     def public_contact(self) -> list[str]:
         """Every address and number declared public (they pass the personal-data gate)."""
@@ -98,6 +103,14 @@ def year_page(year: int) -> str:
 
 def district_page(district_id: str) -> str:
     return f"kommundel-{district_id}.html"
+
+
+def by_group(model: Model) -> dict[str, str]:
+    """The page of each activity list, pledge set and agreement, by its id (history groups)."""
+    found = {lst.id: list_page(lst.id) for lst in model.activity_lists}
+    found.update({s.id: pledge_page(s.id) for s in model.pledge_sets})
+    found.update({a.id: agreement_page(a.id) for a in model.agreements})
+    return found
 
 
 def municipality_names(ctx: ViewContext) -> str:
@@ -186,7 +199,7 @@ def intro(ctx: ViewContext, agreement: Agreement | None, pledges: PledgeSet | No
 def start_view(ctx: ViewContext, settings: Settings) -> View:
     """The start page: first the pledges in force with their verdicts, the period and the
     contact (site/front.py); then the cooperation, the agreement, the lägesbild, the links."""
-    from trygghet_cli.site import front
+    from trygghet_cli.site import front, places
     from trygghet_cli.status import select_period
 
     model = ctx.model
@@ -214,6 +227,9 @@ def start_view(ctx: ViewContext, settings: Settings) -> View:
                        for a in sorted(model.agreements, key=lambda a: a.period.start, reverse=True)],
         "years": [{"year": y, "page": year_page(y)} for y in years(model, ctx.as_of)],
         "contact": front.contact(ctx, settings.contact),
+        "themes": places.themes(ctx) if agreement is None else
+        [t for t in places.themes(ctx) if t["agreement"] == agreement.title],
+        "has_districts": bool(own_districts(model)),
     }
 
 
@@ -247,8 +263,9 @@ def list_view(ctx: ViewContext, lst: ActivityList, history: History) -> View:
     }
 
 
-def district_view(ctx: ViewContext, district_id: str, name: str) -> View:
-    """A district: the situation picture for it over the periods, and its activities."""
+def district_view(ctx: ViewContext, district_id: str, name: str, pledges: list[View]) -> View:
+    """A district: the pledges with activities in it, the situation picture for it over the
+    periods, and its activities."""
     from trygghet_cli.situation import select as situation_select
 
     notes = [{"from": sit.title, "summary": section.summary}
@@ -268,7 +285,7 @@ def district_view(ctx: ViewContext, district_id: str, name: str) -> View:
                 activities.append(brief)
     return {"meta": site_meta(ctx, ctx.t("site.district.title", name=name), ctx.t("site.districts"),
                               district_page(district_id)),
-            "notes": notes, "activities": activities}
+            "notes": notes, "activities": activities, "pledges": pledges}
 
 
 def provenance(model: Model) -> list[View]:
@@ -301,15 +318,21 @@ def about_view(ctx: ViewContext, settings: Settings) -> View:
             "sources": [{**ctx.sources([s.id])[0], "id": s.id} for s in ctx.model.sources]}
 
 
-def accessibility_view(ctx: ViewContext, settings: Settings) -> View:
-    contact = settings.accessibility_contact
+def accessibility_view(ctx: ViewContext, settings: Settings, found: list[Shortcoming]) -> View:
+    """The accessibility statement (site/statement.py) with the build's own findings."""
+    from trygghet_cli.site import front, statement
+
+    owner = municipality_names(ctx)
+    view = statement.statement_view(ctx, settings.accessibility, front.contact(ctx, settings.contact),
+                                    settings.accessibility_contact, found, owner,
+                                    ctx.t("site.title", municipality=owner))
     return {"meta": site_meta(ctx, ctx.t("site.a11y.title"), ctx.t("site.kind"), "tillganglighet.html"),
-            "intro": ctx.t("site.a11y.intro", owner=municipality_names(ctx)),
-            "contact": contact, "contact_is_mail": "@" in contact and "://" not in contact,
-            "digg": "https://www.digg.se/digital-tillganglighet/offentlig-aktor"}
+            "s": view}
 
 
 def open_data_view(ctx: ViewContext, files: list[tuple[str, str]], settings: Settings) -> View:
     return {"meta": site_meta(ctx, ctx.t("site.open.title"), ctx.t("site.kind"), "oppna-data.html"),
             "files": [{"label": label, "href": href} for label, href in files],
-            "license": settings.license}
+            "license": settings.license or CC0,
+            "license_name": ctx.t("site.open.cc0") if not settings.license or settings.license == CC0
+            else settings.license}

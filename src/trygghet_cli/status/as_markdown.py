@@ -47,7 +47,7 @@ def _row(state: ActivityState, report: StatusReport, lang: str) -> str:
     if state.overdue:
         status = f"**{status}**"
     targets = "<br>".join(md_escape(words.attainment_text(t, lang)) for t in state.targets) or "–"
-    owners = md_escape(words.names_text(activity.owners, report)) or "–"
+    owners = md_escape(words.names_text(activity.owners, report, lang)) or "–"
     cells = [f"{activity.id} {md_escape(activity.title)}", status, owners,
              words.due_text(state, lang).replace("*", "\\*"), targets]
     return "| " + " | ".join(cells) + " |"

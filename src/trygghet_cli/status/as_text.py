@@ -95,7 +95,7 @@ def _header(report: StatusReport, lang: str, p: _Painter) -> None:
 def _activity_lines(state: ActivityState, report: StatusReport, lang: str, width: int) -> list[Line]:
     lines: list[Line] = [(t, "1") for t in _wrap(f"{state.id} {state.activity.title}", width)]
     if state.activity.owners:
-        owners = f"  {label('st.owner', lang)}: {words.names_text(state.activity.owners, report)}"
+        owners = f"  {label('st.owner', lang)}: {words.names_text(state.activity.owners, report, lang)}"
         lines += [(t, "2") for t in _wrap(owners, width, "  ")]
     for att in state.targets:
         text = f"  {label('st.target_line', lang)}: {words.attainment_text(att, lang)}"

@@ -118,8 +118,10 @@ def gap_text(gap: Gap | None, lang: str) -> str:
     return label(f"st.gap.{gap.value}", lang) if gap else ""
 
 
-def names_text(ids: list[str], report: StatusReport) -> str:
-    return ", ".join(report.names.get(i, i) for i in ids)
+def names_text(ids: list[str], report: StatusReport, lang: str) -> str:
+    """The names of functions, parties or districts in a cell: 'A, B', or 'A; B' when a name
+    holds a comma (i18n.join_list)."""
+    return join_list([report.names.get(i, i) for i in ids], lang, last_word=False)
 
 
 def due_text(state: ActivityState, lang: str) -> str:

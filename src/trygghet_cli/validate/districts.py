@@ -44,6 +44,11 @@ def _situation_uses(item: Situation) -> Iterator[tuple[str, Location]]:
         yield section.district, section.ref.where("district")
 
 
+def uses_of(item: ActivityList | Situation) -> Iterator[tuple[str, Location]]:
+    """Every district id a document names, with where it names it."""
+    return _list_uses(item) if isinstance(item, ActivityList) else _situation_uses(item)
+
+
 def _homeless(district: District, known: list[str]) -> Finding:
     return make("TRY322", district.ref.where(), f"district '{district.id}' does not say which of "
                 f"the {len(known)} municipalities it lies in",
@@ -70,7 +75,7 @@ def _elsewhere(model: Model, item: ActivityList | Situation) -> list[Finding]:
     names = {m.id: m.name for m in (model.config.municipalities if model.config else [])}
     mine = {m.id for m in own}
     listed = {lang: join_list([m.name for m in own], lang) for lang in ("en", "sv")}
-    uses = _list_uses(item) if isinstance(item, ActivityList) else _situation_uses(item)
+    uses = uses_of(item)
     return [make("TRY321", where, f"district '{district}' lies in {names[home]}, but "
                  f"'{item.id}' belongs to {listed['en']}",
                  f"name a district of {listed['en']}, or add {home} to the document's "
@@ -92,7 +97,9 @@ def check(model: Model) -> list[Finding]:
     findings = []
     for district in model.config.districts:
         if district.municipality is None and len(known) > 1:
-            findings.append(_homeless(district, known))
+            from trygghet_cli import formats
+
+            findings.append(formats.soften(_homeless(district, known), model.config.format))
         elif district.municipality is not None and district.municipality not in known:
             findings.append(_unknown_home(district, known))
     if len(known) > 1:

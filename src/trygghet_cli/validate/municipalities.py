@@ -57,17 +57,26 @@ def _document(model: Model, item: Agreement | PledgeSet | ActivityList | Situati
     # An activity list follows its pledge set, which is reported instead.
     follows = isinstance(item, ActivityList) and model.pledge_set(item.pledge_set) is not None
     if len(everyone) > 1 and not follows and not stated_ids(model, item):
-        findings.append(make("TRY313", item.ref.where(),
-                             f"'{item.id}' does not say which of the {len(everyone)} "
-                             "municipalities it belongs to",
-                             f"add 'municipalities: [{known[0]}]' (ids: {', '.join(known)}), or "
-                             "give a municipality a 'party:' that the document names",
-                             sv=f"'{item.id}' anger inte vilken av de {len(everyone)} kommunerna "
-                             "den hör till",
-                             sv_hint=f"lägg till 'municipalities: [{known[0]}]' (id: "
-                             f"{', '.join(known)}), eller ge en kommun en 'party:' som "
-                             "dokumentet nämner"))
+        findings.append(_nameless(item, known, model))
     return findings
+
+
+def _nameless(item: Agreement | PledgeSet | ActivityList | Situation, known: list[str],
+              model: Model) -> Finding:
+    """TRY313; for a lägesbild (which trygghet 0.1 did not ask) a warning in a format-1 root."""
+    from trygghet_cli import formats
+
+    count = len(known)
+    finding = make("TRY313", item.ref.where(),
+                   f"'{item.id}' does not say which of the {count} municipalities it belongs to",
+                   f"add 'municipalities: [{known[0]}]' (ids: {', '.join(known)}), or give a "
+                   "municipality a 'party:' that the document names",
+                   sv=f"'{item.id}' anger inte vilken av de {count} kommunerna den hör till",
+                   sv_hint=f"lägg till 'municipalities: [{known[0]}]' (id: {', '.join(known)}), "
+                   "eller ge en kommun en 'party:' som dokumentet nämner")
+    if isinstance(item, Situation) and model.config is not None:
+        return formats.soften(finding, model.config.format)
+    return finding
 
 
 def _party_links(config: Config) -> list[Finding]:

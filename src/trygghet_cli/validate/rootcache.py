@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from trygghet_cli.errors import ReadError
 from trygghet_cli.findings import Finding, Location, Severity
 from trygghet_cli.loading.document import read_bytes
 from trygghet_cli.root import config
@@ -36,13 +37,19 @@ class RootFiles:
 
     key: str
     digests: dict[str, tuple[str, str]] = field(default_factory=dict)  # shown -> (kind, hash)
+    day: str = ""  # the day the key was made for (the rules compare dates with today)
 
 
 def files_of(root: Path, store: Cache) -> RootFiles | None:
     """Read and hash every data file of the root; None when one cannot be read (not cached)."""
-    whole = hashlib.sha256(f"{date.today().isoformat()}\0{os.getcwd()}\0".encode())
+    day = date.today().isoformat()
+    whole = hashlib.sha256(f"{day}\0{os.getcwd()}\0".encode())
     digests = {}
-    for path in config.data_files(root):
+    try:
+        paths = config.data_files(root)
+    except ReadError:  # reported when the root is checked
+        return None
+    for path in paths:
         shown = config.display_path(path)
         raw = read_bytes(path, shown)
         if not isinstance(raw, bytes):
@@ -50,7 +57,13 @@ def files_of(root: Path, store: Cache) -> RootFiles | None:
         kind, digest = config.kind_of(root, path) or "-", hashlib.sha256(raw).hexdigest()
         digests[shown] = (kind, digest)
         whole.update(f"{shown}\0{kind}\0{digest}\0".encode())
-    return RootFiles(store.key("root", whole.hexdigest()), digests)
+    return RootFiles(store.key("root", whole.hexdigest()), digests, day)
+
+
+def same_day(files: RootFiles) -> bool:
+    """Whether today is still the day files' key was made for (a run across midnight is not
+    stored: its rules may have compared dates with either day)."""
+    return files.day == date.today().isoformat()
 
 
 def _unchanged(shared: list[tuple[str, str]]) -> bool:

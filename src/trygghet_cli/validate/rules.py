@@ -115,6 +115,20 @@ def _completed_before_start(activity: Activity) -> list[Finding]:
                  sv_hint="rätta datumet för när den blev klar (eller startdatumet)")]
 
 
+def _completed_in_future(activity: Activity, today: date) -> list[Finding]:
+    """TRY522 for a done activity whose completion date has not come (2042 for 2024): a
+    warning, since the file stays readable, but status counts it done from a day not yet here."""
+    completed = parse_partial(activity.completed) if activity.completed else None
+    if activity.status is not Status.DONE or completed is None or completed.first <= today:
+        return []
+    return [make("TRY522", activity.ref.where("completed"),
+                 f"{activity.id}: done, but completed {activity.completed} is after today ({today})",
+                 "write the day it was completed; a done activity cannot be completed in the future",
+                 sv=f"{activity.id}: klar, men klardatum {activity.completed} ligger efter i dag "
+                 f"({today})",
+                 sv_hint="skriv dagen då den blev klar; en klar aktivitet kan inte bli klar i framtiden")]
+
+
 def _activity(activity: Activity, period: Period | None) -> list[Finding]:
     findings = []
     ref = activity.ref
@@ -220,37 +234,16 @@ def _predecessor_cycles(model: Model) -> list[Finding]:
     return findings
 
 
-def _party_names(model: Model) -> list[Finding]:
-    """TRY411 for a party whose name holds a list separator: 'A, B och C' must name three."""
-    from trygghet_cli import i18n
-
-    findings = []
-    for party in model.config.parties if model.config else []:
-        separator = i18n.list_separator_in(party.name)
-        if separator is None:
-            continue
-        before, _, after = party.name.partition(separator)
-        suggestion = f"{before.strip()} ({after.strip()})" if separator == ", " else ""
-        texts = {lang: (i18n.label("rule.party_separator", lang, id=party.id, name=party.name,
-                                   separator=i18n.separator_name(separator, lang)),
-                        i18n.label("rule.party_separator.hint" + (".comma" if suggestion else ""),
-                                   lang, suggestion=suggestion))
-                 for lang in i18n.LANGUAGES}
-        findings.append(make("TRY411", party.ref.where("name"), *texts["en"],
-                             sv=texts["sv"][0], sv_hint=texts["sv"][1]))
-    return findings
-
-
 def check(model: Model, today: date | None = None) -> list[Finding]:
     """Every rule; today (default: the real date) is when an outcome counts as dated in the future."""
     day = today or date.today()
-    findings = (_partial_dates(model) + _periods(model) + _predecessor_cycles(model)
-                + _party_names(model))
+    findings = _partial_dates(model) + _periods(model) + _predecessor_cycles(model)
     for activity_list in model.activity_lists:
         pledge_set = model.pledge_set(activity_list.pledge_set)
         period = pledge_set.period if pledge_set else None
         for activity in activity_list.activities:
             findings.extend(_activity(activity, period))
+            findings.extend(_completed_in_future(activity, day))
             findings.extend(_targets(activity))
             findings.extend(outcomes.check_activity(activity, period, day))
     return findings

@@ -149,7 +149,9 @@ def check(doc: Document, kind: str) -> list[Finding]:
 
     fast = fast_validator(kind)
     if fast.is_valid(doc.data):
-        return []
+        # jsonschema-rs takes year 0000 for a date; Python's dates (the model's, and the
+        # reference's format check) start at year 1: such a file is judged by the reference.
+        return check_reference(doc, kind) if "0000-" in doc.text else []
     top = compiled.top_schema(kind)
     return _findings(doc, iter(compiled.errors(fast, top, doc.data)))
 

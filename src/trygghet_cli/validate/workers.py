@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
-from trygghet_cli.findings import Finding
+from trygghet_cli.errors import ReadError
+from trygghet_cli.findings import Finding, Location, make
 from trygghet_cli.root import cache, config, repository
 from trygghet_cli.root.cache import Cache
 from trygghet_cli.validate import privacy, rootcache
@@ -66,7 +67,10 @@ def summarize(job: RootJob, store: Cache | None) -> RootSummary:
     # The collector stays paused until the root's model is freed again (by reference counting):
     # resuming it while the model lived made it walk every object of the root once more.
     with repository.collector_paused():
-        loaded = repository.load(job.root, store=store)
+        try:
+            loaded = repository.load(job.root, store=store)
+        except ReadError as exc:  # this root cannot be read (activities is a file): the others can
+            return RootSummary([], [unreadable_root(job.root, exc)])
         texts = _excerpts(loaded) if job.excerpts else {}
         summary = RootSummary(loaded.files, loaded.findings, texts)
         if files is not None and store is not None:
@@ -76,6 +80,13 @@ def summarize(job: RootJob, store: Cache | None) -> RootSummary:
                               texts if job.excerpts else None)
         del loaded
     return summary
+
+
+def unreadable_root(root: Path, error: ReadError) -> Finding:
+    """The finding of a root that cannot be read, in a run over many roots."""
+    (message, hint), (sv, sv_hint) = error.text("en"), error.text("sv")
+    where = Location(str(error.values.get("path", config.display_path(root))))
+    return make(repository.UNREADABLE, where, message, hint, sv=sv, sv_hint=sv_hint)
 
 
 def _excerpts(loaded: repository.LoadedRoot) -> Excerpts:
@@ -89,17 +100,22 @@ def _excerpts(loaded: repository.LoadedRoot) -> Excerpts:
 
 def _shared(loaded: repository.LoadedRoot, files: RootFiles) -> list[tuple[str, str]] | None:
     """The files read from outside the root (shared definitions) with their hashes; None when
-    the root cannot be stored: a file changed while it was read, or a shared one is missing."""
+    the root cannot be stored: a file changed while the root was checked (the bytes checked
+    are not those hashed before, broken files included, or a file came or went, or the day
+    turned), or a shared one could not be read. A result is stored only for the very bytes
+    it was found for: an editor saving mid-run never leaves a verdict under another content."""
+    if set(files.digests) - set(loaded.files) or not rootcache.same_day(files):
+        return None
     shared = []
     for name in loaded.files:
-        doc = loaded.documents.get(name)
+        seen = loaded.digests.get(name)
         if name in files.digests:
-            if doc is not None and doc.digest != files.digests[name][1]:
+            if seen != files.digests[name][1]:
                 return None
-        elif doc is None:
+        elif seen is None:
             return None
         else:
-            shared.append((name, doc.digest))
+            shared.append((name, seen))
     return shared
 
 
@@ -124,7 +140,10 @@ def _work(job: RootJob, store: Cache | None) -> float:
     """How much work checking a root is: nothing when its summary is cached and will be used,
     else 1 for each uncached file and CACHED_WORK for each cached one."""
     if store is None or job.files is None:
-        return float(len(config.data_files(job.root)))
+        try:
+            return float(len(config.data_files(job.root)))
+        except ReadError:
+            return 0.0
     if job.summary_cached and store.has(job.files.key):
         return 0.0
     return sum(CACHED_WORK if store.has(store.key(kind, digest)) else 1.0

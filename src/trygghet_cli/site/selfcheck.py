@@ -1,0 +1,89 @@
+"""The checks every build runs on every page it writes, whose findings the accessibility
+statement lists as known shortcomings: the statement says what the site itself was tested for.
+
+They cover what can be decided from the HTML alone (WCAG 2.1: 1.1.1 text alternatives, 1.3.1
+structure, 2.4.2 page title, 3.1.1 language, 4.1.1 unique ids, 2.4.4 link text); the browser
+tests of the tool (axe-core at 390 and 1280 px and 200 % text) cover the rest it can test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+
+@dataclass(frozen=True, slots=True)
+class Shortcoming:
+    """One problem found on one page: the page and a key of the catalog (site.check.*)."""
+
+    page: str
+    key: str
+    detail: str = ""
+
+
+class _Walk(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.lang = ""
+        self.title = ""
+        self.h1 = 0
+        self.unlabelled_nav = 0
+        self.nav_labels: list[str] = []
+        self.img_without_alt = 0
+        self.empty_links = 0
+        self._in: list[str] = []
+        self._link_text: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.append(str(found["id"]))
+        if tag == "html":
+            self.lang = found.get("lang") or ""
+        elif tag == "h1":
+            self.h1 += 1
+        elif tag == "nav":
+            label = found.get("aria-label") or found.get("aria-labelledby") or ""
+            self.unlabelled_nav += 0 if label else 1
+            self.nav_labels.append(label)
+        elif tag == "img" and found.get("alt") is None:
+            self.img_without_alt += 1
+        elif tag == "a" and found.get("href") is not None:
+            self._link_text = [found.get("aria-label") or ""]
+        self._in.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._link_text is not None:
+            self.empty_links += 0 if "".join(self._link_text).strip() else 1
+            self._link_text = None
+        if tag in self._in:
+            while self._in and self._in.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        if self._in and self._in[-1] == "title":
+            self.title += data
+        if self._link_text is not None:
+            self._link_text.append(data)
+
+
+def check_page(name: str, html: str) -> list[Shortcoming]:
+    """What this page lacks of the structure the statement promises."""
+    walk = _Walk()
+    walk.feed(html)
+    found = []
+    duplicates = sorted({i for i in walk.ids if walk.ids.count(i) > 1})
+    if duplicates:
+        found.append(Shortcoming(name, "duplicate_id", ", ".join(duplicates[:5])))
+    checks = [(not walk.lang, "no_lang"), (not walk.title.strip(), "no_title"),
+              (walk.h1 != 1, "h1"), (walk.img_without_alt > 0, "img_alt"),
+              (walk.empty_links > 0, "empty_link"),
+              (walk.unlabelled_nav > 0 or len(set(walk.nav_labels)) < len(walk.nav_labels), "nav")]
+    found += [Shortcoming(name, key) for failed, key in checks if failed]
+    return found
+
+
+def check_site(pages: dict[str, str]) -> list[Shortcoming]:
+    """Every page's shortcomings, in page order."""
+    return [s for name in sorted(pages) for s in check_page(name, pages[name])]
