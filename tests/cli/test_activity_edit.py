@@ -163,7 +163,7 @@ def test_outcome_already_recorded_is_not_added_twice(refused) -> None:
 
 def test_outcome_that_breaks_a_rule_is_refused_and_nothing_is_written(refused) -> None:
     result = refused(1, "outcome", "a-1", "5", "--date", "2031-01-01")
-    assert "skulle göra datan ogiltig" in result.stderr
+    assert "skulle göra datafilerna ogiltiga" in result.stderr
     assert "utanför perioden" in result.stderr
 
 
@@ -323,7 +323,7 @@ def test_an_edit_in_a_list_with_an_error_says_that_error_not_that_the_activity_i
     result = edit(run, minimal_root, *args)
     assert result.exit_code == 1, result.output
     assert f"aktiviteten {args[1]} finns i en fil med ett fel: " in result.stderr
-    assert f"2024-2025.yaml:{line}:5: activities[" in result.stderr
-    assert "]: okänd nyckel 'stauts'" in result.stderr
+    assert f"2024-2025.yaml:{line}:5: aktiviteten a-1: okänd nyckel" in result.stderr
+    assert "a-1: okänd nyckel 'stauts'" in result.stderr
     assert "det finns ingen aktivitet" not in result.output
     assert activities.read_bytes() == broken

@@ -77,7 +77,7 @@ def test_an_open_problem_is_named_as_missing_a_measure(run, exempelby) -> None:
         encoding="utf-8")
     result = run("--data", str(exempelby), "check", "law", "--as-of", "2025-06-30")
     assert "[saknas] Åtgärder utifrån lägesbildens problem" in result.stdout
-    assert "p-est-unga" in result.stdout
+    assert "Fler EST-rapporter om unga" in result.stdout
 
 
 def test_a_plan_without_its_decision_is_not_recorded_rather_than_missing(run, exempelby) -> None:

@@ -146,8 +146,9 @@ def test_target_and_outcome_changes_are_shown_field_by_field(run, repo) -> None:
               "            source: src-uppfoljning\n          - value: 5\n")
     repo.commit("targets")
     result = _diff(run, repo, "--git", "HEAD~1..HEAD")
-    assert "mål[t1].värde: 4 → 6" in result.stdout
-    assert ("mål[t1].utfall:\n        + värde: 2; datum: 2024-06-30; typ: interim; källa: "
+    # Field names and coded values in words, no path notation (issue 24).
+    assert "mål t1, värde: 4 → 6" in result.stdout
+    assert ("mål t1, utfall:\n        + värde: 2; datum: 2024-06-30; typ: delrapport; källa: "
             "src-uppfoljning") in result.stdout
 
 
@@ -196,7 +197,7 @@ def test_a_file_invalid_at_one_revision_is_reported_and_the_rest_compared(run, r
     result = _diff(run, repo, "--git", "HEAD~1..HEAD")
     assert result.exit_code == 0, result.output
     assert "Inte jämförda (ogiltiga i någon version):\n  - activities/2024-2025.yaml" in result.stdout
-    assert "HEAD:data/activities/2024-2025.yaml:32:5: TRY201 activities[1]: unknown key" in result.stdout
+    assert "HEAD:data/activities/2024-2025.yaml:32:5: TRY201 activity a-2: unknown key" in result.stdout
     assert "~ löfte ml-2" in result.stdout and "aktivitet" not in result.stdout
 
 
@@ -274,7 +275,7 @@ def test_new_activities_and_settings_changes_are_grouped_where_they_belong(run, 
     result = _diff(run, repo, "--git", "HEAD")
     text = result.stdout
     assert "Inställningar (trygghet.yaml)" in text
-    assert "funktioner[kommunpolis].namn: Kommunpolis → Kommunpolisen" in text
+    assert "funktioner kommunpolis, namn: Kommunpolis → Kommunpolisen" in text
     pledge_at = text.index("Löfte ml-1: Vi ökar vuxennärvaron där unga vistas.")
     assert text.index("  + aktivitet a-3: Nattvandring") > pledge_at
 

@@ -88,3 +88,39 @@ def test_activity_new_creates_the_list_and_swedish_status_words_work(run, fresh)
     wrong = run(*data, "activity", "set-status", "a2026-01", "färdig")
     assert wrong.exit_code == 2
     assert "okänd status 'färdig'" in wrong.stderr
+
+
+def test_new_agreement_takes_follow_up_responsible_functions_and_the_signing(run, fresh) -> None:
+    result = run("--data", str(fresh), "new", "agreement", "--start", "2026-01-01", "--end", "2029-12-31",
+                 "--area", "Trygg stadskärna", "--responsible", "trygghetssamordnare",
+                 "--follow-up", "Årlig rapport till kommunstyrelsen", "--follow-up-every", "yearly",
+                 "--signed", "2025-12-15", "--signed-by", "kommundirektör",
+                 "--signed-by", "lokalpolisområdeschef")
+    assert result.exit_code == 0, result.output
+    data = _data(fresh / "agreements" / "2026-2029.yaml")
+    assert data["signed"] == {"date": "2025-12-15", "roles": ["kommundirektör", "lokalpolisområdeschef"]}
+    assert data["follow_up"] == {"description": "Årlig rapport till kommunstyrelsen", "frequency": "yearly"}
+    assert data["priority_areas"][0]["responsible"] == ["trygghetssamordnare"]
+    assert run("--data", str(fresh), "validate").exit_code == 0
+
+
+def test_new_pledges_take_follow_up_and_a_month_only_signing(run, fresh) -> None:
+    result = run("--data", str(fresh), "new", "pledges", "--pledge", "Fler vuxna ute på kvällarna.",
+                 "--start", "2026-01-01", "--end", "2027-12-31", "--signed", "2026-02",
+                 "--follow-up-every", "half-yearly")
+    assert result.exit_code == 0, result.output
+    data = _data(fresh / "pledges" / "2026-2027.yaml")
+    assert (data["signed"], data["follow_up"]) == ({"date": "2026-02"}, {"frequency": "half-yearly"})
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("--responsible", "borgmastare"), "okänd funktion 'borgmastare'"),
+    (("--signed-by", "kommundirektör"), "--signed-by kräver --signed"),
+    (("--follow-up-every", "ibland"), "--follow-up-every: okänt intervall 'ibland'"),
+    (("--signed", "2025-13"), "--signed"),
+])
+def test_bad_new_agreement_details_are_usage_errors_and_nothing_is_written(run, fresh, args, said) -> None:
+    result = run("--data", str(fresh), "new", "agreement", "--area", "Trygg stadskärna", *args)
+    assert result.exit_code == 2
+    assert said in result.output
+    assert not list((fresh / "agreements").glob("*.yaml"))

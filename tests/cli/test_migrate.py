@@ -118,3 +118,38 @@ def test_init_writes_the_newest_format_its_pinned_release_reads() -> None:
     assert formats.read_by("0.1.0") == 1  # 0.1.0 refuses the key: init leaves it out
     assert formats.read_by(formats.RELEASES[formats.CURRENT]) == formats.CURRENT
     assert formats.read_by("9.0.0") == formats.CURRENT
+
+
+def test_once_the_pinned_release_has_migrate_the_ci_files_run_its_check_and_it_passes(
+        run, tmp_path, monkeypatch) -> None:
+    import subprocess
+    import sys
+
+    from ruamel.yaml import YAML
+
+    from trygghet_cli.editing import scaffold
+
+    options = ["--name", "Exempelby kommun", "--code", "0999"]
+    assert run("init", str(tmp_path / "pinned-0.1"), *options).exit_code == 0
+    assert "migrate" not in (tmp_path / "pinned-0.1" / ".gitlab-ci.yml").read_text(encoding="utf-8")
+    monkeypatch.setattr(scaffold, "RELEASE_VERSION", formats.RELEASES[2])
+    root = tmp_path / "pinned-0.2"
+    assert run("init", str(root), *options).exit_code == 0
+    config = (root / "trygghet.yaml").read_text(encoding="utf-8")
+    assert config.count(f"\nformat: {formats.read_by('0.2.0')}\n") == 1
+    yaml = YAML(typ="safe")
+    github = yaml.load((root / ".github/workflows/trygghet.yml").read_text(encoding="utf-8"))
+    step = next(s for s in github["jobs"]["validate"]["steps"] if "migrate" in s.get("run", ""))
+    assert step == {"name": "Behöver datan migreras?", "continue-on-error": True,
+                    "run": "trygghet migrate --check"}
+    gitlab = yaml.load((root / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert gitlab["migrate"] == {"stage": "validate", "allow_failure": True,
+                                 "script": ["trygghet migrate --check"]}
+    for schema, file in (("vendor.github-workflows", ".github/workflows/trygghet.yml"),
+                         ("vendor.gitlab-ci", ".gitlab-ci.yml")):
+        done = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema,
+                               str(root / file)], capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stdout + done.stderr
+    # the step on the fresh root: nothing to migrate, and it validates
+    assert run("--data", str(root), "migrate", "--check").exit_code == 0
+    assert run("--data", str(root), "validate").exit_code == 0

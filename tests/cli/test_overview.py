@@ -37,7 +37,8 @@ def test_table_has_a_row_per_municipality_and_fits_80_columns(run) -> None:
     assert alby.split()[2:] == ["2024–2025", "50", "%", "1", "1", "av", "2"]
     overdue = label("status.overdue", "sv")
     at = lines.index(alby)
-    assert lines[at + 1] == f"  {overdue} 1, klar 1 · lägesbild november 2024 · lagkrav 1 av 7"
+    # The area's lägesbild has none of the three parts of 4 §: it meets no requirement (issue 24).
+    assert lines[at + 1] == f"  {overdue} 1, klar 1 · lägesbild november 2024 · lagkrav 0 av 7"
     assert lines[at + 2].startswith("  ändrad ")
 
 
@@ -143,7 +144,7 @@ def test_a_root_with_errors_gets_a_row_that_says_so(run, tmp_path) -> None:
                     encoding="utf-8")
     result = run("overview", str(root), "--as-of", AS_OF)
     assert result.exit_code == 0, result.output
-    assert "Exempelby kommun 1 fel i datat" in result.stdout
+    assert "Exempelby kommun 1 fel i datafilerna" in result.stdout
     body = json.loads(run("overview", str(root), "--format", "json").stdout)
     assert body["municipalities"][0]["errors"] == 1 and body["municipalities"][0]["pledge_set"] is None
 

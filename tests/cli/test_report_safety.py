@@ -126,8 +126,13 @@ def test_hostile_text_in_every_field_never_becomes_markup_in_html(run, poisoned,
     assert hostile.exit_code == 0, hostile.output
     _assert_no_script(hostile.stdout)
     clean = run("--data", str(BUNDLED), "report", *args)
-    # Payloads only change text: the element structure is exactly that of the clean report.
-    assert _parse(hostile.stdout).tags == _parse(clean.stdout).tags
+    # Payloads only change text: the element structure is exactly that of the clean report
+    # (but for the lines a long chart label wraps into, one <tspan> each).
+    assert _tags(hostile.stdout) == _tags(clean.stdout)
+
+
+def _tags(html: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [tag for tag in _parse(html).tags if tag[0] != "tspan"]
 
 
 @pytest.mark.parametrize(("kind", "choice"), REQUESTS, ids=lambda v: str(v))

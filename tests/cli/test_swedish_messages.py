@@ -41,7 +41,7 @@ def _english_words(text: str) -> list[str]:
     (["report", "agreement", "--period", "1999"], 2, "det finns ingen överenskommelse"),
     (["export", "activities", "--format", "xlsx"], 2, "xlsx kräver en fil"),
     (["diff", "pledges", "1999", "2024-2025"], 2, "det finns ingen period '1999'"),
-    (["site", "-o", "ROOT/activities"], 2, "webbplatsen skulle skrivas in bland datan"),
+    (["site", "-o", "ROOT/activities"], 2, "webbplatsen skulle skrivas in bland datafilerna"),
 ])
 def test_a_failing_command_speaks_swedish(run, minimal_root: Path, args: list[str], code: int,
                                          swedish: str) -> None:

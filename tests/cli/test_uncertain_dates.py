@@ -89,5 +89,5 @@ def test_diff_shows_a_date_marked_uncertain(run, tmp_path: Path) -> None:
     repo.commit("the source writes 31 juni")
     result = run("--data", str(repo.root), "diff", "--git", "HEAD~1..HEAD")
     text = " ".join(result.stdout.split())
-    assert "period.osäkert datum: + end" in text
-    assert "undertecknad.osäkert datum: — → ja" in text
+    assert "period, osäkert datum: + end" in text
+    assert "undertecknad, osäkert datum: — → ja" in text

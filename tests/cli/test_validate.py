@@ -77,7 +77,7 @@ def test_text_output_shows_excerpt_with_caret_and_hint(run, place, minimal_root)
 def test_swedish_is_the_default_language_of_labels(run, place, minimal_root) -> None:
     place(FIXTURES / "findings" / "TRY201_unknown_key.activities.yaml")
     result = run("--data", str(minimal_root), "validate")
-    assert "activities/2024-2025.yaml:32:5: fel TRY201 activities[1]: okänd nyckel 'statu'" in (
+    assert "activities/2024-2025.yaml:32:5: fel TRY201 aktiviteten a-2: okänd nyckel 'statu'" in (
         result.stdout)
     assert "tips: menade du 'status'?" in result.stdout
 

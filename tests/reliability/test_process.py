@@ -96,7 +96,7 @@ def test_p3_help_in_swedish_under_latin1_is_no_crash(tmp_path) -> None:
 def test_p4_every_broken_file_is_reported_and_the_rest_still_checked(run, root) -> None:
     (root / "pledges" / "2024-2025.yaml").write_bytes(b"pledges: [\n")
     (root / "agreements" / "2024-2027.yaml").write_bytes(b"a: 1\na: 2\n")
-    (root / ACTIVITIES).write_bytes(edited(b"status: ongoing", b"status: klar"))
+    (root / ACTIVITIES).write_bytes(edited(b"status: ongoing", b"status: halvklar"))
     before = snapshot(root)
     result = run("--data", str(root), "--lang", "en", "validate")
     assert_clean(result, exits=(1,))
@@ -111,7 +111,7 @@ def test_p5_odd_folder_names_work_and_double_dash_ends_the_options(tmp_path, nam
                                                                    monkeypatch) -> None:
     root = tmp_path / name
     shutil.copytree(FIXTURES / "minimal", root)
-    (root / ACTIVITIES).write_bytes(edited(b"status: ongoing", b"status: klar"))
+    (root / ACTIVITIES).write_bytes(edited(b"status: ongoing", b"status: halvklar"))
     before = snapshot(root)
     expected = f"{Path(name) / ACTIVITIES}:32:13: error TRY204"
     done = subprocess.run(_cli("--lang", "en", "validate", "--", name), capture_output=True,

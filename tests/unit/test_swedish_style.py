@@ -20,6 +20,8 @@ _FILE_TYPES = ("yaml", "yml", "csv", "xlsx", "json", "ics", "md", "html", "xml")
 
 _FORBIDDEN: list[tuple[str, re.Pattern[str]]] = [
     ("'datarot' (write 'datamapp')", re.compile(r"datarot", re.IGNORECASE)),
+    ("'datan', 'datat' (write 'datafilerna', 'datamappen' or 'uppgifterna')",
+     re.compile(r"\bdata[nt]\b", re.IGNORECASE)),
     ("both forms at once, like 'fil(er)' (use a plural entry)",
      re.compile(r"\w\((?:er|ar|or|r|n|en|na|s|e)\)")),
     ("programmer notation like 'activities[1]'", re.compile(r"\w\[[^\]]*\]")),
@@ -73,7 +75,8 @@ def test_no_swedish_message_uses_a_forbidden_form(rule: str, pattern: re.Pattern
 
 @pytest.mark.parametrize("sample", [
     "3 filer i 2 datarot(er) kontrollerade", "Läget för Medborgarlöften", "mål[t1].utfall",
-    "fel i activities[1]", "typ: interim", "rätta mål.utfall i rapport.html",
+    "fel i activities[1]", "typ: interim", "datan har ingen lägesbild", "Fel i datat",
+    "rätta mål.utfall i rapport.html",
     "Exempel:\n\n  trygghet status --overdue   # bara ongoing",
 ])
 def test_the_style_check_catches_each_forbidden_form(sample: str) -> None:

@@ -122,6 +122,18 @@ def party_kinds(model: Model) -> dict[str, str]:
     return {str(p["id"]): str(p.get("kind", "annan")) for p in raw if isinstance(p, dict) and "id" in p}
 
 
+def own_parties(model: Model) -> list[str]:
+    """The parties of the pledge sets (the municipality's own, in a narrowed police area); else
+    of the agreements; in the order of trygghet.yaml."""
+    found: set[str] = set()
+    for s in model.pledge_sets:
+        found.update(str(p) for p in s.raw.get("parties", []))
+        found.update(p for pledge in s.pledges for p in pledge.parties)
+    found = found or {p for a in model.agreements for p in a.parties}
+    order = [p.id for p in model.config.parties] if model.config else []
+    return [p for p in order if p in found] + sorted(found - set(order))
+
+
 def only_municipality_and_police(model: Model, party_ids: Iterable[str]) -> bool:
     """True when the parties are one municipality and the police: the only case where a
     sentence may say 'kommunen och polisen' instead of naming them."""

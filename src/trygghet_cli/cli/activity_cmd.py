@@ -7,6 +7,7 @@ from typing import Any
 
 import typer
 
+from trygghet_cli import vocabulary
 from trygghet_cli.cli import prompts
 from trygghet_cli.cli.app import app, command
 from trygghet_cli.cli.conventions import Group
@@ -100,31 +101,27 @@ def outcome(
     """
     from trygghet_cli.editing import activities
 
-    kind = {"delrapport": "interim", "slutligt": "final", "slutlig": "final"}.get(kind or "", kind)
+    kind = _spelled(kind, vocabulary.OUTCOME_KINDS)
     with editing(ctx) as ed:
         window = _window(start, end)
         day = activities.check_partial(on, "--date") if on else None if window else date.today().isoformat()
         item = activities.OutcomeInput(None if value is None else activities.parse_value(value), day,
                                        target, kind, approximate, source, note, window,
-                                       _spelled(bound, BOUND_WORDS), _spelled(verdict, VERDICT_WORDS),
-                                       district, place)
+                                       _spelled(bound, vocabulary.BOUNDS),
+                                       _spelled(verdict, vocabulary.VERDICTS), district, place)
         plan = activities.add_outcome(ed.loaded, activity_id, item)
         finish(plan, dry_run, ed.lang, f"{activity_id} {value or verdict} {day or window}",
                said=_outcome_said(ed.lang, activity_id, value or verdict or "", kind, day, window))
 
 
-# Swedish spellings of --bound and --verdict, as a coordinator would type them.
-BOUND_WORDS = {"minst": "at_least", "över": "at_least", "högst": "at_most"}
-VERDICT_WORDS = {"uppnått": "met", "delvis": "partly_met", "delvis_uppnått": "partly_met",
-                 "ej_uppnått": "not_met", "inte_uppnått": "not_met"}
+def _spelled(word: str | None, table: vocabulary.Table) -> str | None:
+    """The data's value for an option given in Swedish ('ej uppnått' -> not_met), as the data
+    files take it too (vocabulary.py)."""
+    from trygghet_cli.interchange.columns import canonical
 
-
-def _spelled(word: str | None, words: dict[str, str]) -> str | None:
-    """The data's value for an option given in Swedish ('ej uppnått' -> not_met)."""
     if word is None:
         return None
-    key = "_".join(word.strip().casefold().replace("-", " ").split())
-    return words.get(key, word)
+    return canonical(table, word.replace("-", " ")) or word
 
 
 def _outcome_said(lang: str, activity_id: str, value: str, kind: str | None, day: str | None,
@@ -426,7 +423,7 @@ def result(
             raise UsageError.say("edit.value_not_number", value=value)
         target_list = _result_list(ed.loaded, list_id, activity_id, day or (window[1] if window else None))
         pledge_id = activities.pledge_ids(ed.loaded, target_list, [pledge])[0] if pledge else None
-        item = activities.ResultInput(text, number, unit, approximate, _spelled(bound, BOUND_WORDS),
+        item = activities.ResultInput(text, number, unit, approximate, _spelled(bound, vocabulary.BOUNDS),
                                       day, window, district,
                                       pledge_id, activity_id, source, note)
         plan = activities.add_result(ed.loaded, target_list, item)

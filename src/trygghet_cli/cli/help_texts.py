@@ -46,9 +46,26 @@ def help_texts(command: Any, ctx: Any) -> list[str]:
     return [text for text in texts if text]
 
 
+def localize_types(command: Any, ctx: Any, lang: str) -> None:
+    """The kinds of value in the help's type column in words of the language: `<text>`,
+    `<mapp>`, `<heltal>` instead of click's `<str>`, `<directory>`, `<int range>`. The type is
+    copied first (click's types are shared), and the English original kept on the parameter."""
+    import copy
+
+    for param in command.get_params(ctx):
+        original = getattr(param, "_trygghet_type", param.type)
+        key = f"help_type.{original.name.replace(' ', '_')}"
+        if not i18n.has_label(key) or original.get_metavar(param=param, ctx=ctx) is not None:
+            continue
+        param._trygghet_type = original
+        param.type = copy.copy(original)
+        param.type.name = i18n.label(key, lang)
+
+
 def localize_help(command: Any, ctx: Any, lang: str) -> None:
     """Put the command's help, and the headings around it, in the language (before it is shown)."""
     localize_headings(lang)
+    localize_types(command, ctx, lang)
     table = i18n.translations("help.", lang)
     if not table:
         return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import typer
 
@@ -66,6 +67,26 @@ def period(
         finish(result.plan, dry_run, ed.lang, result.pledge_set_id, after=tell, said=said)
 
 
+def _follow_up() -> Any:
+    return typer.Option(None, "--follow-up", help="How the work is followed up and published, in "
+                        "words.")
+
+
+def _frequency() -> Any:
+    return typer.Option(None, "--follow-up-every", help="How often it is followed up: weekly, "
+                        "monthly, quarterly, tertial, half-yearly, yearly or per-period.")
+
+
+def _signed() -> Any:
+    return typer.Option(None, "--signed", help="The day it was signed (YYYY-MM-DD; YYYY-MM when "
+                        "only the month is known).")
+
+
+def _roles() -> Any:
+    return typer.Option([], "--signed-by", help="The role of one who signed, never a name "
+                        "(repeat for each; needs --signed).")
+
+
 _NEW_EXIT = ("Exit codes: 0 written, 1 the new file would be invalid, 2 usage error (for example "
              "the file exists already), 3 the file could not be written.")
 
@@ -83,6 +104,13 @@ def agreement(
                                      "START–END'."),
     parties: list[str] = typer.Option([], "--party", help="Party id (repeatable). Default: every "
                                       "party in trygghet.yaml."),
+    responsible: list[str] = typer.Option([], "--responsible", help="Id of a function in "
+                                          "trygghet.yaml responsible for the priority areas "
+                                          "(repeat for each)."),
+    follow_up: str | None = _follow_up(),
+    frequency: str | None = _frequency(),
+    signed: str | None = _signed(),
+    roles: list[str] = _roles(),
     dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
     municipality: str | None = municipality_option(writes=True),
 ) -> None:
@@ -103,7 +131,9 @@ def agreement(
         named = [scaffold.parse_named(text, "--area") for text in areas]
         made = documents.agreement(ed.loaded, title, _day(start, "--start"), _day(end, "--end"),
                                    named, list(parties), i18n.label("new.comment", ed.lang),
-                                   for_writing(ed.loaded.model, municipality))
+                                   for_writing(ed.loaded.model, municipality),
+                                   documents.Details(follow_up, frequency, signed, tuple(roles),
+                                                     tuple(responsible)))
         said = i18n.plural("new.agreement_done", ed.lang, len(made.ids), id=made.id,
                            path=made.summary, areas=", ".join(made.ids))
         finish(made.plan, dry_run, ed.lang, made.id, said=said)
@@ -123,6 +153,10 @@ def pledges(
                                       "Default: every party in trygghet.yaml."),
     agreement_id: str | None = typer.Option(None, "--agreement", help="Agreement id. Default: the "
                                             "one whose period holds the new period, if any."),
+    follow_up: str | None = _follow_up(),
+    frequency: str | None = _frequency(),
+    signed: str | None = _signed(),
+    roles: list[str] = _roles(),
     dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
     municipality: str | None = municipality_option(writes=True),
 ) -> None:
@@ -145,7 +179,8 @@ def pledges(
         made = documents.pledges(ed.loaded, title, _day(start, "--start"), _day(end, "--end"),
                                  list(texts), list(parties), agreement_id,
                                  i18n.label("new.comment", ed.lang),
-                                 for_writing(ed.loaded.model, municipality))
+                                 for_writing(ed.loaded.model, municipality),
+                                 documents.Details(follow_up, frequency, signed, tuple(roles)))
         said = i18n.plural("new.pledges_done", ed.lang, len(made.ids), id=made.id,
                            path=made.summary, first=made.ids[0], last=made.ids[-1])
         finish(made.plan, dry_run, ed.lang, made.id, said=said)

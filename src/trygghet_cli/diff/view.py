@@ -112,9 +112,20 @@ _SEGMENT = re.compile(r"([^.\[]+)((?:\[[^\]]*\])?)")
 
 
 def field_label(name: str, lang: str) -> str:
-    """`targets[t1].outcomes` as `mål[t1].utfall`."""
-    return ".".join(i18n.field_name(m.group(1), lang) + m.group(2)
-                    for m in _SEGMENT.finditer(name) if m.group(1))
+    """`targets[t1].outcomes` as `mål t1, utfall`: field names in words, no path notation."""
+    return ", ".join(i18n.field_name(m.group(1), lang) + (f" {m.group(2)[1:-1]}" if m.group(2) else "")
+                     for m in _SEGMENT.finditer(name) if m.group(1))
+
+
+# The words of a coded value, by the field it is the value of: 'interim' is 'delrapport'.
+_CODED = {"verdict": ("verdict.",), "kind": ("report.outcome.", "report.target_kind."),
+          "status": ("status.",)}
+
+
+def _coded(name: str, raw: str, lang: str) -> str | None:
+    field = name.rsplit(".", 1)[-1].split("[", 1)[0]
+    return next((i18n.label(prefix + raw, lang) for prefix in _CODED.get(field, ())
+                 if i18n.has_label(prefix + raw)), None)
 
 
 def value(raw: Any, lang: str, name: str = "") -> str:
@@ -124,6 +135,8 @@ def value(raw: Any, lang: str, name: str = "") -> str:
         return i18n.label(key, lang) if key in _STATUSES else str(raw)
     if raw is None:
         return NONE
+    if isinstance(raw, str) and (word := _coded(name, raw, lang)) is not None:
+        return word
     if isinstance(raw, bool):
         return i18n.label("diff.yes" if raw else "diff.no", lang)
     if isinstance(raw, float) and raw.is_integer():

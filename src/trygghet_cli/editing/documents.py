@@ -19,7 +19,7 @@ from trygghet_cli.model import ActivityList, Model, Period
 from trygghet_cli.root.repository import LoadedRoot
 
 _LAYOUT = emit.Layout("\n", 2, 2, frozenset({"parties", "pledges", "areas", "owners", "districts",
-                                              "municipalities"}))
+                                              "municipalities", "responsible", "roles"}))
 
 
 def period_label(period: Period) -> str:
@@ -96,6 +96,47 @@ def _parties(loaded: LoadedRoot, given: list[str], scope: Scope) -> list[str]:
     return list(given) or scope.default_parties(known)
 
 
+FREQUENCIES = ("weekly", "monthly", "quarterly", "tertial", "half-yearly", "yearly", "per-period")
+
+
+@dataclass(frozen=True, slots=True)
+class Details:
+    """What a new agreement or pledge set may say besides its period and contents: how it is
+    followed up, when and by which roles it was signed, and (an agreement) the functions
+    responsible for its priority areas."""
+
+    follow_up: str | None = None
+    frequency: str | None = None
+    signed: str | None = None
+    roles: tuple[str, ...] = ()
+    responsible: tuple[str, ...] = ()
+
+
+def _add_details(loaded: LoadedRoot, data: dict[str, Any], details: Details) -> None:
+    from trygghet_cli.editing.activities import check_partial
+
+    if details.roles and not details.signed:
+        raise UsageError.say("new.roles_without_date")
+    if details.signed:
+        data["signed"] = {"date": check_partial(details.signed, "--signed"),
+                          **({"roles": list(details.roles)} if details.roles else {})}
+    if details.frequency is not None and details.frequency not in FREQUENCIES:
+        raise UsageError.say("new.unknown_frequency", frequency=details.frequency,
+                             known=", ".join(FREQUENCIES))
+    follow = {key: value for key, value in (("description", details.follow_up),
+                                            ("frequency", details.frequency)) if value}
+    if follow:
+        data["follow_up"] = follow
+
+
+def _responsible(loaded: LoadedRoot, functions: tuple[str, ...]) -> list[str]:
+    known = [f.id for f in loaded.model.config.functions] if loaded.model.config else []
+    for function in functions:
+        if function not in known:
+            raise UsageError.say("new.unknown_function", function=function, known=", ".join(known) or "–")
+    return list(functions)
+
+
 @dataclass(slots=True)
 class Created:
     """A checked plan for one new file, its id and the one line that says what it is."""
@@ -158,8 +199,9 @@ def _titled(kind: str, period: Period, scope: Scope) -> str:
 
 def agreement(loaded: LoadedRoot, title: str | None, start: date | None, end: date | None,
               areas: list[tuple[str, str]], parties: list[str], comment: str,
-              scope: Scope | None = None) -> Created:
-    """A new samverkansöverenskommelse with its priority areas (id, title)."""
+              scope: Scope | None = None, details: Details | None = None) -> Created:
+    """A new samverkansöverenskommelse with its priority areas (id, title), each with the
+    responsible functions given."""
     if not areas:
         raise UsageError.say("new.no_areas")
     scope = scope or Scope(loaded.model, None)
@@ -168,7 +210,11 @@ def agreement(loaded: LoadedRoot, title: str | None, start: date | None, end: da
     data = head.data
     data["title"] = data["title"] or _titled("Samverkansöverenskommelse", head.period, scope)
     data["parties"] = _parties(loaded, parties, scope)
-    data["priority_areas"] = [{"id": _unique(area_id, head.taken), "title": area_title}
+    details = details or Details()
+    responsible = _responsible(loaded, details.responsible)
+    _add_details(loaded, data, details)
+    data["priority_areas"] = [{"id": _unique(area_id, head.taken), "title": area_title,
+                               **({"responsible": responsible} if responsible else {})}
                               for area_id, area_title in areas]
     change = _new_file(loaded.root, "agreements", head.label, data, comment)
     return Created(_plan(loaded, change), head.id, f"agreements/{head.label}.yaml",
@@ -177,7 +223,7 @@ def agreement(loaded: LoadedRoot, title: str | None, start: date | None, end: da
 
 def pledges(loaded: LoadedRoot, title: str | None, start: date | None, end: date | None,
             texts: list[str], parties: list[str], agreement_id: str | None, comment: str,
-            scope: Scope | None = None) -> Created:
+            scope: Scope | None = None, details: Details | None = None) -> Created:
     """A new pledge set: the first, or the next after the latest (same length unless given)."""
     if not texts:
         raise UsageError.say("new.no_pledges")
@@ -191,6 +237,7 @@ def pledges(loaded: LoadedRoot, title: str | None, start: date | None, end: date
     if covering:
         data["agreement"] = covering
     data["parties"] = chosen
+    _add_details(loaded, data, details or Details())
     data["pledges"] = [{"id": _unique(f"{ident}-{n}", taken), "text": text, "parties": chosen}
                        for n, text in enumerate(texts, start=1)]
     change = _new_file(loaded.root, "pledges", label, data, comment)

@@ -19,6 +19,7 @@ from trygghet_cli.editing import session
 from trygghet_cli.editing.schema_order import key_order, rank
 from trygghet_cli.loading import Document, JsonPath
 from trygghet_cli.loading.scalars import ScalarError, resolve_plain
+from trygghet_cli.vocabulary import code
 
 
 class KeptAsIs(Exception):
@@ -75,6 +76,8 @@ def _canonical(node: Any, kind: str, path: JsonPath) -> None:
         for key in sorted(node, key=lambda k: rank(order, k)):
             node.move_to_end(key)
         for key in list(node):
+            if isinstance(node[key], str) and code(key, node[key]) != node[key]:
+                node[key] = code(key, node[key])  # the code for a Swedish word ('pågår')
             node[key] = _canonical_scalar(node[key])
             _canonical(node[key], kind, (*path, key))
     elif isinstance(node, list):

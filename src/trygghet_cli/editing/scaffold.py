@@ -198,7 +198,9 @@ def render(spec: Spec) -> dict[str, str]:
               "party_list": join_list(spec.party_names(), spec.language),
               "districts": spec.districts, "functions": spec.functions,
               "tool_repo": spec.tool_repo, "version": RELEASE_VERSION, "hook_files": HOOK_FILES,
-              "format": formats.read_by(RELEASE_VERSION)}
+              "format": formats.read_by(RELEASE_VERSION),
+              # `trygghet migrate` came with format 2: CI runs it only when the pin has it.
+              "has_migrate": formats.read_by(RELEASE_VERSION) > formats.FIRST}
     files = {path: env.get_template(name).render(values) for path, name in TEMPLATES.items()}
     files.update({f"{folder}/.gitkeep": "" for folder in DATA_FOLDERS})
     return files

@@ -213,6 +213,19 @@ def format_number(value: float, lang: str, decimals: int = 1) -> str:
     return text.replace(".", ",") if lang == "sv" else text
 
 
+def decimals_of(value: float) -> int:
+    """How many decimals a number from the data was written with (1.38 -> 2, 4 -> 0)."""
+    if float(value).is_integer():
+        return 0
+    return len(repr(float(value)).partition(".")[2].partition("e")[0].rstrip("0"))
+
+
+def format_fixed(value: float, lang: str, decimals: int) -> str:
+    """A number with exactly `decimals` decimals: 1,40 beside 2,03 (sv) / 1.40 (en)."""
+    text = f"{value:.{decimals}f}"
+    return text.replace(".", ",") if lang == "sv" else text
+
+
 def format_percent(share: float, lang: str) -> str:
     """86 % (sv) / 86% (en)."""
     number = round(share * 100)

@@ -9,6 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from trygghet_cli.errors import UsageError
+from trygghet_cli.vocabulary import KINDS as KINDS
+from trygghet_cli.vocabulary import PERS as PERS
+from trygghet_cli.vocabulary import STATUSES as STATUSES
+from trygghet_cli.vocabulary import VISIBILITIES as VISIBILITIES
 
 # key -> (Swedish header, English header, other accepted headers)
 COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
@@ -38,33 +42,8 @@ COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
 LIST_KEYS = ("pledges", "owners", "parties", "districts", "places")
 TARGET_KEYS = ("target", "target_kind", "target_value", "target_unit", "target_per")
 
-# canonical value -> (Swedish word, English word, other accepted words)
-STATUSES: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "planned": ("planerad", "planned", ("planerat", "ej påbörjad", "ej påbörjat", "ej startad",
-                                        "inte påbörjad", "ej startat", "not started")),
-    "ongoing": ("pågår", "ongoing", ("pågående", "påbörjad", "påbörjat", "löpande", "stående",
-                                     "återkommande", "in progress", "started")),
-    "done": ("klar", "done", ("klart", "genomförd", "genomfört", "avslutad", "avslutat", "slutförd",
-                              "slutfört", "completed")),
-    "delayed": ("försenad", "delayed", ("försenat", "late")),
-    "cancelled": ("inställd", "cancelled", ("inställt", "struken", "stryks", "avbruten", "avbrutet",
-                                            "canceled")),
-}
-KINDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "at_least": ("minst", "at least", ("at_least",)),
-    "exactly": ("exakt", "exactly", ()),
-    "rate": ("takt", "rate", ("frekvens",)),
-    "qualitative": ("kvalitativt", "qualitative", ("kvalitativ",)),
-    "change": ("förändring", "change", ()),
-}
-PERS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "day": ("dag", "day", ("dygn",)), "week": ("vecka", "week", ()),
-    "month": ("månad", "month", ()), "year": ("år", "year", ()),
-}
-VISIBILITIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "public": ("offentlig", "public", ("publik",)),
-    "internal": ("intern", "internal", ()),
-}
+# The words of statuses, target kinds, time units and visibility: one table for the data
+# files, the CLI's options and the tables (vocabulary.py).
 
 
 def normal(text: str) -> str:

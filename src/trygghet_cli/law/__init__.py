@@ -4,8 +4,11 @@ Each requirement is judged only on what the data root records: `met` when the da
 it, `missing` when the data shows it is not (a lägesbild or report older than the allowed
 interval, no agreement in force), and `not_recorded` when the data says nothing either way.
 A requirement cites what the project's sources show of the law: 3 § and 4 § of the law
-itself, otherwise the government bill (prop. 2022/23:43), never a guessed paragraph. The
-update intervals are not in the law text seen, so they are settings (`law:` in trygghet.yaml).
+itself, otherwise what the requirement is and the government bill (prop. 2022/23:43), never a
+guessed paragraph. The update intervals are not in the law text seen, so they are settings
+(`law:` in trygghet.yaml). Before the law came into force (1 July 2023) nothing is judged, and
+a date known only to the month or year is judged on the side that does not over-claim: when
+it may fall either side of a limit, the verdict is `not_recorded` and the reason says so.
 """
 
 from __future__ import annotations
@@ -15,10 +18,11 @@ from datetime import date
 from enum import StrEnum
 
 from trygghet_cli.findings import Location
-from trygghet_cli.model import Agreement, Model, PledgeSet, parse_partial
+from trygghet_cli.model import Agreement, Model, PartialDate, PledgeSet, parse_partial
 from trygghet_cli.situation import Situation
 from trygghet_cli.situation import select as situations
 
+IN_FORCE = date(2023, 7, 1)
 DEFAULT_SITUATION_MONTHS = 24
 DEFAULT_COUNCIL_MONTHS = 12
 LAW = "lag (2023:196) om kommuners ansvar för brottsförebyggande arbete"
@@ -49,6 +53,11 @@ class LawCheck:
     as_of: date
     requirements: list[Requirement]
 
+    @property
+    def in_force(self) -> bool:
+        """Whether the law applied on as_of (it came into force on 1 July 2023)."""
+        return self.as_of >= IN_FORCE
+
     def count(self, verdict: Verdict) -> int:
         return sum(1 for r in self.requirements if r.verdict is verdict)
 
@@ -69,16 +78,48 @@ def _setting(model: Model, name: str, default: int) -> int:
     return (model.config.law.get(name) if model.config else None) or default
 
 
+def _age(when: PartialDate, limit: date) -> str:
+    """'new' when the date is on or after the limit whatever day it means, 'old' when before
+    it whatever day, 'uncertain' when a month or year straddles the limit."""
+    if when.first >= limit:
+        return "new"
+    return "old" if when.last < limit else "uncertain"
+
+
+def _complete(situation: Situation) -> bool:
+    return all(_parts(situation).values())
+
+
+def _incomplete(latest: Situation, months: int, as_of: date) -> Requirement:
+    """No complete lägesbild: missing when even the latest record of the situation is too old."""
+    values = {"title": latest.title, "date": latest.when.text, "months": str(months)}
+    where = (latest.ref.where("id"),)
+    if _age(latest.when, _months_before(as_of, months)) == "old":
+        return Requirement("law.situation", "4 §", Verdict.MISSING, "law.situation.old", values, where)
+    return Requirement("law.situation", "4 §", Verdict.NOT_RECORDED, "law.situation.incomplete",
+                       values, where)
+
+
 def _current_situation(model: Model, as_of: date) -> Requirement:
+    """A lägesbild under 4 § has all three parts; a situation file that lacks one (a survey
+    retold, a summary) is not counted as one."""
     months = _setting(model, "situation_max_age_months", DEFAULT_SITUATION_MONTHS)
-    latest = situations.latest(model, as_of)
-    if latest is None:
+    found = situations.dated(model, as_of)
+    complete = [s for s in found if _complete(s)]
+    if not complete:
+        if found:
+            return _incomplete(found[-1], months, as_of)
         return Requirement("law.situation", "4 §", Verdict.NOT_RECORDED, "law.situation.none",
                            {"months": str(months)})
-    values = {"id": latest.id, "date": latest.when.text, "months": str(months)}
+    latest = max(complete, key=lambda s: (s.when.first, s.id))
+    values = {"title": latest.title, "date": latest.when.text, "months": str(months)}
     where = (latest.ref.where("id"),)
-    if latest.day < _months_before(as_of, months):
+    age = _age(latest.when, _months_before(as_of, months))
+    if age == "old":
         return Requirement("law.situation", "4 §", Verdict.MISSING, "law.situation.old", values, where)
+    if age == "uncertain":
+        return Requirement("law.situation", "4 §", Verdict.NOT_RECORDED, "law.situation.uncertain",
+                           values, where)
     return Requirement("law.situation", "4 §", Verdict.MET, "law.situation.ok", values, where)
 
 
@@ -93,7 +134,7 @@ def _situation_parts(model: Model, as_of: date) -> Requirement:
         return Requirement("law.parts", "4 §", Verdict.NOT_RECORDED, "law.parts.none")
     parts = _parts(latest)
     absent = [name for name, present in parts.items() if not present]
-    values = {"id": latest.id, "absent": ",".join(absent)}
+    values = {"title": latest.title, "absent": ",".join(absent)}
     where = tuple(latest.ref.where(key) for key, present in
                   zip(("mapping", "other_information", "analysis"), parts.values(), strict=True)
                   if present) or (latest.ref.where("id"),)
@@ -117,12 +158,14 @@ def _plan(model: Model, as_of: date) -> Requirement:
     if built:
         plan = built[0]
         decision = plan.raw["decision"]
-        values = {"id": plan.id, "body": decision["body"], "date": decision["date"],
+        situation = next((s.title for s in model.situations if s.id == plan.raw["situation"]),
+                         str(plan.raw["situation"]))
+        values = {"title": plan.title, "body": decision["body"], "date": decision["date"],
                   "paragraph": decision.get("paragraph", "—"),
-                  "diary": decision.get("diary_number", "—"), "situation": plan.raw["situation"]}
+                  "diary": decision.get("diary_number", "—"), "situation": situation}
         return Requirement("law.plan", BILL, Verdict.MET, "law.plan.ok", values,
                            (plan.ref.where("decision"), plan.ref.where("situation")))
-    values = {"ids": ", ".join(p.id for p in current)}
+    values = {"titles": "; ".join(p.title for p in current)}
     where = tuple(p.ref.where("id") for p in current)
     reason = "law.plan.not_built" if decided else "law.plan.no_decision"
     return Requirement("law.plan", BILL, Verdict.NOT_RECORDED, reason, values, where)
@@ -135,8 +178,8 @@ def _problems_met(model: Model, as_of: date) -> Requirement:
     addressed = {p for s in model.pledge_sets for pledge in s.pledges for p in pledge.problems}
     addressed.update(p for a in model.all_activities() for p in a.problems)
     open_ = [p for p in latest.problems if p.id not in addressed and not p.no_measure_reason]
-    values = {"id": latest.id, "count": str(len(latest.problems)),
-              "open": ", ".join(p.id for p in open_)}
+    values = {"title": latest.title, "count": str(len(latest.problems)),
+              "open": "; ".join(p.title for p in open_)}
     if open_:
         return Requirement("law.measures", "3 §", Verdict.MISSING, "law.measures.open", values,
                            tuple(p.ref.where("id") for p in open_))
@@ -172,14 +215,15 @@ def _agreement(model: Model, as_of: date) -> Requirement:
     current = [a for a in with_police if a.period.contains(as_of)]
     if current:
         agreement = current[0]
-        values = {"id": agreement.id, "period": agreement.period.label(),
+        values = {"title": agreement.title, "period": agreement.period.label(),
                   "signed": str((agreement.signed or {}).get("date", ""))}
         return Requirement("law.agreement", BILL, Verdict.MET, "law.agreement.ok", values,
                            (agreement.ref.where("signed"),))
     if with_police:
         last = max(with_police, key=lambda a: a.period.end)
         return Requirement("law.agreement", BILL, Verdict.MISSING, "law.agreement.ended",
-                           {"id": last.id, "period": last.period.label()}, (last.ref.where("period"),))
+                           {"title": last.title, "period": last.period.label()},
+                           (last.ref.where("period"),))
     return Requirement("law.agreement", BILL, Verdict.NOT_RECORDED, "law.agreement.none")
 
 
@@ -190,20 +234,28 @@ def _council(model: Model, as_of: date) -> Requirement:
     for index, report in enumerate(config.council_reports if config else []):
         given = parse_partial(report["date"])
         if given is not None and given.first <= as_of:
-            reports.append((given.last, index, report))
+            reports.append((given, index, report))
     if not reports or config is None:
         return Requirement("law.council", BILL, Verdict.NOT_RECORDED, "law.council.none",
                            {"months": str(months)})
-    day, index, report = max(reports, key=lambda r: r[0])
+    given, index, report = max(reports, key=lambda r: (r[0].first, r[1]))
     values = {"date": report["date"], "body": report["body"], "months": str(months)}
     where = (config.ref.where("council_reports", index),)
-    if day < _months_before(as_of, months):
+    age = _age(given, _months_before(as_of, months))
+    if age == "old":
         return Requirement("law.council", BILL, Verdict.MISSING, "law.council.old", values, where)
+    if age == "uncertain":
+        return Requirement("law.council", BILL, Verdict.NOT_RECORDED, "law.council.uncertain",
+                           values, where)
     return Requirement("law.council", BILL, Verdict.MET, "law.council.ok", values, where)
 
 
 def check(model: Model, as_of: date) -> LawCheck:
-    """Every requirement of the law that the data can speak to, judged on as_of."""
+    """Every requirement of the law that the data can speak to, judged on as_of (none before
+    the law came into force)."""
+    name = model.config.municipality if model.config else ""
+    if as_of < IN_FORCE:
+        return LawCheck(name, as_of, [])
     requirements = [
         _current_situation(model, as_of),
         _situation_parts(model, as_of),
@@ -213,5 +265,4 @@ def check(model: Model, as_of: date) -> LawCheck:
         _agreement(model, as_of),
         _council(model, as_of),
     ]
-    name = model.config.municipality if model.config else ""
     return LawCheck(name, as_of, requirements)

@@ -36,12 +36,19 @@ def reason(requirement: Requirement, lang: str) -> str:
 
 
 def cites(requirement: Requirement, lang: str) -> str:
-    key = {"3 §": "law.cite.3", "4 §": "law.cite.4", BILL: "law.cite.bill"}[requirement.cites]
-    return label(key, lang)
+    """The law's paragraph where the sources show it; else what the requirement is, and the bill."""
+    if requirement.cites == BILL:
+        return label(f"law.cite.bill.{requirement.key.removeprefix('law.')}", lang)
+    return label({"3 §": "law.cite.3", "4 §": "law.cite.4"}[requirement.cites], lang)
 
 
 def _totals(check: LawCheck, lang: str) -> str:
     return label("law.totals", lang, **{v.value: check.count(v) for v in Verdict})
+
+
+def _basis(check: LawCheck, lang: str) -> str:
+    key = "law.basis" if check.in_force else "law.not_in_force"
+    return label(key, lang, date=format_date(check.as_of, lang))
 
 
 def _intervals(check: LawCheck, lang: str, situation: int, council: int) -> str:
@@ -55,7 +62,9 @@ def as_text(check: LawCheck, lang: str, intervals: tuple[int, int] = (
     inner = textwrap.TextWrapper(width=80, initial_indent="  ", subsequent_indent="    ",
                                  break_on_hyphens=False)
     lines = wrap.wrap(label("law.heading", lang, municipality=check.municipality))
-    lines += wrap.wrap(label("law.basis", lang, date=format_date(check.as_of, lang)))
+    lines += wrap.wrap(_basis(check, lang))
+    if not check.in_force:
+        return "\n".join(lines)
     for requirement in check.requirements:
         verdict = label(f"law.verdict.{requirement.verdict.value}", lang)
         lines += ["", *wrap.wrap(f"[{verdict}] {label(requirement.key, lang)}")]
@@ -78,8 +87,9 @@ def as_markdown(check: LawCheck, lang: str, intervals: tuple[int, int] = (
         DEFAULT_SITUATION_MONTHS, DEFAULT_COUNCIL_MONTHS)) -> str:
     """A table of the requirements, for a pull request or meeting notes."""
     heading = label("law.heading", lang, municipality=check.municipality)
-    lines = [f"# {_md(heading)}", "", _md(label("law.basis", lang, date=format_date(check.as_of, lang))),
-             ""]
+    lines = [f"# {_md(heading)}", "", _md(_basis(check, lang)), ""]
+    if not check.in_force:
+        return "\n".join(lines)
     columns = [label(key, lang) for key in ("law.col.requirement", "law.col.verdict", "law.col.why",
                                              "law.evidence")]
     lines += ["| " + " | ".join(columns) + " |", "|---|---|---|---|"]
@@ -98,6 +108,7 @@ def as_json(check: LawCheck, lang: str) -> str:
         "version": 1,
         "municipality": check.municipality,
         "as_of": check.as_of.isoformat(),
+        "in_force": check.in_force,
         "summary": {v.value: check.count(v) for v in Verdict},
         "requirements": [
             {"requirement": r.key.removeprefix("law."), "title": label(r.key, lang),

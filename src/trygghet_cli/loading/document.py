@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from trygghet_cli import vocabulary
 from trygghet_cli.findings import Finding, Location, Severity, make, quoted
 from trygghet_cli.loading import text as textmod
 from trygghet_cli.loading.fast import TOO_MANY, load_values
@@ -425,6 +426,7 @@ def load_bytes(raw: bytes, path: str, *, fast: bool = True) -> LoadResult:
     if values is TOO_MANY:  # refused by what it costs before the reference walks it that far
         return LoadResult(None, [*warnings, too_many_values(Location(path))])
     if values is not None:
+        vocabulary.canonical(values, text)
         tables: tuple[PositionMap, PositionMap, PositionMap] = ({}, {}, {})
         document = Document(path, text, values, hashlib.sha256(raw).hexdigest(), decoded.had_bom,
                             *tables, Deferred(text, tables))
@@ -436,6 +438,7 @@ def load_bytes(raw: bytes, path: str, *, fast: bool = True) -> LoadResult:
         return LoadResult(None, [*warnings, *errors])
     if data is None or builder.documents == 0:
         return LoadResult(None, [empty])
+    vocabulary.canonical(data, text)
     digest = hashlib.sha256(raw).hexdigest()
     document = Document(path, text, data, digest, decoded.had_bom,
                         builder.positions, builder.key_positions, builder.ends)

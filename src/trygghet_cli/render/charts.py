@@ -23,8 +23,25 @@ COLOURS = {
 }
 
 
-def _shorten(label: str, limit: int = 30) -> str:
-    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+LINE_HEIGHT = 16
+# Characters of a row label per line: the label column's width in 13 px characters.
+LABEL_CHARS = (LABEL_WIDTH - 10) // CHAR_WIDTH
+
+
+def _lines(label: str) -> list[str]:
+    """A row label wrapped between words to the label column, never cut short."""
+    import textwrap
+
+    return textwrap.wrap(label, LABEL_CHARS, break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def _rows_y(labels: list[str]) -> tuple[list[int], int]:
+    """The top of each row (a row is as tall as its wrapped label) and the height of them all."""
+    tops, y = [], 4
+    for label in labels:
+        tops.append(y)
+        y += max(ROW_HEIGHT, LINE_HEIGHT * len(_lines(label)) + 12)
+    return tops, y + 4
 
 
 def _frame(chart: dict[str, Any], height: int, body: list[str]) -> Markup:
@@ -38,8 +55,10 @@ def _frame(chart: dict[str, Any], height: int, body: list[str]) -> Markup:
 
 
 def _row_label(y: int, label: str) -> str:
-    return (f'<text x="0" y="{y + BAR_HEIGHT - 6}" class="chart-label">'
-            f'{escape(_shorten(label))}</text>')
+    lines = "".join(f'<tspan x="0" dy="{0 if n == 0 else LINE_HEIGHT}">{escape(line)}</tspan>'
+                    for n, line in enumerate(_lines(label)))
+    return f'<text x="0" y="{y + BAR_HEIGHT - 6}" class="chart-label">{lines}</text>'
+
 
 
 def status_chart(chart: dict[str, Any]) -> Markup:
@@ -48,8 +67,8 @@ def status_chart(chart: dict[str, Any]) -> Markup:
     body: list[str] = []
     span = WIDTH - LABEL_WIDTH - 50
     top = max((sum(s["value"] for s in r["segments"]) for r in rows), default=0) or 1
-    for index, row in enumerate(rows):
-        y = index * ROW_HEIGHT + 4
+    tops, height = _rows_y([r["label"] for r in rows])
+    for y, row in zip(tops, rows, strict=True):
         body.append(_row_label(y, row["label"]))
         x = float(LABEL_WIDTH)
         for segment in row["segments"]:
@@ -60,20 +79,24 @@ def status_chart(chart: dict[str, Any]) -> Markup:
             x += width
         total = sum(s["value"] for s in row["segments"])
         body.append(f'<text x="{x + 6:.1f}" y="{y + BAR_HEIGHT - 6}" class="chart-value">{total}</text>')
-    height = len(rows) * ROW_HEIGHT + 8
-    body.extend(_legend(chart["legend"], height))
-    return _frame(chart, height + 30, body)
+    legend, legend_height = _legend(chart["legend"], height)
+    body.extend(legend)
+    return _frame(chart, height + legend_height, body)
 
 
-def _legend(items: list[dict[str, str]], y: int) -> list[str]:
+def _legend(items: list[dict[str, str]], y: int) -> tuple[list[str], int]:
+    """The legend's keys in rows that fit the chart's width, and the height they take."""
     parts: list[str] = []
-    x = 0
+    x, top = 0, y
     for item in items:
-        parts.append(f'<rect x="{x}" y="{y + 6}" width="14" height="14" '
+        width = 28 + CHAR_WIDTH * len(item["label"])
+        if x and x + width > WIDTH:
+            x, top = 0, top + 24
+        parts.append(f'<rect x="{x}" y="{top + 6}" width="14" height="14" '
                      f'fill="{COLOURS.get(item["key"], "#767676")}"/>')
-        parts.append(f'<text x="{x + 20}" y="{y + 18}" class="chart-legend">{escape(item["label"])}</text>')
-        x += 28 + 8 * len(item["label"])
-    return parts
+        parts.append(f'<text x="{x + 20}" y="{top + 18}" class="chart-legend">{escape(item["label"])}</text>')
+        x += width
+    return parts, top - y + 30
 
 
 def value_x(x: float, value: str, goal: float) -> float:
@@ -90,15 +113,14 @@ def attainment_chart(chart: dict[str, Any]) -> Markup:
     top = max([1.0, *[min(float(r["ratio"]), 3.0) for r in rows]])
     goal = LABEL_WIDTH + span / top
     body: list[str] = []
-    for index, row in enumerate(rows):
-        y = index * ROW_HEIGHT + 4
+    tops, height = _rows_y([r["label"] for r in rows])
+    for y, row in zip(tops, rows, strict=True):
         body.append(_row_label(y, row["label"]))
         width = span * min(float(row["ratio"]), 3.0) / top
         body.append(f'<rect x="{LABEL_WIDTH}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT}" '
                     f'fill="{COLOURS.get(row["key"], "#767676")}"/>')
         body.append(f'<text x="{value_x(LABEL_WIDTH + width + 6, str(row["value"]), goal):.1f}" '
                     f'y="{y + BAR_HEIGHT - 6}" class="chart-value">{escape(row["value"])}</text>')
-    height = len(rows) * ROW_HEIGHT + 8
     body.append(f'<line x1="{goal:.1f}" y1="0" x2="{goal:.1f}" y2="{height - 4}" class="chart-goal"/>')
     body.append(f'<text x="{goal:.1f}" y="{height + 14}" text-anchor="middle" class="chart-legend">'
                 f'{escape(chart["goal_label"])}</text>')

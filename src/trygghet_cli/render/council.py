@@ -49,17 +49,22 @@ def _change(ctx: ViewContext, indicator: Indicator, district: str | None, span_:
         return None
     latest = values[-1]
     before = values[-2] if len(values) > 1 else None
+    places = indicator.decimals
+
+    def shown(value: float) -> str:
+        return i18n.format_fixed(value, ctx.lang, places) if places else i18n.format_number(value, ctx.lang)
+
+    # A trend word only where the values differ at the precision they were entered with.
     if before is None:
         trend = ctx.t("council.trend.single")
-    elif latest.value == before.value:
+    elif round(latest.value, places) == round(before.value, places):
         trend = ctx.t("council.trend.same")
     else:
         trend = ctx.t("council.trend.up" if latest.value > before.value else "council.trend.down")
     return {"indicator": indicator.name, "unit": indicator.unit,
             "where": ctx.name(district) if district else ctx.t("lb.whole"),
-            "before": (f"{i18n.format_number(before.value, ctx.lang)} ({ctx.partial(before.when.text)})"
-                       if before else "—"),
-            "latest": f"{i18n.format_number(latest.value, ctx.lang)} ({ctx.partial(latest.when.text)})",
+            "before": f"{shown(before.value)} ({ctx.partial(before.when.text)})" if before else "—",
+            "latest": f"{shown(latest.value)} ({ctx.partial(latest.when.text)})",
             "trend": trend}
 
 
@@ -140,7 +145,8 @@ def council_built(ctx: ViewContext, req: Request) -> Built:
         "changed": [c for _, s in states if (c := _changed(ctx, s.activity, s, span_)) is not None],
         "revisions": _revisions(ctx, sets, span_),
         "remaining": [{"title": s.activity.title, "status": words.status_name(s.effective, ctx.lang),
-                       "due": ctx.date(s.due), "internal_notes": _notes(ctx, s)}
+                       "due": i18n.format_uncertain(s.due, s.due_uncertain, ctx.lang),
+                       "internal_notes": _notes(ctx, s)}
                       for _, s in states if s.effective in OPEN],
         "open_problems": [] if current is None else [
             p.title for p in current.problems if not p.no_measure_reason and not _addressed(ctx, p.id)],

@@ -17,8 +17,10 @@ if TYPE_CHECKING:
 
 View = dict[str, Any]
 MISSING = (Verdict.NO_OUTCOME, Verdict.NOT_MET)
+# An activity whose status is not given is neither done nor not done: it has its own heading,
+# judged by its targets (real follow-ups often record outcomes, not each activity's status).
 NOT_DONE = (Effective.OVERDUE, Effective.DELAYED, Effective.CANCELLED, Effective.ONGOING,
-            Effective.PLANNED, Effective.UNKNOWN)
+            Effective.PLANNED)
 
 
 def _files(model: Model, sets: list[PledgeSet]) -> list[Document]:
@@ -96,6 +98,26 @@ def _not_done(ctx: ViewContext, state: ActivityState) -> View:
             "status_key": state.effective.value, "why": why}
 
 
+def _unknown(ctx: ViewContext, state: ActivityState) -> View:
+    """An activity with no status given, and what its targets show."""
+    judged = [words.verdict_name(t.verdict, ctx.lang) for t in state.targets]
+    return {"title": state.activity.title,
+            "targets": ", ".join(dict.fromkeys(judged)) or ctx.t("report.yearly.unknown_no_targets")}
+
+
+def done_text(ctx: ViewContext, states: list[ActivityState]) -> str:
+    """'1 av 2 aktiviteter klara.', saying how many have no status given rather than
+    counting them as not done."""
+    from trygghet_cli import i18n
+
+    unknown = sum(1 for s in states if s.effective is Effective.UNKNOWN)
+    if states and unknown == len(states):
+        return i18n.plural("report.yearly.all_unknown", ctx.lang, unknown)
+    done = sum(1 for s in states if s.effective is Effective.DONE)
+    shown = i18n.plural("report.yearly.done_of", ctx.lang, len(states), done=done)
+    return f"{shown} {i18n.plural('report.yearly.unknown_of', ctx.lang, unknown)}" if unknown else shown
+
+
 def _year_states(ctx: ViewContext, pledge_set: PledgeSet, year: int) -> list[ActivityState]:
     """The shown activities of a pledge set that ran in the year, judged on ctx.as_of."""
     titles = ctx.model.source_titles()
@@ -112,7 +134,7 @@ def _year_pledges(ctx: ViewContext, pledge_set: PledgeSet, states: list[Activity
         pledges.append({
             "number": number, "text": pledge.text, "group": text(pledge.group),
             "areas": _area_titles(ctx, pledge_set, pledge.areas),
-            "done": sum(1 for s in mine if s.effective is Effective.DONE),
+            "done_text": done_text(ctx, mine),
             "activities": [outcomes.state_view(ctx, s) for s in mine],
         })
     return pledges
@@ -135,7 +157,8 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
         states += mine
         blocks.append({"title": pledge_set.title, "period": ctx.period(pledge_set.period),
                        "pledges": _year_pledges(ctx, pledge_set, mine),
-                       "counts": outcomes.counts_view(ctx, mine), "notes": text(pledge_set.raw.get("notes"))})
+                       "counts": outcomes.counts_view(ctx, mine), "done_text": done_text(ctx, mine),
+                       "notes": text(pledge_set.raw.get("notes"))})
     judged = [(t.target.text, t) for s in states for t in s.targets]
     meta = views.meta(ctx, "yearly", ctx.t("report.yearly.title", year=year), str(year),
                       list(sets), False)
@@ -145,6 +168,7 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
         "meta": meta,
         "year": year, "sets": blocks, "intro_parties": _intro_parties(ctx, sets),
         "not_done": [_not_done(ctx, s) for s in states if s.effective in NOT_DONE],
+        "unknown": [_unknown(ctx, s) for s in states if s.effective is Effective.UNKNOWN],
         "missing": [{"activity": s.activity.title, "target": t.target.text,
                      "verdict": words.verdict_name(t.verdict, ctx.lang)}
                     for s in states for t in s.targets if t.verdict in MISSING],

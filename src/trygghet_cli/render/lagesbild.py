@@ -43,7 +43,10 @@ def choose(ctx: ViewContext, wanted: str | None, year: int | None) -> Situation:
     return situations.latest(ctx.model, ctx.as_of) or every[0]
 
 
-def _number(ctx: ViewContext, value: float) -> str:
+def _number(ctx: ViewContext, value: float, decimals: int = 0) -> str:
+    """A value as entered: with the indicator's decimals when it has any."""
+    if decimals:
+        return i18n.format_fixed(value, ctx.lang, decimals)
     return i18n.format_number(value, ctx.lang)
 
 
@@ -58,7 +61,8 @@ def _series(ctx: ViewContext, indicator: Indicator, district: str | None, ident:
     where = ctx.name(district) if district else ctx.t("lb.whole")
     targets = _targets_on(ctx, indicator, district)
     aim = next(((t, level(t)) for t in targets if level(t) is not None), None)
-    points = [{"label": ctx.partial(v.when.text), "value": v.value, "text": _number(ctx, v.value)}
+    places = indicator.decimals
+    points = [{"label": ctx.partial(v.when.text), "value": v.value, "text": _number(ctx, v.value, places)}
               for v in values]
     chart = {"id": ident, "title": f"{indicator.name}: {where}",
              "desc": ctx.t("lb.chart_desc", name=indicator.name, where=where, unit=indicator.unit,
@@ -72,10 +76,12 @@ def _series(ctx: ViewContext, indicator: Indicator, district: str | None, ident:
 def _indicator(ctx: ViewContext, indicator: Indicator, number: int) -> View:
     dates = sorted({v.when.text for v in indicator.values})
     rows = []
+    places = indicator.decimals
     for district in indicator.districts():
         by_date = {v.when.text: v for v in indicator.values if v.district == district}
         rows.append({"where": ctx.name(district) if district else ctx.t("lb.whole"),
-                     "cells": [_number(ctx, by_date[d].value) + (" *" if by_date[d].approximate else "")
+                     "cells": [_number(ctx, by_date[d].value, places)
+                               + (" *" if by_date[d].approximate else "")
                                if d in by_date else "—" for d in dates]})
     notes = [f"{ctx.partial(v.when.text)}: {v.note}" for v in indicator.values if v.note]
     source = ctx.sources([indicator.source]) if indicator.source else []
@@ -141,6 +147,7 @@ def cited(situation: Situation) -> list[str]:
 def view(ctx: ViewContext, situation: Situation) -> View:
     """The public view of one lägesbild."""
     return {
+        # The footer names the cooperation: the compilers and the root's own parties.
         "meta": views.meta(ctx, "lagesbild", situation.title, ctx.partial(situation.when.text), [],
                            party_ids=list(situation.compiled_by)),
         "situation": {

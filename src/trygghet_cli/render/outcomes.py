@@ -92,11 +92,21 @@ def state_view(ctx: ViewContext, state: ActivityState) -> View:
     return view
 
 
+def _share(ctx: ViewContext, counts: dict[Effective, int]) -> str:
+    """The share done, saying how many have no status given; '' when none has one (an unknown
+    status is not 'not done')."""
+    unknown = counts.get(Effective.UNKNOWN, 0)
+    shown = percent(ctx, done_share(counts))
+    if unknown and shown:
+        return f"{shown} ({i18n.plural('report.status.unknown_count', ctx.lang, unknown)})"
+    return shown
+
+
 def counts_view(ctx: ViewContext, states: list[ActivityState]) -> View:
     """Activities per effective status (non-zero only), the share done and the overdue count."""
     counts = count_statuses(states)
     return {
-        "total": len(states), "done_share": percent(ctx, done_share(counts)),
+        "total": len(states), "done_share": _share(ctx, counts),
         "overdue": counts[Effective.OVERDUE],
         "by_status": [{"key": k.value, "label": ctx.t(f"status.{k.value}"), "count": n}
                       for k, n in counts.items() if n],

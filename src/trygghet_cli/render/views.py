@@ -26,15 +26,32 @@ def meta(ctx: ViewContext, kind: str, title: str, period: str, documents: list[I
         "lang": ctx.lang, "kind": kind, "kind_label": ctx.t(f"report.kind.{kind}"),
         "title": title, "title_is_data": title_is_data, "period": period,
         "municipality": names_of(ctx.model, documents, ctx.lang),
-        "parties": _other_parties(ctx, party_ids if party_ids is not None else
-                                 [str(p) for d in documents
-                                  for p in getattr(d, "raw", {}).get("parties", [])]),
+        "parties": _other_parties(ctx, _party_ids(ctx, documents, party_ids)),
         "police_area": cfg.police_area if cfg else "",
         "as_of": ctx.date(ctx.as_of) if ctx.as_of_shown or dated else "",
         "preliminary": "",
         "data_lang": cfg.language if cfg and cfg.language != ctx.lang else "",
         "internal": ctx.internal,
     }
+
+
+def _party_ids(ctx: ViewContext, documents: list[Item], given: list[str] | None) -> list[str]:
+    """The parties behind a report: those of its documents; for a report with none (a lägesbild,
+    a council report of a span without pledges) the root's own parties, with those given (its
+    compilers: a function stands for its party). Never fewer than two when the root has more."""
+    from trygghet_cli.area import own_parties
+
+    cfg = ctx.model.config
+    party_of = {f.id: f.party for f in cfg.functions} if cfg else {}
+    ids = [str(p) for d in documents for p in getattr(d, "raw", {}).get("parties", [])]
+    if given is not None or not ids:
+        order = {p.id: n for n, p in enumerate(cfg.parties)} if cfg else {}
+        ids = sorted({party_of.get(i, i) for i in [*(given or []), *own_parties(ctx.model)]},
+                     key=lambda p: (order.get(p, len(order)), p))
+    found = list(dict.fromkeys(party_of.get(i, i) for i in ids))
+    if len(found) < 2 and cfg is not None:
+        found = [p.id for p in cfg.parties]
+    return found
 
 
 def _other_parties(ctx: ViewContext, party_ids: list[str]) -> str:

@@ -13,11 +13,11 @@ from datetime import date
 from typing import Any
 
 from trygghet_cli import i18n
-from trygghet_cli.area import Item, names_of, own_districts
+from trygghet_cli.area import Item, names_of, own_districts, own_parties
 from trygghet_cli.diff import plain
 from trygghet_cli.model import ActivityList, Agreement, Model, PledgeSet
 from trygghet_cli.render import select, views
-from trygghet_cli.render.context import ViewContext, activity_sources, strings, text
+from trygghet_cli.render.context import ViewContext, activity_sources, text
 from trygghet_cli.site.dcat import CC0
 from trygghet_cli.site.history import History
 from trygghet_cli.site.selfcheck import Shortcoming
@@ -65,22 +65,13 @@ def _chosen(model: Model) -> str | None:
     return found[0] if found else None
 
 
-def _own_parties(model: Model) -> set[str]:
-    """The parties of the pledge sets (the municipality's own); else of the agreements."""
-    found: set[str] = set()
-    for s in model.pledge_sets:
-        found.update(strings(s.raw.get("parties")))
-        found.update(p for pledge in s.pledges for p in pledge.parties)
-    return found or {p for a in model.agreements for p in a.parties}
-
-
 def party_names(ctx: ViewContext, ids: list[str] | None = None) -> str:
     """The parties named; by default every party of the root, or, on the site of one
     municipality of a police area, the parties of its own pledges."""
     cfg = ctx.model.config
     chosen = ids if ids else [p.id for p in cfg.parties] if cfg else []
     if not ids and cfg is not None and len(cfg.municipalities) > 1 and _chosen(ctx.model):
-        used = _own_parties(ctx.model)
+        used = set(own_parties(ctx.model))
         chosen = [p for p in chosen if p in used]
     return i18n.join_list(ctx.names(chosen), ctx.lang)
 

@@ -39,6 +39,14 @@ class Indicator:
     values: list[IndicatorValue]
     ref: Ref
 
+    @property
+    def decimals(self) -> int:
+        """The most decimals any of its values was entered with: every value is shown with
+        as many, so 2,03, 1,40 and 1,38 keep their digits side by side."""
+        from trygghet_cli.i18n import decimals_of
+
+        return max((decimals_of(v.value) for v in self.values), default=0)
+
     def series(self, district: str | None) -> list[IndicatorValue]:
         """The values for one district (None: the whole municipality), oldest first."""
         return sorted((v for v in self.values if v.district == district), key=lambda v: v.when.first)

@@ -52,7 +52,8 @@ def activity_data(state: ActivityState, lang: str) -> dict[str, Any]:
         "visibility": activity.visibility, "status": activity.status.value,
         "effective_status": state.effective.value, "overdue": state.overdue,
         "status_text": words.state_text(state, lang), "due": state.due.isoformat(),
-        "due_is_period_end": state.due_is_period_end, "days_past_due": state.days_past_due,
+        "due_is_period_end": state.due_is_period_end, "due_uncertain": state.due_uncertain,
+        "days_past_due": state.days_past_due,
         "days_to_due": state.days_to_due, "completed": activity.completed, "reason": activity.reason,
         "targets": [target_data(t, lang) for t in state.targets],
     }

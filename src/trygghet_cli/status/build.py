@@ -84,16 +84,21 @@ def problems_of(model: Model, pledge_set: PledgeSet) -> list[tuple[str, str]]:
     return list(found.items())
 
 
+def reasoned_problems(model: Model) -> set[str]:
+    """The problems a lägesbild gives a reason to take no measure for (no_measure_reason)."""
+    return {p.id for s in model.situations for p in s.problems if p.no_measure_reason}
+
+
 def _by_problem(report_pledges: tuple[PledgeProgress, ...], states: list[ActivityState],
-                problems: list[tuple[str, str]]) -> list[Group]:
+                problems: list[tuple[str, str]], reasoned: set[str]) -> list[Group]:
     """Problem -> the pledges that name it -> their activities, and activities that name it
-    themselves; a problem nothing addresses is a gap."""
+    themselves; a problem nothing addresses is a gap, unless the lägesbild says why not."""
     groups = []
     for problem_id, title in problems:
         serving = [p for p in report_pledges if problem_id in p.pledge.problems]
         members = _unique([*(s for p in serving for s in p.activities),
                            *(s for s in states if problem_id in s.activity.problems)])
-        gap = Gap.NO_PLEDGE if not serving and not members else None
+        gap = None if serving or members else Gap.REASONED if problem_id in reasoned else Gap.NO_PLEDGE
         groups.append(_group(Rollup.PROBLEM, problem_id, title, tuple(p.pledge.id for p in serving),
                              members, gap))
     known = {p for p, _ in problems}
@@ -157,7 +162,8 @@ def rollup(model: Model, report: StatusReport, by: Rollup) -> tuple[Group, ...]:
         districts = [(d.id, d.name) for d in config.districts] if config else []
         return tuple(_by_attribute(by, states, districts, keep_empty=True))
     if by is Rollup.PROBLEM:
-        return tuple(_by_problem(report.pledges, states, problems_of(model, report.pledge_set)))
+        return tuple(_by_problem(report.pledges, states, problems_of(model, report.pledge_set),
+                                 reasoned_problems(model)))
     return tuple(_by_status(states))
 
 

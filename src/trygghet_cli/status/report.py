@@ -25,6 +25,7 @@ class Rollup(StrEnum):
 class Gap(StrEnum):
     NO_PLEDGE = "no_pledge"  # a priority area no pledge serves
     NO_ACTIVITY = "no_activity"  # a group (area, district, pledge) with no activity
+    REASONED = "no_measure_reason"  # a problem the lägesbild gives a reason to take no measure for
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,7 @@ class ActivityState:
     days_to_due: int
     targets: tuple[Attainment, ...]
     closed: bool = False  # the period ended before as_of
+    due_uncertain: bool = False  # due is the period's end, which the sources give only roughly
 
     @property
     def overdue(self) -> bool:
@@ -83,7 +84,8 @@ def activity_state(activity: Activity, period: Period, as_of: date,
     targets = tuple(attainment(t, period, as_of, own, today, districts, sources)
                     for t in activity.targets)
     return ActivityState(activity, activity.status, effective, due, activity.due is None,
-                         days_past_due, max(-past, 0), targets, as_of > period.end)
+                         days_past_due, max(-past, 0), targets, as_of > period.end,
+                         activity.due is None and "end" in period.uncertain)
 
 
 def count_statuses(states: list[ActivityState] | tuple[ActivityState, ...]) -> dict[Effective, int]:
@@ -95,6 +97,9 @@ def count_statuses(states: list[ActivityState] | tuple[ActivityState, ...]) -> d
 
 
 def done_share(counts: dict[Effective, int]) -> float | None:
-    """Done activities as a share of those not cancelled; None when there are none."""
+    """Done activities as a share of those not cancelled; None when there are none, or when
+    none of them has a status given (that is not '0 % done')."""
     relevant = sum(counts.values()) - counts[Effective.CANCELLED]
-    return counts[Effective.DONE] / relevant if relevant else None
+    if not relevant or counts.get(Effective.UNKNOWN, 0) == relevant:
+        return None
+    return counts[Effective.DONE] / relevant

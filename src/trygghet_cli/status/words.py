@@ -68,7 +68,7 @@ def period_text(report: StatusReport, lang: str) -> str:
     text = label("st.period", lang, start=format_uncertain(period.start, "start" in period.uncertain, lang),
                  end=format_uncertain(period.end, "end" in period.uncertain, lang))
     if summary.ended:
-        state = label("st.ended", lang)
+        state = label("st.ended_uncertain" if "end" in period.uncertain else "st.ended", lang)
     elif not summary.started:
         state = label("st.not_started", lang)
     elif summary.days_left == 0:
@@ -125,7 +125,11 @@ def names_text(ids: list[str], report: StatusReport, lang: str) -> str:
 
 
 def due_text(state: ActivityState, lang: str) -> str:
-    return format_short_date(state.due, lang) + ("*" if state.due_is_period_end else "")
+    """'30 jun 2025', '31 dec 2025*' (the period's end), 'ca 31 dec 2025*' (an uncertain end)."""
+    day = format_short_date(state.due, lang)
+    if state.due_uncertain:
+        day = label("outcome.approximate", lang, value=day)
+    return day + ("*" if state.due_is_period_end else "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -177,11 +177,47 @@ def _findings(doc: Document, errors: Iterator[Any]) -> list[Finding]:
     return findings
 
 
-def _shown(path: JsonPath) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text or "the document"
+def _shown(doc: Document, path: JsonPath, lang: str = "en") -> str:
+    """Where in the document a path points, naming items by their id: 'aktiviteten a2026-02,
+    målet t1, kind' rather than 'activities[1].targets[0].kind'."""
+    from trygghet_cli.i18n import has_label, label
+
+    items: list[str] = []
+    rest = ""
+    node: Any = doc.data
+    for index, part in enumerate(path):
+        parent = path[index - 1] if index else None
+        item = node[part] if isinstance(node, list) and isinstance(part, int) and part < len(node) \
+            else node.get(part) if isinstance(node, dict) else None
+        if isinstance(part, int) and isinstance(parent, str) and has_label(f"where.{parent}") \
+                and isinstance(item, dict):
+            ident = item.get("id")
+            shown = str(ident) if isinstance(ident, str | int) and str(ident) else \
+                label("where.number", lang, n=part + 1)
+            items.append(label(f"where.{parent}", lang, id=shown))
+            rest = ""
+        elif isinstance(part, int):
+            rest += f"[{part}]"
+        else:
+            rest += f".{part}" if rest else str(part)
+        node = item
+    if not items:
+        return rest or label("where.document", lang)
+    return ", ".join([*items, rest] if rest else items)
+
+
+def _at(doc: Document, path: JsonPath) -> dict[str, str]:
+    return {lang: _shown(doc, path, lang) for lang in ("en", "sv")}
+
+
+def _sv(description: str | None) -> str:
+    """A schema description in Swedish, for a hint in a Swedish root; a Swedish pointer to
+    'trygghet schema' when the catalog has no translation of it."""
+    from trygghet_cli.i18n import label, translations
+
+    if not description:
+        return label("schema.hint.generic", "sv")
+    return translations("schema.hint.", "sv").get(description) or label("schema.hint.generic", "sv")
 
 
 def _kind_of_value(value: Any, lang: str = "en") -> str:
@@ -210,6 +246,8 @@ def _type_hint(value: Any, expected: Any, schema: dict[str, Any], lang: str = "e
                 f"put the value in quotes, for example \"{value}\"; a leading zero is lost otherwise")
     if value is None:
         return "fyll i ett värde, eller ta bort nyckeln" if sv else "fill in a value, or remove the key"
+    if sv:
+        return _sv(schema.get("description"))
     return str(schema.get("description", "see 'trygghet schema' for the expected form"))
 
 
@@ -219,58 +257,78 @@ def _explain(doc: Document, error: Any) -> list[Finding]:
     keyword = error.validator
     schema = error.schema if isinstance(error.schema, dict) else {}
     value = error.instance
-    at = _shown(path)
+    at = _at(doc, path)
     if keyword == "additionalProperties":
         return _unknown_keys(doc, path, value, schema)
     if keyword == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
         description = schema.get("properties", {}).get(missing, {}).get("description")
-        return [make("TRY202", where, f"{at}: missing key '{missing}'",
+        return [make("TRY202", where, f"{at['en']}: missing key '{missing}'",
                      f"add '{missing}:'" + (f" ({description})" if description else ""),
-                     sv=f"{at}: nyckeln '{missing}' saknas", sv_hint=f"lägg till '{missing}:'")]
+                     sv=f"{at['sv']}: nyckeln '{missing}' saknas", sv_hint=f"lägg till '{missing}:'")]
     if keyword == "type":
-        return [make("TRY203", where, f"{at} should be {_expected(error.validator_value)}, "
+        return [make("TRY203", where, f"{at['en']} should be {_expected(error.validator_value)}, "
                      f"but is {_kind_of_value(value)}", _type_hint(value, error.validator_value, schema),
-                     sv=f"{at} ska vara {_expected(error.validator_value, 'sv')}, men är "
+                     sv=f"{at['sv']} ska vara {_expected(error.validator_value, 'sv')}, men är "
                      f"{_kind_of_value(value, 'sv')}",
                      sv_hint=_type_hint(value, error.validator_value, schema, "sv"))]
     if keyword == "enum":
-        options = [str(o) for o in error.validator_value]
-        close = difflib.get_close_matches(str(value), options, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(options)}"
-        sv_hint = f"menade du '{close[0]}'?" if close else f"använd något av: {', '.join(options)}"
-        return [make("TRY204", where, f"{at}: {quoted(value)} is not allowed", hint,
-                     sv=f"{at}: {quoted(value)} är inte tillåtet", sv_hint=sv_hint)]
+        return [_enum(where, at, path, value, [str(o) for o in error.validator_value])]
     if keyword == "format" or (keyword == "pattern" and "date" in str(schema.get("title", "")).lower()):
         full = keyword == "format"
-        return [make("TRY205", where, f"{at}: {quoted(value)} is not a valid date",
+        return [make("TRY205", where, f"{at['en']}: {quoted(value)} is not a valid date",
                      "write a real date as YYYY-MM-DD" if full else "write YYYY, YYYY-MM or YYYY-MM-DD",
-                     sv=f"{at}: {quoted(value)} är inte ett giltigt datum",
+                     sv=f"{at['sv']}: {quoted(value)} är inte ett giltigt datum",
                      sv_hint="skriv ett verkligt datum som ÅÅÅÅ-MM-DD" if full
                      else "skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD")]
-    return [_other(doc, error, where, at)]
+    return [_other(error, where, at)]
 
 
-def _other(doc: Document, error: Any, where: Any, at: str) -> Finding:
+def _enum(where: Any, at: dict[str, str], path: JsonPath, value: Any, options: list[str]) -> Finding:
+    """TRY204; in Swedish the Swedish words are suggested, as the files take them too."""
+    from trygghet_cli.vocabulary import swedish
+
+    key = next((str(p) for p in reversed(path) if isinstance(p, str)), "")
+    words = swedish(key, options)
+    close = difflib.get_close_matches(str(value), options, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(options)}"
+    spelled = [words.get(o, o) for o in options]
+    close_sv = difflib.get_close_matches(str(value), [*spelled, *options], n=1)
+    if close_sv:
+        chosen = words.get(close_sv[0], close_sv[0])
+        sv_hint = f"menade du '{chosen}'?"
+    else:
+        sv_hint = f"använd något av: {', '.join(spelled)}"
+    return make("TRY204", where, f"{at['en']}: {quoted(value)} is not allowed", hint,
+                sv=f"{at['sv']}: {quoted(value)} är inte tillåtet", sv_hint=sv_hint)
+
+
+def _other(error: Any, where: Any, at: dict[str, str]) -> Finding:
     keyword = error.validator
     schema = error.schema if isinstance(error.schema, dict) else {}
     description = schema.get("description")
+    sv_hint = _sv(description)
     if keyword == "pattern":
-        return make("TRY206", where, f"{at}: {quoted(error.instance)} does not have the right form",
-                    description, sv=f"{at}: {quoted(error.instance)} har inte rätt form")
+        return make("TRY206", where, f"{at['en']}: {quoted(error.instance)} does not have the right form",
+                    description, sv=f"{at['sv']}: {quoted(error.instance)} har inte rätt form",
+                    sv_hint=sv_hint)
     if keyword in {"minimum", "maximum"}:
-        return make("TRY207", where, f"{at}: {quoted(error.instance)[1:-1]} is out of range ({keyword} "
+        bound = "lägsta" if keyword == "minimum" else "högsta"
+        return make("TRY207", where, f"{at['en']}: {quoted(error.instance)[1:-1]} is out of range ({keyword} "
                     f"{error.validator_value})", description,
-                    sv=f"{at}: {quoted(error.instance)[1:-1]} ligger utanför tillåtet intervall ({keyword} "
-                    f"{error.validator_value})")
+                    sv=f"{at['sv']}: {quoted(error.instance)[1:-1]} ligger utanför tillåtet intervall "
+                    f"({bound} {error.validator_value})", sv_hint=sv_hint)
     if keyword == "minLength":
-        return make("TRY208", where, f"{at} must not be empty", description, sv=f"{at} får inte vara tom")
+        return make("TRY208", where, f"{at['en']} must not be empty", description,
+                    sv=f"{at['sv']} får inte vara tom", sv_hint=sv_hint)
     if keyword in {"minItems", "uniqueItems"}:
         what = "needs more entries" if keyword == "minItems" else "has repeated entries"
         sv_what = "behöver fler poster" if keyword == "minItems" else "har upprepade poster"
-        return make("TRY208", where, f"{at} {what}", description, sv=f"{at} {sv_what}")
-    return make("TRY209", where, f"{at}: {quoted(error.message, 160)[1:-1]}", description,
-                sv=f"{at}: bryter mot schemat ({quoted(error.message, 160)[1:-1]})")
+        return make("TRY208", where, f"{at['en']} {what}", description, sv=f"{at['sv']} {sv_what}",
+                    sv_hint=sv_hint)
+    return make("TRY209", where, f"{at['en']}: {quoted(error.message, 160)[1:-1]}", description,
+                sv=f"{at['sv']}: bryter mot schemat ({quoted(error.message, 160)[1:-1]})",
+                sv_hint=sv_hint)
 
 
 def _expected(expected: Any, lang: str = "en") -> str:
@@ -295,6 +353,7 @@ def _unknown_keys(doc: Document, path: JsonPath, value: Any, schema: dict[str, A
         hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
         sv_hint = f"menade du '{close[0]}'?" if close else f"tillåtna nycklar: {', '.join(allowed)}"
         where = doc.where((*path, key), key=True)
-        found.append(make("TRY201", where, f"{_shown(path)}: unknown key {quoted(key)}", hint,
-                          sv=f"{_shown(path)}: okänd nyckel {quoted(key)}", sv_hint=sv_hint))
+        at = _at(doc, path)
+        found.append(make("TRY201", where, f"{at['en']}: unknown key {quoted(key)}", hint,
+                          sv=f"{at['sv']}: okänd nyckel {quoted(key)}", sv_hint=sv_hint))
     return found
