@@ -98,6 +98,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY316": (Severity.ERROR, "unknown indicator"),
     "TRY317": (Severity.ERROR, "unknown lägesbild"),
     "TRY318": (Severity.WARNING, "defined in a file that could not be read"),
+    "TRY319": (Severity.ERROR, "unknown target in part_of"),
     "TRY321": (Severity.ERROR, "district of another municipality"),
     "TRY322": (Severity.ERROR, "district without a municipality"),
     # rules
@@ -111,10 +112,11 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY408": (Severity.ERROR, "target of wrong shape for its kind"),
     "TRY409": (Severity.ERROR, "predecessors form a cycle"),
     "TRY410": (Severity.ERROR, "completed before it started"),
+    "TRY412": (Severity.ERROR, "part of a target larger than the whole"),
     "TRY420": (Severity.ERROR, "outcome windows overlap"),
     # warnings
     "TRY501": (Severity.WARNING, "activity without target"),
-    "TRY502": (Severity.WARNING, "pledge without activity"),
+    "TRY502": (Severity.WARNING, "pledge without activity or target"),
     "TRY503": (Severity.WARNING, "priority area without pledge"),
     "TRY504": (Severity.WARNING, "looks like a personnummer"),
     "TRY505": (Severity.WARNING, "looks like an e-mail address"),

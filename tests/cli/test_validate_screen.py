@@ -29,7 +29,7 @@ def test_the_summary_comes_first_and_each_warning_takes_one_line(run) -> None:
     result = run("--data", str(BUNDLED), "validate")
     lines = result.stdout.splitlines()
     assert lines[0] == "18 filer kontrollerade: 0 fel, 24 varningar."
-    assert "TRY502 medborgarlöfte utan aktivitet: 10 varningar" in lines
+    assert "TRY502 medborgarlöfte utan aktivitet eller mål: 10 varningar" in lines
     assert "TRY503 prioriterat område utan medborgarlöfte: 2 varningar" in lines
     assert not EXCERPT.search(result.stdout) and "  tips: " not in result.stdout
     assert max(len(line) for line in lines) <= 80

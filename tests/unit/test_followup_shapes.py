@@ -12,9 +12,12 @@ from datetime import date
 
 import pytest
 
-from tests.unit.status_helpers import outcome, target
-from trygghet_cli.model import Outcome, Period, Target
+from tests.unit.status_helpers import REF, outcome, target
+from trygghet_cli.model import Bound, Outcome, PartialDate, Period, Stated, StatedVerdict, Target
+from trygghet_cli.situation import Indicator, IndicatorValue
+from trygghet_cli.situation.targets import outcomes as indicator_outcomes
 from trygghet_cli.status import Verdict, attainment
+from trygghet_cli.status.stated_words import stated_text, stated_verdict
 from trygghet_cli.status.verdict_words import attainment_text
 
 YEAR_2018 = Period(date(2018, 1, 1), date(2018, 12, 31))
@@ -44,6 +47,17 @@ class Shape:
 
 def _tertial(value: int, start: str, end: str, kind: str = "interim") -> Outcome:
     return outcome(value, end, kind, window=(start, end))
+
+
+def _indicator_target(kind: str, value: float | None, measured: float, bound: str,
+                      occasion: str | None, **extra: object) -> Target:
+    """A target judged on a lägesbild indicator whose one value for 2024 gives only a limit."""
+    indicator = Indicator("ind", "Andel", "%", None, None, None,
+                          [IndicatorValue(PartialDate("2024"), None, measured, False, None, None, REF,
+                                          Bound(bound), occasion)], REF)
+    made = target(kind, value, **extra)
+    made.outcomes = indicator_outcomes(made, indicator, YEAR_2024)
+    return made
 
 
 SHAPES = [
@@ -184,6 +198,87 @@ SHAPES = [
           "2019, 17 dec 2019)]",
           "4 of at least 4: met [sources disagree: 5 (Fem trygghetsvandringar i kommunen under "
           "2019, 17 Dec 2019)]"),
+    Shape("an undated figure cannot give a rate: the time it covers is unknown",
+          target("rate", 1, [outcome(62, None, None)], per="week"), YEAR_2019, "2019-12-31",
+          Verdict.NOT_JUDGED,
+          "62, minst 1 per vecka: kan inte bedömas: okänt tidsfönster",
+          "62, at least 1 per week: cannot be judged: unknown time window"),
+    Shape("an undated figure that reaches a count target is met without a date",
+          target("at_least", 50, [outcome(62, None, None)]), YEAR_2019, "2019-12-31", Verdict.MET,
+          "62 av minst 50: uppnått [utan datum]", "62 of at least 50: met [undated]"),
+    Shape("an undated figure short of a count target has no pace to be judged by",
+          target("at_least", 100, [outcome(62, None, None)]), YEAR_2019, "2019-12-31",
+          Verdict.NOT_JUDGED,
+          "62 av minst 100: kan inte bedömas: okänt tidsfönster",
+          "62 of at least 100: cannot be judged: unknown time window"),
+    Shape("a range 'tre till fyra gånger per år' reached",
+          target("range", 3, [outcome(3, "2019-12-31")], max=4, unit="gånger"), YEAR_2019, "2019-12-31",
+          Verdict.MET, "3 av 3–4 gånger: uppnått", "3 of 3–4 gånger: met"),
+    Shape("a range overshot",
+          target("range", 3, [outcome(5, "2019-12-31")], max=4), YEAR_2019, "2019-12-31",
+          Verdict.EXCEEDED, "5 av 3–4: överskridet", "5 of 3–4: exceeded"),
+    Shape("'varannat år' over a two-year period",
+          target("rate", 1, [outcome(1, "2025-12-31")], per="year", every=2), TWO_YEARS, "2025-12-31",
+          Verdict.MET,
+          "1 på 731 dagar (1 jan 2024–31 dec 2025) = 1,00 vartannat år, mål minst 1 vartannat år: "
+          "uppnått",
+          "1 in 731 days (1 Jan 2024–31 Dec 2025) = 1.00 every other year, target at least 1 every "
+          "other year: met"),
+    Shape("'vår och höst', autumn missing at year end",
+          target("at_least", 1, [outcome(1, "2019-05-15", season="spring")], seasons=("spring", "autumn")),
+          YEAR_2019, "2019-12-31", Verdict.NOT_MET,
+          "1 av 2 (vår 1; höst saknas), minst 1 varje vår och höst: ej uppnått",
+          "1 of 2 (spring 1; autumn missing), at least 1 every spring and autumn: not met"),
+    Shape("'vår och höst' each year of a two-year period",
+          target("at_least", 1, [outcome(1, f"{y}-{m}-15", season=s) for y in (2024, 2025)
+                                 for m, s in (("05", "spring"), ("10", "autumn"))],
+                 seasons=("spring", "autumn")),
+          TWO_YEARS, "2025-12-31", Verdict.MET,
+          "4 av 4 (vår 2024 1, höst 2024 1, vår 2025 1, höst 2025 1), minst 1 varje vår och höst: uppnått",
+          "4 of 4 (spring 2024 1, autumn 2024 1, spring 2025 1, autumn 2025 1), at least 1 every "
+          "spring and autumn: met"),
+    Shape("a part: '70 kontroller, varav 20 på landsbygden'",
+          target("at_least", 20, [outcome(23, "2019-12-31")], part_of="t0"), YEAR_2019, "2019-12-31",
+          Verdict.MET, "varav 23 av minst 20: uppnått", "of which 23 of at least 20: met"),
+    Shape("a condition 'om underrättelseläget medger' leaves a shortfall unjudged",
+          target("at_least", 4, [outcome(2, "2019-12-31")], condition="om underrättelseläget medger"),
+          YEAR_2019, "2019-12-31", Verdict.NOT_JUDGED,
+          "2 av minst 4: kan inte bedömas: villkorat mål (om underrättelseläget medger)",
+          "2 of at least 4: cannot be judged: conditional target (om underrättelseläget medger)"),
+    Shape("a condition does not hide a target that was met",
+          target("at_least", 4, [outcome(4, "2019-12-31")], condition="om underrättelseläget medger"),
+          YEAR_2019, "2019-12-31", Verdict.MET, "4 av minst 4: uppnått", "4 of at least 4: met"),
+    Shape("a level held: 'minst två områdespoliser'",
+          target("level", 2, [outcome(2, "2024-03-31", "interim"), outcome(2, "2024-11-30", "interim")],
+                 unit="områdespoliser"),
+          YEAR_2024, "2024-12-31", Verdict.MET,
+          "nivån hålls: 2 av minst 2 områdespoliser [per 30 nov 2024]",
+          "the level is held: 2 of at least 2 områdespoliser [as of 30 Nov 2024]"),
+    Shape("a level not held: the latest figure counts, figures are not added",
+          target("level", 2, [outcome(2, "2024-03-31"), outcome(1, "2024-11-30")], unit="områdespoliser"),
+          YEAR_2024, "2024-12-31", Verdict.NOT_MET,
+          "nivån hålls inte: 1 av minst 2 områdespoliser [per 30 nov 2024]",
+          "the level is not held: 1 of at least 2 områdespoliser [as of 30 Nov 2024]"),
+    Shape("a change against a baseline: 'en ökning med 10 procent'",
+          target("change", 10, [outcome(55, "2024-12-31")], baseline={"year": 2023, "value": 50},
+                 direction="increase", change_unit="percent"),
+          YEAR_2024, "2024-12-31", Verdict.MET,
+          "55 mot 50 år 2023 (+10 %); mål: öka med 10 %: uppnått",
+          "55 vs 50 in 2023 (+10%); target: increase by 10%: met"),
+    Shape("an undated figure the source calls final is judged on the number",
+          target("exactly", 4, [outcome(3, None, "final")]), YEAR_2019, "2019-12-31",
+          Verdict.NOT_MET, "3 av exakt 4: ej uppnått [utan datum]", "3 of exactly 4: not met [undated]"),
+    Shape("an indicator value 'mer än hälften', measured at 'årets medborgardialog'",
+          _indicator_target("at_least", 50, 50, "at_least", "årets medborgardialog", unit="%"),
+          YEAR_2024, "2024-12-31", Verdict.MET,
+          "minst 50 av minst 50: uppnått [mätt vid årets medborgardialog]",
+          "at least 50 of at least 50: met [measured at årets medborgardialog]"),
+    Shape("an indicator value 'under 5 %' against a decrease from 8",
+          _indicator_target("change", None, 5, "at_most", None, baseline={"year": 2023, "value": 8},
+                            direction="decrease"),
+          YEAR_2024, "2024-12-31", Verdict.MET,
+          "högst 5 mot 8 år 2023 (−3); mål att minska: uppnått",
+          "at most 5 vs 8 in 2023 (−3); target to decrease: met"),
 ]
 
 
@@ -199,3 +294,47 @@ def test_follow_up_shape_gets_the_verdict_and_line_a_coordinator_would_publish(s
 
 def test_the_table_holds_at_least_fifteen_shapes() -> None:
     assert len({s.name for s in SHAPES}) >= 15
+
+
+@dataclass(frozen=True)
+class WholeShape:
+    """What a source says about a whole pledge or pledge set, not about a target."""
+
+    name: str
+    stated: Stated
+    whole: str  # "pledge" or "set"
+    verdict: Verdict | None
+    sv: str
+    en: str
+
+
+def _stated(verdict: str | None, statuses: tuple[str, ...] = (), text: str | None = None,
+            day: str | None = None) -> Stated:
+    return Stated(StatedVerdict(verdict) if verdict else None, statuses, text, day, "s-upf2019", REF)
+
+
+WHOLE_SHAPES = [
+    WholeShape("a pledge the source lists under 'Löften som vi har hållit'",
+               _stated("met", text="Löften som vi har hållit"), "pledge", Verdict.MET,
+               "Löftet enligt källan Uppföljning av medborgarlöftet 2019: hållet "
+               "(”Löften som vi har hållit”)",
+               "The pledge according to Uppföljning av medborgarlöftet 2019: kept "
+               "(“Löften som vi har hållit”)"),
+    WholeShape("a whole set whose activities 'pågår eller är genomförda'",
+               _stated(None, ("ongoing", "done"), day="2019-09"), "set", None,
+               "Löftena som helhet enligt källan Uppföljning av medborgarlöftet 2019, september 2019: "
+               "pågår eller genomförda",
+               "The pledges as a whole according to Uppföljning av medborgarlöftet 2019, September "
+               "2019: ongoing or done"),
+    WholeShape("a set whose goals the source says are on track ('som de ligger i fas med')",
+               _stated("on_track"), "set", Verdict.ON_TRACK,
+               "Löftena som helhet enligt källan Uppföljning av medborgarlöftet 2019: i fas",
+               "The pledges as a whole according to Uppföljning av medborgarlöftet 2019: on track"),
+]
+
+
+@pytest.mark.parametrize("shape", WHOLE_SHAPES, ids=lambda s: s.name)
+def test_a_whole_pledge_or_set_gets_the_sources_word_not_a_judgement(shape: WholeShape) -> None:
+    assert stated_verdict(shape.stated) is shape.verdict
+    assert stated_text(shape.stated, shape.whole, "sv", SOURCES) == shape.sv
+    assert stated_text(shape.stated, shape.whole, "en", SOURCES) == shape.en

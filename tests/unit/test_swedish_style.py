@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -99,3 +100,13 @@ def test_every_message_key_the_code_names_is_in_the_catalog() -> None:
                                      path.read_text(encoding="utf-8"))}
     missing = sorted(key for key in used if not i18n.has_label(key))
     assert missing == []
+
+
+def test_no_message_key_is_defined_twice_in_the_catalog() -> None:
+    """A key given twice silently takes the later text everywhere the key is used (an
+    activity's 'Tillsammans med' once replaced the agreement's 'Andra samverkansparter')."""
+    from collections import Counter
+
+    catalog = (Path(i18n.__file__).parent / "sv.po").read_text(encoding="utf-8")
+    keys = Counter(re.findall(r'^msgctxt "([^"]+)"$', catalog, re.MULTILINE))
+    assert [key for key, count in keys.items() if count > 1] == []

@@ -59,7 +59,7 @@ def _outcome(period: PeriodTarget, activity_id: str, title: str, target: Any,
         "activity_title": title, "target": target.id,
         "target_text": target.text, "target_kind": target.kind.value,
         "target_value": _number(target.value), "unit": target.unit, "value": _number(outcome.value),
-        "date": outcome.date_text or outcome.date.isoformat(), **_window(outcome.window),
+        "date": outcome.date_written, **_window(outcome.window),
         "kind": outcome.kind,
         "approximate": outcome.approximate, "bound": outcome.bound.value if outcome.bound else None,
         "verdict": outcome.verdict.value if outcome.verdict else None,
@@ -69,10 +69,13 @@ def _outcome(period: PeriodTarget, activity_id: str, title: str, target: Any,
 
 
 def outcome_records(periods: list[PeriodTarget], internal: bool) -> list[dict[str, Any]]:
-    """One record per outcome of every shown activity, in file order."""
-    return [_outcome(p, a.id, a.title, t, o)
-            for p in periods if p.activity_list for a in p.activity_list.activities
-            if internal or a.visibility != "internal" for t in a.targets for o in t.outcomes]
+    """One record per outcome of every shown activity, in file order; then those of the pledges
+    that carry their own targets (a flat pledge list), under the pledge's id and text."""
+    listed = [_outcome(p, a.id, a.title, t, o)
+              for p in periods if p.activity_list for a in p.activity_list.activities
+              if internal or a.visibility != "internal" for t in a.targets for o in t.outcomes]
+    return listed + [_outcome(p, pledge.id, pledge.text, t, o) for p in periods
+                     for pledge in p.pledge_set.pledges for t in pledge.targets for o in t.outcomes]
 
 
 def _result(period: PeriodTarget, result: Result) -> dict[str, Any]:

@@ -60,7 +60,7 @@ def _outcome(outcome: Outcome) -> dict[str, Any]:
     window = outcome.window
     value = outcome.value
     return {"value": _json_number(value) if isinstance(value, float) else value,
-            "date": outcome.date.isoformat(),
+            "date": None if outcome.undated else outcome.date.isoformat(),
             "period": {"start": window.start.isoformat(), "end": window.end.isoformat()} if window else None,
             "kind": outcome.kind, "approximate": outcome.approximate,
             "bound": outcome.bound.value if outcome.bound else None,

@@ -36,6 +36,8 @@ class TargetKind(StrEnum):
     RATE = "rate"
     QUALITATIVE = "qualitative"
     CHANGE = "change"
+    RANGE = "range"  # between value and max ("tre till fyra gånger per år")
+    LEVEL = "level"  # a level held, such as a staffing level: the latest figure counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +202,9 @@ class Pledge:
     set_id: str
     ref: Ref
     problems: list[str] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)  # a pledge that is itself the action
+    parties_stated: bool = True  # False: `parties` are inherited from the set or its agreement
+    stated: Stated | None = None  # what a source says about the pledge as a whole
 
 
 @dataclass(slots=True)
@@ -215,6 +220,7 @@ class PledgeSet:
     ref: Ref
     municipalities: list[str] = field(default_factory=list)
     more_agreements: list[str] = field(default_factory=list)  # `agreements:` the period also spans
+    stated: Stated | None = None  # what a source says about the set as a whole
 
     @property
     def agreement_ids(self) -> list[str]:
@@ -254,6 +260,20 @@ class StatedVerdict(StrEnum):
     MET = "met"
     PARTLY_MET = "partly_met"
     NOT_MET = "not_met"
+    ON_TRACK = "on_track"  # only for a whole pledge or set ("mål som de ligger i fas med")
+
+
+@dataclass(slots=True)
+class Stated:
+    """What a source says about a whole pledge or pledge set: a verdict ("Löften som vi har
+    hållit"), a status ("Alla aktiviteter pågår eller är genomförda": ongoing, done), or both."""
+
+    verdict: StatedVerdict | None
+    statuses: tuple[str, ...]
+    text: str | None
+    date: str | None
+    source: str
+    ref: Ref
 
 
 @dataclass(slots=True)
@@ -278,6 +298,18 @@ class Outcome:
     district: str | None = None
     place: str | None = None
     date_text: str | None = None  # the date as written when only the year or month is known
+    season: str | None = None  # spring, summer, autumn or winter, for a target with seasons
+    occasion: str | None = None  # an indicator value's occasion ("årets medborgardialog")
+
+    @property
+    def undated(self) -> bool:
+        """True when the source gives neither a date nor a window ("62 kontroller" on an undated page)."""
+        return self.date == date.min
+
+    @property
+    def date_written(self) -> str | None:
+        """The date as the file gives it (YYYY, YYYY-MM or YYYY-MM-DD); None when undated."""
+        return None if self.undated else self.date_text or self.date.isoformat()
 
 
 @dataclass(slots=True)
@@ -295,6 +327,11 @@ class Target:
     ref: Ref
     indicator: dict[str, str] | None = None
     per_district: bool = False  # applies to each of the activity's districts
+    max: float | None = None  # range targets: the upper end
+    every: int | None = None  # rate targets: value per `every` units of `per` (2: every other)
+    seasons: tuple[str, ...] = ()  # applies to each of these seasons of each year of the period
+    part_of: str | None = None  # id of the target of the same activity this one is a part of
+    condition: str | None = None  # the condition it is given under, in the source's words
 
 
 @dataclass(slots=True)
@@ -320,6 +357,9 @@ class Activity:
     list_id: str
     ref: Ref
     problems: list[str] = field(default_factory=list)
+    parties_stated: bool = True  # False: `parties` are inherited from its pledges
+    partners: list[str] = field(default_factory=list)  # others it is done with, not parties
+    from_pledge: bool = False  # a pledge that carries its own targets, standing as its own action
 
 
 @dataclass(slots=True)
@@ -383,7 +423,11 @@ class Model:
         return next((a for a in self.agreements if a.id == agreement_id), None)
 
     def activities_for(self, set_id: str) -> list[Activity]:
-        return [a for lst in self.activity_lists if lst.pledge_set == set_id for a in lst.activities]
+        """The activities of a pledge period, and each pledge that carries targets of its own
+        (a flat pledge list: the pledge is itself the action), as an activity of its own."""
+        listed = [a for lst in self.activity_lists if lst.pledge_set == set_id for a in lst.activities]
+        pledge_set = self.pledge_set(set_id)
+        return listed + (pledge_actions(pledge_set) if pledge_set else [])
 
     def all_activities(self) -> list[Activity]:
         return [a for lst in self.activity_lists for a in lst.activities]
@@ -397,3 +441,17 @@ class Model:
 
     def situation(self, situation_id: str) -> Situation | None:
         return next((s for s in self.situations if s.id == situation_id), None)
+
+
+def pledge_actions(pledge_set: PledgeSet) -> list[Activity]:
+    """The pledges of a set that carry targets of their own, each as the activity it is itself.
+
+    Status, reports and exports then judge and show those targets as they do an activity's,
+    under the pledge. The activity has the pledge's id, text, parties and position."""
+    return [Activity(id=p.id, title=p.text, description=None, pledges=[p.id], owners=[],
+                     parties=p.parties, districts=[], places=[], start=None, due=None,
+                     status=Status.UNKNOWN, completed=None, reason=None, status_note=None,
+                     targets=p.targets, visibility="public", predecessor=None, internal_notes=None,
+                     list_id=pledge_set.id, ref=p.ref, problems=p.problems,
+                     parties_stated=p.parties_stated, from_pledge=True)
+            for p in pledge_set.pledges if p.targets]

@@ -27,6 +27,7 @@ from trygghet_cli.model import (
     Ref,
     Result,
     Source,
+    Stated,
     StatedVerdict,
     Status,
     Target,
@@ -124,15 +125,26 @@ def agreement(doc: Document, model: Model) -> None:
 def pledges(doc: Document, model: Model) -> None:
     data = doc.data
     items = [
-        Pledge(p["id"], p["text"], p.get("group"), p["parties"], p.get("areas", []), data["id"],
-               Ref(doc, ("pledges", i)), p.get("problems", []))
+        Pledge(p["id"], p["text"], p.get("group"), p.get("parties", []), p.get("areas", []), data["id"],
+               Ref(doc, ("pledges", i)), p.get("problems", []),
+               [_target(doc, t, ("pledges", i, "targets", j)) for j, t in enumerate(p.get("targets", []))],
+               "parties" in p, _stated(doc, p.get("stated"), ("pledges", i, "stated")))
         for i, p in enumerate(data["pledges"])
     ]
     model.pledge_sets.append(PledgeSet(
         data["id"], data["title"], _period(data["period"]), data.get("agreement"),
         data.get("signed"), data.get("situation_picture"), items, data, Ref(doc, ()),
-        data.get("municipalities", []), data.get("agreements", [])))
+        data.get("municipalities", []), data.get("agreements", []),
+        _stated(doc, data.get("stated"), ("stated",))))
     model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
+
+
+def _stated(doc: Document, raw: dict[str, Any] | None, path: JsonPath) -> Stated | None:
+    if raw is None:
+        return None
+    verdict = raw.get("verdict")
+    return Stated(StatedVerdict(verdict) if verdict else None, tuple(raw.get("status", ())),
+                  raw.get("text"), raw.get("date"), raw["source"], Ref(doc, path))
 
 
 def _window(raw: dict[str, str] | None) -> Period | None:
@@ -154,30 +166,34 @@ def _outcome(doc: Document, raw: dict[str, Any], path: JsonPath) -> Outcome:
     return Outcome(raw.get("value"), when, raw.get("kind"), bool(raw.get("approximate", False)),
                    raw.get("source"), raw.get("note"), Ref(doc, path), window,
                    Bound(bound) if bound else None, StatedVerdict(verdict) if verdict else None,
-                   raw.get("district"), raw.get("place"), day if day and len(day) < 10 else None)
+                   raw.get("district"), raw.get("place"), day if day and len(day) < 10 else None,
+                   raw.get("season"))
 
 
 def _target(doc: Document, raw: dict[str, Any], path: JsonPath) -> Target:
     outcomes = [_outcome(doc, o, (*path, "outcomes", i)) for i, o in enumerate(raw.get("outcomes", []))]
-    value = raw.get("value")
+    value, most = raw.get("value"), raw.get("max")
     return Target(raw["id"], TargetKind(raw["kind"]), raw["text"],
                   float(value) if value is not None else None, raw.get("unit"), raw.get("per"),
                   raw.get("baseline"), raw.get("direction"), raw.get("change_unit"), outcomes,
-                  Ref(doc, path), raw.get("indicator"), bool(raw.get("per_district", False)))
+                  Ref(doc, path), raw.get("indicator"), bool(raw.get("per_district", False)),
+                  float(most) if most is not None else None, raw.get("every"),
+                  tuple(raw.get("seasons", ())), raw.get("part_of"), raw.get("condition"))
 
 
 def _activity(doc: Document, raw: dict[str, Any], path: JsonPath, list_id: str) -> Activity:
     targets = [_target(doc, t, (*path, "targets", i)) for i, t in enumerate(raw.get("targets", []))]
     return Activity(
         id=raw["id"], title=raw["title"], description=raw.get("description"),
-        pledges=raw["pledges"], owners=raw.get("owners", []), parties=raw["parties"],
+        pledges=raw["pledges"], owners=raw.get("owners", []), parties=raw.get("parties", []),
         districts=raw.get("districts", []), places=raw.get("places", []),
         start=_date(raw.get("start")), due=_date(raw.get("due")),
         status=Status(raw.get("status", "unknown")), completed=raw.get("completed"),
         reason=raw.get("reason"), status_note=raw.get("status_note"), targets=targets,
         visibility=raw.get("visibility", "public"), predecessor=raw.get("predecessor"),
         internal_notes=raw.get("internal_notes"), list_id=list_id, ref=Ref(doc, path),
-        problems=raw.get("problems", []),
+        problems=raw.get("problems", []), parties_stated="parties" in raw,
+        partners=raw.get("partners", []),
     )
 
 
@@ -204,6 +220,25 @@ def situation(doc: Document, model: Model) -> None:
 
     model.situations.append(build_situation(doc))
     model.sources.extend(_sources(doc, doc.data.get("sources", []), ("sources",)))
+
+
+def inherit_parties(model: Model) -> None:
+    """Give a pledge that names no parties those of its set, else of its agreements; and an
+    activity that names none those of its pledges. Sources often say "polis och kommun lovar"
+    once for the whole set: the format must not make a user repeat it on every line. Nothing
+    is invented: where no level names them, the list stays empty ("inte angivet")."""
+    by_pledge: dict[str, list[str]] = {}
+    for pledge_set in model.pledge_sets:
+        agreements = [a for a in map(model.agreement, pledge_set.agreement_ids) if a is not None]
+        above = list(pledge_set.raw.get("parties") or
+                     dict.fromkeys(p for a in agreements for p in a.parties))
+        for pledge in pledge_set.pledges:
+            if not pledge.parties_stated:
+                pledge.parties = list(above)
+            by_pledge[pledge.id] = pledge.parties
+    for activity in model.all_activities():
+        if not activity.parties_stated:
+            activity.parties = list(dict.fromkeys(p for i in activity.pledges for p in by_pledge.get(i, [])))
 
 
 BUILDERS = {"config": config, "agreement": agreement, "pledges": pledges, "activities": activities,

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from trygghet_cli import i18n
-from trygghet_cli.model import Activity, Model, Period, Source
+from trygghet_cli.model import Activity, Model, Period, Source, Stated
 
 PUBLIC = "public"
 INTERNAL = "internal"
@@ -95,3 +95,16 @@ def activity_sources(activity: Activity) -> list[str]:
     for key in activity.ref.path:
         data = data[key]
     return strings(data.get("sources")) if isinstance(data, dict) else []
+
+
+def shown_title(ctx: ViewContext, activity: Activity) -> str:
+    """An activity's title; for a pledge that carries its own targets (shown as its own action,
+    under the pledge whose text is already there) 'Löftet självt, med egna mål'."""
+    return ctx.t("report.pledge_itself") if activity.from_pledge else activity.title
+
+
+def stated_line(ctx: ViewContext, stated: Stated | None, whole: str) -> str:
+    """What a source says about a whole pledge or set, as one line; '' when it says nothing."""
+    from trygghet_cli.status.stated_words import stated_text
+
+    return stated_text(stated, whole, ctx.lang, ctx.model.source_titles()) if stated else ""

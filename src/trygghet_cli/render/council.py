@@ -147,7 +147,7 @@ def council_built(ctx: ViewContext, req: Request) -> Built:
         "remaining": [{"title": s.activity.title, "status": words.status_name(s.effective, ctx.lang),
                        "due": i18n.format_uncertain(s.due, s.due_uncertain, ctx.lang),
                        "internal_notes": _notes(ctx, s)}
-                      for _, s in states if s.effective in OPEN],
+                      for _, s in states if s.effective in OPEN and not s.activity.from_pledge],
         "open_problems": [] if current is None else [
             p.title for p in current.problems if not p.no_measure_reason and not _addressed(ctx, p.id)],
         "law": _law(ctx, day),

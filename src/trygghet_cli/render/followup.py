@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from trygghet_cli.model import Activity, Model, Period, PledgeSet, parse_partial
 from trygghet_cli.render import outcomes, select, views
-from trygghet_cli.render.context import ViewContext, activity_sources, text
+from trygghet_cli.render.context import ViewContext, activity_sources, stated_line, text
 from trygghet_cli.status import ActivityState, Effective, Verdict, activity_state, build_report, words
 
 if TYPE_CHECKING:
@@ -136,6 +136,8 @@ def _year_pledges(ctx: ViewContext, pledge_set: PledgeSet, states: list[Activity
             "areas": _area_titles(ctx, pledge_set, pledge.areas),
             "done_text": done_text(ctx, mine),
             "activities": [outcomes.state_view(ctx, s) for s in mine],
+            "activity_count": sum(1 for s in mine if not s.activity.from_pledge),
+            "stated": stated_line(ctx, pledge.stated, "pledge"),
         })
     return pledges
 

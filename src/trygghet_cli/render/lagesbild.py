@@ -11,7 +11,7 @@ from trygghet_cli.errors import UsageError
 from trygghet_cli.model import Activity, Target
 from trygghet_cli.render import views
 from trygghet_cli.render.context import ViewContext, text
-from trygghet_cli.situation import Indicator, Problem, Situation
+from trygghet_cli.situation import Indicator, IndicatorValue, Problem, Situation
 from trygghet_cli.situation import select as situations
 from trygghet_cli.situation.targets import level
 
@@ -73,6 +73,14 @@ def _series(ctx: ViewContext, indicator: Indicator, district: str | None, ident:
     return {"where": where, "chart": chart, "targets": [t.text for t in targets]}
 
 
+def _cell(ctx: ViewContext, value: IndicatorValue) -> str:
+    """'27', '27 *' (approximate), 'minst 50' ("mer än hälften"), 'högst 5' ("under 5 %")."""
+    from trygghet_cli.status.verdict_words import qualified
+
+    shown = qualified(_number(ctx, value.value), value.bound, False, ctx.lang)
+    return shown + (" *" if value.approximate else "")
+
+
 def _indicator(ctx: ViewContext, indicator: Indicator, number: int) -> View:
     dates = sorted({v.when.text for v in indicator.values})
     rows = []
@@ -83,7 +91,8 @@ def _indicator(ctx: ViewContext, indicator: Indicator, number: int) -> View:
                      "cells": [_number(ctx, by_date[d].value, places)
                                + (" *" if by_date[d].approximate else "")
                                if d in by_date else "—" for d in dates]})
-    notes = [f"{ctx.partial(v.when.text)}: {v.note}" for v in indicator.values if v.note]
+    notes = [f"{ctx.partial(v.when.text)}: {'; '.join(filter(None, [v.measured_at, v.note]))}"
+             for v in indicator.values if v.note or v.measured_at]
     source = ctx.sources([indicator.source]) if indicator.source else []
     return {
         "id": f"ind-{number}", "name": indicator.name, "unit": indicator.unit,

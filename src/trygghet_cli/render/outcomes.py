@@ -6,7 +6,7 @@ from typing import Any
 
 from trygghet_cli import i18n
 from trygghet_cli.model import Outcome, TargetKind
-from trygghet_cli.render.context import ViewContext, text
+from trygghet_cli.render.context import ViewContext, shown_title, text
 from trygghet_cli.status import (
     ActivityState,
     Attainment,
@@ -33,7 +33,8 @@ def percent(ctx: ViewContext, share: float | None) -> str:
 def outcome_view(ctx: ViewContext, outcome: Outcome) -> View:
     source = ctx.sources([outcome.source]) if outcome.source else []
     return {
-        "value": words.outcome_value(outcome, ctx.lang), "date": ctx.date(outcome.date),
+        "value": words.outcome_value(outcome, ctx.lang),
+        "date": ctx.t("outcome.undated") if outcome.undated else ctx.date(outcome.date),
         "kind": ctx.t(f"report.outcome.{outcome.kind or 'unknown'}"),
         "note": text(outcome.note),
         "source": source[0]["title"] if source else "", "source_url": source[0]["url"] if source else "",
@@ -77,14 +78,14 @@ def state_view(ctx: ViewContext, state: ActivityState) -> View:
     """An activity as judged on a date: effective status and why, due date, targets."""
     activity = state.activity
     view: View = {
-        "id": activity.id, "title": activity.title, "description": text(activity.description),
+        "id": activity.id, "title": shown_title(ctx, activity), "description": text(activity.description),
         "owners": ctx.names(activity.owners or activity.parties),
         "districts": ctx.names(activity.districts),
         "status": words.status_name(state.effective, ctx.lang), "status_key": state.effective.value,
         "why": words.state_text(state, ctx.lang) if state.days_past_due else "",
         "due": ctx.date(activity.due), "completed": ctx.partial(activity.completed),
         "reason": text(activity.reason), "status_note": text(activity.status_note),
-        "internal": activity.visibility == "internal",
+        "internal": activity.visibility == "internal", "partners": list(activity.partners),
         "targets": [target_view(ctx, t) for t in state.targets],
     }
     if ctx.internal:
@@ -106,7 +107,8 @@ def counts_view(ctx: ViewContext, states: list[ActivityState]) -> View:
     """Activities per effective status (non-zero only), the share done and the overdue count."""
     counts = count_statuses(states)
     return {
-        "total": len(states), "done_share": _share(ctx, counts),
+        "total": sum(1 for s in states if not s.activity.from_pledge),
+        "done_share": _share(ctx, counts),
         "overdue": counts[Effective.OVERDUE],
         "by_status": [{"key": k.value, "label": ctx.t(f"status.{k.value}"), "count": n}
                       for k, n in counts.items() if n],

@@ -10,7 +10,14 @@ from typing import Any
 
 from trygghet_cli.area import Item, names_of
 from trygghet_cli.model import Activity, Agreement, PledgeSet
-from trygghet_cli.render.context import ViewContext, activity_sources, strings, text
+from trygghet_cli.render.context import (
+    ViewContext,
+    activity_sources,
+    shown_title,
+    stated_line,
+    strings,
+    text,
+)
 
 View = dict[str, Any]
 
@@ -86,11 +93,12 @@ def _follow_up(ctx: ViewContext, raw: Any) -> View | None:
 def activity_brief(ctx: ViewContext, activity: Activity) -> View:
     """An activity as the citizen page and the agreement show it (the status as recorded)."""
     view: View = {
-        "id": activity.id, "title": activity.title, "description": text(activity.description),
+        "id": activity.id, "title": shown_title(ctx, activity), "description": text(activity.description),
         "owners": ctx.names(activity.owners), "parties": ctx.names(activity.parties),
         "districts": ctx.names(activity.districts), "places": list(activity.places),
         "status": ctx.t(f"status.{activity.status.value}"), "status_key": activity.status.value,
         "due": ctx.date(activity.due), "internal": activity.visibility == "internal",
+        "partners": list(activity.partners),
     }
     if ctx.internal:
         view["internal_notes"] = text(activity.internal_notes)
@@ -152,7 +160,12 @@ def pledges_view(ctx: ViewContext, pledge_set: PledgeSet) -> View:
     """The citizen page: the pledges, who promises what, and how to follow progress."""
     areas = _areas_by_id(ctx, pledge_set)
     activities = [a for a in ctx.model.activities_for(pledge_set.id) if ctx.visible(a)]
-    party_ids = strings(pledge_set.raw.get("parties"))
+    # The set's parties, else its agreements', else those its pledges name ("anges inte" when
+    # nobody names them).
+    agreements = [a for a in map(ctx.model.agreement, pledge_set.agreement_ids) if a is not None]
+    stated = strings(pledge_set.raw.get("parties")) or list(
+        dict.fromkeys(p for a in agreements for p in a.parties))
+    party_ids = stated or list(dict.fromkeys(p for pledge in pledge_set.pledges for p in pledge.parties))
     parties = ctx.names(party_ids)
     pledges = [{
         "number": index, "id": pledge.id, "text": pledge.text, "group": text(pledge.group),
@@ -160,6 +173,7 @@ def pledges_view(ctx: ViewContext, pledge_set: PledgeSet) -> View:
         "promised_by": [party in pledge.parties for party in party_ids],
         "areas": [areas.get(a, a) for a in pledge.areas],
         "activities": [activity_brief(ctx, a) for a in activities if pledge.id in a.pledges],
+        "stated": stated_line(ctx, pledge.stated, "pledge"),
     } for index, pledge in enumerate(pledge_set.pledges, start=1)]
     raw = pledge_set.raw
     situation = pledge_set.situation or {}
@@ -175,11 +189,12 @@ def pledges_view(ctx: ViewContext, pledge_set: PledgeSet) -> View:
             "agreement": ({"title": agreement.title, "period": agreement.period.label()}
                           if agreement else None),
             "follow_up": _follow_up(ctx, raw.get("follow_up")),
+            "stated": stated_line(ctx, pledge_set.stated, "set"),
             "notes": text(raw.get("notes")),
         },
         "situation": _situation(ctx, pledge_set.situation),
         "pledges": pledges,
-        "activity_count": len(activities),
+        "activity_count": sum(1 for a in activities if not a.from_pledge),
         "done_count": sum(1 for a in activities if a.status.value == "done"),
         "sources": ctx.sources(cited),
     }

@@ -149,6 +149,7 @@ def _finish(loaded: LoadedRoot, gaps: bool = True) -> LoadedRoot:
     if gaps:
         loaded.findings.extend(coverage.check(model, loaded.broken))
     targets.link(model)
+    build_model.inherit_parties(model)
     loaded.findings.sort(key=Finding.sort_key)
     return loaded
 

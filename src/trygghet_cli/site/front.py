@@ -13,7 +13,7 @@ from trygghet_cli import i18n
 from trygghet_cli.model import PledgeSet
 from trygghet_cli.render.context import ViewContext, text
 from trygghet_cli.status import PeriodChoice, build_report
-from trygghet_cli.status.pledge_verdict import PledgeVerdict, pledge_verdict
+from trygghet_cli.status.pledge_verdict import PledgeVerdict, pledge_verdict, with_stated
 
 View = dict[str, Any]
 # A mark beside each verdict's words, so that no verdict is told by colour alone.
@@ -64,11 +64,14 @@ def judged(ctx: ViewContext, pledge_set: PledgeSet, page: str) -> list[View]:
     found = []
     for number, progress in enumerate(report.pledges, start=1):
         states = [s for s in progress.activities if ctx.visible(s.activity)]
-        verdict = pledge_verdict(states, started=summary.started, ended=summary.ended)
+        verdict, said = with_stated(pledge_verdict(states, started=summary.started, ended=summary.ended),
+                                    progress.pledge.stated or pledge_set.stated)
+        shown = ctx.t(f"pledge_verdict.{verdict.value}")
         found.append({"id": progress.pledge.id, "number": number,
                       "text": " ".join(progress.pledge.text.split()), "areas": progress.pledge.areas,
                       "districts": sorted({d for s in states for d in s.activity.districts}),
-                      "verdict": ctx.t(f"pledge_verdict.{verdict.value}"), "key": verdict.value,
+                      "verdict": ctx.t("pledge_verdict.stated", verdict=shown) if said else shown,
+                      "key": verdict.value,
                       "mark": MARKS[verdict], "page": f"{page}#pledge-{number}"})
     return found
 

@@ -149,7 +149,7 @@ def _outcome(act: Activity, target: Target, o: Outcome) -> dict[str, str]:
     'över 300' is never read as exactly 300."""
     return {"activity_id": act.id, "target_id": target.id, "target_kind": target.kind.value,
             "target_text": target.text, "target_value": _number(target.value),
-            "unit": text(target.unit), "outcome_date": o.date_text or o.date.isoformat(),
+            "unit": text(target.unit), "outcome_date": o.date_written or "",
             "outcome_value": _number(o.value) if not isinstance(o.value, str) else o.value,
             "outcome_kind": text(o.kind), "approximate": "true" if o.approximate else "false",
             "outcome_from": o.window.start.isoformat() if o.window else "",

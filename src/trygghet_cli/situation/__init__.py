@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from trygghet_cli.model import PartialDate, Ref
+from trygghet_cli.model import Bound, PartialDate, Ref
 
 
 @dataclass(slots=True)
@@ -26,6 +26,8 @@ class IndicatorValue:
     source: str | None
     note: str | None
     ref: Ref
+    bound: Bound | None = None  # only a limit is known: "mer än hälften", "under 5 %"
+    measured_at: str | None = None  # the occasion named instead of a day ("årets medborgardialog")
 
 
 @dataclass(slots=True)

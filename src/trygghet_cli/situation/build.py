@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from trygghet_cli.loading import Document, JsonPath
-from trygghet_cli.model import PartialDate, Ref
+from trygghet_cli.model import Bound, PartialDate, Ref
 from trygghet_cli.situation import (
     DistrictSection,
     Indicator,
@@ -17,9 +17,10 @@ from trygghet_cli.situation import (
 
 
 def _value(doc: Document, raw: dict[str, Any], path: JsonPath) -> IndicatorValue:
+    bound = raw.get("bound")
     return IndicatorValue(PartialDate(raw["date"]), raw.get("district"), float(raw["value"]),
                           bool(raw.get("approximate", False)), raw.get("source"), raw.get("note"),
-                          Ref(doc, path))
+                          Ref(doc, path), Bound(bound) if bound else None, raw.get("measured_at"))
 
 
 def _indicator(doc: Document, raw: dict[str, Any], path: JsonPath) -> Indicator:

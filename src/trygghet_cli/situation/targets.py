@@ -33,7 +33,8 @@ def outcomes(target: Target, indicator: Indicator, period: Period) -> list[Outco
             continue
         kind = "final" if day >= period.end else "interim"
         found.append(Outcome(value.value, min(day, period.end), kind, value.approximate,
-                             value.source or indicator.source, value.note, value.ref))
+                             value.source or indicator.source, value.note, value.ref,
+                             bound=value.bound, occasion=value.measured_at))
     return sorted(found, key=lambda o: o.date)
 
 
@@ -44,11 +45,8 @@ def link(model: Model) -> None:
     is unknown keeps no outcomes (validate has reported it)."""
     if not model.situations:
         return
-    for activity_list in model.activity_lists:
-        pledge_set = model.pledge_set(activity_list.pledge_set)
-        if pledge_set is None:
-            continue
-        for activity in activity_list.activities:
+    for pledge_set in model.pledge_sets:
+        for activity in model.activities_for(pledge_set.id):
             for target in activity.targets:
                 if not target.indicator:
                     continue

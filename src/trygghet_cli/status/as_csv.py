@@ -34,7 +34,7 @@ def _target_cells(att: Attainment | None, lang: str) -> list[object]:
     return [att.target.id, _word("kind", att.target.kind.value, lang), att.target.text,
             "" if att.target.value is None else format_number(att.target.value, lang),
             att.target.unit or "", "" if latest is None else _value(latest.value, lang),
-            "" if latest is None else latest.date.isoformat(),
+            "" if latest is None or latest.undated else latest.date.isoformat(),
             "" if latest is None else _word("outcome", latest.kind or "", lang),
             _word("bool", str(att.approximate).lower(), lang),
             _word("bool", str(att.sources_disagree).lower(), lang),

@@ -6,9 +6,10 @@ import json
 from typing import Any
 
 from trygghet_cli import __version__
-from trygghet_cli.model import Outcome, Result
+from trygghet_cli.model import Outcome, Result, Stated
 from trygghet_cli.status import ActivityState, Attainment, Effective, Group, StatusReport, words
 from trygghet_cli.status.result_words import result_text
+from trygghet_cli.status.stated_words import stated_text
 
 STATUS_JSON_VERSION = 1
 
@@ -17,7 +18,8 @@ def _outcome(outcome: Outcome | None) -> dict[str, Any] | None:
     if outcome is None:
         return None
     window = outcome.window
-    return {"value": outcome.value, "date": outcome.date.isoformat(), "kind": outcome.kind,
+    return {"value": outcome.value, "date": None if outcome.undated else outcome.date.isoformat(),
+            "kind": outcome.kind,
             "approximate": outcome.approximate, "source": outcome.source, "note": outcome.note,
             "period": {"start": window.start.isoformat(), "end": window.end.isoformat()} if window else None,
             "bound": outcome.bound.value if outcome.bound else None,
@@ -56,6 +58,9 @@ def activity_data(state: ActivityState, lang: str) -> dict[str, Any]:
         "days_past_due": state.days_past_due,
         "days_to_due": state.days_to_due, "completed": activity.completed, "reason": activity.reason,
         "targets": [target_data(t, lang) for t in state.targets],
+        # Only on a pledge that carries its own targets (a flat pledge list), shown as its action.
+        **({"pledge_itself": True} if activity.from_pledge else {}),
+        **({"partners": activity.partners} if activity.partners else {}),
     }
 
 
@@ -85,6 +90,16 @@ def _filters(report: StatusReport) -> dict[str, Any]:
             "due_within": f.due_within, "pledges": list(f.pledges)}
 
 
+def _stated(stated: Stated | None, whole: str, lang: str, sources: dict[str, str]) -> dict[str, Any]:
+    """{"stated": ...} for a pledge or set a source gives a verdict or status for; else {} (the
+    key appears only where the data has it, so earlier output keeps its shape)."""
+    if stated is None:
+        return {}
+    return {"stated": {"verdict": stated.verdict.value if stated.verdict else None,
+                       "status": list(stated.statuses), "text": stated.text, "date": stated.date,
+                       "source": stated.source, "summary": stated_text(stated, whole, lang, sources)}}
+
+
 def to_data(report: StatusReport, lang: str) -> dict[str, Any]:
     """The whole report as plain JSON-ready data (the shape `--format json` prints)."""
     pledge_set = report.pledge_set
@@ -101,13 +116,15 @@ def to_data(report: StatusReport, lang: str) -> dict[str, Any]:
                    "uncertain": list(period.uncertain), "agreement": pledge_set.agreement,
                    "chosen": report.selected.how.value,
                    "also_in_force": [s.id for s in report.selected.others],
-                   "note": words.choice_note(report, lang)},
+                   "note": words.choice_note(report, lang),
+                   **_stated(pledge_set.stated, "set", lang, report.sources)},
         "filters": _filters(report),
         "by": report.by.value if report.by else None,
         "summary": _summary(report),
         "pledges": [{"id": p.pledge.id, "text": p.pledge.text, "areas": p.pledge.areas,
                      "activities": [s.id for s in p.activities], "statuses": _statuses(p.counts),
-                     "done_share": _ratio(p.done_share), "gap": p.gap.value if p.gap else None}
+                     "done_share": _ratio(p.done_share), "gap": p.gap.value if p.gap else None,
+                     **_stated(p.pledge.stated, "pledge", lang, report.sources)}
                     for p in report.pledges],
         "activities": [activity_data(s, lang) for s in report.activities],
         "groups": [_group(g) for g in report.groups],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from trygghet_cli.i18n import format_date, label, plural
 from trygghet_cli.status import ActivityState, Effective, StatusReport, words
@@ -36,6 +37,9 @@ def _header(report: StatusReport, lang: str) -> list[str]:
     if summary.targets:
         lines += ["", f"**{label('st.targets', lang)} {summary.targets}**: "
                       f"{words.verdicts_text(summary.verdicts, lang)}"]
+    stated = words.stated_of_set(report, lang)
+    if stated:
+        lines += ["", md_escape(stated)]
     if report.filters.active:
         lines += ["", label("st.filtered", lang, filters=f"`{words.filters_text(report, lang)}`")]
     return lines
@@ -48,6 +52,8 @@ def _row(state: ActivityState, report: StatusReport, lang: str) -> str:
         status = f"**{status}**"
     targets = "<br>".join(md_escape(words.attainment_text(t, lang)) for t in state.targets) or "–"
     owners = md_escape(words.names_text(activity.owners, report, lang)) or "–"
+    if activity.partners:
+        owners += "<br>" + md_escape(f"{label('st.partners', lang)}: {', '.join(activity.partners)}")
     cells = [f"{activity.id} {md_escape(activity.title)}", status, owners,
              words.due_text(state, lang).replace("*", "\\*"), targets]
     return "| " + " | ".join(cells) + " |"
@@ -58,8 +64,16 @@ def _section(section: words.Section, report: StatusReport, lang: str) -> list[st
     lines = ["", heading]
     if section.text:
         lines += ["", md_escape(section.text)]
+    stated = words.stated_of_section(report, section, lang)
+    if stated:
+        lines += ["", md_escape(stated)]
     if section.gap:
         lines += ["", f"**{section.gap}**"]
+    own = [s for s in section.activities if s.activity.from_pledge]
+    if own:
+        lines += ["", *(f"- {label('st.target_line', lang)}: {md_escape(words.attainment_text(t, lang))}"
+                        for s in own for t in s.targets)]
+    section = replace(section, activities=tuple(s for s in section.activities if s not in own))
     if not section.activities:
         return lines
     done = section.counts[Effective.DONE]
@@ -86,6 +100,6 @@ def render(report: StatusReport, lang: str) -> str:
     if report.results:
         lines += ["", f"### {label('st.results', lang)}", ""]
         lines += [f"- {text}" for text in results_texts(report.results, lang, report.names, report.sources)]
-    if any(s.due_is_period_end for s in report.activities):
+    if any(s.due_is_period_end and not s.activity.from_pledge for s in report.activities):
         lines += ["", f"\\{label('st.period_end_note', lang)}"]
     return "\n".join(lines)

@@ -7,6 +7,8 @@ milliseconds and looks the same. ANSI colour is added only when color is true.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from trygghet_cli.i18n import format_date, label, plural
 from trygghet_cli.status import ActivityState, Effective, StatusReport, Verdict, words
 from trygghet_cli.status.result_words import results_texts
@@ -88,6 +90,9 @@ def _header(report: StatusReport, lang: str, p: _Painter) -> None:
     if summary.targets:
         verdicts = words.verdicts_text(summary.verdicts, lang)
         p.wrap(f"{label('st.targets', lang)} {summary.targets}: {verdicts}")
+    stated = words.stated_of_set(report, lang)
+    if stated:
+        p.wrap(stated)
     if report.filters.active:
         p.wrap(label("st.filtered", lang, filters=words.filters_text(report, lang)), "2")
 
@@ -97,6 +102,9 @@ def _activity_lines(state: ActivityState, report: StatusReport, lang: str, width
     if state.activity.owners:
         owners = f"  {label('st.owner', lang)}: {words.names_text(state.activity.owners, report, lang)}"
         lines += [(t, "2") for t in _wrap(owners, width, "  ")]
+    if state.activity.partners:
+        partners = f"  {label('st.partners', lang)}: {', '.join(state.activity.partners)}"
+        lines += [(t, "2") for t in _wrap(partners, width, "  ")]
     for att in state.targets:
         text = f"  {label('st.target_line', lang)}: {words.attainment_text(att, lang)}"
         lines += [(t, VERDICT_STYLES.get(att.verdict, "")) for t in _wrap(text, width, "  ")]
@@ -128,8 +136,17 @@ def _section(section: words.Section, report: StatusReport, lang: str, p: _Painte
     p.blank()
     heading = f"{section.heading}  {section.text}" if section.text else section.heading
     p.wrap(heading, "1;36")
+    stated = words.stated_of_section(report, section, lang)
+    if stated:
+        p.wrap(stated, indent="  ")
     if section.gap:
         p.wrap(section.gap, "1;33")
+    own = [s for s in section.activities if s.activity.from_pledge]
+    for state in own:
+        for att in state.targets:
+            text = f"  {label('st.target_line', lang)}: {words.attainment_text(att, lang)}"
+            p.wrap(text, VERDICT_STYLES.get(att.verdict, ""), indent="    ")
+    section = replace(section, activities=tuple(s for s in section.activities if s not in own))
     if not section.activities:
         return
     done = section.counts[Effective.DONE]
@@ -157,7 +174,7 @@ def render(report: StatusReport, lang: str, color: bool = False, width: int = 80
         p.wrap(label("st.results", lang), "1;36")
         for text in results_texts(report.results, lang, report.names, report.sources):
             p.wrap(f"- {text}", indent="  ")
-    if any(s.due_is_period_end for s in report.activities):
+    if any(s.due_is_period_end and not s.activity.from_pledge for s in report.activities):
         p.blank()
         p.wrap(label("st.period_end_note", lang), "2")
     return "\n".join(p.out)

@@ -15,7 +15,7 @@ reaches it is met and marked approximate.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
@@ -26,7 +26,7 @@ from trygghet_cli.status.figures import Figure, figure, number
 __all__ = ["DAYS_PER", "Attainment", "Verdict", "attainment", "latest_outcome", "number"]
 
 DAYS_PER = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}
-COUNTS = (TargetKind.AT_LEAST, TargetKind.EXACTLY)
+COUNTS = (TargetKind.AT_LEAST, TargetKind.EXACTLY, TargetKind.RANGE)
 
 
 class Verdict(StrEnum):
@@ -75,6 +75,8 @@ class Attainment:
     later: int = 0
     by_district: tuple[tuple[str, Attainment | None], ...] = ()  # per-district targets: name, judged
     titles: tuple[tuple[str, str], ...] = ()  # (id, title) of the sources the words cite
+    unknown_window: bool = False  # the figure is undated: a rate or a pace cannot be judged
+    conditional: bool = False  # short of a target given under a condition: cannot be judged
 
     def source_name(self, source_id: str | None) -> str:
         """A cited source's title; its id when the root does not define it."""
@@ -156,9 +158,18 @@ def _achieved(target: Target, fig: Figure) -> tuple[float | None, float, float]:
     return achieved, min(low, high), max(low, high)
 
 
+def _units(days: int, per: str) -> float:
+    """How many days, weeks, months or years a stretch covers; whole calendar months and years
+    count whole (731 days are two years, not 2.001)."""
+    units = days / DAYS_PER.get(per, 1.0)
+    if per in ("month", "year") and round(units) >= 1 and abs(units - round(units)) < 0.01 * round(units):
+        return float(round(units))
+    return units
+
+
 def _expected(target: Target, fig: Figure) -> float | None:
     if target.kind is TargetKind.RATE and target.value is not None:
-        return target.value * fig.days / DAYS_PER.get(target.per or "day", 1.0)
+        return target.value * _units(fig.days, target.per or "day") / (target.every or 1)
     return target.value
 
 
@@ -188,9 +199,24 @@ def _interim(kind: TargetKind, low: float, high: float, expected: float,
     return (Verdict.BEHIND if high < due else Verdict.IN_PROGRESS), due
 
 
+def _range(target: Target, low: float, high: float, expected: float) -> Verdict | None:
+    """A range target ("tre till fyra gånger"): above its top exceeded, inside it met; None
+    below it (judged as a count against its lower end)."""
+    top = target.max if target.max is not None else expected
+    if low > top:
+        return Verdict.EXCEEDED
+    if low >= expected:
+        return Verdict.MET if high <= top else Verdict.NOT_JUDGED
+    return None
+
+
 def _judge(target: Target, low: float, high: float, expected: float | None, final: bool,
            share: float | None) -> tuple[Verdict, float | None]:
     kind = target.kind
+    if kind is TargetKind.RANGE and expected is not None:
+        ranged = _range(target, low, high, expected)
+        if ranged is not None:
+            return ranged, None
     if kind is TargetKind.EXACTLY and expected is not None:
         if low > expected:
             return Verdict.EXCEEDED, None
@@ -209,7 +235,7 @@ def _judge(target: Target, low: float, high: float, expected: float | None, fina
 
 
 STATED = {StatedVerdict.MET: Verdict.MET, StatedVerdict.PARTLY_MET: Verdict.PARTLY_MET,
-          StatedVerdict.NOT_MET: Verdict.NOT_MET}
+          StatedVerdict.NOT_MET: Verdict.NOT_MET, StatedVerdict.ON_TRACK: Verdict.ON_TRACK}
 
 
 def _without_figure(target: Target, latest: Outcome, known: list[Outcome], later: int) -> Attainment:
@@ -245,10 +271,18 @@ def attainment(target: Target, period: Period, as_of: date,
     districts are the activity's (id, name): a per-district target is judged in each.
     sources maps source ids to titles: a stated verdict is shown with its source's title.
     """
-    judged = _attainment(target, period, as_of, activity_window, today, districts)
+    judged = _conditional(_attainment(target, period, as_of, activity_window, today, districts))
     cited = [o.source for o in (judged.stated, *judged.disagreeing) if o is not None and o.source]
     titles = tuple((c, sources[c]) for c in dict.fromkeys(cited) if sources and c in sources)
     return replace(judged, titles=titles) if titles else judged
+
+
+def _conditional(judged: Attainment) -> Attainment:
+    """A target given under a condition ("om underrättelseläget medger") that a figure falls
+    short of cannot be judged: the condition may not have held."""
+    if judged.target.condition and judged.verdict in (Verdict.NOT_MET, Verdict.BEHIND):
+        return replace(judged, verdict=Verdict.NOT_JUDGED, conditional=True)
+    return judged
 
 
 def _attainment(target: Target, period: Period, as_of: date, activity_window: Period | None,
@@ -261,13 +295,18 @@ def _attainment(target: Target, period: Period, as_of: date, activity_window: Pe
         return Attainment(target, Verdict.NO_OUTCOME, None, None, target.value, None, False,
                           False, None, (), (), later=later)
     if target.per_district and districts and target.kind in COUNTS:
-        return _per_district(target, known, own, districts, later)
+        return _per_group(target, known, own, districts, lambda o: o.district, later)
+    if target.seasons and target.kind in COUNTS:
+        return _per_group(target, known, own, _season_groups(target, period),
+                          lambda o: _season_key(o, period), later)
+    if target.kind is TargetKind.LEVEL:
+        return _level(target, known, own, later)
     fig = figure(known, own.start)
     if fig is None or target.kind is TargetKind.QUALITATIVE or _governs(latest, fig):
         if target.kind is TargetKind.QUALITATIVE and latest.verdict is None:
             return _qualitative(target, latest, known, fig, later)
         return _without_figure(target, latest, known, later)
-    return _judged(target, fig, known, own, later)
+    return _undated(target, fig, known, own, later) or _judged(target, fig, known, own, later)
 
 
 def _qualitative(target: Target, latest: Outcome, known: list[Outcome], fig: Figure | None,
@@ -280,12 +319,31 @@ def _qualitative(target: Target, latest: Outcome, known: list[Outcome], fig: Fig
                       fig if fig is not None and shown in fig.parts else None, later=later)
 
 
-def _judged(target: Target, fig: Figure, known: list[Outcome], own: Period, later: int) -> Attainment:
+def _undated(target: Target, fig: Figure, known: list[Outcome], own: Period,
+             later: int) -> Attainment | None:
+    """A figure from an undated outcome ("62 kontroller" on an undated page): a count is judged
+    on the number alone; a rate, or a count short of the target that is not final, needs the
+    time it covers, which nobody knows: "kan inte bedömas: okänt tidsfönster"."""
+    if not any(o.undated for o in fig.parts):
+        return None
+    if target.kind is not TargetKind.RATE:
+        judged = _judged(target, fig, known, own, later, paced=False)
+        if judged.verdict not in (Verdict.IN_PROGRESS, Verdict.BEHIND, Verdict.ON_TRACK):
+            return judged
+        return replace(judged, verdict=Verdict.NOT_JUDGED, unknown_window=True)
+    disagreeing, also = _split_others(fig.latest, known)
+    return Attainment(target, Verdict.NOT_JUDGED, fig.latest, fig.value, None, None, fig.final,
+                      fig.approximate, None, disagreeing, also, None, later=later,
+                      unknown_window=True)
+
+
+def _judged(target: Target, fig: Figure, known: list[Outcome], own: Period, later: int,
+            paced: bool = True) -> Attainment:
     latest = fig.latest
     disagreeing, also = _split_others(latest, [o for o in known if o is latest or o not in fig.parts])
     expected = _expected(target, fig)
     achieved, low, high = _achieved(target, fig)
-    share = _share(own, latest.date) if not fig.final else None
+    share = _share(own, latest.date) if not fig.final and paced else None
     if achieved is None:
         verdict, due = Verdict.NOT_JUDGED, None
     else:
@@ -297,20 +355,55 @@ def _judged(target: Target, fig: Figure, known: list[Outcome], own: Period, late
                       share if due is not None else None, due, later)
 
 
-def _per_district(target: Target, known: list[Outcome], own: Period,
-                  districts: tuple[tuple[str, str], ...], later: int) -> Attainment:
-    """A target for each district: met only when every district meets it."""
+def _season_groups(target: Target, period: Period) -> tuple[tuple[str, str], ...]:
+    """(key, key) for each season of each year of the period: 'spring:2024'; the words name it."""
+    years = range(period.start.year, period.end.year + 1)
+    return tuple((f"{s}:{y}", f"{s}:{y}") for y in years for s in target.seasons)
+
+
+def _season_key(outcome: Outcome, period: Period) -> str | None:
+    """The season and year an outcome is for; an undated one counts only in a one-year period."""
+    if outcome.season is None:
+        return None
+    if outcome.undated:
+        return f"{outcome.season}:{period.start.year}" if period.start.year == period.end.year else None
+    return f"{outcome.season}:{outcome.date.year}"
+
+
+def _level(target: Target, known: list[Outcome], own: Period, later: int) -> Attainment:
+    """A level held ("minst två områdespoliser"): the latest figure is the level, figures are
+    not added up, and no pace applies."""
+    numeric = [o for o in known if number(o.value) is not None]
+    latest = latest_outcome(numeric)
+    if latest is None:
+        return _without_figure(target, latest_outcome(known) or known[-1], known, later)
+    fig = figure([latest], own.start)
+    assert fig is not None  # one numeric outcome makes a figure
+    value = target.value
+    verdict = Verdict.NOT_JUDGED
+    if value is not None and fig.low >= value:
+        verdict = Verdict.MET
+    elif value is not None and fig.high < value:
+        verdict = Verdict.NOT_MET
+    disagreeing, also = _split_others(latest, [o for o in known if o.date == latest.date])
+    return Attainment(target, verdict, latest, fig.value, value, fig.value / value if value else None,
+                      True, fig.approximate, None, disagreeing, also, fig, later=later)
+
+
+def _per_group(target: Target, known: list[Outcome], own: Period, groups: tuple[tuple[str, str], ...],
+               key: Callable[[Outcome], str | None], later: int) -> Attainment:
+    """A target for each district or season: met only when every one meets it."""
     judged: list[tuple[str, Attainment | None]] = []
-    for ident, name in districts:
-        mine = [o for o in known if o.district == ident]
+    for ident, name in groups:
+        mine = [o for o in known if key(o) == ident]
         fig = figure(mine, own.start)
         judged.append((name, _judged(target, fig, mine, own, 0) if fig is not None else None))
     verdicts = [a.verdict if a is not None else Verdict.NO_OUTCOME for _, a in judged]
     final = any(a is not None and a.final for _, a in judged)
     met = sum(1 for v in verdicts if v in (Verdict.MET, Verdict.EXCEEDED))
-    latest = latest_outcome([o for o in known if o.district in {i for i, _ in districts}])
-    return Attainment(target, _combined(verdicts, final), latest, float(met), float(len(districts)),
-                      met / len(districts), final, any(a is not None and a.approximate for _, a in judged),
+    latest = latest_outcome([o for o in known if key(o) in {i for i, _ in groups}])
+    return Attainment(target, _combined(verdicts, final), latest, float(met), float(len(groups)),
+                      met / len(groups), final, any(a is not None and a.approximate for _, a in judged),
                       None, (), (), None, None, later=later, by_district=tuple(judged))
 
 

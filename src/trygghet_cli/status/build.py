@@ -176,7 +176,8 @@ def _summary(states: list[ActivityState], pledge_set: PledgeSet, as_of: date) ->
     period = pledge_set.period
     elapsed = min(max((as_of - period.start).days + 1, 0), period.days)
     return Summary(
-        activities=len(states), counts=counts, done_share=done_share(counts),
+        activities=sum(1 for s in states if not s.activity.from_pledge), counts=counts,
+        done_share=done_share(counts),
         overdue=counts[Effective.OVERDUE],
         past_due_unknown=sum(1 for s in states if s.effective is Effective.UNKNOWN and s.days_past_due),
         targets=sum(verdicts.values()), verdicts=verdicts, period_days=period.days,

@@ -79,7 +79,10 @@ class Figure:
 
 
 def window(outcome: Outcome, start: date) -> Period:
-    """The window an outcome covers: its own, else from start up to its date."""
+    """The window an outcome covers: its own, else from start up to its date. An undated figure
+    covers an unknown stretch: it stands at start, so that any dated figure holds it."""
+    if outcome.window is None and outcome.undated:
+        return Period(start, start)
     return outcome.window or Period(min(start, outcome.date), outcome.date)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
+from trygghet_cli.model import Stated
 from trygghet_cli.status.attainment import Verdict
 from trygghet_cli.status.state import ActivityState, Effective
 
@@ -67,3 +68,16 @@ def pledge_verdict(states: Iterable[ActivityState], *, started: bool, ended: boo
     if mine and all(s.effective is Effective.PLANNED for s in mine):
         return PledgeVerdict.NOT_STARTED
     return PledgeVerdict.NOT_JUDGED
+
+
+FROM_SOURCE = {"met": PledgeVerdict.KEPT, "not_met": PledgeVerdict.NOT_KEPT,
+               "on_track": PledgeVerdict.ON_TRACK}
+
+
+def with_stated(verdict: PledgeVerdict, stated: Stated | None) -> tuple[PledgeVerdict, bool]:
+    """The verdict, or where the data cannot judge the pledge the one a source states for it
+    (or for its whole set: "Löften som vi har hållit"); True when it is the source's."""
+    if verdict is not PledgeVerdict.NOT_JUDGED or stated is None or stated.verdict is None:
+        return verdict, False
+    said = FROM_SOURCE.get(stated.verdict.value)
+    return (said, True) if said is not None else (verdict, False)

@@ -89,10 +89,12 @@ def activity_state(activity: Activity, period: Period, as_of: date,
 
 
 def count_statuses(states: list[ActivityState] | tuple[ActivityState, ...]) -> dict[Effective, int]:
-    """How many activities have each effective status, in display order, zeros included."""
+    """How many activities have each effective status, in display order, zeros included (a
+    pledge that carries its own targets is not counted: it has no status of its own)."""
     counts = dict.fromkeys(STATUS_ORDER, 0)
     for state in states:
-        counts[state.effective] += 1
+        if not state.activity.from_pledge:  # a pledge's own targets are no activity to count
+            counts[state.effective] += 1
     return counts
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from trygghet_cli.i18n import format_number, format_partial, format_short_date, label
-from trygghet_cli.model import Bound, Outcome, Period, TargetKind
+from trygghet_cli.i18n import format_number, format_partial, format_short_date, join_list, label
+from trygghet_cli.model import Bound, Outcome, Period, Target, TargetKind
 from trygghet_cli.status.attainment import DAYS_PER, Attainment, Verdict
 from trygghet_cli.status.figures import Figure
 
@@ -61,6 +61,8 @@ def outcome_value(outcome: Outcome, lang: str) -> str:
 
 def when_text(outcome: Outcome, lang: str) -> str:
     """'31 aug 2019', or 'maj 2019' / '2019' when the source gives only the month or year."""
+    if outcome.undated:
+        return label("outcome.undated", lang)
     if outcome.date_text:
         return format_partial(outcome.date_text, lang)
     return format_short_date(outcome.date, lang)
@@ -115,29 +117,71 @@ def figure_text(att: Attainment, lang: str) -> str:
     return f"{total} ({parts}, {windows_text(fig.windows, lang)})"
 
 
+def every_text(per: str, every: int, lang: str) -> str:
+    """'vartannat år', 'varannan vecka', 'var 3:e vecka' / 'every other year', 'every 3 weeks'."""
+    if every == 2:
+        return label(f"every.other.{per}", lang)
+    return label(f"every.n.{per}", lang, n=every)
+
+
 def _rate(att: Attainment, fig: Figure, want: str, lang: str) -> str:
     per = att.target.per or "day"
-    rate = fig.value / fig.days * DAYS_PER.get(per, 1.0) if fig.days > 0 else 0.0
+    every = att.target.every or 1
+    rate = fig.value / fig.days * DAYS_PER.get(per, 1.0) * every if fig.days > 0 else 0.0
     shown = qualified(fixed(rate, lang, 2 if not rate.is_integer() else 0), fig.bound,
                        fig.approximate, lang)
+    if every > 1:
+        return label("target.rate_every", lang, got=figure_text(att, lang),
+                     days=days_text(fig.days, lang), span=windows_text(fig.windows, lang), rate=shown,
+                     value=want, every=every_text(per, every, lang))
     return label("target.rate", lang, got=figure_text(att, lang), days=days_text(fig.days, lang),
                  span=windows_text(fig.windows, lang), rate=shown, value=want,
                  per=label(f"per.{per}", lang))
 
 
+def season_name(key: str, lang: str, with_year: bool) -> str:
+    """'vår 2024' for the group key 'spring:2024' ('vår' within one year) / 'spring 2024'."""
+    season, _, year = key.partition(":")
+    name = label(f"season.{season}", lang)
+    return f"{name} {year}" if with_year else name
+
+
+def _groups(att: Attainment, lang: str) -> list[tuple[str, Attainment | None]]:
+    """The districts or seasons a target is judged in, by their names in the language."""
+    if not att.target.seasons:
+        return list(att.by_district)
+    years = {key.partition(":")[2] for key, _ in att.by_district}
+    return [(season_name(key, lang, len(years) > 1), a) for key, a in att.by_district]
+
+
 def _districts(att: Attainment, lang: str) -> str:
-    """'2 av 3 områden (Oxhagen 1, Berga/Funkabo 2; Norrliden saknas), minst 1 i varje'."""
+    """'2 av 3 områden (Oxhagen 1, Berga/Funkabo 2; Norrliden saknas), minst 1 i varje';
+    '1 av 2 (vår 1; höst saknas), minst 1 varje vår och höst'."""
     target = att.target
-    shown = [f"{name} {figure_text(a, lang)}" for name, a in att.by_district if a is not None]
-    missing = [name for name, a in att.by_district if a is None]
+    groups = _groups(att, lang)
+    shown = [f"{name} {figure_text(a, lang)}" for name, a in groups if a is not None]
+    missing = [name for name, a in groups if a is None]
     parts = ", ".join(shown)
     if missing:
         gone = label("district.missing", lang, names=", ".join(missing))
         parts = f"{parts}; {gone}" if parts else gone
     met = sum(1 for _, a in att.by_district if a is not None and a.verdict in FAVOURABLE)
     want = format_number(target.value, lang) if target.value is not None else "?"
+    each = label(f"target.{target.kind.value}_only", lang, want=want, most=_most(target, lang))
+    if target.seasons:
+        seasons = join_list([label(f"season.{s}", lang) for s in target.seasons], lang)
+        return label("target.per_season", lang, met=met, total=len(groups), parts=parts, each=each,
+                     seasons=seasons)
     return label("target.per_district", lang, met=met, total=len(att.by_district), parts=parts,
-                 each=label(f"target.{target.kind.value}_only", lang, want=want))
+                 each=each)
+
+
+def _most(target: Target, lang: str) -> str:
+    return format_number(target.max, lang) if target.max is not None else "?"
+
+
+def _unit(target: Target) -> str:
+    return f" {target.unit}" if target.unit and target.kind in (TargetKind.RANGE, TargetKind.LEVEL) else ""
 
 
 def _goal(att: Attainment, lang: str) -> str:
@@ -151,15 +195,19 @@ def _goal(att: Attainment, lang: str) -> str:
         base = label("target.qualitative", lang, text=target.text)
         return f"{base}: {got}" if att.latest and att.latest.value is not None else base
     if kind is TargetKind.RATE:
-        plain = label("target.rate_plain", lang, value=want, per=label(f"per.{target.per or 'day'}", lang))
+        per = target.per or "day"
+        plain = (label("target.rate_plain_every", lang, value=want, every=every_text(per, target.every, lang))
+                 if target.every and target.every > 1
+                 else label("target.rate_plain", lang, value=want, per=label(f"per.{per}", lang)))
         if att.figure is None or att.latest is None or att.latest not in att.figure.parts:
             return f"{got}, {plain}" if att.latest and att.latest.value is not None else plain
         return _rate(att, att.figure, want, lang)
     if kind is TargetKind.CHANGE:
         return _change_goal(att, got, lang)
+    most, unit = _most(target, lang), _unit(target)
     if att.latest is None or att.latest.value is None:
-        return label(f"target.{kind.value}_only", lang, want=want)
-    return label(f"target.{kind.value}", lang, got=got, want=want)
+        return label(f"target.{kind.value}_only", lang, want=want, most=most) + unit
+    return label(f"target.{kind.value}", lang, got=got, want=want, most=most) + unit
 
 
 def _change_goal(att: Attainment, got: str, lang: str) -> str:
@@ -200,6 +248,12 @@ def _others(att: Attainment, outcomes: tuple[Outcome, ...], lang: str, with_sour
 
 def _verdict(att: Attainment, lang: str) -> str:
     name = verdict_name(att.verdict, lang)
+    if att.kind is TargetKind.LEVEL and att.verdict in (Verdict.MET, Verdict.NOT_MET):
+        name = label(f"verdict.level.{att.verdict.value}", lang)
+    if att.conditional:
+        return label("verdict.conditional", lang, verdict=name, condition=att.target.condition)
+    if att.unknown_window:
+        return label("verdict.unknown_window", lang, verdict=name)
     if att.stated is not None:
         return label("verdict.stated", lang, verdict=name, source=att.source_name(att.stated.source))
     if att.approximate and att.verdict in FAVOURABLE:
@@ -210,8 +264,15 @@ def _verdict(att: Attainment, lang: str) -> str:
 def _notes(att: Attainment, lang: str) -> list[str]:
     notes = []
     latest = att.latest
-    if latest is not None and not att.final:
+    if latest is not None and latest.undated:
+        if not att.unknown_window:
+            notes.append(label("outcome.undated", lang))
+    elif latest is not None and att.kind is TargetKind.LEVEL:
+        notes.append(label("outcome.as_of", lang, date=when_text(latest, lang)))
+    elif latest is not None and not att.final:
         notes.append(label("outcome.interim", lang, date=when_text(latest, lang)))
+    if latest is not None and latest.occasion:
+        notes.append(label("outcome.occasion", lang, occasion=latest.occasion))
     if att.due_so_far is not None:
         due = format_number(att.due_so_far, lang)
         notes.append(label("outcome.due_so_far", lang, due=due))
@@ -232,6 +293,10 @@ def _notes(att: Attainment, lang: str) -> list[str]:
 def attainment_text(att: Attainment, lang: str) -> str:
     """'20 av minst 8: uppnått' with interim date, window, approximate and disagreeing sources noted."""
     text = _goal(att, lang)
-    if att.verdict is not Verdict.REPORTED or att.latest is None:
+    if att.target.part_of:
+        text = label("target.part_of", lang, goal=text)
+    if att.kind is TargetKind.LEVEL and att.latest is not None and att.latest.value is not None:
+        text = f"{_verdict(att, lang)}: {text}"  # "nivån hålls: 2 av minst 2 områdespoliser"
+    elif att.verdict is not Verdict.REPORTED or att.latest is None:
         text += f": {_verdict(att, lang)}"
     return text + "".join(f" [{note}]" for note in _notes(att, lang))

@@ -182,3 +182,23 @@ def filters_text(report: StatusReport, lang: str) -> str:
     if f.due_within is not None:
         parts.append(f"--due-within {f.due_within}")
     return " ".join(parts)
+
+
+def stated_of_set(report: StatusReport, lang: str) -> str | None:
+    """What a source says about the whole pledge set, if anything."""
+    from trygghet_cli.status.stated_words import stated_text
+
+    stated = report.pledge_set.stated
+    return stated_text(stated, "set", lang, report.sources) if stated else None
+
+
+def stated_of_section(report: StatusReport, section: Section, lang: str) -> str | None:
+    """What a source says about the pledge a section shows (one pledge, without --by)."""
+    from trygghet_cli.status.stated_words import stated_text
+
+    if report.by is not None or len(section.pledges) != 1:
+        return None
+    pledge = next((p.pledge for p in report.pledges if p.pledge.id == section.pledges[0]), None)
+    if pledge is None or pledge.stated is None:
+        return None
+    return stated_text(pledge.stated, "pledge", lang, report.sources)

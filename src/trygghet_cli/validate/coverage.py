@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from trygghet_cli.findings import Finding, make
+from trygghet_cli.findings import Finding, Location, make
 from trygghet_cli.model import Model
 
 # The kinds of file a gap check reads: while one of them could not be loaded, the check would
-# report gaps that file may fill ("pledge without activity" when the activity list is broken).
+# report gaps that file may fill ("pledge without activity or target" when the activity list is broken).
 NEEDS = {"TRY502": {"activities"}, "TRY503": {"pledges"}, "TRY507": {"pledges", "activities"},
          "TRY508": {"pledges", "agreement", "situation"}}
 
@@ -43,22 +43,29 @@ def _pledges_without_activity(model: Model) -> list[Finding]:
     carried = {pledge for a in model.all_activities() for pledge in a.pledges}
     for pledge_set in model.pledge_sets:
         for pledge in pledge_set.pledges:
-            if pledge.id not in carried:
+            if pledge.id not in carried and not pledge.targets and pledge.stated is None:
                 findings.append(make("TRY502", pledge.ref.where("id"),
-                                     f"pledge '{pledge.id}' has no activity",
-                                     "add an activity that carries it out to the activity list",
-                                     sv=f"medborgarlöftet '{pledge.id}' har ingen aktivitet",
+                                     f"pledge '{pledge.id}' has no activity and no target",
+                                     "add an activity that carries it out to the activity list, or, "
+                                     "when the pledge is itself the action, its target under "
+                                     "'targets:'",
+                                     sv=f"medborgarlöftet '{pledge.id}' har varken aktivitet eller mål",
                                      sv_hint="lägg till en aktivitet som genomför det i "
-                                     "aktivitetslistan"))
+                                     "aktivitetslistan, eller, när löftet självt är åtgärden, "
+                                     "dess mål under 'targets:'"))
     return findings
 
 
 def _targetless(model: Model) -> list[Finding]:
+    """TRY501: an activity with no target, where none of its pledges has one either (in a flat
+    list the pledge states the target, and its activities only say how)."""
+    aimed = {p.id for s in model.pledge_sets for p in s.pledges if p.targets}
     return [make("TRY501", activity.ref.where("id"), f"activity '{activity.id}' has no target",
                  "add a target (a qualitative one if there is no number)",
                  sv=f"aktiviteten '{activity.id}' har inget mål",
                  sv_hint="lägg till ett mål (ett kvalitativt om det saknas siffra)")
-            for activity in model.all_activities() if not activity.targets]
+            for activity in model.all_activities()
+            if not activity.targets and not aimed & set(activity.pledges)]
 
 
 def _unaddressed_problems(model: Model) -> list[Finding]:
@@ -81,21 +88,51 @@ def _unaddressed_problems(model: Model) -> list[Finding]:
     return findings
 
 
+def _tie_to(model: Model) -> set[str]:
+    """The pledge sets whose activities have something to be tied to: priority areas in an
+    agreement they build on, or problems in a lägesbild of the period. Where a root has
+    neither, TRY508 would ask for a link nobody could make."""
+    from trygghet_cli.situation import select as situations
+
+    sets = set()
+    for pledge_set in model.pledge_sets:
+        areas = any(a.areas for a in map(model.agreement, pledge_set.agreement_ids) if a is not None)
+        named = model.situation(str(pledge_set.raw.get("situation", "")))
+        basis = named or situations.latest(model, pledge_set.period.end)
+        if areas or (basis is not None and basis.problems):
+            sets.add(pledge_set.id)
+    return sets
+
+
 def _untied_activities(model: Model) -> list[Finding]:
     """TRY508: an activity that serves neither a problem nor a priority area, itself or through
-    its pledges."""
+    its pledges, in a period that has areas or a lägesbild to tie it to (a pledge that carries
+    its own targets counts as its activity)."""
     tied = {p.id for s in model.pledge_sets for p in s.pledges if p.areas or p.problems}
+    periods = _tie_to(model)
     findings = []
-    for activity in model.all_activities():
-        if activity.problems or any(p in tied for p in activity.pledges):
-            continue
-        findings.append(make("TRY508", activity.ref.where("id"),
-                             f"activity '{activity.id}' is tied to no problem and, through its "
-                             "pledges, to no priority area",
-                             "name the problems it addresses in 'problems:', or give its pledge "
-                             "'areas:'",
-                             sv=f"aktiviteten '{activity.id}' hör varken till något problem eller, "
-                             "genom sina löften, till något prioriterat område",
-                             sv_hint="ange problemen den tar sig an under 'problems:', eller ge "
-                             "löftet 'areas:'"))
+    for set_id in sorted(periods):
+        for activity in model.activities_for(set_id):
+            if activity.problems or any(p in tied for p in activity.pledges):
+                continue
+            if activity.from_pledge:
+                findings.append(_untied_pledge(activity.id, activity.ref.where("id")))
+                continue
+            findings.append(make("TRY508", activity.ref.where("id"),
+                                 f"activity '{activity.id}' is tied to no problem and, through its "
+                                 "pledges, to no priority area",
+                                 "name the problems it addresses in 'problems:', or give its pledge "
+                                 "'areas:'",
+                                 sv=f"aktiviteten '{activity.id}' hör varken till något problem "
+                                 "eller, genom sina löften, till något prioriterat område",
+                                 sv_hint="ange problemen den tar sig an under 'problems:', eller ge "
+                                 "löftet 'areas:'"))
     return findings
+
+
+def _untied_pledge(pledge_id: str, where: Location) -> Finding:
+    return make("TRY508", where, f"pledge '{pledge_id}' carries targets but is tied to no problem "
+                "and no priority area", "name them in the pledge's 'problems:' or 'areas:'",
+                sv=f"medborgarlöftet '{pledge_id}' har egna mål men hör varken till något problem "
+                "eller något prioriterat område",
+                sv_hint="ange dem under 'problems:' eller 'areas:' i löftet")

@@ -11,7 +11,7 @@ from trygghet_cli.model import Activity, Outcome, Period, StatedVerdict, Target,
 from trygghet_cli.status.attainment import Verdict, attainment
 from trygghet_cli.status.figures import number, partly_overlap, window
 
-SUMMED = (TargetKind.AT_LEAST, TargetKind.EXACTLY, TargetKind.RATE)
+SUMMED = (TargetKind.AT_LEAST, TargetKind.EXACTLY, TargetKind.RATE, TargetKind.RANGE)
 CONTRADICTS = {StatedVerdict.MET: (Verdict.NOT_MET,),
                StatedVerdict.NOT_MET: (Verdict.MET, Verdict.EXCEEDED)}
 _SV_VERDICT = {"met": "uppnått", "partly_met": "delvis uppnått", "not_met": "ej uppnått"}

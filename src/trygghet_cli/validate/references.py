@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from trygghet_cli.findings import Finding, Location, make
-from trygghet_cli.model import Activity, Agreement, Model, Pledge, PledgeSet, Ref
+from trygghet_cli.model import Activity, Agreement, Model, Pledge, PledgeSet, Ref, Target
 from trygghet_cli.situation import Situation
 
 _SV_KIND = {"party": "part", "district": "kommundel", "function": "funktion", "source": "källa",
@@ -202,13 +202,14 @@ def unresolved(model: Model, lost: Mapping[str, str] | None = None) -> list[Find
     for situation in model.situations:
         _check_situation(resolve, situation)
     resolve.known["indicator"] = every_indicator
-    for activity in model.all_activities():
-        for target in activity.targets:
-            if target.indicator:
-                resolve.need_at("indicator", "TRY316", target.indicator["id"], target.ref,
-                                "indicator", "id")
-                resolve.need_at("district", "TRY307", target.indicator.get("district"), target.ref,
-                                "indicator", "district")
+    every_target = [t for a in model.all_activities() for t in a.targets]
+    every_target += [t for s in model.pledge_sets for p in s.pledges for t in p.targets]
+    for target in every_target:
+        if target.indicator:
+            resolve.need_at("indicator", "TRY316", target.indicator["id"], target.ref,
+                            "indicator", "id")
+            resolve.need_at("district", "TRY307", target.indicator.get("district"), target.ref,
+                            "indicator", "district")
     return resolve.findings + [_waiting(path, refs) for path, refs in resolve.waiting.items()]
 
 
@@ -226,6 +227,8 @@ def _check_plans(resolve: _Resolver, model: Model) -> None:
         decision = plan.raw.get("decision") or {}
         resolve.need_at("source", "TRY309", decision.get("source"), plan.ref, "decision", "source")
     for pledge_set in model.pledge_sets:
+        if pledge_set.stated is not None:
+            resolve.need_at("source", "TRY309", pledge_set.stated.source, pledge_set.stated.ref, "source")
         for pledge in pledge_set.pledges:
             resolve.each("problem", "TRY315", pledge.problems, pledge.ref, "problems")
 
@@ -281,6 +284,9 @@ def _check_pledges(resolve: _Resolver, model: Model, agreement_ids: list[str],
     agreement_id = ", ".join(a.id for a in agreements)
     for pledge in pledges:
         resolve.each("party", "TRY308", pledge.parties, pledge.ref, "parties")
+        _check_outcomes(resolve, pledge.targets)
+        if pledge.stated is not None:
+            resolve.need_at("source", "TRY309", pledge.stated.source, pledge.stated.ref, "source")
         for index, area_id in enumerate(pledge.areas):
             if own_areas is not None and area_id not in own_areas and area_id not in resolve.lost:
                 resolve.findings.append(make(
@@ -301,7 +307,11 @@ def _check_activity(resolve: _Resolver, activity: Activity) -> None:
     resolve.each("district", "TRY307", activity.districts, ref, "districts")
     resolve.need_at("activity", "TRY310", activity.predecessor, ref, "predecessor")
     resolve.each("problem", "TRY315", activity.problems, ref, "problems")
-    for target in activity.targets:
+    _check_outcomes(resolve, activity.targets)
+
+
+def _check_outcomes(resolve: _Resolver, targets: list[Target]) -> None:
+    for target in targets:
         for outcome in target.outcomes:
             resolve.need_at("source", "TRY309", outcome.source, outcome.ref, "source")
             resolve.need_at("district", "TRY307", outcome.district, outcome.ref, "district")

@@ -14,11 +14,15 @@ from trygghet_cli.model import (
     PledgeSet,
     Ref,
     Status,
+    Target,
+    TargetKind,
     parse_partial,
+    pledge_actions,
 )
 from trygghet_cli.validate import outcomes
 
 _SV_FIELD = {"start": "startdatum", "due": "slutdatum"}
+COUNTED = (TargetKind.AT_LEAST, TargetKind.EXACTLY, TargetKind.RANGE)
 
 
 def _partial_dates(model: Model) -> list[Finding]:
@@ -34,6 +38,9 @@ def _partial_dates(model: Model) -> list[Finding]:
         checks.append((signed.get("date"), agreement.ref, ("signed", "date")))
     for activity in model.all_activities():
         checks.append((activity.completed, activity.ref, ("completed",)))
+    for pledge_set in model.pledge_sets:
+        stated = [pledge_set.stated, *(p.stated for p in pledge_set.pledges)]
+        checks.extend((s.date, s.ref, ("date",)) for s in stated if s is not None)
     checks.extend(_situation_dates(model))
     for text, ref, sub in checks:
         if text is not None and parse_partial(text) is None:
@@ -184,8 +191,9 @@ def _activity(activity: Activity, period: Period | None) -> list[Finding]:
 def _targets(activity: Activity) -> list[Finding]:
     """TRY408 for targets missing the fields their kind needs."""
     needs = {"at_least": ["value"], "exactly": ["value"], "rate": ["value", "per"],
-             "change": ["baseline", "direction"], "qualitative": []}
-    findings = []
+             "change": ["baseline", "direction"], "qualitative": [], "range": ["value", "max"],
+             "level": ["value"]}
+    findings = _shapes(activity) + _parts(activity)
     for target in activity.targets:
         if target.indicator and target.outcomes:
             findings.append(make("TRY408", target.ref.where("outcomes"),
@@ -206,6 +214,70 @@ def _targets(activity: Activity) -> list[Finding]:
                                      sv=f"{activity.id}: målet '{target.id}' av typen "
                                      f"{target.kind.value} behöver '{field}'",
                                      sv_hint=f"lägg till '{field}:' i målet"))
+    return findings
+
+
+def _misfit(activity: Activity, target: Target, field: str, en: str, sv: str, hint: str,
+            sv_hint: str) -> Finding:
+    return make("TRY408", target.ref.where(field), f"{activity.id}: target '{target.id}' {en}", hint,
+                sv=f"{activity.id}: målet '{target.id}' {sv}", sv_hint=sv_hint)
+
+
+def _shapes(activity: Activity) -> list[Finding]:
+    """TRY408 for the shapes of #25 given to a kind they do not fit."""
+    findings = []
+    for target in activity.targets:
+        kind = target.kind
+        if target.max is not None and target.value is not None and target.max < target.value:
+            findings.append(_misfit(activity, target, "max", "ends below where it starts",
+                                    "slutar under där det börjar", "make 'max' at least 'value'",
+                                    "ange 'max' minst lika stort som 'value'"))
+        if target.every is not None and kind is not TargetKind.RATE:
+            findings.append(_misfit(activity, target, "every", "has 'every' but is not a rate",
+                                    "har 'every' men är inte en takt", "use 'kind: rate' with 'per'",
+                                    "använd 'kind: rate' med 'per'"))
+        if target.seasons and kind not in COUNTED:
+            findings.append(_misfit(activity, target, "seasons", f"of kind {kind.value} cannot "
+                                    "apply to each season", f"av typen {kind.value} kan inte gälla "
+                                    "varje årstid", "use at_least, exactly or range",
+                                    "använd at_least, exactly eller range"))
+        for outcome in target.outcomes:
+            if target.seasons and outcome.season not in target.seasons:
+                findings.append(make(
+                    "TRY408", outcome.ref.where("season" if outcome.season else "value", key=True),
+                    f"{activity.id}: target '{target.id}' is for {', '.join(target.seasons)}; the "
+                    "outcome names none of them", "give the outcome 'season:' with one of the target's",
+                    sv=f"{activity.id}: målet '{target.id}' gäller {', '.join(target.seasons)}; "
+                    "utfallet anger ingen av dem",
+                    sv_hint="ge utfallet 'season:' med en av målets årstider"))
+    return findings
+
+
+def _parts(activity: Activity) -> list[Finding]:
+    """TRY319 for a 'part_of' that names no other target of the activity (or pledge); TRY412
+    for a part whose value is larger than its whole's ("70, varav 80")."""
+    by_id = {t.id: t for t in activity.targets}
+    findings = []
+    for target in activity.targets:
+        whole = by_id.get(target.part_of) if target.part_of else None
+        if target.part_of and (whole is None or whole is target):
+            findings.append(make(
+                "TRY319", target.ref.where("part_of"),
+                f"{activity.id}: target '{target.id}' is part of '{target.part_of}', which is no "
+                "other target here", f"use one of: {', '.join(i for i in by_id if i != target.id)}",
+                sv=f"{activity.id}: målet '{target.id}' är del av '{target.part_of}', som inte är "
+                "ett annat mål här",
+                sv_hint=f"använd något av: {', '.join(i for i in by_id if i != target.id)}"))
+        elif (whole is not None and target.value is not None and whole.value is not None
+              and target.kind in COUNTED and whole.kind in COUNTED and target.value > whole.value):
+            findings.append(make(
+                "TRY412", target.ref.where("value"),
+                f"{activity.id}: target '{target.id}' ({target.value:g}) is part of "
+                f"'{whole.id}' ({whole.value:g}) but larger than it",
+                "check both values: a part cannot be more than the whole",
+                sv=f"{activity.id}: målet '{target.id}' ({target.value:g}) är del av '{whole.id}' "
+                f"({whole.value:g}) men större än det",
+                sv_hint="kontrollera båda värdena: en del kan inte vara mer än helheten"))
     return findings
 
 
@@ -246,4 +318,9 @@ def check(model: Model, today: date | None = None) -> list[Finding]:
             findings.extend(_completed_in_future(activity, day))
             findings.extend(_targets(activity))
             findings.extend(outcomes.check_activity(activity, period, day))
+    for pledge_set in model.pledge_sets:
+        for action in pledge_actions(pledge_set):
+            findings.extend(_activity(action, pledge_set.period))
+            findings.extend(_targets(action))
+            findings.extend(outcomes.check_activity(action, pledge_set.period, day))
     return findings
