@@ -154,7 +154,8 @@ def test_a_note_with_a_control_character_is_refused_in_swedish(run, minimal_root
     assert _english_words(result.stderr) == [], result.stderr
 
 
-def test_an_outcome_list_written_on_one_line_is_named_by_line_and_key(run, minimal_root: Path) -> None:
+def test_an_outcome_list_written_on_one_line_is_written_again_as_a_block_list(
+        run, minimal_root: Path) -> None:
     activities = minimal_root / "activities" / "2024-2025.yaml"
     text = activities.read_text(encoding="utf-8")
     flow = text.replace("        outcomes:\n          - value: 5\n            date: 2024-10-15\n"
@@ -162,12 +163,12 @@ def test_an_outcome_list_written_on_one_line_is_named_by_line_and_key(run, minim
                         "        outcomes: [{value: 5, date: 2024-10-15, kind: final}]\n")
     assert flow != text
     activities.write_text(flow, encoding="utf-8")
-    result = run("--data", str(minimal_root), "activity", "outcome", "a-1", "6")
-    assert result.exit_code == 2, result.output
-    assert f"{activities}:21: listan 'outcomes' är tom eller skriven på en rad" in result.stderr
-    assert "tips: skriv den i blockform" in result.stderr
-    assert _english_words(result.stderr) == [], result.stderr
-    assert activities.read_text(encoding="utf-8") == flow
+    result = run("--data", str(minimal_root), "activity", "outcome", "a-1", "6", "--date", "2024-11-30")
+    assert result.exit_code == 0, result.output
+    block = ("        outcomes:\n          - value: 5\n            date: 2024-10-15\n"
+             "            kind: final\n          - value: 6\n            date: 2024-11-30\n")
+    assert activities.read_text(encoding="utf-8") == flow.replace(
+        "        outcomes: [{value: 5, date: 2024-10-15, kind: final}]\n", block)
 
 
 def test_an_unknown_pledge_agrees_in_gender(run, minimal_root: Path) -> None:

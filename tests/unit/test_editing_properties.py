@@ -40,7 +40,7 @@ def test_replacing_and_inserting_text_changes_only_those_lines(title: str, note:
     document = load_bytes(result.text.encode("utf-8"), "activities.yaml").document
     assert document is not None
     assert document.data == result.expected
-    assert ln.unexpected_changes(result.old_lines, result.new_lines, result.ops) == []
+    assert ln.stray_changes(BASE, result.text, result.ops) == []
     old, new = ln.split_lines(BASE), ln.split_lines(result.text)
     assert len(new) == len(old) + 1
     assert all(line.endswith("\r\n") for line in new)

@@ -117,10 +117,31 @@ def test_lone_cr_line_breaks_are_kept() -> None:
 
 
 def test_line_check_reports_changes_no_edit_asked_for() -> None:
-    old = ["a\n", "b\n", "c\n"]
     ops = [ln.LineOp(1, 2, ("B\n",))]
-    assert ln.unexpected_changes(old, ["a\n", "B\n", "c\n"], ops) == []
-    assert ln.unexpected_changes(old, ["A\n", "B\n", "c\n"], ops) == [1]
+    assert ln.stray_changes("a\nb\nc\n", "a\nB\nc\n", ops) == []
+    assert ln.stray_changes("a\nb\nc\n", "A\nB\nc\n", ops) == [1]
+    assert ln.stray_changes("a\nb\nc\n", "a\nB\nc\nd\n", ops) == [3]
+
+
+def test_line_check_knows_an_insert_among_repeated_identical_lines() -> None:
+    # A diff aligns a repeated line ("kind: interim") with the wrong copy; the edit knows
+    # where it inserted, so appending the same lines again is no stray change (issue #23).
+    old = "o:\n  - v: 2\n    kind: interim\nnext: 1\n"
+    new = "o:\n  - v: 2\n    kind: interim\n  - v: 1\n    kind: interim\nnext: 1\n"
+    ops = [ln.LineOp(3, 3, ("  - v: 1\n", "    kind: interim\n"))]
+    assert ln.stray_changes(old, new, ops) == []
+
+
+def test_line_check_refuses_a_line_merged_or_split_or_in_another_line_break() -> None:
+    ops = [ln.LineOp(1, 1, ("x\n",))]
+    assert ln.stray_changes("a\r\nb\r\n", "a\r\nx\nb\r\n", ops) == [2]
+    split = [ln.LineOp(1, 2, ("B\rC\n",))]
+    assert ln.stray_changes("a\nb\nc\n", "a\nB\rC\nc\n", split) == [2, 3]  # and c moved
+
+
+def test_line_check_refuses_a_rewrite_that_loses_the_comment_it_meant_to_keep() -> None:
+    ops = [ln.LineOp(0, 1, ("status: done\n",), kept=("status: ", "  # why\n"))]
+    assert ln.stray_changes("status: planned  # why\n", "status: done\n", ops) == [1]
 
 
 def test_comment_after_a_block_indicator_stays_when_the_block_is_replaced() -> None:

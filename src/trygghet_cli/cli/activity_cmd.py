@@ -208,7 +208,10 @@ def new(
     start: str | None = typer.Option(None, "--start", help="Start date, YYYY-MM-DD."),
     due: str | None = typer.Option(None, "--due", help="Due date, YYYY-MM-DD."),
     status: str | None = typer.Option(None, "--status", help="planerad (default), pågår, klar, "
-                                      "försenad or inställd (or in English)."),
+                                      "försenad or inställd (or in English); klar means "
+                                      "completed today."),
+    reason: str | None = typer.Option(None, "--reason", help="Why (required for försenad and "
+                                      "inställd)."),
     target_kind: str | None = typer.Option(None, "--target-kind", help="Add target t1 of this kind: "
                                            "at_least, exactly, rate, qualitative or change."),
     target_text: str | None = typer.Option(None, "--target-text", help="The target in words."),
@@ -246,7 +249,7 @@ def new(
             among = replace(ed.loaded, model=scoped(ed.loaded.model, municipality))
         target_list = activities.choose_list(among, list_id, date.today(), pledges)
         offer = _choices(ed, target_list) if interactive else {}
-        numbered = [_pick(p, _pledge_choices(ed, target_list)) for p in pledges]
+        numbered = activities.pledge_ids(ed.loaded, target_list, pledges)
         lang = ed.lang
         fields = activities.NewActivity(
             title=_ask(title, i18n.field_name("title", lang), interactive),
@@ -262,6 +265,7 @@ def new(
                            many=True, required=False, choices=offer.get("districts"), lang=lang),
             start=_day(start, "--start", "activity.ask_start", interactive, lang),
             due=_day(due, "--due", "activity.ask_due", interactive, lang), status=status,
+            reason=reason,
             targets=_targets(target_kind, target_text, target_value, target_unit, target_per)
             if target_kind or target_text or target_value is not None or target_unit or target_per
             or not interactive else _ask_target(lang))
@@ -385,7 +389,8 @@ def result(
     start: str | None = typer.Option(None, "--from", help="First day the result covers; needs --to."),
     end: str | None = typer.Option(None, "--to", help="Last day the result covers; needs --from."),
     district: str | None = typer.Option(None, "--district", help="The district (kommundel) it concerns."),
-    pledge: str | None = typer.Option(None, "--pledge", help="The pledge it belongs to."),
+    pledge: str | None = typer.Option(None, "--pledge", help="The pledge it belongs to: its id, or "
+                                      "its number in the period ('2' for pledge 2)."),
     activity_id: str | None = typer.Option(None, "--activity", help="The activity it belongs to."),
     source: str | None = typer.Option(None, "--source", help="Id of the source that reports it."),
     note: str | None = typer.Option(None, "--note", help="A public note on the result."),
@@ -416,10 +421,11 @@ def result(
         number = activities.parse_value(value) if value is not None else None
         if isinstance(number, str):
             raise UsageError.say("edit.value_not_number", value=value)
+        target_list = _result_list(ed.loaded, list_id, activity_id, day or (window[1] if window else None))
+        pledge_id = activities.pledge_ids(ed.loaded, target_list, [pledge])[0] if pledge else None
         item = activities.ResultInput(text, number, unit, approximate, _spelled(bound, vocabulary.BOUNDS),
                                       day, window, district,
-                                      pledge, activity_id, source, note)
-        target_list = _result_list(ed.loaded, list_id, activity_id, day or (window[1] if window else None))
+                                      pledge_id, activity_id, source, note)
         plan = activities.add_result(ed.loaded, target_list, item)
         said = i18n.label("edit.result_added", ed.lang, list=target_list.id, text=quoted(text))
         finish(plan, dry_run, ed.lang, f"{target_list.id}: {text}", said=said)

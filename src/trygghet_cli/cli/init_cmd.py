@@ -120,4 +120,5 @@ def init(
         typer.echo(label("init.kept", lang, path=directory / path), err=True)
     if spec.tool_repo == scaffold.DEFAULT_TOOL_REPO:
         typer.echo(label("init.tool_repo", lang, url=spec.tool_repo), err=True)
+    typer.echo(label("init.folders", lang))
     typer.echo(label("init.next", lang, path=directory))

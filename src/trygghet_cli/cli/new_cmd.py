@@ -184,3 +184,47 @@ def pledges(
         said = i18n.plural("new.pledges_done", ed.lang, len(made.ids), id=made.id,
                            path=made.summary, first=made.ids[0], last=made.ids[-1])
         finish(made.plan, dry_run, ed.lang, made.id, said=said)
+
+
+def lagesbild(
+    ctx: typer.Context,
+    on: str | None = typer.Option(None, "--date", help="The lägesbild's date (YYYY-MM-DD); it "
+                                  "names the file. Default: today."),
+    title: str | None = typer.Option(None, "--title", help="Default: 'Lägesbild MUNICIPALITY, "
+                                     "DATE'."),
+    link: bool = typer.Option(True, "--link/--no-link", help="Name the new lägesbild in the "
+                              "current pledge set when that names none yet (situation:)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
+    municipality: str | None = municipality_option(writes=True),
+) -> None:
+    """Create a lägesbild to fill in: situation/DATE.yaml (also: trygghet new situation).
+
+    The file holds the id, title, date and who compiles it, and, as commented-out
+    examples with comments in the root's language, the three parts that 4 § of
+    lag (2023:196) names: the kartläggning (mapping, with indicators), other
+    relevant information and the analysis, and the problems. The current pledge
+    set is named in the comments with its pledges, and gets 'situation:' pointing
+    at the new lägesbild when it names none yet.
+
+    Examples:
+
+      trygghet new lagesbild
+
+      trygghet new lagesbild --date 2026-10-07 --dry-run
+    """
+    from trygghet_cli import i18n
+    from trygghet_cli.area import for_writing
+    from trygghet_cli.editing import lagesbild as situations
+
+    with editing(ctx) as ed:
+        day = _day(on, "--date") or date.today()
+        made = situations.plan(ed.loaded, day, title, ed.lang,
+                               for_writing(ed.loaded.model, municipality), link)
+        said = i18n.label("new.situation_done", ed.lang, id=made.id, path=made.path)
+        if made.linked:
+            said += "\n" + i18n.label("new.situation_linked", ed.lang, id=made.id, pledges=made.linked)
+        finish(made.plan, dry_run, ed.lang, made.id, said=said)
+
+
+command("lagesbild", group=new_app, epilog=_NEW_EXIT)(lagesbild)
+command("situation", group=new_app, epilog=_NEW_EXIT, hidden=True)(lagesbild)

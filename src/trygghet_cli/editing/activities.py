@@ -327,13 +327,16 @@ class NewActivity:
     due: str | None = None
     status: str | None = None
     targets: list[dict[str, Any]] = field(default_factory=list)
+    reason: str | None = None
+    completed: str | None = None
 
     def as_data(self, activity_id: str) -> dict[str, Any]:
         data: dict[str, Any] = {"id": activity_id, "title": self.title}
         optional: dict[str, Any] = {
             "description": self.description, "pledges": self.pledges, "owners": self.owners,
             "parties": self.parties, "districts": self.districts, "start": self.start,
-            "due": self.due, "status": self.status, "targets": self.targets}
+            "due": self.due, "status": self.status, "completed": self.completed,
+            "reason": self.reason, "targets": self.targets}
         data.update({k: v for k, v in optional.items() if v})
         return data
 
@@ -378,11 +381,25 @@ def _pledge_set_id(item: ActivityList | PledgeSet) -> str:
     return item.pledge_set if isinstance(item, ActivityList) else item.id
 
 
+def pledge_ids(loaded: LoadedRoot, target: ActivityList | PledgeSet, given: Sequence[str]) -> list[str]:
+    """Pledges given by id (of any period) or by their number in the target list's period
+    ('2' for its second pledge); a usage error for a number or id that is not there, before
+    anything is planned ('löfte 7 finns inte; perioden har löfte 1–4')."""
+    known = {p.id for s in loaded.model.pledge_sets for p in s.pledges}
+    pledge_set = loaded.model.pledge_set(_pledge_set_id(target))
+    if pledge_set is None:
+        return list(given)
+    return [wanted if wanted in known else pledge_set.pledge_id(wanted) for wanted in given]
+
+
 def new_activity(loaded: LoadedRoot, target: ActivityList | PledgeSet, fields: NewActivity,
                  comment: str = "") -> tuple[str, session.Plan]:
     """Add a new activity with the next free id: to the list, or to a new list file for a pledge
-    set without one (or with an empty one); the id and the checked plan."""
+    set without one (or with an empty one); the id and the checked plan. A new activity that
+    is already done was completed today; a delayed or cancelled one needs its reason."""
     fields.status = status_of_word(fields.status or "planned")
+    wanted = _status_fields({}, fields.status, date.today(), None, fields.reason, None)
+    fields.completed, fields.reason = wanted["completed"], wanted["reason"]
     taken = {a.id for a in loaded.model.all_activities()}
     pledge_set = loaded.model.pledge_set(_pledge_set_id(target))
     fallback = f"a{pledge_set.period.start.year}-" if pledge_set else f"{target.id}-a"

@@ -80,7 +80,9 @@ class Editor:
         get(self.expected, path[:-1])[path[-1]] = value
 
     def append(self, seq_path: JsonPath, item: dict[str, Any]) -> None:
-        """Append a mapping to the block list at seq_path (creating the key when missing)."""
+        """Append a mapping to the list at seq_path: after its last item in a block list; an
+        empty list (`[]`) or one written on one line is written again as a block list; a
+        missing key is added."""
         if seq_path not in self.doc.positions:
             items, op = self._created.get(seq_path, ([], None))
             if op is not None:
@@ -92,7 +94,9 @@ class Editor:
             return
         items = get(self.doc.data, seq_path)
         if not items or self._char_at(seq_path) == "[":
-            raise UsageError.say("edit.rt_flow_list", where=self._where(seq_path), name=_key(seq_path))
+            # `outcomes: []` or a list on one line: its lines give way to a block list
+            self.replace_block(seq_path, [*items, item])
+            return
         last = (*seq_path, len(items) - 1)
         dash = self.doc.positions[seq_path][1] - 1
         layout = self._layout_like(last)
@@ -118,12 +122,13 @@ class Editor:
         start_text = self.lines[first]
         old_text = start_text[column - 1:] if last > first else start_text[column - 1:stop]
         prefix = start_text[: column - 1]
-        suffix = self.lines[last][stop:]
+        suffix = kept = self.lines[last][stop:]
         if block:  # keep a comment after the block indicator (`reason: >-  # why`)
             comment = re.search(r"\s+#.*", ln.body(start_text)[column - 1:])
-            suffix = (comment.group() if comment else "") + ln.ending(self.lines[last])
+            kept = ln.ending(self.lines[last])
+            suffix = (comment.group() if comment else "") + kept
         new_line = prefix + render_like(old_text, value) + suffix
-        self.ops.append(ln.LineOp(first, last + 1, (new_line,)))
+        self.ops.append(ln.LineOp(first, last + 1, (new_line,), kept=(prefix, kept)))
 
     def _content_end(self, end_line: int, end_column: int, first: int) -> tuple[int, int]:
         """The 0-based last line of a value and the index just past its last character there."""

@@ -29,6 +29,10 @@ DEFAULT_DISTRICTS = ("hela-kommunen=Hela kommunen",)
 DEFAULT_FUNCTIONS = ("trygghetssamordnare=Trygghetssamordnare@kommun",
                      "kommunpolis=Kommunpolis@polis")
 DATA_FOLDERS = tuple(config.KIND_FOLDERS)
+# The files the pre-commit hooks check: trygghet.yaml and every data folder (the same as
+# .pre-commit-hooks.yaml; a data repository's config says it too, so that a pinned release
+# whose own list lacked a folder still checks it).
+HOOK_FILES = rf"(^|/)(trygghet\.yaml|({'|'.join(DATA_FOLDERS)})/.+\.ya?ml)$"
 TEMPLATES = {
     config.CONFIG_NAME: "trygghet.yaml.j2",
     "README.md": "README.md.j2",
@@ -193,7 +197,7 @@ def render(spec: Spec) -> dict[str, str]:
               "language": spec.language, "parties": spec.all_parties(),
               "party_list": join_list(spec.party_names(), spec.language),
               "districts": spec.districts, "functions": spec.functions,
-              "tool_repo": spec.tool_repo, "version": RELEASE_VERSION,
+              "tool_repo": spec.tool_repo, "version": RELEASE_VERSION, "hook_files": HOOK_FILES,
               "format": formats.read_by(RELEASE_VERSION),
               # `trygghet migrate` came with format 2: CI runs it only when the pin has it.
               "has_migrate": formats.read_by(RELEASE_VERSION) > formats.FIRST}

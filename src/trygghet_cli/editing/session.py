@@ -2,9 +2,9 @@
 
 Order of the safety steps for every write (RELIABILITY.md section 4):
 re-load the new bytes with the validating loader and compare with the data the
-edit meant to produce; check with a line diff that no other line changed; run
-every root check with the new content in place of the old; only then write
-atomically, refusing if the file changed on disk meanwhile.
+edit meant to produce; check that exactly the lines the edit wrote changed (the edit
+says which: no diff guesses it); run every root check with the new content in place
+of the old; only then write atomically, refusing if the file changed on disk meanwhile.
 """
 
 from __future__ import annotations
@@ -84,24 +84,23 @@ def reload_as(new_bytes: bytes, shown: str, expected: Any) -> Document:
         raise UsageError.say("edit.too_long", limit=f"{MAX_SCALAR:,}".replace(",", " "))
     if result.document is None:
         first = result.findings[0] if result.findings else None
-        raise DataError(f"{shown}: the edited text would not load ({first.message if first else '?'}); "
-                        "nothing written", "please report this as a bug")
+        raise DataError.say("edit.bug_not_loading", path=shown,
+                            problem=first.message if first else "?")
     if not same_data(result.document.data, expected):
-        raise DataError(f"{shown}: the edited text reads back differently from the intended "
-                        "change; nothing written", "please report this as a bug")
+        raise DataError.say("edit.bug_reads_back", path=shown)
     return result.document
 
 
 def from_edit(doc: Document, result: EditResult) -> FileChange:
-    """A checked FileChange from a line edit: it loads, means what was meant, touches only its lines."""
+    """A checked FileChange from a line edit: it loads, means what was meant, and changes
+    exactly the lines the edit wrote, every other byte as it was."""
     new_bytes = encode(result.text, doc.had_bom)
     if result.text != doc.text:
         reload_as(new_bytes, doc.path, result.expected)
-        stray = ln.unexpected_changes(result.old_lines, result.new_lines, result.ops)
+        stray = ln.stray_changes(doc.text, result.text, result.ops)
         if stray:
-            raise DataError(f"{doc.path}: the edit would also change line(s) "
-                            f"{', '.join(map(str, stray[:5]))}; nothing written",
-                            "please report this as a bug")
+            raise DataError.say("edit.bug_stray_lines", path=doc.path,
+                                lines=", ".join(map(str, stray[:5])))
     return FileChange(Path(doc.path), doc.text, result.text, new_bytes, doc.digest)
 
 

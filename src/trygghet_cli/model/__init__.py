@@ -228,6 +228,24 @@ class PledgeSet:
         first = [self.agreement] if self.agreement else []
         return list(dict.fromkeys([*first, *self.more_agreements]))
 
+    def pledge_id(self, wanted: str) -> str:
+        """The id of a pledge named by its id or by its number in the period ('2' for the
+        second, as the terminal's numbered choices and the reports count them); a UsageError
+        that names the numbers and ids there are."""
+        from trygghet_cli.errors import UsageError
+
+        ids = [p.id for p in self.pledges]
+        if wanted in ids:
+            return wanted
+        number = wanted.strip()
+        if number.isdigit():
+            if 1 <= int(number) <= len(ids):
+                return ids[int(number) - 1]
+            key = {0: "pledge.no_pledges", 1: "pledge.no_number_one"}.get(len(ids), "pledge.no_number")
+            raise UsageError.say(key, number=int(number), count=len(ids), set=self.id,
+                                 ids=", ".join(ids))
+        raise UsageError.say("filter.no_pledge", wanted=wanted, set=self.id, ids=", ".join(ids))
+
 
 class Bound(StrEnum):
     """An outcome that gives only a limit: "över 300", "minst 20" (at_least), "högst 5" (at_most)."""

@@ -39,13 +39,7 @@ def resolve_filters(model: Model, pledge_set: PledgeSet, filters: Filters) -> Fi
     config = model.config
     _check_known("owner", filters.owners, [f.id for f in config.functions] if config else [])
     _check_known("district", filters.districts, [d.id for d in config.districts] if config else [])
-    ids = [p.id for p in pledge_set.pledges]
-    pledges = []
-    for wanted in filters.pledges:
-        found = [i for i in ids if i == wanted or i.endswith(f"-{wanted}")]
-        if len(found) != 1:
-            raise UsageError.say("filter.no_pledge", wanted=wanted, set=pledge_set.id, ids=", ".join(ids))
-        pledges.append(found[0])
+    pledges = [pledge_set.pledge_id(wanted) for wanted in filters.pledges]
     return Filters(filters.owners, filters.districts, filters.statuses, filters.overdue,
                    filters.due_within, tuple(pledges))
 
