@@ -124,3 +124,18 @@ def test_the_safety_net_speaks_swedish_when_an_edit_would_read_back_wrong(
                                              "data: rapportera det gärna, med kommandot ni körde")
     assert "läsas som andra data än ändringen avsåg; ingenting skrevs" in result.stderr
     assert (first_period / "activities" / "2026-2027.yaml").read_bytes() == before
+
+
+def test_the_first_activity_in_an_empty_crlf_list_keeps_its_line_breaks(run, tmp_path: Path) -> None:
+    # Found by the nightly edit sequences: `activities: []` (a period that carried nothing over)
+    # in a file written on Windows; the list is written again, in the file's own line breaks.
+    root = tmp_path / "exempelby"
+    es.fresh(root, run)
+    path = root / "activities" / "2026-2027.yaml"
+    path.write_bytes(b"# Aktiviteter\r\nid: al-2026-2027\r\npledge_set: ml-2026-2027\r\nactivities: []\r\n")
+    result = run("--data", str(root), "activity", "new", "--title", "Nattvandring", "--pledge", "1",
+                 "--party", "kommun", "--list", "al-2026-2027")
+    assert result.exit_code == 0, result.output
+    written = path.read_bytes()
+    assert written.startswith(b"# Aktiviteter\r\nid: al-2026-2027\r\n")
+    assert b"title: Nattvandring\r\n" in written and written.count(b"\n") == written.count(b"\r\n")

@@ -7,13 +7,14 @@ pledges `ml-2026-2027` with `ml-2026-2027-1`, list `al-2026-2027` with `a2026-01
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from trygghet_cli.area import Scope, file_label
-from trygghet_cli.editing import emit, session
+from trygghet_cli.editing import emit, lines, session
 from trygghet_cli.errors import UsageError
 from trygghet_cli.model import ActivityList, Model, Period
 from trygghet_cli.root.repository import LoadedRoot
@@ -75,7 +76,8 @@ def refilled(activity_list: ActivityList, first: dict[str, Any]) -> session.File
     header = "".join(line for line in doc.text.splitlines(keepends=True)
                      if line.startswith("#")) if doc.text.startswith("#") else ""
     data = {**{k: v for k, v in doc.data.items() if k != "activities"}, "activities": [first]}
-    text = header + "".join(emit.mapping_lines(data, 0, _LAYOUT))
+    layout = dataclasses.replace(_LAYOUT, newline=lines.newline_of(doc.text))  # CRLF stays CRLF
+    text = header + "".join(emit.mapping_lines(data, 0, layout))
     new_bytes = session.encode(text, doc.had_bom)
     session.reload_as(new_bytes, str(doc.path), data)
     return session.FileChange(Path(doc.path), doc.text, text, new_bytes, doc.digest)
