@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from trygghet_cli.i18n import format_date, label, plural
+from trygghet_cli.i18n import format_date, label
 from trygghet_cli.status import ActivityState, Effective, StatusReport, Verdict, words
 from trygghet_cli.status.result_words import results_texts
 
@@ -149,10 +149,8 @@ def _section(section: words.Section, report: StatusReport, lang: str, p: _Painte
     section = replace(section, activities=tuple(s for s in section.activities if s not in own))
     if not section.activities:
         return
-    done = section.counts[Effective.DONE]
-    total = sum(section.counts.values()) - section.counts[Effective.CANCELLED]
-    p.wrap(f"{words.bar(section.done_share)} {plural('st.done_of', lang, total, done=done, total=total)}"
-           f" ({words.share_text(section.done_share, lang)})")
+    shown, progress = words.progress_text(section.activities, lang)
+    p.wrap(f"{shown} {progress}" if shown else progress)
     _table(section, report, lang, p)
 
 
