@@ -91,3 +91,14 @@ def test_diff_shows_a_date_marked_uncertain(run, tmp_path: Path) -> None:
     text = " ".join(result.stdout.split())
     assert "period, osäkert datum: + end" in text
     assert "undertecknad, osäkert datum: — → ja" in text
+
+
+def test_overview_calls_a_period_with_an_uncertain_end_probably_ended(run, minimal_root: Path) -> None:
+    """After a roughly known end the overview cannot say for certain that the period is over."""
+    args = ("overview", str(minimal_root), "--as-of", "2026-03-01")
+    assert "2024–2025, avslutad" in " ".join(run(*args).stdout.split())
+    _mark(minimal_root)
+    shown = " ".join(run(*args).stdout.split())
+    assert "2024–2025, troligen avslutad (slutdatumet är osäkert)" in shown
+    english = " ".join(run(*args[:1], "--lang", "en", *args[1:]).stdout.split())
+    assert "probably ended (the end date is uncertain)" in english
