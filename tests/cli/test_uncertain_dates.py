@@ -89,8 +89,11 @@ def test_diff_shows_a_date_marked_uncertain(run, tmp_path: Path) -> None:
     repo.commit("the source writes 31 juni")
     result = run("--data", str(repo.root), "diff", "--git", "HEAD~1..HEAD")
     text = " ".join(result.stdout.split())
-    assert "period, osäkert datum: + end" in text
+    assert "period, osäkert datum: + slut" in text  # in words, not the file's code 'end'
     assert "undertecknad, osäkert datum: — → ja" in text
+    english = " ".join(run("--data", str(repo.root), "--lang", "en", "diff", "--git", "HEAD~1..HEAD")
+                       .stdout.split())
+    assert "period, uncertain: + end" in english
 
 
 def test_overview_calls_a_period_with_an_uncertain_end_probably_ended(run, minimal_root: Path) -> None:
