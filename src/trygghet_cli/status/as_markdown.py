@@ -64,9 +64,10 @@ def _section(section: words.Section, report: StatusReport, lang: str) -> list[st
     lines = ["", heading]
     if section.text:
         lines += ["", md_escape(section.text)]
-    stated = words.stated_of_section(report, section, lang)
-    if stated:
-        lines += ["", md_escape(stated)]
+    for line in (words.verdict_of_section(report, section, lang),
+                 words.stated_of_section(report, section, lang)):
+        if line:
+            lines += ["", md_escape(line)]
     if section.gap:
         lines += ["", f"**{section.gap}**"]
     own = [s for s in section.activities if s.activity.from_pledge]

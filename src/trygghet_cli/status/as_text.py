@@ -136,9 +136,10 @@ def _section(section: words.Section, report: StatusReport, lang: str, p: _Painte
     p.blank()
     heading = f"{section.heading}  {section.text}" if section.text else section.heading
     p.wrap(heading, "1;36")
-    stated = words.stated_of_section(report, section, lang)
-    if stated:
-        p.wrap(stated, indent="  ")
+    for line in (words.verdict_of_section(report, section, lang),
+                 words.stated_of_section(report, section, lang)):
+        if line:
+            p.wrap(line, indent="  ")
     if section.gap:
         p.wrap(section.gap, "1;33")
     own = [s for s in section.activities if s.activity.from_pledge]

@@ -208,6 +208,30 @@ def stated_of_set(report: StatusReport, lang: str) -> str | None:
     return stated_text(stated, "set", lang, report.sources) if stated else None
 
 
+def pledge_verdict_of(report: StatusReport, pledge_id: str) -> tuple[str, bool] | None:
+    """(verdict code, whether a source states it) of one pledge over all its activities, as the
+    citizen page judges it; None under filters, which would judge it on a part of its work."""
+    from trygghet_cli.status.pledge_verdict import of_pledge
+
+    progress = next((p for p in report.pledges if p.pledge.id == pledge_id), None)
+    if progress is None or report.filters.active:
+        return None
+    verdict, said = of_pledge(progress.activities, progress.pledge, report.pledge_set,
+                              started=report.summary.started, ended=report.summary.ended)
+    return verdict.value, said
+
+
+def verdict_of_section(report: StatusReport, section: Section, lang: str) -> str | None:
+    """'Bedömning: pågår enligt plan' under a pledge (one pledge, without --by)."""
+    found = pledge_verdict_of(report, section.pledges[0]) if (
+        report.by is None and len(section.pledges) == 1) else None
+    if found is None or found[0] == "not_judged":  # the gap or 'no status given' line says why
+        return None
+    shown = label(f"pledge_verdict.{found[0]}", lang)
+    return label("st.pledge_verdict", lang,
+                 verdict=label("pledge_verdict.stated", lang, verdict=shown) if found[1] else shown)
+
+
 def stated_of_section(report: StatusReport, section: Section, lang: str) -> str | None:
     """What a source says about the pledge a section shows (one pledge, without --by)."""
     from trygghet_cli.status.stated_words import stated_text
