@@ -82,7 +82,7 @@ def _header(report: StatusReport, lang: str, p: _Painter) -> None:
         p.wrap(note, "33")
     figures = [f"{label('st.activities', lang)} {summary.activities}: "
                f"{words.counts_text(summary.counts, lang) or '–'}",
-               label("st.done_share", lang, share=words.share_text(summary.done_share, lang)),
+               *words.done_figure(summary.done_share, lang),
                label("st.overdue_count", lang, n=summary.overdue)]
     if summary.past_due_unknown:
         figures.append(label("st.past_due_unknown", lang, n=summary.past_due_unknown))

@@ -108,6 +108,11 @@ def share_text(share: float | None, lang: str) -> str:
     return format_percent(share, lang) if share is not None else "–"
 
 
+def done_figure(share: float | None, lang: str) -> list[str]:
+    """['40 % klara'], or nothing when no activity has a status given (not '– klara')."""
+    return [] if share is None else [label("st.done_share", lang, share=share_text(share, lang))]
+
+
 def bar(share: float | None, width: int = 20) -> str:
     """A progress bar that reads without colour: ████████░░░░."""
     filled = round((share or 0.0) * width)
