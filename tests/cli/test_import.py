@@ -142,7 +142,8 @@ def test_rows_that_would_make_the_data_invalid_are_reported_and_nothing_written(
     before = (minimal_root / "activities" / "2024-2025.yaml").read_bytes()
     result = _import(run, minimal_root, str(table), "--period", "2024-2025")
     assert result.exit_code == 1
-    assert "rad 3: a-4: statusen inställd kräver en orsak" in result.stderr
+    # the cell the problem is in, found from the line of the checked list
+    assert "rad 3, kolumn Status: a-4: statusen inställd kräver en orsak" in result.stderr
     assert (minimal_root / "activities" / "2024-2025.yaml").read_bytes() == before
 
 

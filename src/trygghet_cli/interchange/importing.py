@@ -38,6 +38,7 @@ class ImportPlan:
     outcomes_changed: int = 0
     results_added: int = 0
     results_changed: int = 0
+    headers: dict[str, str] = field(default_factory=dict)  # field -> the sheet's header of it
 
 
 def _yaml() -> Any:
@@ -91,7 +92,7 @@ def plan(root: Path, source: Path, period: str, mapping_file: Path | None = None
     out = io.StringIO()
     _yaml().dump(doc, out)
     result.new_text = _in_place(target, out.getvalue())
-    result.problems = _check(root, target.path, result.new_text, rows, lang)
+    result.problems = _check(root, target.path, result.new_text, rows, lang, result.headers)
     return result
 
 
@@ -124,6 +125,7 @@ def _activities(model: Any, target: periods.PeriodTarget, source: Path, mapping:
     result.problems += parser.problems + merger.problems
     result.notes += sorted(parser.notes + merger.notes, key=lambda p: p.row)
     result.added, result.updated = merger.added, merger.updated
+    result.headers = dict(parser.headers)
     return merger.rows
 
 
@@ -179,8 +181,10 @@ def _current(target: periods.PeriodTarget) -> tuple[str, str | None, bool]:
     return doc.text, doc.digest, doc.had_bom
 
 
-def _check(root: Path, path: Path, text: str, rows: dict[str, int], lang: str = "sv") -> list[RowProblem]:
-    """Errors of the whole root with the new file in its place, in memory; by row where possible."""
+def _check(root: Path, path: Path, text: str, rows: dict[str, int], lang: str = "sv",
+           headers: dict[str, str] | None = None) -> list[RowProblem]:
+    """Errors of the whole root with the new file in its place, in memory; by row and, where
+    the sheet has a column for the field, by cell."""
     from trygghet_cli.loading import load_bytes
 
     relative = config.relative_name(root, path) or path.name
@@ -192,7 +196,9 @@ def _check(root: Path, path: Path, text: str, rows: dict[str, int], lang: str = 
     prefix = config.display_path(root) + "/"
     loaded = repository.load_files(root, files, prefix)
     findings = [f for f in loaded.findings if f.severity is Severity.ERROR]
-    starts = _activity_lines(load_bytes(text.encode("utf-8"), "new").document)
+    document = load_bytes(text.encode("utf-8"), "new").document
+    starts = _activity_lines(document)
+    fields = _field_lines(document)
     problems = []
     for finding in findings:
         message, hint = finding.text(lang)
@@ -201,10 +207,22 @@ def _check(root: Path, path: Path, text: str, rows: dict[str, int], lang: str = 
             ident = next((i for line, i in reversed(starts) if line <= finding.where.line), None)
             row = rows.get(ident or "", 0)
             shown = message if row else f"{relative}:{finding.where.line}: {message}"
-            problems.append(RowProblem(row, shown))
+            column = (headers or {}).get(fields.get(finding.where.line, ""), "") if row else ""
+            problems.append(RowProblem(row, shown, column))
         else:
             problems.append(RowProblem(0, f"{finding.where}: {message}"))
     return problems
+
+
+def _field_lines(document: Any) -> dict[int, str]:
+    """Line -> the activity's field written there ('due'; 'target' for a line of its targets)."""
+    if document is None:
+        return {}
+    found: dict[int, str] = {}
+    for path, (line, _column) in document.positions.items():
+        if len(path) >= 3 and path[0] == "activities" and isinstance(path[2], str):
+            found.setdefault(line, "target" if path[2] == "targets" else path[2])
+    return found
 
 
 def _activity_lines(document: Any) -> list[tuple[int, str]]:
