@@ -11,7 +11,7 @@ from typing import Any
 
 from trygghet_cli.findings import Finding, make
 from trygghet_cli.loading import Document, JsonPath
-from trygghet_cli.privacy import Match, masked, scan, url_text
+from trygghet_cli.privacy import Match, masked, scan, suspects, url_text
 
 # scan and Match are re-exported for code written before the privacy package.
 __all__ = ["NOT_TEXT", "PRIVATE_KEYS", "URL_KEYS", "Match", "check", "public_strings", "redacted", "scan"]
@@ -47,10 +47,38 @@ def public_strings(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]
         yield path, str(value)
 
 
+def _public_texts(value: Any, out: list[str]) -> None:
+    """The texts public_strings yields, in its order, without their paths (the paths of the
+    few that may hold personal data are found by a second walk)."""
+    if isinstance(value, dict):
+        if value.get("visibility") == "internal":
+            return
+        for key, item in value.items():
+            if key in URL_KEYS and isinstance(item, str):
+                out.append(url_text(item))
+            elif key not in PRIVATE_KEYS and key not in NOT_TEXT:
+                _public_texts(item, out)
+    elif isinstance(value, list):
+        for item in value:
+            _public_texts(item, out)
+    elif isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, int) and not isinstance(value, bool):
+        out.append(str(value))
+
+
 def check(doc: Document) -> list[Finding]:
     """TRY504-TRY506 warnings for public text in one document."""
+    texts: list[str] = []
+    _public_texts(doc.data, texts)
+    wanted = suspects(texts)  # one search over all the texts; most documents have none
+    if not wanted:
+        return []
     findings = []
-    for path, text in public_strings(doc.data, ()):
+    chosen = set(wanted)
+    for index, (path, text) in enumerate(public_strings(doc.data, ())):
+        if index not in chosen:
+            continue
         for match in scan(text):
             findings.append(make(
                 match.code, doc.where(path),
