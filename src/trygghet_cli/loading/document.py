@@ -425,7 +425,8 @@ def load_bytes(raw: bytes, path: str, *, fast: bool = True) -> LoadResult:
     if isinstance(decoded, Finding):
         return LoadResult(None, [decoded])
     text = decoded.text
-    controls = textmod.control_characters(text, path)
+    unseen = textmod.unseen_characters(text)
+    controls = textmod.control_characters(text, path) if unseen else []
     if controls:
         return LoadResult(None, controls)
     empty = make("TRY003", Location(path, 1, 1), "the file is empty (or holds only comments)",
@@ -434,7 +435,7 @@ def load_bytes(raw: bytes, path: str, *, fast: bool = True) -> LoadResult:
                  sv_hint="lägg till dokumentets innehåll, eller ta bort filen")
     if not text.strip():  # a tab on an otherwise blank line is a YAML syntax error
         return LoadResult(None, [empty])
-    warnings = textmod.invisible_characters(text, path)
+    warnings = textmod.invisible_characters(text, path) if unseen else []
     values = load_values(text, max_depth=MAX_DEPTH, max_nodes=MAX_NODES,
                          max_scalar=MAX_SCALAR) if fast else None
     if values is TOO_MANY:  # refused by what it costs before the reference walks it that far

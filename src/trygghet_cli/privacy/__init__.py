@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from trygghet_cli.privacy import patterns
-from trygghet_cli.privacy.normalise import PLAIN, PLAIN_CHARACTERS, Folded, fold
+from trygghet_cli.privacy.normalise import PLAIN, Folded, fold
 
 PERSONNUMMER, EMAIL, PHONE = "TRY504", "TRY505", "TRY506"
 
@@ -79,7 +79,6 @@ def scan(text: str) -> list[Match]:
 # No match spans a line break, so texts joined by "\n" are searched at once. The seven digits
 # are looked for from the first digit of a run of digits only (the run's first starts any
 # group of seven there is).
-_UNUSUAL = re.compile(f"[^{PLAIN_CHARACTERS}]+")
 _SEVEN_DIGITS = re.compile(r"[0-9](?<![0-9][0-9])(?:[^0-9A-Za-z\u00c0-\u00ff\n\r]*[0-9]){6}")
 # EMAIL_HINT searches case-insensitively, which the regex engine does a character at a time;
 # these find its every match in plain text lowercased (a text that is not plain is picked
@@ -95,6 +94,11 @@ def _may_hint_at_email(joined: str) -> bool:
     return "snabel" in lowered or bool(_AT_WORD.search(lowered) or _A_BRACKETED.search(lowered))
 
 
+def _plain_run_end(text: str, start: int) -> int:
+    run = PLAIN.match(text, start)
+    return run.end() if run else start
+
+
 def suspects(texts: list[str]) -> list[int]:
     """The indices, in order, of the texts that may hold personal data (scan() finds nothing
     in the others): one search over all of them instead of a scan of each."""
@@ -106,8 +110,10 @@ def suspects(texts: list[str]) -> list[int]:
         at += len(text) + 1
     joined = "\n".join(texts)
     hits = [hit.start() for hit in _SEVEN_DIGITS.finditer(joined)]
-    if not PLAIN.fullmatch(joined):
-        hits.extend(hit.start() for hit in _UNUSUAL.finditer(joined))
+    at = _plain_run_end(joined, 0)  # a run of plain characters is passed at once
+    while at < len(joined):
+        hits.append(at)
+        at = _plain_run_end(joined, at + 1)
     if _may_hint_at_email(joined):
         hits.extend(hit.start() for hit in patterns.EMAIL_HINT.finditer(joined))
     return sorted({bisect_right(starts, hit) - 1 for hit in hits})

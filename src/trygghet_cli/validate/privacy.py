@@ -49,7 +49,7 @@ def public_strings(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]
 
 def _public_texts(value: Any, out: list[str]) -> None:
     """The texts public_strings yields, in its order, without their paths (the paths of the
-    few that may hold personal data are found by a second walk)."""
+    few that may hold personal data are found by _paths_at)."""
     if isinstance(value, dict):
         if value.get("visibility") == "internal":
             return
@@ -67,21 +67,64 @@ def _public_texts(value: Any, out: list[str]) -> None:
         out.append(str(value))
 
 
+def _paths_at(value: Any, wanted: list[int]) -> dict[int, JsonPath]:
+    """The paths of the texts at the wanted indices (ascending) of _public_texts' order; the
+    walk stops after the last."""
+    found: dict[int, JsonPath] = {}
+    seen = [0]
+    last = wanted[-1]
+    chosen = set(wanted)
+    trail: list[str | int] = []
+
+    def leaf() -> bool:
+        if seen[0] in chosen:
+            found[seen[0]] = tuple(trail)
+        seen[0] += 1
+        return seen[0] > last
+
+    def walk(node: Any) -> bool:  # True once the last wanted text is passed
+        if isinstance(node, dict):
+            if node.get("visibility") == "internal":
+                return False
+            for key, item in node.items():
+                trail.append(key)
+                if key in URL_KEYS and isinstance(item, str):
+                    done = leaf()
+                else:
+                    done = key not in PRIVATE_KEYS and key not in NOT_TEXT and walk(item)
+                trail.pop()
+                if done:
+                    return True
+            return False
+        if isinstance(node, list):
+            for index, item in enumerate(node):
+                trail.append(index)
+                done = walk(item)
+                trail.pop()
+                if done:
+                    return True
+            return False
+        if isinstance(node, str) or (isinstance(node, int) and not isinstance(node, bool)):
+            return leaf()
+        return False
+
+    walk(value)
+    return found
+
+
 def check(doc: Document) -> list[Finding]:
     """TRY504-TRY506 warnings for public text in one document."""
     texts: list[str] = []
     _public_texts(doc.data, texts)
-    wanted = suspects(texts)  # one search over all the texts; most documents have none
+    wanted = suspects(texts)  # one search over all the texts; most hold nothing to look at
     if not wanted:
         return []
+    paths = _paths_at(doc.data, wanted)
     findings = []
-    chosen = set(wanted)
-    for index, (path, text) in enumerate(public_strings(doc.data, ())):
-        if index not in chosen:
-            continue
-        for match in scan(text):
+    for index in wanted:
+        for match in scan(texts[index]):
             findings.append(make(
-                match.code, doc.where(path),
+                match.code, doc.where(paths[index]),
                 f"public text contains what looks like {_article(match.kind)} {match.kind}: '{match.shown}'",
                 "remove personal data from public fields; use a role instead of a person, "
                 "or move the text to internal_notes",
