@@ -75,39 +75,61 @@ ONE_CORE = "taskset -c 0 "
 
 
 def bundle_schemas(out: Path) -> dict[str, Path]:
-    """Self-contained copies of the schemas: common's definitions copied into each and every
-    `common.schema.json#/$defs/x` (and common's own `#/$defs/x`) pointed at the copy."""
+    """Self-contained copies of the schemas: every definition or part of another schema that
+    a schema refers to (`common.schema.json#/$defs/x`, `activities.schema.json#/properties/..`,
+    its own `#/$defs/x`, and what those refer to in turn) copied into its `$defs` under the
+    name of the file and the pointer, and each `$ref` pointed at the copy."""
     schemas = REPO / "schemas"
-    common = json.loads((schemas / "common.schema.json").read_text(encoding="utf-8"))
+    bodies: dict[str, Any] = {}
 
-    def rewrite(node: object) -> object:
-        if isinstance(node, dict):
-            result = {}
-            for key, value in node.items():
-                if key == "$ref" and isinstance(value, str) and "$defs/" in value:
-                    file, _, pointer = value.partition("#")
-                    if file in ("", "common.schema.json") and pointer.startswith("/$defs/"):
-                        value = "#/$defs/common." + pointer.removeprefix("/$defs/")
-                result[key] = rewrite(value)
-            return result
-        if isinstance(node, list):
-            return [rewrite(item) for item in node]
-        return node
+    def body_of(name: str) -> Any:
+        if name not in bodies:
+            bodies[name] = json.loads((schemas / f"{name}.schema.json").read_text(encoding="utf-8"))
+        return bodies[name]
 
-    shared = {f"common.{name}": rewrite(body) for name, body in common["$defs"].items()}
+    def bundle(home: str) -> Any:
+        wanted: list[tuple[str, str]] = []  # (file, pointer) still to copy
+        copies: dict[str, Any] = {}
+
+        def rewrite(node: object, where: str) -> object:
+            if isinstance(node, dict):
+                result = {}
+                for key, value in node.items():
+                    if key == "$ref" and isinstance(value, str):
+                        file, _, pointer = value.partition("#")
+                        target = file.removesuffix(".schema.json") if file else where
+                        if file and not (schemas / file).is_file() or not pointer.startswith("/"):
+                            raise SystemExit(f"{home}: a $ref this bundler does not handle: {value}")
+                        wanted.append((target, pointer))
+                        value = "#/$defs/" + target + pointer.replace("/", ".")
+                    result[key] = rewrite(value, where)
+                return result
+            if isinstance(node, list):
+                return [rewrite(item, where) for item in node]
+            return node
+
+        body = dict(body_of(home))
+        body.pop("$defs", None)
+        body = rewrite(body, home)
+        while wanted:
+            target, pointer = wanted.pop()
+            name = target + pointer.replace("/", ".")
+            if name in copies:
+                continue
+            node = body_of(target)
+            for part in pointer.strip("/").split("/"):
+                node = node[int(part)] if isinstance(node, list) else node[part]
+            copies[name] = None  # reserved before the rewrite: a definition may refer to itself
+            copies[name] = rewrite(node, target)
+        body["$defs"] = copies
+        return body
+
     out.mkdir(parents=True, exist_ok=True)
     bundled = {}
     for kind, name in (("config", "config"), ("agreements", "agreement"), ("pledges", "pledges"),
                        ("activities", "activities")):
-        body = json.loads((schemas / f"{name}.schema.json").read_text(encoding="utf-8"))
-        refs = json.dumps(body).split('"$ref": ')[1:]
-        if any(not ref.startswith(('"common.schema.json#/$defs/', '"#/$defs/')) for ref in refs):
-            raise SystemExit(f"{name}: a $ref this bundler does not handle")
-        own = body.pop("$defs", {})
-        body = rewrite(body)
-        body["$defs"] = {**{k: rewrite(v) for k, v in own.items()}, **shared}
         target = out / f"{name}.schema.json"
-        target.write_text(json.dumps(body, ensure_ascii=False, indent=1), encoding="utf-8")
+        target.write_text(json.dumps(bundle(name), ensure_ascii=False, indent=1), encoding="utf-8")
         bundled[kind] = target
     return bundled
 
