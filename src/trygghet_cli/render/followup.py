@@ -67,7 +67,7 @@ def status_built(ctx: ViewContext, req: Request) -> Built:
         verdicts[att.verdict] += 1
     view = {
         "meta": views.meta(ctx, "status", chosen.title, chosen.period.label(), [chosen], dated=True),
-        "set": {"title": chosen.title, "period": ctx.period(chosen.period)},
+        "set": {"title": chosen.title, "period": ctx.set_period(chosen)},
         "period_state": words.period_text(report, ctx.lang),
         "choice_note": words.choice_note(report, ctx.lang) or "",
         "counts": outcomes.counts_view(ctx, visible),
@@ -163,7 +163,7 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
     from trygghet_cli.render import Built
 
     year = req.year if req.year is not None else select.default_year(ctx.model, ctx.as_of)
-    sets = select.pledge_sets_of_year(ctx.model, year)
+    sets = select.pledge_sets_of_year(ctx.model, year, ctx.as_of)
     # A year not yet ended is reported as it stands, and says so with the date (always: the
     # figures change until the year is over).
     preliminary = ctx.as_of < date(year, 12, 31)
@@ -172,7 +172,7 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
     for pledge_set in sets:
         mine = _year_states(ctx, pledge_set, year)
         states += mine
-        blocks.append({"title": pledge_set.title, "period": ctx.period(pledge_set.period),
+        blocks.append({"title": pledge_set.title, "period": ctx.set_period(pledge_set),
                        "pledges": _year_pledges(ctx, pledge_set, mine),
                        "counts": outcomes.counts_view(ctx, mine), "done_text": done_text(ctx, mine),
                        "notes": text(pledge_set.raw.get("notes"))})

@@ -184,7 +184,7 @@ def pledges_view(ctx: ViewContext, pledge_set: PledgeSet) -> View:
     return {
         "meta": meta(ctx, "pledges", pledge_set.title, pledge_set.period.label(), [pledge_set]),
         "set": {
-            "id": pledge_set.id, "title": pledge_set.title, "period": ctx.period(pledge_set.period),
+            "id": pledge_set.id, "title": pledge_set.title, "period": ctx.set_period(pledge_set),
             "parties": parties, "signed": _signed(ctx, pledge_set.signed),
             "agreement": ({"title": agreement.title, "period": agreement.period.label()}
                           if agreement else None),

@@ -127,7 +127,8 @@ def site_meta(ctx: ViewContext, title: str, kind_label: str, page: str) -> View:
 
 def years(model: Model, as_of: date) -> list[int]:
     """Years covered by a pledge set and ended by as_of, newest first (a summary is of a whole year)."""
-    covered = {y for s in model.pledge_sets for y in range(s.period.start.year, s.period.end.year + 1)}
+    covered = {y for s in model.pledge_sets
+               for y in range(s.period.start.year, s.period.last_year(as_of) + 1)}
     return sorted((y for y in covered if date(y, 12, 31) <= as_of), reverse=True)
 
 
