@@ -66,7 +66,7 @@ def status_built(ctx: ViewContext, req: Request) -> Built:
     for _, att in judged:
         verdicts[att.verdict] += 1
     view = {
-        "meta": views.meta(ctx, "status", chosen.title, chosen.period.label(), [chosen], dated=True),
+        "meta": views.meta(ctx, "status", chosen.title, chosen.period.label(ctx.lang), [chosen], dated=True),
         "set": {"title": chosen.title, "period": ctx.set_period(chosen)},
         "period_state": words.period_text(report, ctx.lang),
         "choice_note": words.choice_note(report, ctx.lang) or "",

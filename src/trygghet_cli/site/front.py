@@ -53,7 +53,7 @@ def _period_state(ctx: ViewContext, pledge_set: PledgeSet, how: PeriodChoice) ->
         state, key = ctx.t("site.front.runs", end=end), "current"
     following = _next_set(ctx, pledge_set)
     if following is not None:
-        after = ctx.t("site.front.next", period=following.period.label(),
+        after = ctx.t("site.front.next", period=following.period.label(ctx.lang),
                       start=_day(ctx, following, "start"))
     elif key == "ended":
         after = ctx.t("site.front.next_none")
@@ -104,6 +104,6 @@ def first_screen(ctx: ViewContext, pledge_set: PledgeSet | None, how: PeriodChoi
     if pledge_set is None or how is None:
         return {"title": ctx.t("site.front.no_pledges_title"), "state": None, "pledges": [],
                 "none": ctx.t("site.front.no_pledges")}
-    return {"title": ctx.t("site.pledges", period=pledge_set.period.label()),
+    return {"title": ctx.t("site.pledges", period=pledge_set.period.label(ctx.lang)),
             "state": _period_state(ctx, pledge_set, how),
             "pledges": judged(ctx, pledge_set, page), "page": page, "none": ""}

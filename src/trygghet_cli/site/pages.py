@@ -211,7 +211,7 @@ def start_view(ctx: ViewContext, settings: Settings) -> View:
         "districts": districts,
         "earlier": [{"title": s.title, "page": pledge_page(s.id),
                      "lists": [{"page": list_page(lst.id),
-                                "title": ctx.t("site.list_link", period=s.period.label())}
+                                "title": ctx.t("site.list_link", period=s.period.label(ctx.lang))}
                                for lst in _lists_of(model, s.id)]}
                     for s in sorted(model.pledge_sets, key=lambda s: s.period.start, reverse=True)
                     if current is None or s.id != current.id],
@@ -226,7 +226,8 @@ def start_view(ctx: ViewContext, settings: Settings) -> View:
 
 
 def _agreement_brief(ctx: ViewContext, agreement: Agreement) -> View:
-    return {"intro": ctx.t("site.agreement_intro", title=agreement.title, period=agreement.period.label()),
+    return {"intro": ctx.t("site.agreement_intro", title=agreement.title,
+                           period=agreement.period.label(ctx.lang)),
             "areas": [" ".join((a.description or a.title).split()) for a in agreement.areas],
             "page": agreement_page(agreement.id)}
 
