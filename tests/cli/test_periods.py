@@ -92,6 +92,12 @@ def test_a_root_whose_only_set_has_no_period_shows_it_and_says_why(run, periods)
     assert result.exit_code == 0, result.output
     assert "Inga medborgarlöften anger sin period; visar Medborgarlöften om skolvägar." in _flat(
         result.stdout)
+    site = run("--data", str(periods), "site", "-o", str(periods.parent / "site"), "--as-of",
+               "2024-06-30")
+    assert site.exit_code == 0, site.output
+    front = (periods.parent / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Vilken period löftena gäller anges inte." in front
+    assert "inte påbörjat" not in front  # not 'not started' by a start nobody gives
     council = run("--data", str(periods), "report", "council", "--period", "ml-utan-period")
     assert council.exit_code == 2
     assert "'ml-utan-period' anger ingen period, så rapporten har inget tidsfönster" in council.output

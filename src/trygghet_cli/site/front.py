@@ -67,10 +67,13 @@ def judged(ctx: ViewContext, pledge_set: PledgeSet, page: str) -> list[View]:
     may publish: number, text, verdict in words, its key and mark, its anchor on `page`."""
     report = build_report(ctx.model, pledge_set.id, ctx.as_of)
     summary = report.summary
+    # Pledges given without a period are judged by what their activities and targets show,
+    # never as 'not started' by a start that is not known.
+    started = summary.started or not pledge_set.period.given
     found = []
     for number, progress in enumerate(report.pledges, start=1):
         states = [s for s in progress.activities if ctx.visible(s.activity)]
-        verdict, said = with_stated(pledge_verdict(states, started=summary.started, ended=summary.ended),
+        verdict, said = with_stated(pledge_verdict(states, started=started, ended=summary.ended),
                                     progress.pledge.stated or pledge_set.stated)
         shown = ctx.t(f"pledge_verdict.{verdict.value}")
         found.append({"id": progress.pledge.id, "number": number,
@@ -104,6 +107,7 @@ def first_screen(ctx: ViewContext, pledge_set: PledgeSet | None, how: PeriodChoi
     if pledge_set is None or how is None:
         return {"title": ctx.t("site.front.no_pledges_title"), "state": None, "pledges": [],
                 "none": ctx.t("site.front.no_pledges")}
-    return {"title": ctx.t("site.pledges", period=pledge_set.period.label(ctx.lang)),
+    return {"title": ctx.t("site.pledges", period=pledge_set.period.label(ctx.lang))
+            if pledge_set.period.given else pledge_set.title,
             "state": _period_state(ctx, pledge_set, how),
             "pledges": judged(ctx, pledge_set, page), "page": page, "none": ""}

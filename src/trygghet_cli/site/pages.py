@@ -211,7 +211,8 @@ def start_view(ctx: ViewContext, settings: Settings) -> View:
         "districts": districts,
         "earlier": [{"title": s.title, "page": pledge_page(s.id),
                      "lists": [{"page": list_page(lst.id),
-                                "title": ctx.t("site.list_link", period=s.period.label(ctx.lang))}
+                                "title": ctx.t("site.list_link", period=s.period.label(ctx.lang)
+                                              if s.period.given else s.title)}
                                for lst in _lists_of(model, s.id)]}
                     for s in sorted(model.pledge_sets, key=lambda s: s.period.start, reverse=True)
                     if current is None or s.id != current.id],
