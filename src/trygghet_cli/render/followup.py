@@ -177,6 +177,7 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
                        "counts": outcomes.counts_view(ctx, mine), "done_text": done_text(ctx, mine),
                        "notes": text(pledge_set.raw.get("notes"))})
     judged = [(t.target.text, t) for s in states for t in s.targets]
+    listed = [s for s in states if not s.activity.from_pledge]
     meta = views.meta(ctx, "yearly", ctx.t("report.yearly.title", year=year), str(year),
                       list(sets), False)
     if preliminary:
@@ -185,7 +186,10 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
         "meta": meta,
         "year": year, "sets": blocks, "intro_parties": _intro_parties(ctx, sets),
         "not_done": [_not_done(ctx, s) for s in states if s.effective in NOT_DONE],
-        "unknown": [_unknown(ctx, s) for s in states if s.effective is Effective.UNKNOWN],
+        # A pledge that carries its own targets has no status to give: it is no activity here.
+        "unknown": [_unknown(ctx, s) for s in states
+                    if s.effective is Effective.UNKNOWN and not s.activity.from_pledge],
+        "all_done": bool(listed) and all(s.effective is not Effective.UNKNOWN for s in listed),
         "missing": [{"activity": s.activity.title, "target": t.target.text,
                      "verdict": words.verdict_name(t.verdict, ctx.lang)}
                     for s in states for t in s.targets if t.verdict in MISSING],
