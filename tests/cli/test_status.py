@@ -224,3 +224,25 @@ def test_a_pledge_with_one_activity_says_klar_in_the_singular(run, minimal_root)
     assert "av 1 klara" not in result.stdout
     markdown = run("--data", str(minimal_root), "status", "--as-of", "2025-01-01", "--format", "markdown")
     assert "0 av 1 klar" in markdown.stdout and "av 1 klara" not in markdown.stdout
+
+
+def test_each_pledge_shows_the_verdict_the_citizen_page_shows(run, tmp_path) -> None:
+    """The coordinator sees under each pledge what the published site says of it; not under a
+    filter, which would judge a pledge on part of its work."""
+    exempelby = str(Path(__file__).parent.parent / "fixtures" / "exempelby")
+    args = ("--data", exempelby, "status", "--as-of", "2025-06-30")
+    text = " ".join(run(*args).stdout.split())
+    assert "ml-1 Vi ökar vuxennärvaron i centrum på kvällarna. Bedömning: efter plan" in text
+    assert "Bedömning: hållet" in text and "Bedömning: inte påbörjat" in text
+    english = " ".join(run(*args, "--lang", "en").stdout.split())
+    assert "Assessment: behind" in english
+    body = json.loads(run(*args, "--format", "json").stdout)
+    verdicts = {p["id"]: p["verdict"] for p in body["pledges"]}
+    assert verdicts == {"ml-1": "behind", "ml-2": "kept", "ml-3": "not_started"}
+    site = tmp_path / "site"
+    assert run("--data", exempelby, "site", "-o", str(site), "--as-of", "2025-06-30").exit_code == 0
+    front = " ".join((site / "index.html").read_text(encoding="utf-8").split())
+    for word in ("efter plan", "hållet", "inte påbörjat"):
+        assert word in front
+    filtered = run(*args, "--status", "pågår")
+    assert "Bedömning:" not in filtered.stdout
