@@ -17,9 +17,8 @@ _GLOBAL_WITH_VALUE = frozenset({"--data", "-d", "--lang", "--color"})
 _GLOBAL_FLAGS = frozenset({"--no-color", "--debug"})
 
 
-def named_command(args: list[str]) -> str | None:
-    """The command that args name after the global options; None when they name none for
-    certain (any other option first, or a word that is no command)."""
+def global_options_end(args: list[str]) -> int:
+    """Where the global options that args begin with end."""
     index = 0
     while index < len(args):
         word = args[index]
@@ -28,8 +27,16 @@ def named_command(args: list[str]) -> str | None:
         elif word in _GLOBAL_FLAGS or word.split("=", 1)[0] in _GLOBAL_WITH_VALUE and "=" in word:
             index += 1
         else:
-            return word if word in _COMMANDS else None
-    return None
+            break
+    return index
+
+
+def named_command(args: list[str]) -> str | None:
+    """The command that args name after the global options; None when they name none for
+    certain (any other option first, or a word that is no command)."""
+    index = global_options_end(args)
+    word = args[index] if index < len(args) else None
+    return word if word in _COMMANDS else None
 
 
 def main() -> None:
@@ -38,11 +45,23 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:  # at once: the interface is Typer and every command
         _version()
         return
-    named = named_command(sys.argv[1:])
+    args = sys.argv[1:]
+    named = named_command(args)
     command_module = f"{named}_cmd" if named is not None else None
     try:
+        from trygghet_cli import replay
+
+        at = global_options_end(args)
+        first = args[at] if at < len(args) else None
+        recording = replay.recording(args, named, first)
+        if recording is not None:
+            code = replay.replay(recording)
+            if code is not None:
+                sys.exit(code)
         from trygghet_cli.cli import main as run
 
+        if recording is not None:
+            replay.record(recording, args, named, first, run)
         run()
     except KeyboardInterrupt:
         with contextlib.suppress(OSError):
