@@ -128,3 +128,17 @@ def test_a_pledge_target_with_a_wrong_shape_is_reported_at_its_line(run, flat) -
     assert result.exit_code == 1
     [error] = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "TRY408"]
     assert (error["path"].endswith("pledges/2024-2025.yaml"), error["line"]) == (True, 26)
+
+
+def test_the_yearly_report_counts_activities_and_says_the_pledges_own_targets_apart(run) -> None:
+    """Two pledges carry their own targets, one activity is listed: the report counts one
+    activity, not three, and gives the own targets' verdicts instead."""
+    sv = run("--data", str(FLAT), "report", "yearly", "--year", "2025", "--format", "md",
+             "--as-of", "2025-12-31").stdout
+    assert ("1 januari 2024 – 31 december 2025 · Ingen status anges för aktiviteten. "
+            "Löftenas egna mål: uppnått 1, kan inte bedömas 1.") in sv
+    assert "Ingen status anges för aktiviteten. Löftets egna mål: uppnått 1." in sv
+    assert "aktiviteterna" not in sv
+    en = run("--data", str(FLAT), "--lang", "en", "report", "yearly", "--year", "2025", "--format",
+             "html", "--as-of", "2025-12-31").stdout
+    assert "The pledges&#39; own targets: met 1, cannot be judged 1." in en

@@ -104,3 +104,31 @@ def test_the_sites_first_screen_takes_the_sources_word_where_the_data_cannot_jud
     page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert '<span class="word">hållet enligt källan</span>' in page
     assert "kan inte bedömas" not in page
+
+
+def _who_section(text: str, fmt: str) -> str:
+    """The 'Vem lovar vad' part of a pledge report, up to the next section."""
+    if fmt == "md":
+        start = text.index("## Vem lovar vad" if "## Vem lovar vad" in text else "## Who promises what")
+        return text[start:text.index("\n## ", start)].strip() + "\n"
+    start = text.index('<section aria-labelledby="who">')
+    return text[start:text.index("</section>", start) + len("</section>")] + "\n"
+
+
+def test_a_pledge_report_where_nobody_names_a_party_says_so_instead_of_an_empty_table(
+        run, update_golden) -> None:
+    from tests.conftest import REPO
+
+    golden = REPO / "tests" / "golden" / "report" / "pledges-who-none.txt"
+    parts = []
+    for lang in ("sv", "en"):
+        for fmt in ("md", "html"):
+            result = run("--data", str(STATEMENTS), "--lang", lang, "report", "pledges", "--format",
+                         fmt, "--as-of", "2023-12-31")
+            assert result.exit_code == 0, result.output
+            section = _who_section(result.stdout, fmt)
+            assert "<table" not in section and "| ---" not in section
+            parts.append(f"# {lang} {fmt}\n{section}")
+    if update_golden:
+        golden.write_text("".join(parts), encoding="utf-8")
+    assert "".join(parts) == golden.read_text(encoding="utf-8")

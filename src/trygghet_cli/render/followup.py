@@ -105,9 +105,24 @@ def _unknown(ctx: ViewContext, state: ActivityState) -> View:
             "targets": ", ".join(dict.fromkeys(judged)) or ctx.t("report.yearly.unknown_no_targets")}
 
 
-def done_text(ctx: ViewContext, states: list[ActivityState]) -> str:
-    """'1 av 2 aktiviteter klara.', saying how many have no status given rather than
-    counting them as not done."""
+def done_text(ctx: ViewContext, states: list[ActivityState], whole: str = "set") -> str:
+    """'1 av 2 aktiviteter klara.', saying how many have no status given rather than counting
+    them as not done. A pledge that carries its own targets is no activity: its targets'
+    verdicts are said instead ('Löftenas egna mål: uppnått 1, kan inte bedömas 1.')."""
+    listed = [s for s in states if not s.activity.from_pledge]
+    own = [s for s in states if s.activity.from_pledge]
+    parts = [_activities_done(ctx, listed)] if listed or not own else []
+    if own:
+        verdicts = {v: 0 for v in Verdict}
+        for state in own:
+            for judged in state.targets:
+                verdicts[judged.verdict] += 1
+        parts.append(ctx.t(f"report.yearly.own_targets.{whole}",
+                           verdicts=words.verdicts_text(verdicts, ctx.lang)))
+    return " ".join(parts)
+
+
+def _activities_done(ctx: ViewContext, states: list[ActivityState]) -> str:
     from trygghet_cli import i18n
 
     unknown = sum(1 for s in states if s.effective is Effective.UNKNOWN)
@@ -134,7 +149,7 @@ def _year_pledges(ctx: ViewContext, pledge_set: PledgeSet, states: list[Activity
         pledges.append({
             "number": number, "text": pledge.text, "group": text(pledge.group),
             "areas": _area_titles(ctx, pledge_set, pledge.areas),
-            "done_text": done_text(ctx, mine),
+            "done_text": done_text(ctx, mine, "pledge"),
             "activities": [outcomes.state_view(ctx, s) for s in mine],
             "activity_count": sum(1 for s in mine if not s.activity.from_pledge),
             "stated": stated_line(ctx, pledge.stated, "pledge"),
