@@ -26,6 +26,7 @@ CANARY_MIN = 20
 _READ_ATTRIBUTES = {"title", "alt", "aria-label", "content", "summary"}
 _LINK_ATTRIBUTES = {"href", "src"}
 _MD_LINK_TARGET = re.compile(r"(?<!\\)\](\([^)\s]*\))")
+_MD_ESCAPE = re.compile(r"\\(.)")
 def _refuse(problems: list[tuple[Location, privacy.Match]]) -> DataError:
     where, match = problems[0]
     values = {"where": where, "what": CODES[match.code][1], "kind": sv_kind(match.kind), "code": match.code,
@@ -96,7 +97,7 @@ def output_pieces(text: str, fmt: str) -> tuple[tuple[int, str], ...]:
         return tuple(parser.pieces)
     pieces = []
     for n, line in enumerate(text.splitlines(), start=1):
-        pieces.append((n, re.sub(r"\\(.)", r"\1", _MD_LINK_TARGET.sub("]", line))))
+        pieces.append((n, _MD_ESCAPE.sub(r"\1", _MD_LINK_TARGET.sub("]", line))))
         pieces += [(n, privacy.url_text(t.group(1)[1:-1])) for t in _MD_LINK_TARGET.finditer(line)]
     return tuple(pieces)
 

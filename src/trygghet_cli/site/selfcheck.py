@@ -8,6 +8,7 @@ tests of the tool (axe-core at 390 and 1280 px and 200 % text) cover the rest it
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from trygghet_cli.render.gate import Pieces, TextLines
@@ -86,7 +87,7 @@ def read_page(name: str, html: str) -> tuple[list[Shortcoming], Pieces]:
     walk.feed(html)
     walk.close()
     found = []
-    duplicates = sorted({i for i in walk.ids if walk.ids.count(i) > 1})
+    duplicates = sorted(i for i, n in Counter(walk.ids).items() if n > 1)
     if duplicates:
         found.append(Shortcoming(name, "duplicate_id", ", ".join(duplicates[:5])))
     checks = [(not walk.lang, "no_lang"), (not walk.title.strip(), "no_title"),
