@@ -89,7 +89,8 @@ def commands(args: argparse.Namespace, out: str) -> dict[str, tuple[list[str], l
         rows["corpus: overview warm"] = ([tr, "overview", str(args.corpus), "--as-of", AS_OF], None)
         first = str(sorted(p for p in Path(args.corpus).iterdir() if p.is_dir())[0])
         status = [tr, "--data", first, "status", "--as-of", AS_OF]
-        rows["largest: status cold"] = (status, [str(Path(args.corpus) / ".trygghet-cache")])
+        caches = [str(Path(args.corpus) / ".trygghet-cache"), str(Path(first) / ".trygghet-cache")]
+        rows["largest: status cold"] = (status, caches)
         rows["largest: status warm"] = (status, None)
         rows["largest: status warm, not replayed"] = ([MERGED, *status], None)
         rows["largest: site"] = ([tr, "--data", first, "site", "-o", f"{out}/site1", "--force",

@@ -146,22 +146,33 @@ def _package() -> bytes | None:
     """The installed package's files (code, catalog, schemas, templates) by name, size, times
     and inode; None when one changed within the last seconds."""
     latest = _now_ns() - _RACY_NS
-    bundled = os.path.join(_PACKAGE, "_bundled")  # its data folder is the bundled root's
-    parts = []
+    parts: list[str] = []
     for top in sorted({_PACKAGE, _shipped("schemas"), _shipped("templates")}):
-        for here, folders, names in os.walk(top):
-            folders[:] = sorted(n for n in folders if n != "__pycache__"
-                                and not (n == "data" and here == bundled))
-            for name in sorted(names):
-                try:
-                    info = os.stat(os.path.join(here, name))
-                except OSError:
-                    continue
-                if info.st_mtime_ns > latest or info.st_ctime_ns > latest:
-                    return None
-                parts.append(f"{here}/{name}\0{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:"
-                             f"{info.st_ino}\0")
+        for entry in _package_files(top, os.path.join(_PACKAGE, "_bundled", "data")):
+            try:
+                info = entry.stat()
+            except OSError:
+                continue
+            if info.st_mtime_ns > latest or info.st_ctime_ns > latest:
+                return None
+            parts.append(f"{entry.path}\0{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:"
+                         f"{info.st_ino}\0")
     return sha256("".join(parts).encode("utf-8", "surrogateescape")).digest()
+
+
+def _package_files(folder: str, skipped: str) -> Iterator[os.DirEntry[str]]:
+    """The files below folder but compiled bytecode and the bundled data root, in a stable order."""
+    try:
+        with os.scandir(folder) as found:
+            entries = sorted(found, key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir():
+            if entry.name != "__pycache__" and entry.path != skipped:
+                yield from _package_files(entry.path, skipped)
+        else:
+            yield entry
 
 
 def _now_ns() -> int:
