@@ -29,11 +29,13 @@ print(f"@@ {'typer' in sys.modules} {code}")
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    """A user with a cache of their own, a terminal of 80 columns, outside any data root."""
+    """A user with a cache of their own, a terminal of 80 columns, outside any data root and
+    outside CI (where a run without a root is an error, and so never recorded)."""
     home = tmp_path / "home"
     home.mkdir()
-    return {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache"),
-            "TRYGGHET_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "80"}
+    return {**{k: v for k, v in os.environ.items() if k != "CI"}, "HOME": str(home),
+            "XDG_CACHE_HOME": str(home / ".cache"), "TRYGGHET_CACHE_DIR": str(tmp_path / "cache"),
+            "COLUMNS": "80"}
 
 
 def _trygghet(env: dict[str, str], *args: str, cwd: Path | None = None) -> tuple[str, str, bool, int]:
