@@ -106,6 +106,16 @@ def test_new_agreement_takes_follow_up_responsible_functions_and_the_signing(run
     assert run("--data", str(fresh), "fmt", "--check").exit_code == 0
 
 
+@pytest.mark.parametrize(("given", "stored"), [
+    ("varje månad", "monthly"), ("Tertialvis", "tertial"), ("per löftesperiod", "per-period"),
+    ("halvårsvis", "half-yearly")])
+def test_follow_up_interval_is_taken_in_swedish_and_stored_as_its_code(run, fresh, given, stored) -> None:
+    result = run("--data", str(fresh), "new", "pledges", "--pledge", "Fler vuxna ute på kvällarna.",
+                 "--start", "2026-01-01", "--end", "2027-12-31", "--follow-up-every", given)
+    assert result.exit_code == 0, result.output
+    assert _data(fresh / "pledges" / "2026-2027.yaml")["follow_up"] == {"frequency": stored}
+
+
 def test_new_pledges_take_follow_up_and_a_month_only_signing(run, fresh) -> None:
     result = run("--data", str(fresh), "new", "pledges", "--pledge", "Fler vuxna ute på kvällarna.",
                  "--start", "2026-01-01", "--end", "2027-12-31", "--signed", "2026-02",
@@ -120,6 +130,7 @@ def test_new_pledges_take_follow_up_and_a_month_only_signing(run, fresh) -> None
     (("--responsible", "borgmastare"), "okänd funktion 'borgmastare'"),
     (("--signed-by", "kommundirektör"), "--signed-by kräver --signed"),
     (("--follow-up-every", "ibland"), "--follow-up-every: okänt intervall 'ibland'"),
+    (("--follow-up-every", "ibland"), "ange ett av: varje vecka/weekly, varje månad/monthly"),
     (("--signed", "2025-13"), "--signed"),
 ])
 def test_bad_new_agreement_details_are_usage_errors_and_nothing_is_written(run, fresh, args, said) -> None:

@@ -72,6 +72,7 @@ def test_status_judges_a_pledges_own_targets_under_the_pledge(run) -> None:
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert ("ml-1  Vi kommer att genomföra minst två trygghetsvandringar.\n"
+            "Bedömning: pågår enligt plan\n"
             "  Mål: 3 av minst 2: uppnått [utan datum]\n") in out
     assert "  Mål: 62, minst 1 per vecka: kan inte bedömas: okänt tidsfönster" in out
     assert "Aktiviteter 1: okänd 1" in out  # the pledges are not counted as activities

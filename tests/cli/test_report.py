@@ -158,3 +158,22 @@ def test_a_lagesbild_compiled_with_a_third_party_names_every_party_in_its_footer
     assert "mellan Strängnäs kommun och polisen" not in " ".join(shown.stdout.split())
     plain = run("--data", str(BUNDLED), "report", "lagesbild", "--format", "md")
     assert "samverkan mellan Strängnäs kommun och polisen" in " ".join(plain.stdout.split())
+
+
+def test_a_lagesbild_value_given_only_as_a_limit_shows_the_limit_in_its_table(run, tmp_path) -> None:
+    """"Mer än hälften" is entered as value 50 with bound at_least: the table says "minst 50",
+    never a bare 50 that reads as a measured value."""
+    import shutil
+
+    root = tmp_path / "data"
+    shutil.copytree(REPO / "tests" / "fixtures" / "exempelby", root)
+    situation = root / "situation" / "2024-10.yaml"
+    situation.write_text(situation.read_text(encoding="utf-8").replace(
+        '        - date: "2024"\n          value: 26\n',
+        '        - date: "2024"\n          value: 26\n          bound: at_most\n', 1), encoding="utf-8")
+    for lang, words in (("sv", "högst 26"), ("en", "at most 26")):
+        shown = run("--data", str(root), "--lang", lang, "report", "lagesbild", "--format", "md")
+        assert shown.exit_code == 0, shown.output
+        row = next(line for line in shown.stdout.splitlines()
+                   if line.startswith("|") and words in line)
+        assert "| 28 |" in row  # the unbounded 2023 value beside it stays a bare number

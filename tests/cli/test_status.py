@@ -258,3 +258,25 @@ def test_a_second_status_is_read_from_the_cache_and_a_changed_file_or_option_is_
     _set_status(minimal_root, "status: ongoing", "status: done\n    completed: 2025-06-01")
     changed = run(*args)
     assert changed.exit_code == 0 and changed.stdout != first.stdout and len(loads) == 2
+
+
+def test_each_pledge_shows_the_verdict_the_citizen_page_shows(run, tmp_path) -> None:
+    """The coordinator sees under each pledge what the published site says of it; not under a
+    filter, which would judge a pledge on part of its work."""
+    exempelby = str(Path(__file__).parent.parent / "fixtures" / "exempelby")
+    args = ("--data", exempelby, "status", "--as-of", "2025-06-30")
+    text = " ".join(run(*args).stdout.split())
+    assert "ml-1 Vi ökar vuxennärvaron i centrum på kvällarna. Bedömning: efter plan" in text
+    assert "Bedömning: hållet" in text and "Bedömning: inte påbörjat" in text
+    english = " ".join(run(*args, "--lang", "en").stdout.split())
+    assert "Assessment: behind" in english
+    body = json.loads(run(*args, "--format", "json").stdout)
+    verdicts = {p["id"]: p["verdict"] for p in body["pledges"]}
+    assert verdicts == {"ml-1": "behind", "ml-2": "kept", "ml-3": "not_started"}
+    site = tmp_path / "site"
+    assert run("--data", exempelby, "site", "-o", str(site), "--as-of", "2025-06-30").exit_code == 0
+    front = " ".join((site / "index.html").read_text(encoding="utf-8").split())
+    for word in ("efter plan", "hållet", "inte påbörjat"):
+        assert word in front
+    filtered = run(*args, "--status", "pågår")
+    assert "Bedömning:" not in filtered.stdout

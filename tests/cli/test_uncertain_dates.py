@@ -89,5 +89,37 @@ def test_diff_shows_a_date_marked_uncertain(run, tmp_path: Path) -> None:
     repo.commit("the source writes 31 juni")
     result = run("--data", str(repo.root), "diff", "--git", "HEAD~1..HEAD")
     text = " ".join(result.stdout.split())
-    assert "period, osäkert datum: + end" in text
+    assert "period, osäkert datum: + slut" in text  # in words, not the file's code 'end'
     assert "undertecknad, osäkert datum: — → ja" in text
+    english = " ".join(run("--data", str(repo.root), "--lang", "en", "diff", "--git", "HEAD~1..HEAD")
+                       .stdout.split())
+    assert "period, uncertain: + end" in english
+
+
+def test_overview_calls_a_period_with_an_uncertain_end_probably_ended(run, minimal_root: Path) -> None:
+    """After a roughly known end the overview cannot say for certain that the period is over."""
+    args = ("overview", str(minimal_root), "--as-of", "2026-03-01")
+    assert "2024–2025, avslutad" in " ".join(run(*args).stdout.split())
+    _mark(minimal_root)
+    shown = " ".join(run(*args).stdout.split())
+    assert "2024–2025, troligen avslutad (slutdatumet är osäkert)" in shown
+    english = " ".join(run(*args[:1], "--lang", "en", *args[1:]).stdout.split())
+    assert "probably ended (the end date is uncertain)" in english
+
+
+def test_an_activity_due_date_given_only_roughly_reads_about_that_day(run, minimal_root: Path) -> None:
+    """`import --loose-dates` takes the first day of 'juni 2025' and marks it: every view says ca."""
+    path = minimal_root / "activities" / "2024-2025.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    due: 2025-06-30\n", "    due: 2025-06-30\n    uncertain: [due]\n"),
+                    encoding="utf-8")
+    assert run("--data", str(minimal_root), "validate").exit_code == 0
+    status = run("--data", str(minimal_root), "status", "--as-of", "2025-01-01").stdout
+    assert "ca 30 jun 2025" in status and "ca 30 nov 2024" not in status
+    body = json.loads(run("--data", str(minimal_root), "status", "--as-of", "2025-01-01",
+                          "--format", "json").stdout)
+    assert {a["id"]: a["due_uncertain"] for a in body["activities"]} == {"a-1": False, "a-2": True}
+    report = run("--data", str(minimal_root), "report", "pledges", "--format", "md").stdout
+    assert "ca 30 juni 2025" in report
+    english = run("--data", str(minimal_root), "--lang", "en", "report", "pledges", "--format", "md").stdout
+    assert "about 30 June 2025" in english

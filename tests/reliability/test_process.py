@@ -169,6 +169,9 @@ def test_p6_a_full_disk_on_stdout_is_one_line_and_exit_3_in_every_command(tmp_pa
 _CTRL_C_WHILE_STARTING = """
 import os, runpy, signal, sys
 
+# As in a terminal: a test run started in the background inherits SIGINT ignored.
+signal.signal(signal.SIGINT, signal.default_int_handler)
+
 class CtrlC:
     def find_spec(self, name, path=None, target=None):
         if name == "typer":

@@ -55,10 +55,14 @@ def editing(ctx: Any) -> Iterator[EditContext]:
     from trygghet_cli.root import repository
 
     root = writable_root(ctx)
-    with atomic.root_lock(root):
+    with atomic.root_lock(root) as (restored, kept):
         loaded = repository.load(root)
         model_lang = loaded.model.config.language if loaded.model.config else "sv"
         lang = options(ctx).lang or model_lang
+        if restored:
+            typer.echo(i18n.label("edit.recovered", lang, paths=", ".join(map(str, restored))), err=True)
+        if kept:
+            typer.echo(i18n.label("edit.recovered_kept", lang, paths=", ".join(map(str, kept))), err=True)
         if any(f.code == repository.UNREADABLE for f in loaded.errors()):
             raise repository.refusal(loaded.errors())
         if loaded.errors():

@@ -119,7 +119,7 @@ def field_label(name: str, lang: str) -> str:
 
 # The words of a coded value, by the field it is the value of: 'interim' is 'delrapport'.
 _CODED = {"verdict": ("verdict.",), "kind": ("report.outcome.", "report.target_kind."),
-          "status": ("status.",)}
+          "status": ("status.",), "uncertain": ("field.",)}
 
 
 def _coded(name: str, raw: str, lang: str) -> str | None:

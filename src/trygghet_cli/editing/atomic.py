@@ -191,17 +191,20 @@ def _try_lock(fd: int) -> bool:
 
 
 @contextlib.contextmanager
-def root_lock(folder: Path) -> Iterator[None]:
+def root_lock(folder: Path) -> Iterator[tuple[list[Path], list[Path]]]:
     """Hold an exclusive lock on the data root for a whole read-modify-write.
 
     Locking the folder itself (a file in the user's cache on Windows) leaves no lock file
     in the data repository. Only trygghet processes honour it; editors do not, which is
     what the digest check in write_atomic is for. The lock ends when the handle closes,
-    also when the process is killed.
+    also when the process is killed. Yields what an edit killed half-way left, now put back
+    (journal.recover): the files put back, and those changed since and left as they are.
     """
+    from trygghet_cli.editing import journal
+
     with folder_lock(folder, "edit.locked", folder=folder):
         remove_stale_temporaries(folder)
-        yield
+        yield journal.recover(folder)
 
 
 @contextlib.contextmanager

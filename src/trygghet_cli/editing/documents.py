@@ -123,6 +123,20 @@ class Details:
     responsible: tuple[str, ...] = ()
 
 
+def _frequency(given: str | None) -> str | None:
+    """The data's code for an interval given in Swedish or English ('varje månad', 'monthly')."""
+    from trygghet_cli import vocabulary
+
+    if given is None:
+        return None
+    found = vocabulary.code("frequency", given.strip())
+    if found not in FREQUENCIES:
+        raise UsageError.say("new.unknown_frequency", frequency=given,
+                             known=", ".join(f"{sv}/{code}" for code, (sv, _, _)
+                                             in vocabulary.FREQUENCIES.items()))
+    return found
+
+
 def _add_details(loaded: LoadedRoot, data: dict[str, Any], details: Details) -> None:
     from trygghet_cli.editing.activities import check_partial
 
@@ -131,11 +145,9 @@ def _add_details(loaded: LoadedRoot, data: dict[str, Any], details: Details) -> 
     if details.signed:
         data["signed"] = {"date": check_partial(details.signed, "--signed"),
                           **({"roles": list(details.roles)} if details.roles else {})}
-    if details.frequency is not None and details.frequency not in FREQUENCIES:
-        raise UsageError.say("new.unknown_frequency", frequency=details.frequency,
-                             known=", ".join(FREQUENCIES))
+    frequency = _frequency(details.frequency)
     follow = {key: value for key, value in (("description", details.follow_up),
-                                            ("frequency", details.frequency)) if value}
+                                            ("frequency", frequency)) if value}
     if follow:
         data["follow_up"] = follow
 

@@ -142,18 +142,30 @@ def write(plan: Plan) -> list[Path]:
     When one file cannot be written, the files this plan already wrote are put back as they
     were (a new one removed), so the error's 'nothing written' is true: `new period` never
     leaves a pledge set without its activity list."""
+    from trygghet_cli.editing import journal
+
+    changed = [c for c in plan.changes if c.changed]
+    files = [(c.path, _before(c), c.new_bytes) for c in changed]
     done: list[tuple[FileChange, bytes | None]] = []
-    for change in plan.changes:
-        if not change.changed:
-            continue
-        try:
-            done.append((change, _write_one(change)))
-        except TrygghetError as error:
-            _undo(done)
-            if not done:
-                raise
-            raise _none_written(error, [c.path for c, _ in done]) from None
+    with journal.recorded(plan.root, files):
+        for change in changed:
+            try:
+                done.append((change, _write_one(change)))
+            except TrygghetError as error:
+                _undo(done)  # raises, keeping the journal, when even that fails
+                if not done:
+                    raise
+                raise _none_written(error, [c.path for c, _ in done]) from None
     return [change.path for change, _ in done]
+
+
+def _before(change: FileChange) -> bytes | None:
+    if change.old_digest is None:
+        return None
+    try:
+        return change.path.read_bytes()
+    except OSError:
+        return None  # write_atomic reports the unreadable file
 
 
 def _none_written(error: TrygghetError, undone: list[Path]) -> TrygghetError:

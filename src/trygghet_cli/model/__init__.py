@@ -360,6 +360,7 @@ class Activity:
     parties_stated: bool = True  # False: `parties` are inherited from its pledges
     partners: list[str] = field(default_factory=list)  # others it is done with, not parties
     from_pledge: bool = False  # a pledge that carries its own targets, standing as its own action
+    uncertain: tuple[str, ...] = ()  # 'start'/'due' the list gave only as a week, month or season
 
 
 @dataclass(slots=True)

@@ -193,7 +193,7 @@ def _activity(doc: Document, raw: dict[str, Any], path: JsonPath, list_id: str) 
         visibility=raw.get("visibility", "public"), predecessor=raw.get("predecessor"),
         internal_notes=raw.get("internal_notes"), list_id=list_id, ref=Ref(doc, path),
         problems=raw.get("problems", []), parties_stated="parties" in raw,
-        partners=raw.get("partners", []),
+        partners=raw.get("partners", []), uncertain=tuple(raw.get("uncertain", ())),
     )
 
 

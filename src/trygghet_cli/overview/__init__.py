@@ -46,6 +46,7 @@ class Row:
     period_start: date | None = None
     period_end: date | None = None
     period_choice: str | None = None
+    period_uncertain: tuple[str, ...] = ()  # 'start' and/or 'end' when the sources give it only roughly
     activities: int = 0
     statuses: dict[str, int] = field(default_factory=dict)
     done_share: float | None = None
@@ -129,7 +130,8 @@ def municipality_row(model: Model, base: Row, as_of: date) -> Row:
     return replace(
         base, pledge_set=pledge_set.id, pledge_title=pledge_set.title,
         period_start=pledge_set.period.start, period_end=pledge_set.period.end,
-        period_choice=report.selected.how.value, activities=summary.activities,
+        period_choice=report.selected.how.value, period_uncertain=tuple(pledge_set.period.uncertain),
+        activities=summary.activities,
         statuses={status.value: count for status, count in summary.counts.items()},
         done_share=summary.done_share, overdue=summary.overdue, targets=summary.targets,
         targets_met=summary.verdicts[Verdict.MET] + summary.verdicts[Verdict.EXCEEDED])

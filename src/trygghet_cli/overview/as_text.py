@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from trygghet_cli.i18n import format_date, label
+from trygghet_cli.model import Period
 from trygghet_cli.overview import Row, words
 
 # (column, label key, width, right-aligned); the municipality takes the room that is left.
@@ -47,10 +48,16 @@ def render(rows: list[Row], roots: int, as_of: date, lang: str, filters: str, wi
     lines += [header.rstrip(), "-" * min(len(header), width)]
     for row in rows:
         cells = words.cells(row, lang)
+        whole = cells["period"]
+        if len(whole) > _COLUMNS[0][2] and row.period_start and row.period_end and not row.errors:
+            # The state of a period that does not fit ("troligen avslutad") goes on the line below
+            # in full rather than cut short into something that reads as another state.
+            cells["period"] = Period(row.period_start, row.period_end).label()
         line = _fit(row.municipality, name_width) + "".join(
             " " + _fit(cells[column], size, right) for column, _, size, right in _COLUMNS)
         lines.append(line.rstrip())
-        detail = [cells["statuses"]] if row.has_status else []
+        detail = [whole] if cells["period"] != whole else []
+        detail += [cells["statuses"]] if row.has_status else []
         detail += [f"{label('ov.col.situation', lang).lower()} {cells['situation']}"] if row.situation else []
         detail += [f"{label('ov.law_short', lang)} {cells['law']}"] if row.law_requirements else []
         detail.append(f"{label('ov.col.changed', lang).lower()} {cells['changed']}")

@@ -24,7 +24,7 @@ def period(row: Row, lang: str) -> str:
         return label("ov.no_pledges", lang)
     text = Period(row.period_start, row.period_end).label()
     if row.period_choice == "latest_ended":
-        return label("ov.ended", lang, label=text)
+        return label("ov.ended_uncertain" if "end" in row.period_uncertain else "ov.ended", lang, label=text)
     if row.period_choice == "upcoming":
         return label("ov.upcoming", lang, label=text)
     return text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -53,6 +54,10 @@ class ViewContext:
 
     def date(self, day: date | None) -> str:
         return i18n.format_date(day, self.lang) if day else ""
+
+    def about(self, day: dt.date | None, uncertain: bool) -> str:
+        """A date, as 'ca 30 juni 2026' when the sources give it only roughly."""
+        return i18n.format_uncertain(day, uncertain, self.lang) if day else ""
 
     def partial(self, text: str | None) -> str:
         return i18n.format_partial(str(text), self.lang) if text else ""

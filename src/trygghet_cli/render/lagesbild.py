@@ -62,7 +62,7 @@ def _series(ctx: ViewContext, indicator: Indicator, district: str | None, ident:
     targets = _targets_on(ctx, indicator, district)
     aim = next(((t, level(t)) for t in targets if level(t) is not None), None)
     places = indicator.decimals
-    points = [{"label": ctx.partial(v.when.text), "value": v.value, "text": _number(ctx, v.value, places)}
+    points = [{"label": ctx.partial(v.when.text), "value": v.value, "text": _cell(ctx, v, places)}
               for v in values]
     chart = {"id": ident, "title": f"{indicator.name}: {where}",
              "desc": ctx.t("lb.chart_desc", name=indicator.name, where=where, unit=indicator.unit,
@@ -73,11 +73,11 @@ def _series(ctx: ViewContext, indicator: Indicator, district: str | None, ident:
     return {"where": where, "chart": chart, "targets": [t.text for t in targets]}
 
 
-def _cell(ctx: ViewContext, value: IndicatorValue) -> str:
+def _cell(ctx: ViewContext, value: IndicatorValue, places: int) -> str:
     """'27', '27 *' (approximate), 'minst 50' ("mer än hälften"), 'högst 5' ("under 5 %")."""
     from trygghet_cli.status.verdict_words import qualified
 
-    shown = qualified(_number(ctx, value.value), value.bound, False, ctx.lang)
+    shown = qualified(_number(ctx, value.value, places), value.bound, False, ctx.lang)
     return shown + (" *" if value.approximate else "")
 
 
@@ -88,9 +88,8 @@ def _indicator(ctx: ViewContext, indicator: Indicator, number: int) -> View:
     for district in indicator.districts():
         by_date = {v.when.text: v for v in indicator.values if v.district == district}
         rows.append({"where": ctx.name(district) if district else ctx.t("lb.whole"),
-                     "cells": [_number(ctx, by_date[d].value, places)
-                               + (" *" if by_date[d].approximate else "")
-                               if d in by_date else "—" for d in dates]})
+                     "cells": [_cell(ctx, by_date[d], places) if d in by_date else "—"
+                               for d in dates]})
     notes = [f"{ctx.partial(v.when.text)}: {'; '.join(filter(None, [v.measured_at, v.note]))}"
              for v in indicator.values if v.note or v.measured_at]
     source = ctx.sources([indicator.source]) if indicator.source else []

@@ -97,7 +97,8 @@ def activity_brief(ctx: ViewContext, activity: Activity) -> View:
         "owners": ctx.names(activity.owners), "parties": ctx.names(activity.parties),
         "districts": ctx.names(activity.districts), "places": list(activity.places),
         "status": ctx.t(f"status.{activity.status.value}"), "status_key": activity.status.value,
-        "due": ctx.date(activity.due), "internal": activity.visibility == "internal",
+        "due": ctx.about(activity.due, "due" in activity.uncertain),
+        "internal": activity.visibility == "internal",
         "partners": list(activity.partners),
     }
     if ctx.internal:

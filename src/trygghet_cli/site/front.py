@@ -13,7 +13,7 @@ from trygghet_cli import i18n
 from trygghet_cli.model import PledgeSet
 from trygghet_cli.render.context import ViewContext, text
 from trygghet_cli.status import PeriodChoice, build_report
-from trygghet_cli.status.pledge_verdict import PledgeVerdict, pledge_verdict, with_stated
+from trygghet_cli.status.pledge_verdict import PledgeVerdict, of_pledge
 
 View = dict[str, Any]
 # A mark beside each verdict's words, so that no verdict is told by colour alone.
@@ -64,8 +64,8 @@ def judged(ctx: ViewContext, pledge_set: PledgeSet, page: str) -> list[View]:
     found = []
     for number, progress in enumerate(report.pledges, start=1):
         states = [s for s in progress.activities if ctx.visible(s.activity)]
-        verdict, said = with_stated(pledge_verdict(states, started=summary.started, ended=summary.ended),
-                                    progress.pledge.stated or pledge_set.stated)
+        verdict, said = of_pledge(states, progress.pledge, pledge_set, started=summary.started,
+                                  ended=summary.ended)
         shown = ctx.t(f"pledge_verdict.{verdict.value}")
         found.append({"id": progress.pledge.id, "number": number,
                       "text": " ".join(progress.pledge.text.split()), "areas": progress.pledge.areas,

@@ -30,7 +30,7 @@ def _partial(ctx: ViewContext, value: str | None) -> tuple[date, str] | None:
 def _activity_lines(ctx: ViewContext, activity: Activity) -> list[Line]:
     lines: list[Line] = []
     if activity.start and activity.start <= ctx.as_of:
-        lines.append((activity.start, ctx.date(activity.start),
+        lines.append((activity.start, ctx.about(activity.start, "start" in activity.uncertain),
                       ctx.t("site.timeline.activity_start", title=activity.title)))
     done = _partial(ctx, activity.completed) if activity.status.value == "done" else None
     if done and done[0] <= ctx.as_of:

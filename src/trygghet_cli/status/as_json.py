@@ -124,12 +124,19 @@ def to_data(report: StatusReport, lang: str) -> dict[str, Any]:
         "pledges": [{"id": p.pledge.id, "text": p.pledge.text, "areas": p.pledge.areas,
                      "activities": [s.id for s in p.activities], "statuses": _statuses(p.counts),
                      "done_share": _ratio(p.done_share), "gap": p.gap.value if p.gap else None,
+                     **_verdict(report, p.pledge.id),
                      **_stated(p.pledge.stated, "pledge", lang, report.sources)}
                     for p in report.pledges],
         "activities": [activity_data(s, lang) for s in report.activities],
         "groups": [_group(g) for g in report.groups],
         "results": [result_data(r, lang, report.names, report.sources) for r in report.results],
     }
+
+
+def _verdict(report: StatusReport, pledge_id: str) -> dict[str, Any]:
+    """The pledge's verdict as the citizen page shows it (absent under filters)."""
+    found = words.pledge_verdict_of(report, pledge_id)
+    return {} if found is None else {"verdict": found[0], "verdict_from_source": found[1]}
 
 
 def result_data(result: Result, lang: str, names: dict[str, str] | None = None,

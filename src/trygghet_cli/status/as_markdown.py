@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from trygghet_cli.i18n import format_date, label, plural
-from trygghet_cli.status import ActivityState, Effective, StatusReport, words
+from trygghet_cli.i18n import format_date, label
+from trygghet_cli.status import ActivityState, StatusReport, words
 from trygghet_cli.status.result_words import results_texts
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
@@ -29,7 +29,7 @@ def _header(report: StatusReport, lang: str) -> list[str]:
         lines += ["", f"> {note}"]
     figures = [f"**{label('st.activities', lang)} {summary.activities}**: "
                f"{words.counts_text(summary.counts, lang) or '–'}",
-               label("st.done_share", lang, share=words.share_text(summary.done_share, lang)),
+               *words.done_figure(summary.done_share, lang),
                f"**{label('st.overdue_count', lang, n=summary.overdue)}**"]
     if summary.past_due_unknown:
         figures.append(label("st.past_due_unknown", lang, n=summary.past_due_unknown))
@@ -64,9 +64,10 @@ def _section(section: words.Section, report: StatusReport, lang: str) -> list[st
     lines = ["", heading]
     if section.text:
         lines += ["", md_escape(section.text)]
-    stated = words.stated_of_section(report, section, lang)
-    if stated:
-        lines += ["", md_escape(stated)]
+    for line in (words.verdict_of_section(report, section, lang),
+                 words.stated_of_section(report, section, lang)):
+        if line:
+            lines += ["", md_escape(line)]
     if section.gap:
         lines += ["", f"**{section.gap}**"]
     own = [s for s in section.activities if s.activity.from_pledge]
@@ -76,11 +77,8 @@ def _section(section: words.Section, report: StatusReport, lang: str) -> list[st
     section = replace(section, activities=tuple(s for s in section.activities if s not in own))
     if not section.activities:
         return lines
-    done = section.counts[Effective.DONE]
-    total = sum(section.counts.values()) - section.counts[Effective.CANCELLED]
-    done_of = plural("st.done_of", lang, total, done=done, total=total)
-    lines += ["", f"`{words.bar(section.done_share)}` {done_of}"
-                  f" ({words.share_text(section.done_share, lang)})", ""]
+    shown, progress = words.progress_text(section.activities, lang)
+    lines += ["", f"`{shown}` {progress}" if shown else progress, ""]
     headers = [label(k, lang) for k in ("st.activity", "st.status", "st.owner", "st.due", "st.target")]
     lines += ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines += [_row(state, report, lang) for state in section.activities]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from trygghet_cli.i18n import format_date, label, plural
+from trygghet_cli.i18n import format_date, label
 from trygghet_cli.status import ActivityState, Effective, StatusReport, Verdict, words
 from trygghet_cli.status.result_words import results_texts
 
@@ -82,7 +82,7 @@ def _header(report: StatusReport, lang: str, p: _Painter) -> None:
         p.wrap(note, "33")
     figures = [f"{label('st.activities', lang)} {summary.activities}: "
                f"{words.counts_text(summary.counts, lang) or '–'}",
-               label("st.done_share", lang, share=words.share_text(summary.done_share, lang)),
+               *words.done_figure(summary.done_share, lang),
                label("st.overdue_count", lang, n=summary.overdue)]
     if summary.past_due_unknown:
         figures.append(label("st.past_due_unknown", lang, n=summary.past_due_unknown))
@@ -136,9 +136,10 @@ def _section(section: words.Section, report: StatusReport, lang: str, p: _Painte
     p.blank()
     heading = f"{section.heading}  {section.text}" if section.text else section.heading
     p.wrap(heading, "1;36")
-    stated = words.stated_of_section(report, section, lang)
-    if stated:
-        p.wrap(stated, indent="  ")
+    for line in (words.verdict_of_section(report, section, lang),
+                 words.stated_of_section(report, section, lang)):
+        if line:
+            p.wrap(line, indent="  ")
     if section.gap:
         p.wrap(section.gap, "1;33")
     own = [s for s in section.activities if s.activity.from_pledge]
@@ -149,10 +150,8 @@ def _section(section: words.Section, report: StatusReport, lang: str, p: _Painte
     section = replace(section, activities=tuple(s for s in section.activities if s not in own))
     if not section.activities:
         return
-    done = section.counts[Effective.DONE]
-    total = sum(section.counts.values()) - section.counts[Effective.CANCELLED]
-    p.wrap(f"{words.bar(section.done_share)} {plural('st.done_of', lang, total, done=done, total=total)}"
-           f" ({words.share_text(section.done_share, lang)})")
+    shown, progress = words.progress_text(section.activities, lang)
+    p.wrap(f"{shown} {progress}" if shown else progress)
     _table(section, report, lang, p)
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
-from trygghet_cli.model import Stated
+from trygghet_cli.model import Pledge, PledgeSet, Stated
 from trygghet_cli.status.attainment import Verdict
 from trygghet_cli.status.state import ActivityState, Effective
 
@@ -81,3 +81,11 @@ def with_stated(verdict: PledgeVerdict, stated: Stated | None) -> tuple[PledgeVe
         return verdict, False
     said = FROM_SOURCE.get(stated.verdict.value)
     return (said, True) if said is not None else (verdict, False)
+
+
+def of_pledge(states: Iterable[ActivityState], pledge: Pledge, pledge_set: PledgeSet, *, started: bool,
+              ended: bool) -> tuple[PledgeVerdict, bool]:
+    """A pledge's verdict as the citizen page and `status` show it: judged from its activities,
+    or where they cannot judge it, what a source states of it or of its whole set."""
+    return with_stated(pledge_verdict(states, started=started, ended=ended),
+                       pledge.stated or pledge_set.stated)

@@ -50,7 +50,7 @@ class ActivityState:
     days_to_due: int
     targets: tuple[Attainment, ...]
     closed: bool = False  # the period ended before as_of
-    due_uncertain: bool = False  # due is the period's end, which the sources give only roughly
+    due_uncertain: bool = False  # the sources give the due date (or the period's end) only roughly
 
     @property
     def overdue(self) -> bool:
@@ -85,7 +85,7 @@ def activity_state(activity: Activity, period: Period, as_of: date,
                     for t in activity.targets)
     return ActivityState(activity, activity.status, effective, due, activity.due is None,
                          days_past_due, max(-past, 0), targets, as_of > period.end,
-                         activity.due is None and "end" in period.uncertain)
+                         "due" in activity.uncertain if activity.due else "end" in period.uncertain)
 
 
 def count_statuses(states: list[ActivityState] | tuple[ActivityState, ...]) -> dict[Effective, int]:

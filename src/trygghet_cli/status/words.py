@@ -108,10 +108,31 @@ def share_text(share: float | None, lang: str) -> str:
     return format_percent(share, lang) if share is not None else "–"
 
 
+def done_figure(share: float | None, lang: str) -> list[str]:
+    """['40 % klara'], or nothing when no activity has a status given (not '– klara')."""
+    return [] if share is None else [label("st.done_share", lang, share=share_text(share, lang))]
+
+
 def bar(share: float | None, width: int = 20) -> str:
     """A progress bar that reads without colour: ████████░░░░."""
     filled = round((share or 0.0) * width)
     return "█" * filled + "░" * (width - filled)
+
+
+def progress_text(states: tuple[ActivityState, ...], lang: str) -> tuple[str | None, str]:
+    """(bar, words) for a pledge's activities: '1 av 3 klara (33 %)', and how many have no
+    status given; no bar and no share when none has one (nothing is known to be done)."""
+    counted = [s for s in states if s.effective is not Effective.CANCELLED]
+    unknown = sum(1 for s in counted if s.effective is Effective.UNKNOWN)
+    if counted and unknown == len(counted):
+        return None, plural("report.yearly.all_unknown", lang, unknown)
+    done = sum(1 for s in counted if s.effective is Effective.DONE)
+    share = done / len(counted) if counted else None
+    shown = plural("st.done_of", lang, len(counted), done=done, total=len(counted))
+    shown += f" ({share_text(share, lang)})"
+    if unknown:
+        shown += f"; {plural('st.unknown_of', lang, unknown)}"
+    return bar(share), shown
 
 
 def gap_text(gap: Gap | None, lang: str) -> str:
@@ -190,6 +211,30 @@ def stated_of_set(report: StatusReport, lang: str) -> str | None:
 
     stated = report.pledge_set.stated
     return stated_text(stated, "set", lang, report.sources) if stated else None
+
+
+def pledge_verdict_of(report: StatusReport, pledge_id: str) -> tuple[str, bool] | None:
+    """(verdict code, whether a source states it) of one pledge over all its activities, as the
+    citizen page judges it; None under filters, which would judge it on a part of its work."""
+    from trygghet_cli.status.pledge_verdict import of_pledge
+
+    progress = next((p for p in report.pledges if p.pledge.id == pledge_id), None)
+    if progress is None or report.filters.active:
+        return None
+    verdict, said = of_pledge(progress.activities, progress.pledge, report.pledge_set,
+                              started=report.summary.started, ended=report.summary.ended)
+    return verdict.value, said
+
+
+def verdict_of_section(report: StatusReport, section: Section, lang: str) -> str | None:
+    """'Bedömning: pågår enligt plan' under a pledge (one pledge, without --by)."""
+    found = pledge_verdict_of(report, section.pledges[0]) if (
+        report.by is None and len(section.pledges) == 1) else None
+    if found is None or found[0] == "not_judged":  # the gap or 'no status given' line says why
+        return None
+    shown = label(f"pledge_verdict.{found[0]}", lang)
+    return label("st.pledge_verdict", lang,
+                 verdict=label("pledge_verdict.stated", lang, verdict=shown) if found[1] else shown)
 
 
 def stated_of_section(report: StatusReport, section: Section, lang: str) -> str | None:
