@@ -108,11 +108,23 @@ def _words(key: str) -> dict[str, str]:
     return found
 
 
-@cache
-def _hint() -> re.Pattern[str]:
+def hint_pattern(keys: list[str]) -> str:
+    """What a file holds where a word of BY_KEY may stand under one of keys: the key, ':' and
+    the word (at the start of the value)."""
     words = sorted({w for key in BY_KEY for w in _words(key)}, key=len, reverse=True)
-    keys = "|".join(BY_KEY)
-    return re.compile(rf"(?:{keys})['\"]?\s*:\s*['\"]?(?:{'|'.join(map(re.escape, words))})")
+    return rf"(?:{'|'.join(keys)})['\"]?\s*:\s*['\"]?(?:{'|'.join(map(re.escape, words))})"
+
+
+@cache
+def _hints() -> list[re.Pattern[str]]:
+    """hint_pattern as one search per key: each begins with a literal (the key), which the
+    search finds at once; with every key in one pattern it tried each at every place."""
+    return [re.compile(hint_pattern([key])) for key in BY_KEY]
+
+
+def _hinted(text: str) -> bool:
+    """Whether hint_pattern(every key) matches somewhere in text."""
+    return any(hint.search(text) for hint in _hints())
 
 
 def code(key: str, value: str) -> str:
@@ -123,7 +135,7 @@ def code(key: str, value: str) -> str:
 def canonical(data: Any, text: str) -> None:
     """Read every word in the data (the parsed `text`) under a key of BY_KEY as its code, in
     place. A file with no such word (most) is not walked."""
-    if _hint().search(text):
+    if _hinted(text):
         _walk(data)
 
 

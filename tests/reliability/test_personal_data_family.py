@@ -332,3 +332,53 @@ def test_a_yaml_escape_never_makes_validate_print_a_personnummer(run, minimal_ro
         assert_clean(result, exits=(1,))
         output = result.stdout + result.stderr
         assert "9874" not in output and escaped not in output, output
+
+
+# validate searches all the public texts of a file at once (privacy.suspects) and scans only
+# those the search picks: it must pick every text that scan() finds anything in, also among
+# other texts, or validate would be less strict than the detector.
+AROUND = ["Utfall per 2019-12-31: 303 kontroller", "a-12", "", "Trygga miljöer i centrum",
+          "kommunkod 0486, 39 274 invånare"]
+
+
+def _picked(text: str) -> bool:
+    from trygghet_cli.privacy import suspects
+
+    return len(AROUND) in suspects([*AROUND, text, *AROUND])
+
+
+@pytest.mark.parametrize("form", ISSUE_FORMS, ids=ids)
+def test_the_one_search_before_the_scan_picks_each_spelling_of_the_issue(form) -> None:
+    assert scan(form.piece) and _picked(form.piece)
+
+
+@pytest.mark.parametrize("text", ["ring 08-12 34 56", "+46 8 123 456", "0812 3456", "(08) 123 45 6",
+                                  "8112289874", "811228-9874", "a@b.se", "a at b dot se"])
+def test_the_one_search_before_the_scan_picks_the_shortest_numbers_and_addresses(text) -> None:
+    assert scan(text) and _picked(text)
+
+
+@SETTINGS
+@given(st.one_of(personnummer().map(lambda case: case[0]), mobile(),
+                 email().map(lambda case: case[0])))
+def test_the_one_search_before_the_scan_picks_every_generated_spelling(text: str) -> None:
+    assert scan(text) and _picked(text), text
+
+
+# Texts of the characters personal data is made of, mixed with look-alikes and escapes: where
+# scan() finds anything, the search picked the text.
+PIECES = st.sampled_from(["0", "1", "4", "6", "7", "8", "9", "12", "46", "070", " ", "-", "+", ".",
+                          "/", "_", ":", ",", "(", ")", "@", "a", "at", " at ", "(a)", "snabel-a",
+                          "dot", " punkt ", "se", "x", "é", "\n", "\u2013", "\u00b7", "\u200b",
+                          "\uff10", "%40", "\\u0040", "\u0301", "\t"])
+
+
+NUMBER_PIECES = st.sampled_from(["0", "1", "2", "4", "6", "7", "8", "9", "46", " ", "  ", "-", "+",
+                                  ".", "/", "_", ":", ",", "(", ")", "(0)", " - ", "\n"])
+
+
+@SETTINGS
+@given(st.one_of(st.lists(PIECES, max_size=30), st.lists(NUMBER_PIECES, max_size=24)).map("".join))
+def test_the_one_search_before_the_scan_picks_every_text_the_scan_finds_anything_in(text) -> None:
+    if scan(text):
+        assert _picked(text), text

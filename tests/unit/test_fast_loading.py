@@ -121,7 +121,9 @@ def test_generated_mappings_agree_with_the_reference(pairs: list[tuple[str, str]
 
 
 def test_positions_are_worked_out_only_as_far_as_asked_for_and_equal_the_reference() -> None:
-    raw = (TESTS / "fixtures" / "minimal" / "activities" / "2024-2025.yaml").read_bytes()
+    # A quoted value over two lines: the line scan steps aside, and the event walk answers.
+    raw = b'note: "on\n  two lines"\n' + (
+        TESTS / "fixtures" / "minimal" / "activities" / "2024-2025.yaml").read_bytes()
     doc = load_bytes(raw, "f.yaml").document
     assert doc is not None and positions_pending(doc)
     reference = load_bytes(raw, "f.yaml", fast=False).document
@@ -136,6 +138,19 @@ def test_positions_are_worked_out_only_as_far_as_asked_for_and_equal_the_referen
     assert not positions_pending(doc)
     assert doc.positions == reference.positions and doc.ends == reference.ends
     assert doc.key_positions == reference.key_positions
+
+
+def test_positions_of_a_block_style_file_come_from_its_lines_without_the_walk() -> None:
+    raw = (TESTS / "fixtures" / "minimal" / "activities" / "2024-2025.yaml").read_bytes()
+    doc = load_bytes(raw, "f.yaml").document
+    reference = load_bytes(raw, "f.yaml", fast=False).document
+    assert doc is not None and reference is not None
+    asked = [(("activities", 1, "id"), False), (("activities", 1, "id"), True),
+             (("activities", 0, "nothing here"), False), (("activities", 1), False), ((), False)]
+    for path, key in asked:
+        assert doc.where(path, key=key) == reference.where(path, key=key), path
+    assert positions_pending(doc)  # the lines answered: the event walk never ran
+    assert doc.positions == reference.positions and doc.key_positions == reference.key_positions
 
 
 def test_the_cache_keeps_a_fast_document_without_positions_and_finds_them_again() -> None:

@@ -13,8 +13,9 @@ import pytest
 
 from tests.unit import yaml_placements
 from tests.unit.test_fast_loading import _findings, _same
-from trygghet_cli.loading import load_bytes
+from trygghet_cli.loading import Document, load_bytes
 from trygghet_cli.loading.document import positions_pending
+from trygghet_cli.loading.linescan import LineScan
 
 NIGHTLY = bool(os.environ.get("TRYGGHET_NIGHTLY"))
 SIZE = yaml_placements.count() + 20_000 if NIGHTLY else 4_000
@@ -34,9 +35,29 @@ def _difference(name: str, text: str) -> tuple[str | None, bool]:
         return None, decided
     if not _same(fast.document.data, reference.document.data):
         return f"{name}: {fast.document.data!r} != {reference.document.data!r}: {text!r}", decided
+    lines = _lines_differ(fast.document, reference.document) if decided else None
+    if lines:
+        return f"{name}: the line scan puts {lines}: {text!r}", decided
     if fast.document.positions != reference.document.positions:
         return f"{name}: positions differ: {text!r}", decided
     return None, decided
+
+
+def _lines_differ(fast: Document, reference: Document) -> str | None:
+    """Where the line scan (linescan.py, asked before the walk) places a value or key of the
+    fast-loaded document elsewhere than the reference does: every value, every key, and a
+    path below each value that does not exist (its nearest parent's position)."""
+    scan = LineScan(fast.text)
+    for path in reference.positions:
+        asked = [(path, False), ((*path, "missing"), False), ((*path, 10**6), False)]
+        if path and isinstance(path[-1], str):
+            asked.append((path, True))
+        for probe, key in asked:
+            found = scan.where(fast.data, probe, key)
+            expected = reference.where(probe, key=key)
+            if found is not None and found != (expected.line, expected.column):
+                return f"{probe} (key {key}) at {found}, the reference at {expected}"
+    return None
 
 
 def test_fast_path_equals_the_reference_with_every_construct_at_every_place() -> None:

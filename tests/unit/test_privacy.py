@@ -86,3 +86,31 @@ def test_masked_keeps_the_shape_and_stars_only_the_personal_part() -> None:
     assert masked("Ring 070–123 45 67 eller mejla anna@example.se") == \
         "Ring 07*–*** ** ** eller mejla a***@example.se"
     assert masked("Inget här 2024-01-15") == "Inget här 2024-01-15"
+
+
+def test_validate_reads_the_same_public_texts_and_paths_as_public_strings() -> None:
+    """validate's scan walks the data twice without public_strings (the texts, then the paths
+    of the few it looks at): both must be public_strings' own, in its order."""
+    from pathlib import Path
+
+    from trygghet_cli.loading import load_bytes
+    from trygghet_cli.validate.privacy import _paths_at, _public_texts, public_strings
+
+    root = Path(__file__).resolve().parents[2]
+    files = sorted((root / "data").rglob("*.yaml")) + sorted((root / "tests" / "fixtures").rglob("*.yaml"))
+    compared = 0
+    for path in files:
+        doc = load_bytes(path.read_bytes(), "f.yaml").document
+        if doc is None:
+            continue
+        expected = list(public_strings(doc.data, ()))
+        texts: list[str] = []
+        _public_texts(doc.data, texts)
+        assert texts == [text for _, text in expected], path
+        if texts:
+            every = _paths_at(doc.data, list(range(len(texts))))
+            assert [every[i] for i in range(len(texts))] == [p for p, _ in expected], path
+            some = sorted({0, len(texts) // 2, len(texts) - 1})
+            assert _paths_at(doc.data, some) == {i: expected[i][0] for i in some}, path
+            compared += 1
+    assert compared > 50

@@ -172,6 +172,22 @@ def test_a_run_without_excerpts_stores_none_and_a_later_run_that_shows_them_gets
     _same(shown, _run(national, use_cache=False))
 
 
+def test_a_run_that_shows_no_warning_in_full_keeps_the_errors_lines_and_verbose_gets_the_rest(
+        national, checked) -> None:
+    listing, pledges = national / "c" / ACTIVITIES, national / "c" / "pledges" / "2024-2025.yaml"
+    _edit(pledges, "text:", "txt:")  # an error
+    _edit(listing, "title: Hastighetskontroller", "title: Ring 070-123 45 67")  # a warning
+    plain = validate_run.validate([national], warning_excerpts=False)
+    where = {f.code: f.where.line for f in plain.findings}
+    assert {"TRY201", "TRY506"} <= set(where)
+    assert set(plain.texts) == {str(pledges)}  # the error's line; none for the warning
+    checked.clear()
+    verbose = _run(national)
+    assert checked == ["c"]  # the warning's line was not kept: its root is checked again
+    _same(verbose, _run(national, use_cache=False))
+    assert "Ring 07" in verbose.texts[str(listing)][where["TRY506"]]
+
+
 def _changed_after_hashing(monkeypatch: pytest.MonkeyPatch, path: Path, text: str) -> None:
     """Another writer saves text to path right after the run hashed the root's files, before
     it reads them to check them (once)."""

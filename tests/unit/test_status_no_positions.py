@@ -16,9 +16,9 @@ def _activity_lists(loaded: repository.LoadedRoot) -> list[Document]:
 
 
 def _walked(doc: Document) -> bool:
-    """Whether any position of the fast-loaded file has been worked out (read without the
-    property, which would work them all out)."""
-    return bool(doc._positions)
+    """Whether any position of the fast-loaded file has been worked out, by the event walk or
+    from the text's lines (read without the property, which would work them all out)."""
+    return bool(doc._positions) or getattr(doc._unpack, "lines", None) is not None
 
 
 def test_without_gaps_no_activity_list_is_walked_for_positions() -> None:

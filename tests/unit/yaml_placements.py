@@ -107,9 +107,18 @@ SCALARS: list[tuple[str, Construct]] = [
     ("double", ('"text"', ())),
     ("double two lines", ('"one', ('  two"',))),
     ("double gap", ('"one', ("", '  two"',))),
+    # Quoted lines that look like a key or an entry where the node's siblings stand (the line
+    # scan of positions must not take them for one).
+    ("single key line", ("'one", ("a: 1'",))),
+    ("double key line", ('"one', ('b: two"',))),
+    ("single entry line", ("'one", ("- a'",))),
+    ("double entry line", ('"one', ("", '- b"',))),
     ("comment before", ("", ("  # c", "  x"))),
     ("comment after", ("x", ("# c",))),
     ("comment indented after", ("x", ("  # c",))),
+    ("comment then value", ("# c", ("  x",))),
+    ("comment then mapping", ("# c", ("  a: 1", "  # c", "  b: 2"))),
+    ("comment then list", ("# c", ("  - a", "  # c", "  - b"))),
     ("null", ("~", ())),
     ("list", ("", ("  - a", "  - b"))),
     ("list indentless", ("", ("- a", "- b"))),

@@ -65,7 +65,7 @@ def validate(
         data_root(ctx)  # says so when it is the bundled example, and refuses that in CI
     with progress("validate") as tick:
         report = run.validate(list(paths or []), opts.data, tick, use_cache=not no_cache,
-                              excerpts=fmt is Format.text and not quiet)
+                              excerpts=fmt is Format.text and not quiet, warning_excerpts=verbose)
     lang = opts.lang or config.root_language(report.roots)
     if fmt is Format.json:
         typer.echo(findings_machine.to_json(report.findings, report.files))

@@ -19,6 +19,7 @@ from trygghet_cli import vocabulary
 from trygghet_cli.findings import Finding, Location, Severity, make, quoted
 from trygghet_cli.loading import text as textmod
 from trygghet_cli.loading.fast import TOO_MANY, load_values
+from trygghet_cli.loading.linescan import LineScan
 from trygghet_cli.loading.positions import walk as walk_positions
 from trygghet_cli.loading.scalars import CORE_TAGS, ScalarError, resolve_plain, resolve_tagged
 
@@ -80,6 +81,10 @@ class Document:
     def where(self, path: JsonPath, *, key: bool = False) -> Location:
         """The location of the value (or key) at path, or of its nearest known parent."""
         if self._unpack is not None:
+            if isinstance(self._unpack, Deferred) and self._unpack.pending:
+                found = self._unpack.read_lines(self.data, path, key)
+                if found is not None:
+                    return Location(self.path, *found)
             self._unpack(path)
         keys, values = self._key_positions, self._positions
         table = keys if key and path in keys else values
@@ -373,15 +378,24 @@ class Deferred:
     asked for and only as far as needed: a finding in the tenth activity of a list reads the
     list that far (most documents are never asked: only findings need positions)."""
 
-    __slots__ = ("steps", "tables")
+    __slots__ = ("lines", "steps", "tables", "text")
 
     def __init__(self, text: str, tables: tuple[PositionMap, PositionMap, PositionMap]) -> None:
         self.tables = tables
+        self.text = text
         self.steps: Iterator[None] | None = walk_positions(text, *tables)
+        self.lines: LineScan | None = None
 
     @property
     def pending(self) -> bool:
         return self.steps is not None
+
+    def read_lines(self, data: Any, path: JsonPath, key: bool) -> Position | None:
+        """The position Document.where gives, found from the text's lines without the walk
+        (linescan.py); None where only the walk can say."""
+        if self.lines is None:
+            self.lines = LineScan(self.text)
+        return self.lines.where(data, path, key)
 
     def __call__(self, path: JsonPath | None) -> None:
         """Walk on until path has its position (to the end for None, or a path not there)."""
@@ -411,7 +425,8 @@ def load_bytes(raw: bytes, path: str, *, fast: bool = True) -> LoadResult:
     if isinstance(decoded, Finding):
         return LoadResult(None, [decoded])
     text = decoded.text
-    controls = textmod.control_characters(text, path)
+    unseen = textmod.unseen_characters(text)
+    controls = textmod.control_characters(text, path) if unseen else []
     if controls:
         return LoadResult(None, controls)
     empty = make("TRY003", Location(path, 1, 1), "the file is empty (or holds only comments)",
@@ -420,7 +435,7 @@ def load_bytes(raw: bytes, path: str, *, fast: bool = True) -> LoadResult:
                  sv_hint="lägg till dokumentets innehåll, eller ta bort filen")
     if not text.strip():  # a tab on an otherwise blank line is a YAML syntax error
         return LoadResult(None, [empty])
-    warnings = textmod.invisible_characters(text, path)
+    warnings = textmod.invisible_characters(text, path) if unseen else []
     values = load_values(text, max_depth=MAX_DEPTH, max_nodes=MAX_NODES,
                          max_scalar=MAX_SCALAR) if fast else None
     if values is TOO_MANY:  # refused by what it costs before the reference walks it that far

@@ -22,6 +22,8 @@ _SEPARATORS = {"\u2028": ("line separator", "radavgränsaren"),
                "\u2029": ("paragraph separator", "styckeavgränsaren")}
 # BOM in the middle, zero-width characters and bidi controls: invisible in an editor.
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u202a-\u202e\u2066-\u2069]")
+# Either of the two: one search rules both out in the common text that holds neither.
+_UNSEEN = re.compile(_CONTROL.pattern[:-1] + _INVISIBLE.pattern[1:])
 # What a double-quoted escape ("\e", "\0", "\r", "\N") can put into a value: control
 # characters that rewrite a terminal or break XML and JSON consumers downstream.
 _VALUE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -81,6 +83,12 @@ def decode(raw: bytes, path: str) -> DecodedText | Finding:
             sv=f"byte 0x{bad} vid byte {exc.start} är inte giltig UTF-8",
             sv_hint="filen sparades troligen som Latin-1 eller Windows-1252; spara den som UTF-8",
         )
+
+
+def unseen_characters(text: str) -> bool:
+    """Whether the text may hold a control or invisible character (else neither
+    control_characters nor invisible_characters has anything to say)."""
+    return _UNSEEN.search(text) is not None
 
 
 def control_characters(text: str, path: str) -> list[Finding]:

@@ -29,7 +29,8 @@ _DOTS = {"\u00b7", "\u0387", "\u02d9", "\u2027", "\u2022", "\u2219", "\u22c5", "
          "\uff65", "\u16eb", "\u2e31", "\u2e33", "\u1427", "\u2024"}
 # Text made only of these needs no folding (the common case: ASCII and Swedish letters);
 # a backslash or a percent sign may start an escape.
-_PLAIN = re.compile(r"[\n\r\x20-\x24\x26-\x5b\x5d-\x7e\u00c0-\u00ff]*")
+PLAIN_CHARACTERS = r"\n\r\x20-\x24\x26-\x5b\x5d-\x7e\u00c0-\u00ff"
+PLAIN = re.compile(f"[{PLAIN_CHARACTERS}]*")
 # An escape that stands for one character: YAML/JSON `\uXXXX`, `\UXXXXXXXX`, `\xXX`, YAML's
 # `\_` (no-break space) and `\ `, and a URL's `%XX`.
 _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|x([0-9a-fA-F]{2})|([_ /t]))"
@@ -79,7 +80,7 @@ def _unescaped(found: re.Match[str]) -> str:
 
 def fold(text: str) -> Folded:
     """The text as detection reads it, with the way back to the original's indices."""
-    if _PLAIN.fullmatch(text):
+    if PLAIN.fullmatch(text):
         return Folded(text, None)
     pieces: list[str] = []
     origin: list[int] = []

@@ -49,7 +49,7 @@ _DOT = rf"(?: ?\. ?|{_SPELLED})"
 _EMAIL = re.compile(
     rf"(?<![\w.+\-])(?P<quote>\")?(?P<local>[\w+\-]+(?:{_DOT}[\w+\-]+)*)(?(quote)\")(?P<at>{_AT})"
     rf"(?P<domain>[\w\-]+(?:{_DOT}[\w\-]+)*{_DOT}[a-z]{{2,}})(?![\w\-]|\.\w)", re.IGNORECASE)
-_EMAIL_HINT = re.compile(r"@|\bat\b|snabel|[(\[{<] ?a ?[)\]}>]", re.IGNORECASE)
+EMAIL_HINT = re.compile(r"@|\bat\b|snabel|[(\[{<] ?a ?[)\]}>]", re.IGNORECASE)
 _SPELLED_DOT = re.compile(_SPELLED, re.IGNORECASE)
 _ADDRESS_LIKE = re.compile(r"[._+\-\d]")
 
@@ -113,7 +113,7 @@ def _digit_offset(text: str, count: int) -> int:
 
 def email(text: str) -> Iterator[Found]:
     """E-mail addresses, also with spelled-out `at`, `snabel-a`, `dot` and `punkt`."""
-    if not _EMAIL_HINT.search(text):
+    if not EMAIL_HINT.search(text):
         return
     for found in _EMAIL.finditer(text):
         at = found["at"].strip().lower()

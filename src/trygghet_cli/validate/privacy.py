@@ -11,7 +11,7 @@ from typing import Any
 
 from trygghet_cli.findings import Finding, make
 from trygghet_cli.loading import Document, JsonPath
-from trygghet_cli.privacy import Match, masked, scan, url_text
+from trygghet_cli.privacy import Match, masked, scan, suspects, url_text
 
 # scan and Match are re-exported for code written before the privacy package.
 __all__ = ["NOT_TEXT", "PRIVATE_KEYS", "URL_KEYS", "Match", "check", "public_strings", "redacted", "scan"]
@@ -47,13 +47,84 @@ def public_strings(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]
         yield path, str(value)
 
 
+def _public_texts(value: Any, out: list[str]) -> None:
+    """The texts public_strings yields, in its order, without their paths (the paths of the
+    few that may hold personal data are found by _paths_at)."""
+    if isinstance(value, dict):
+        if value.get("visibility") == "internal":
+            return
+        for key, item in value.items():
+            if key in URL_KEYS and isinstance(item, str):
+                out.append(url_text(item))
+            elif key not in PRIVATE_KEYS and key not in NOT_TEXT:
+                _public_texts(item, out)
+    elif isinstance(value, list):
+        for item in value:
+            _public_texts(item, out)
+    elif isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, int) and not isinstance(value, bool):
+        out.append(str(value))
+
+
+def _paths_at(value: Any, wanted: list[int]) -> dict[int, JsonPath]:
+    """The paths of the texts at the wanted indices (ascending) of _public_texts' order; the
+    walk stops after the last."""
+    found: dict[int, JsonPath] = {}
+    seen = [0]
+    last = wanted[-1]
+    chosen = set(wanted)
+    trail: list[str | int] = []
+
+    def leaf() -> bool:
+        if seen[0] in chosen:
+            found[seen[0]] = tuple(trail)
+        seen[0] += 1
+        return seen[0] > last
+
+    def walk(node: Any) -> bool:  # True once the last wanted text is passed
+        if isinstance(node, dict):
+            if node.get("visibility") == "internal":
+                return False
+            for key, item in node.items():
+                trail.append(key)
+                if key in URL_KEYS and isinstance(item, str):
+                    done = leaf()
+                else:
+                    done = key not in PRIVATE_KEYS and key not in NOT_TEXT and walk(item)
+                trail.pop()
+                if done:
+                    return True
+            return False
+        if isinstance(node, list):
+            for index, item in enumerate(node):
+                trail.append(index)
+                done = walk(item)
+                trail.pop()
+                if done:
+                    return True
+            return False
+        if isinstance(node, str) or (isinstance(node, int) and not isinstance(node, bool)):
+            return leaf()
+        return False
+
+    walk(value)
+    return found
+
+
 def check(doc: Document) -> list[Finding]:
     """TRY504-TRY506 warnings for public text in one document."""
+    texts: list[str] = []
+    _public_texts(doc.data, texts)
+    wanted = suspects(texts)  # one search over all the texts; most hold nothing to look at
+    if not wanted:
+        return []
+    paths = _paths_at(doc.data, wanted)
     findings = []
-    for path, text in public_strings(doc.data, ()):
-        for match in scan(text):
+    for index in wanted:
+        for match in scan(texts[index]):
             findings.append(make(
-                match.code, doc.where(path),
+                match.code, doc.where(paths[index]),
                 f"public text contains what looks like {_article(match.kind)} {match.kind}: '{match.shown}'",
                 "remove personal data from public fields; use a role instead of a person, "
                 "or move the text to internal_notes",

@@ -10,7 +10,8 @@ change to any of them makes the entry unusable.
 
 An entry holds the files, the findings and the source lines that the findings' excerpts
 show, with personal data starred out; a run that prints no excerpts (--quiet, JSON) stores
-none, and a later run that needs them checks the root again.
+none, one that prints no warning in full (all but --verbose) only the errors', and a later
+run that needs more checks the root again.
 """
 
 from __future__ import annotations
@@ -75,14 +76,16 @@ def _unchanged(shared: list[tuple[str, str]]) -> bool:
     return True
 
 
-def get(store: Cache, files: RootFiles,
-        excerpts: bool) -> tuple[list[str], list[Finding], Excerpts] | None:
+def get(store: Cache, files: RootFiles, excerpts: bool,
+        warning_excerpts: bool = True) -> tuple[list[str], list[Finding], Excerpts] | None:
     """The files, findings and excerpt lines stored for the root; None when there is no usable
-    entry (none, damaged, a shared file changed, or excerpts needed and not stored)."""
+    entry (none, damaged, a shared file changed, or excerpts needed and not stored: those of
+    the errors, and with warning_excerpts those of the warnings too)."""
     stored = store.get(files.key)
     try:
-        shared, names, rows, lines = stored  # type: ignore[misc]
-        if not _unchanged(shared) or (excerpts and lines is None and rows):
+        shared, names, rows, lines, all_lines = stored  # type: ignore[misc]
+        missing = lines is None or (warning_excerpts and not all_lines)
+        if not _unchanged(shared) or (excerpts and missing and rows):
             return None
         findings = [Finding(code, Severity(severity), Location(path, line, column), message, hint,
                             sv, sv_hint)
@@ -93,9 +96,10 @@ def get(store: Cache, files: RootFiles,
 
 
 def put(store: Cache, files: RootFiles, shared: list[tuple[str, str]], names: list[str],
-        findings: list[Finding], lines: Excerpts | None) -> None:
-    """Store a root's result; `shared` lists the files outside the root it read, with hashes."""
+        findings: list[Finding], lines: Excerpts | None, all_lines: bool = True) -> None:
+    """Store a root's result; `shared` lists the files outside the root it read, with hashes;
+    `all_lines` says whether `lines` holds the warnings' excerpt lines too (or the errors')."""
     rows = [(f.where.path, f.code, f.severity.value, f.where.line, f.where.column, f.message, f.hint,
              f.message_sv, f.hint_sv) for f in findings]
-    value: Any = (shared, names, rows, lines)
+    value: Any = (shared, names, rows, lines, all_lines)
     store.put(files.key, value)

@@ -94,19 +94,21 @@ def _add_root(report: Report, root: Path, only: set[str] | None, summary: RootSu
 
 def validate(paths: list[Path], data: Path | None = None,
              tick: Callable[[int, int], None] | None = None, *, use_cache: bool = True,
-             excerpts: bool = True) -> Report:
+             excerpts: bool = True, warning_excerpts: bool = True) -> Report:
     """Check every named file or root; all findings of all files, sorted by place.
 
     `tick(done, total)` is called after each root, for a progress display. Per-file results,
     and a root's whole result while none of its files changed, are cached (see cache.py and
     rootcache.py) unless use_cache is False; many uncached files are checked on every core,
     and the report is the same either way. With excerpts False the report holds no source
-    lines (nothing to print them; nothing is redacted).
+    lines (nothing to print them; nothing is redacted), with warning_excerpts False only the
+    errors' (the default text output shows no warning's).
     """
     report = Report()
     homes: dict[Path, Path] = {}
     targets = _targets(paths, data, homes)
-    jobs = [RootJob(root, only, homes.get(root, root), excerpts, summary_cached=True)
+    jobs = [RootJob(root, only, homes.get(root, root), excerpts, summary_cached=True,
+                    warning_excerpts=warning_excerpts)
             for root, only in targets.items() if root.is_dir()]
     results = summaries(jobs, use_cache)
     for done, (root, only) in enumerate(targets.items(), start=1):

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from trygghet_cli.errors import ReadError
-from trygghet_cli.findings import Finding, Location, make
+from trygghet_cli.findings import Finding, Location, Severity, make
 from trygghet_cli.root import cache, config, repository
 from trygghet_cli.root.cache import Cache
 from trygghet_cli.validate import privacy, rootcache
@@ -33,8 +33,10 @@ T = TypeVar("T")
 class RootJob:
     """A data root to check, the files to report on (None: all), and where its cache lies.
 
-    For validate's summaries: whether the excerpt lines are wanted, and whether a summary in
-    the cache stands in for the work; and the root's files once read and hashed (None: not yet).
+    For validate's summaries: whether the excerpt lines are wanted (those of the errors, and
+    with warning_excerpts those of the warnings too: the default output shows no warning's),
+    and whether a summary in the cache stands in for the work; and the root's files once read
+    and hashed (None: not yet).
     """
 
     root: Path
@@ -43,6 +45,7 @@ class RootJob:
     excerpts: bool = True
     summary_cached: bool = False
     files: RootFiles | None = None
+    warning_excerpts: bool = True
 
 
 @dataclass(slots=True)
@@ -61,7 +64,7 @@ def summarize(job: RootJob, store: Cache | None) -> RootSummary:
     if files is None and store is not None:
         files = rootcache.files_of(job.root, store)
     if files is not None and store is not None:
-        hit = rootcache.get(store, files, job.excerpts)
+        hit = rootcache.get(store, files, job.excerpts, job.excerpts and job.warning_excerpts)
         if hit is not None:
             return RootSummary(*hit)
     # The collector stays paused until the root's model is freed again (by reference counting):
@@ -71,13 +74,13 @@ def summarize(job: RootJob, store: Cache | None) -> RootSummary:
             loaded = repository.load(job.root, store=store)
         except ReadError as exc:  # this root cannot be read (activities is a file): the others can
             return RootSummary([], [unreadable_root(job.root, exc)])
-        texts = _excerpts(loaded) if job.excerpts else {}
+        texts = _excerpts(loaded, job.warning_excerpts) if job.excerpts else {}
         summary = RootSummary(loaded.files, loaded.findings, texts)
         if files is not None and store is not None:
             shared = _shared(loaded, files)
             if shared is not None:
                 rootcache.put(store, files, shared, summary.files, summary.findings,
-                              texts if job.excerpts else None)
+                              texts if job.excerpts else None, job.warning_excerpts)
         del loaded
     return summary
 
@@ -89,11 +92,13 @@ def unreadable_root(root: Path, error: ReadError) -> Finding:
     return make(repository.UNREADABLE, where, message, hint, sv=sv, sv_hint=sv_hint)
 
 
-def _excerpts(loaded: repository.LoadedRoot) -> Excerpts:
-    """The lines each finding points to, as excerpts show them (personal data starred out)."""
+def _excerpts(loaded: repository.LoadedRoot, warnings: bool = True) -> Excerpts:
+    """The lines each finding points to (each error, without `warnings`), as excerpts show
+    them (personal data starred out)."""
     shown: dict[str, set[int]] = {}
     for finding in loaded.findings:
-        shown.setdefault(finding.where.path, set()).add(finding.where.line)
+        if warnings or finding.severity is Severity.ERROR:
+            shown.setdefault(finding.where.path, set()).add(finding.where.line)
     return {name: privacy.excerpt_lines(doc, shown[name]) for name, doc in loaded.documents.items()
             if name in shown}
 
