@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from trygghet_cli.model import Period
 
 LANGUAGES = ("sv", "en")
 
@@ -254,6 +258,22 @@ def format_uncertain(day: date, uncertain: bool, lang: str) -> str:
     """30 juni 2027, or 'ca 30 juni 2027' / 'about 30 June 2027' when the sources are unsure."""
     text = format_date(day, lang)
     return label("date.uncertain", lang, date=text) if uncertain else text
+
+
+def format_period(period: Period, lang: str, extends: str | None = None) -> str:
+    """'1 januari 2026 – ca 30 juni 2027'; 'från 1 januari 2022, tills vidare'; 'från 1 januari
+    2024 tills nya löften beslutas'; 'period anges inte'; with ', förlänger Medborgarlöften 2022'
+    when `extends` (the extended set's title) is given."""
+    start = format_uncertain(period.start, "start" in period.uncertain, lang)
+    if not period.given:
+        text = label("period.not_given", lang)
+    elif period.open:
+        text = label("period.until_next" if period.until == "next" else "period.open", lang, start=start)
+    else:
+        end = format_uncertain(period.end, "end" in period.uncertain, lang)
+        text = label("period.until_next_ended" if period.until == "next" else "period.span", lang,
+                     start=start, end=end)
+    return label("period.extends", lang, period=text, title=extends) if extends else text
 
 
 def format_short_date(day: date, lang: str) -> str:

@@ -142,6 +142,8 @@ def _finish(loaded: LoadedRoot, gaps: bool = True) -> LoadedRoot:
     a fast-loaded file works out by walking the text (thousands of activities without a
     target took most of a warm status)."""
     model = loaded.model
+    build_model.resolve_periods(model)
+    build_model.date_by_sources(model)
     loaded.findings.extend(references.check(model, loaded.lost))
     loaded.findings.extend(municipalities.check(model))
     loaded.findings.extend(rules.check(model))
