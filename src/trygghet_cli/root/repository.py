@@ -228,10 +228,10 @@ def load_files(root: Path, files: Mapping[str, bytes | Finding], prefix: str = "
     return _finish(loaded)
 
 
-def load_valid(root: Path, *, gaps: bool = True) -> LoadedRoot:
+def load_valid(root: Path, *, gaps: bool = True, store: Store = "auto") -> LoadedRoot:
     """Load a root for a command that needs valid data; raise DataError listing the errors
     (ReadError when a file could not be read). `gaps=False`: see _finish."""
-    loaded = load(root, gaps=gaps)
+    loaded = load(root, store=store, gaps=gaps)
     errors = loaded.errors()
     if errors:
         raise refusal(errors)
