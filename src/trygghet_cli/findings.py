@@ -113,6 +113,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TRY409": (Severity.ERROR, "predecessors form a cycle"),
     "TRY410": (Severity.ERROR, "completed before it started"),
     "TRY412": (Severity.ERROR, "part of a target larger than the whole"),
+    "TRY413": (Severity.ERROR, "pledge period that contradicts itself"),
     "TRY420": (Severity.ERROR, "outcome windows overlap"),
     # warnings
     "TRY501": (Severity.WARNING, "activity without target"),

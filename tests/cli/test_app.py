@@ -50,3 +50,31 @@ def test_python_m_runs_every_command_as_the_console_script_does(tmp_path) -> Non
             assert (done.returncode, done.stdout) == (0, f"trygghet {__version__}\n")
         else:
             assert done.returncode != 0 and "trygghet.yaml" in done.stdout + done.stderr
+
+
+def test_the_command_named_is_found_after_the_global_options() -> None:
+    from trygghet_cli.__main__ import named_command
+
+    assert named_command(["--data", "status", "--lang", "en", "--no-color", "validate", "x"]) == "validate"
+    assert named_command(["--data=status", "-d", "x", "--color", "never", "report", "yearly"]) == "report"
+    assert named_command(["check", "law"]) == "check"
+    for args in (["--help"], ["--version"], ["statsu"], ["--data", "x"], ["--lang", "en", "-h"], []):
+        assert named_command(args) is None
+
+
+def test_a_run_that_names_a_command_loads_only_it_and_says_what_the_whole_interface_says(run) -> None:
+    """Issue 30: `trygghet status ...` imports the status command, not all sixteen."""
+    import os
+    import subprocess
+    import sys
+
+    args = ["--lang", "en", "status", "--help"]
+    probe = (f"import sys; sys.argv = ['trygghet', *{args!r}]\n"
+             "from trygghet_cli.__main__ import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in sys.modules if m.endswith('_cmd')))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, timeout=60, env={**os.environ, "COLUMNS": "80"})
+    shown, _, loaded = done.stdout.rstrip("\n").rpartition("\n")
+    assert loaded == "['trygghet_cli.cli.status_cmd']"
+    assert shown + "\n" == run(*args).stdout

@@ -226,6 +226,28 @@ def test_roots_use_functions_declared_once_in_a_shared_file(run, area_roots) -> 
     assert [a["owners"] for a in json.loads(status.stdout)["activities"]] == [["omradespolis"]]
 
 
+def test_overview_and_status_read_from_the_cache_see_a_changed_shared_file(
+        run, area_roots, tmp_path, monkeypatch) -> None:
+    from trygghet_cli.root import repository
+
+    monkeypatch.setenv("TRYGGHET_CACHE_DIR", str(tmp_path / "cache"))
+    overview = ("overview", str(area_roots), "--as-of", AS_OF, "--format", "json")
+    status = ("--data", str(area_roots / "kil"), "status", "--as-of", AS_OF, "--owner",
+              "omradespolis", "--format", "json")
+    first, shown = run(*overview).stdout, run(*status)
+    assert [r["errors"] for r in json.loads(first)["municipalities"]] == [0, 0]
+    loads = []
+    real_load = repository.load
+    monkeypatch.setattr(repository, "load", lambda *a, **k: loads.append(a) or real_load(*a, **k))
+    assert run(*overview).stdout == first and run(*status).stdout == shown.stdout
+    assert loads == []  # neither loaded a root: both came from the cache
+    shared = area_roots / "lokalpolisomrade.yaml"
+    shared.write_text(SHARED.replace("id: omradespolis", "id: narpolis"), encoding="utf-8")
+    assert all(r["errors"] for r in json.loads(run(*overview).stdout)["municipalities"])
+    refused = run(*status)
+    assert refused.exit_code == 1 and refused.stdout == "" and len(loads) == 3
+
+
 def test_a_root_that_defines_a_shared_id_again_is_told_where_it_comes_from(run, area_roots) -> None:
     cfg = area_roots / "grums" / "trygghet.yaml"
     cfg.write_text(cfg.read_text(encoding="utf-8").replace("  - id: kommunpolis", "  - id: omradespolis"),

@@ -140,6 +140,9 @@ def test_the_yearly_report_counts_activities_and_says_the_pledges_own_targets_ap
             "Löftenas egna mål: uppnått 1, kan inte bedömas 1.") in sv
     assert "Ingen status anges för aktiviteten. Löftets egna mål: uppnått 1." in sv
     assert "aktiviteterna" not in sv
+    # a pledge has no status to give: it is not listed as an activity whose status is unknown
+    unknown = sv[sv.index("## Status inte angiven"):]
+    assert "Trygghetsvandringar i centrum" in unknown and "Vi kommer att genomföra" not in unknown
     en = run("--data", str(FLAT), "--lang", "en", "report", "yearly", "--year", "2025", "--format",
              "html", "--as-of", "2025-12-31").stdout
     assert "The pledges&#39; own targets: met 1, cannot be judged 1." in en

@@ -23,6 +23,27 @@ def test_a_root_of_statements_only_validates_without_inventing_anything(run) -> 
     assert "parties" not in pledges and "date:" not in pledges and "period:\n    " not in pledges
 
 
+def test_statements_only_without_a_period_validate_and_say_the_period_is_not_given(run, tmp_path) -> None:
+    """The same page gives no period for the pledges: no error and no warning (a warning for
+    each missing part would be allowed, but the user could add nothing the source does not
+    give), and status says so instead of placing the pledges in a year."""
+    root = tmp_path / "statements"
+    shutil.copytree(STATEMENTS, root)
+    path = root / "pledges" / "2023.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "period:\n  start: 2023-01-01\n  end: 2023-12-31\n" in text
+    path.write_text(text.replace("period:\n  start: 2023-01-01\n  end: 2023-12-31\n", ""),
+                    encoding="utf-8")
+    # Not even a warning: the source gives no period, so there is nothing the user could add.
+    assert json.loads(_validate(root))["findings"] == []
+    result = run("--data", str(root), "status", "--as-of", "2023-12-31")
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert "Period anges inte" in out
+    assert "Mål: 62, minst 1 per vecka: kan inte bedömas: okänt tidsfönster" in out
+    assert "Löftena som helhet enligt källan Uppföljning av medborgarlöftena 2023: hållna" in out
+
+
 def test_status_of_statements_only_says_what_the_source_says_and_judges_nothing_more(run) -> None:
     result = run("--data", str(STATEMENTS), "status", "--as-of", "2023-12-31")
     assert result.exit_code == 0, result.output
@@ -132,3 +153,26 @@ def test_a_pledge_report_where_nobody_names_a_party_says_so_instead_of_an_empty_
     if update_golden:
         golden.write_text("".join(parts), encoding="utf-8")
     assert "".join(parts) == golden.read_text(encoding="utf-8")
+
+
+def test_an_undated_figure_is_placed_by_the_date_of_the_source_that_reports_it(run, tmp_path) -> None:
+    """The follow-up page says when it was published: the figure counts from that day and is
+    shown by it; a rate still has no window."""
+    root = tmp_path / "flat"
+    shutil.copytree(FLAT, root)
+    config = root / "trygghet.yaml"
+    text = config.read_text(encoding="utf-8")
+    assert "    url: https://example.org/uppfoljning\n" in text
+    config.write_text(text.replace("    url: https://example.org/uppfoljning\n",
+                                   "    url: https://example.org/uppfoljning\n    published: 2025-03-12\n"),
+                      encoding="utf-8")
+    assert [f["code"] for f in json.loads(_validate(root))["findings"]] == ["TRY502"]  # as before
+    before = " ".join(run("--data", str(root), "status", "--as-of", "2025-03-11").stdout.split())
+    assert "Mål: minst 2: inget utfall" in before
+    after = " ".join(run("--data", str(root), "status", "--as-of", "2025-12-31").stdout.split())
+    assert "Mål: 3 av minst 2: uppnått [enligt källan från 12 mars 2025]" in after
+    assert ("Mål: 62, minst 1 per vecka: kan inte bedömas: okänt tidsfönster [enligt källan från "
+            "12 mars 2025]") in after
+    en = " ".join(run("--data", str(root), "--lang", "en", "report", "yearly", "--year", "2025",
+                      "--format", "md", "--as-of", "2025-12-31").stdout.split())
+    assert "3 of at least 2: met \\[per the source of 12 March 2025\\]" in en

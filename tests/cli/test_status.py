@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import BUNDLED
+from trygghet_cli.i18n import label
 
 GOLDEN = Path(__file__).parent.parent / "golden" / "status"
 
@@ -224,6 +225,39 @@ def test_a_pledge_with_one_activity_says_klar_in_the_singular(run, minimal_root)
     assert "av 1 klara" not in result.stdout
     markdown = run("--data", str(minimal_root), "status", "--as-of", "2025-01-01", "--format", "markdown")
     assert "0 av 1 klar" in markdown.stdout and "av 1 klara" not in markdown.stdout
+
+
+def test_a_second_status_is_read_from_the_cache_and_a_changed_file_or_option_is_not(
+        run, minimal_root, tmp_path, monkeypatch) -> None:
+    from trygghet_cli.root import repository
+
+    monkeypatch.setenv("TRYGGHET_CACHE_DIR", str(tmp_path / "cache"))
+    path = minimal_root / "activities" / "2024-2025.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "title: Hastighetskontroller", "title: Hastighetskontroller, ring 070-123 45 67"),
+        encoding="utf-8")
+    args = ["--data", str(minimal_root), "status", "--as-of", "2025-07-12", "--format", "markdown",
+            "--fail-if", "overdue"]
+    first = run(*args)
+    assert first.exit_code == 1 and "07*-*** ** **" in first.stdout
+    masked = label("status.masked", "sv")
+    assert masked in first.stderr
+    loads = []
+    real_load = repository.load
+
+    def counted(*a, **k):
+        loads.append(a)
+        return real_load(*a, **k)
+
+    monkeypatch.setattr(repository, "load", counted)
+    again = run(*args)  # the same output, warning and exit code, without loading the root
+    assert (again.stdout, again.stderr, again.exit_code) == (first.stdout, first.stderr, 1)
+    assert loads == []
+    english = run(*args, "--lang", "en")
+    assert "personal data" in english.stderr and english.stdout != first.stdout
+    _set_status(minimal_root, "status: ongoing", "status: done\n    completed: 2025-06-01")
+    changed = run(*args)
+    assert changed.exit_code == 0 and changed.stdout != first.stdout and len(loads) == 2
 
 
 def test_each_pledge_shows_the_verdict_the_citizen_page_shows(run, tmp_path) -> None:

@@ -104,3 +104,26 @@ def test_a_misspelt_information_kind_is_answered_with_the_swedish_word(run, swed
     result = run("--data", str(swedish_root), "validate")
     assert result.exit_code == 1
     assert "'dialogu' är inte tillåtet" in result.stdout and "tips: menade du 'dialog'?" in result.stdout
+
+
+def test_a_schema_hint_that_was_only_a_pointer_is_now_the_fields_own_swedish(run, minimal_root) -> None:
+    """Every schema description has its Swedish in the catalog (issue 23): a rate's `every` out of
+    range and an empty `unit` once said only "'trygghet schema' visar vad fältet tar emot", and a
+    missing key is explained as in English."""
+    activities = minimal_root / "activities" / "2024-2025.yaml"
+    _edit(activities, "        value: 4\n        unit: trygghetsvandringar\n",
+          "        value: 4\n        every: 1\n        unit: \"\"\n")
+    _edit(activities, "    title: Hastighetskontroller\n", "")
+    result = run("--data", str(minimal_root), "validate")
+    assert result.exit_code == 1
+    out = result.stdout
+    assert "aktiviteten a-1, målet t1, every: 1 ligger utanför tillåtet intervall (lägsta 2)" in out
+    assert ('tips: För mål av typen takt: N per så många tidsenheter, till exempel "varannat år" '
+            '(`every: 2`, `per: year`) eller "var tredje vecka".') in out
+    assert "aktiviteten a-1, målet t1, unit får inte vara tom" in out
+    assert "tips: Vad som räknas, till exempel 'nya grannsamverkansområden'." in out
+    assert "aktiviteten a-2: nyckeln 'title' saknas" in out
+    assert "tips: lägg till 'title:' (Kort rubrik.)" in out
+    assert "trygghet schema" not in out and "For rate targets" not in out and "What is counted" not in out
+    english = run("--data", str(minimal_root), "--lang", "en", "validate").stdout
+    assert "hint: What is counted, for example 'nya grannsamverkansområden'." in english

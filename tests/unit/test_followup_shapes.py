@@ -13,7 +13,17 @@ from datetime import date
 import pytest
 
 from tests.unit.status_helpers import REF, outcome, target
-from trygghet_cli.model import Bound, Outcome, PartialDate, Period, Stated, StatedVerdict, Target
+from trygghet_cli.model import (
+    NOT_GIVEN,
+    OPEN_END,
+    Bound,
+    Outcome,
+    PartialDate,
+    Period,
+    Stated,
+    StatedVerdict,
+    Target,
+)
 from trygghet_cli.situation import Indicator, IndicatorValue
 from trygghet_cli.situation.targets import outcomes as indicator_outcomes
 from trygghet_cli.status import Verdict, attainment
@@ -24,6 +34,9 @@ YEAR_2018 = Period(date(2018, 1, 1), date(2018, 12, 31))
 YEAR_2019 = Period(date(2019, 1, 1), date(2019, 12, 31))
 YEAR_2024 = Period(date(2024, 1, 1), date(2024, 12, 31))
 TWO_YEARS = Period(date(2024, 1, 1), date(2025, 12, 31))
+NO_PERIOD = NOT_GIVEN  # a pledge set whose source gives no period
+OPEN_2024 = Period(date(2024, 1, 1), OPEN_END, until="open")  # från 2024, tills vidare
+NEXT_2024 = Period(date(2024, 1, 1), date(2024, 12, 31), until="next")  # the next set began 2025
 DISTRICTS = (("oxhagen", "Oxhagen"), ("berga", "Berga/Funkabo"), ("norrliden", "Norrliden"))
 # The sources the shapes cite, by id, as a data root defines them: the words use the titles.
 SOURCES = {"s-upf2019": "Uppföljning av medborgarlöftet 2019",
@@ -273,6 +286,51 @@ SHAPES = [
           YEAR_2024, "2024-12-31", Verdict.MET,
           "minst 50 av minst 50: uppnått [mätt vid årets medborgardialog]",
           "at least 50 of at least 50: met [measured at årets medborgardialog]"),
+    Shape("pledges given without a period: a count that reaches its target is met",
+          target("at_least", 10, [outcome(12, "2024-05-31")]), NO_PERIOD, "2024-06-30", Verdict.MET,
+          "12 av minst 10: uppnått", "12 of at least 10: met"),
+    Shape("pledges given without a period: a count short of its target has no time to be paced over",
+          target("at_least", 4, [outcome(2, "2024-05-31", None)]), NO_PERIOD, "2024-06-30",
+          Verdict.NOT_JUDGED,
+          "2 av minst 4: kan inte bedömas: okänt tidsfönster [delrapport 31 maj 2024]",
+          "2 of at least 4: cannot be judged: unknown time window [interim, 31 May 2024]"),
+    Shape("pledges given without a period: a final count short of an exact target is not met",
+          target("exactly", 4, [outcome(3, "2024-05-31", "final")]), NO_PERIOD, "2024-06-30",
+          Verdict.NOT_MET, "3 av exakt 4: ej uppnått", "3 of exactly 4: not met"),
+    Shape("pledges given without a period: a rate needs a window",
+          target("rate", 1, [outcome(12, "2024-05-31", None)], per="week"), NO_PERIOD, "2024-06-30",
+          Verdict.NOT_JUDGED,
+          "12, minst 1 per vecka: kan inte bedömas: okänt tidsfönster [delrapport 31 maj 2024]",
+          "12, at least 1 per week: cannot be judged: unknown time window [interim, 31 May 2024]"),
+    Shape("pledges given without a period: a rate whose outcome gives its window is judged",
+          target("rate", 1, [outcome(14, "2024-05-31", window=("2024-03-01", "2024-05-31"))], per="week"),
+          NO_PERIOD, "2024-06-30", Verdict.MET,
+          "14 på 92 dagar (1 mar–31 maj 2024) = 1,07 per vecka, mål minst 1 per vecka: uppnått",
+          "14 in 92 days (1 Mar–31 May 2024) = 1.07 per week, target at least 1 per week: met"),
+    Shape("'från 2024, tills vidare': a rate counts from the start to the figure's date",
+          target("rate", 1, [outcome(60, "2024-12-31")], per="week"), OPEN_2024, "2025-03-31", Verdict.MET,
+          "60 på 366 dagar (1 jan–31 dec 2024) = 1,15 per vecka, mål minst 1 per vecka: uppnått",
+          "60 in 366 days (1 Jan–31 Dec 2024) = 1.15 per week, target at least 1 per week: met"),
+    Shape("'från 2024, tills vidare': an interim count has no end to be paced against",
+          target("at_least", 4, [outcome(1, "2024-06-30", "interim")]), OPEN_2024, "2024-06-30",
+          Verdict.IN_PROGRESS, "1 av minst 4: pågår [delrapport 30 jun 2024]",
+          "1 of at least 4: in progress [interim, 30 Jun 2024]"),
+    Shape("'tills nya löften beslutas', ended by the next set: paced over the year it ran",
+          target("at_least", 4, [outcome(1, "2024-06-30", "interim")]), NEXT_2024, "2024-06-30",
+          Verdict.BEHIND, "1 av minst 4: efter plan [delrapport 30 jun 2024] [väntat hittills 2]",
+          "1 of at least 4: behind [interim, 30 Jun 2024] [due so far 2]"),
+    Shape("an undated figure whose source was published 12 March 2024 is placed by that date",
+          target("at_least", 50, [replace(outcome(62, None, None), source_date="2024-03-12")]), YEAR_2024,
+          "2024-06-30", Verdict.MET, "62 av minst 50: uppnått [enligt källan från 12 mars 2024]",
+          "62 of at least 50: met [per the source of 12 March 2024]"),
+    Shape("a figure dated only by its source is not known before the source was published",
+          target("at_least", 50, [replace(outcome(62, None, None), source_date="2024-03-12")]), YEAR_2024,
+          "2024-02-29", Verdict.NO_OUTCOME, "minst 50: inget utfall", "at least 50: no outcome"),
+    Shape("a figure dated only by its source still has no window for a rate",
+          target("rate", 1, [replace(outcome(62, None, None), source_date="2024-03")], per="week"),
+          YEAR_2024, "2024-06-30", Verdict.NOT_JUDGED,
+          "62, minst 1 per vecka: kan inte bedömas: okänt tidsfönster [enligt källan från mars 2024]",
+          "62, at least 1 per week: cannot be judged: unknown time window [per the source of March 2024]"),
     Shape("an indicator value 'under 5 %' against a decrease from 8",
           _indicator_target("change", None, 5, "at_most", None, baseline={"year": 2023, "value": 8},
                             direction="decrease"),
@@ -338,3 +396,42 @@ def test_a_whole_pledge_or_set_gets_the_sources_word_not_a_judgement(shape: Whol
     assert stated_verdict(shape.stated) is shape.verdict
     assert stated_text(shape.stated, shape.whole, "sv", SOURCES) == shape.sv
     assert stated_text(shape.stated, shape.whole, "en", SOURCES) == shape.en
+
+
+@dataclass(frozen=True)
+class PeriodShape:
+    """How a pledge period a source gives is shown: status, reports, the site and diff use these."""
+
+    name: str
+    period: Period
+    extends: str | None
+    sv: str
+    en: str
+
+
+PERIOD_SHAPES = [
+    PeriodShape("'från 2022', with no end", Period(date(2022, 1, 1), OPEN_END, until="open"), None,
+                "från 1 januari 2022, tills vidare", "from 1 January 2022, until further notice"),
+    PeriodShape("'tills nya löften beslutas', no next set yet",
+                Period(date(2024, 1, 1), OPEN_END, until="next"), None,
+                "från 1 januari 2024 tills nya löften beslutas",
+                "from 1 January 2024 until the next pledges are decided"),
+    PeriodShape("'tills nya löften beslutas', ended the day before the next set began",
+                Period(date(2021, 1, 1), date(2021, 12, 31), until="next"), None,
+                "1 januari 2021 – 31 december 2021 (tills nya löften beslutades)",
+                "1 January 2021 – 31 December 2021 (until the next pledges were decided)"),
+    PeriodShape("a set that extends the previous one", Period(date(2022, 1, 1), date(2022, 12, 31)),
+                "Medborgarlöften 2021",
+                "1 januari 2022 – 31 december 2022, förlänger Medborgarlöften 2021",
+                "1 January 2022 – 31 December 2022, extends Medborgarlöften 2021"),
+    PeriodShape("a pledge set known without a period", NOT_GIVEN, None,
+                "period anges inte", "period not given"),
+]
+
+
+@pytest.mark.parametrize("shape", PERIOD_SHAPES, ids=lambda s: s.name)
+def test_a_pledge_period_is_shown_as_the_source_gives_it(shape: PeriodShape) -> None:
+    from trygghet_cli.i18n import format_period
+
+    assert format_period(shape.period, "sv", shape.extends) == shape.sv
+    assert format_period(shape.period, "en", shape.extends) == shape.en

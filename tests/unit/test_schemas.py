@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -95,3 +96,48 @@ def test_every_property_has_a_swedish_name_for_diff(path: Path) -> None:
     unnamed = sorted({where.rsplit("/", 1)[-1] for where, _ in _properties(body)
                       if not has_label(f"field.{where.rsplit('/', 1)[-1]}")})
     assert unnamed == [], "add field.NAME to i18n/sv.po: diff shows it to Swedish readers"
+
+
+def _schema_hints() -> Any:
+    from tests.conftest import REPO
+
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import schema_hints
+    finally:
+        sys.path.remove(str(REPO / "scripts"))
+    return schema_hints
+
+
+def test_every_schema_description_has_a_swedish_hint() -> None:
+    """A schema finding in a Swedish root shows its field's description as the hint, looked up
+    in sv.po; a description the catalog lacks (a new field) shows only the generic pointer."""
+    from trygghet_cli.i18n import label
+
+    descriptions = _schema_hints().descriptions()
+    generic = label("schema.hint.generic", "sv")
+    assert len(descriptions) > 250
+    english_only = [text for text in descriptions if schema._sv(text) == generic]
+    assert english_only == [], ("run scripts/schema_hints.py and translate the new entries in "
+                                "i18n/sv.po:\n" + "\n".join(english_only))
+
+
+def test_a_description_missing_from_the_catalog_is_found_and_gets_the_next_number() -> None:
+    from trygghet_cli.i18n import label, parse_po
+
+    hints = _schema_hints()
+    assert schema._sv("A field added after the translation.") == label("schema.hint.generic", "sv")
+    before, _ = parse_po(hints.CATALOG.read_text(encoding="utf-8"))
+    after, _ = parse_po(hints.add(["A field added after the translation."]))
+    numbers = [int(key.rsplit(".", 1)[1]) for key in before
+               if key.startswith("schema.hint.") and key.rsplit(".", 1)[1].isdigit()]
+    added = after[f"schema.hint.{max(numbers) + 1}"]
+    assert added == {"msgctxt": f"schema.hint.{max(numbers) + 1}",
+                     "msgid": "A field added after the translation.", "msgstr": ""}
+    assert set(after) - set(before) == {f"schema.hint.{max(numbers) + 1}"}
+
+
+def test_a_field_named_description_is_no_description_text() -> None:
+    body = {"description": "A list.", "properties": {"description": {"description": "What is done."}},
+            "items": {"description": "One item."}}
+    assert sorted(_schema_hints()._texts(body)) == ["A list.", "One item.", "What is done."]

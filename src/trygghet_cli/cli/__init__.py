@@ -5,25 +5,40 @@ from __future__ import annotations
 import os
 import sys
 
-from trygghet_cli.cli import (
-    activity_cmd,
-    check_cmd,
-    diff_cmd,
-    explain_cmd,
-    export_cmd,
-    fmt_cmd,
-    import_cmd,
-    init_cmd,
-    migrate_cmd,
-    new_cmd,
-    overview_cmd,
-    report_cmd,
-    schema_cmd,
-    site_cmd,
-    status_cmd,
-    validate_cmd,
-)
 from trygghet_cli.cli.app import NO_ROOM, app, language, output_failed
+
+
+def _only_module() -> str | None:
+    """The one command module that the running `trygghet` needs, when it named one (see
+    trygghet_cli.__main__); None: every command is registered, as for any other importer."""
+    launcher = sys.modules.get("trygghet_cli.__main__")
+    only = getattr(launcher, "command_module", None)
+    return only if isinstance(only, str) else None
+
+
+if _only_module() is None:
+    from trygghet_cli.cli import (
+        activity_cmd,
+        check_cmd,
+        diff_cmd,
+        explain_cmd,
+        export_cmd,
+        fmt_cmd,
+        import_cmd,
+        init_cmd,
+        migrate_cmd,
+        new_cmd,
+        overview_cmd,
+        report_cmd,
+        schema_cmd,
+        site_cmd,
+        status_cmd,
+        validate_cmd,
+    )
+else:
+    import importlib
+
+    importlib.import_module(f"trygghet_cli.cli.{_only_module()}")
 
 __all__ = [
     "activity_cmd",

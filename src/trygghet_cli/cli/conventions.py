@@ -75,7 +75,8 @@ def _report_kinds(ctx: Context, param: Parameter, incomplete: str) -> list[str]:
 
 def _periods(model: Any) -> list[str]:
     """A pledge period as people type it (2019, 2024-2025) and its id."""
-    return [name for s in model.pledge_sets for name in (s.id, s.period.label().replace("–", "-"))]
+    return [name for s in model.pledge_sets for name in (s.id, s.period.label().replace("–", "-"))
+            if " " not in name]  # 'från 2024', 'period anges inte': typed by the id
 
 
 COMPLETIONS: dict[str, Callable[[Context, Parameter, str], list[str]]] = {

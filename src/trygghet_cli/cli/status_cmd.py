@@ -21,7 +21,12 @@ from trygghet_cli.i18n import label
 from trygghet_cli.status import Effective, Rollup
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from trygghet_cli.model import Model
+    from trygghet_cli.root.cache import Cache
+    from trygghet_cli.root.repository import LoadedRoot
 
 
 class Format(StrEnum):
@@ -109,30 +114,74 @@ def status(
 
       trygghet status --municipality kil            # one municipality of a police area
     """
-    from trygghet_cli.area import scoped
-    from trygghet_cli.root import repository
-    from trygghet_cli.status import Filters, build_report
-
     if lang is not None and lang not in ("sv", "en"):
         raise UsageError.say("cli.bad_lang", chosen=lang)
     if audience not in (None, "public", "internal"):
         raise UsageError.say("cli.bad_audience", audience=audience)
-    public = (audience or ("public" if fmt is Format.markdown else "internal")) == "public"
     opts = options(ctx)
-    loaded = repository.load_valid(data_root(ctx), gaps=False)  # status shows no warnings
+    root = data_root(ctx)
+    asked = (period, as_of, by, owner, district, status_, overdue, due_within, pledge, fmt, lang,
+             municipality, audience, delimiter, opts.lang, opts.color, _width())
+    text, masked, failing = _cached(root, asked, lambda store: _status(root, store, *asked[:-1]))
+    if masked:
+        typer.echo(label("status.masked", masked), err=True)
+    typer.echo(text)
+    if fail_if is FailIf.overdue and failing:
+        raise typer.Exit(int(ExitCode.INVALID))
+
+
+Shown = tuple[str, str, bool]  # the text, the language of its warning when masked (else ""), overdue
+
+
+def _cached(root: Path, asked: tuple[object, ...], make: Callable[[Cache | None],
+            tuple[Shown, LoadedRoot]]) -> Shown:
+    """What status shows for these options, from the cache while no file of the root changed
+    (root/derived.py: a warm status of a large root is a read and a hash of its files), else
+    made and stored."""
+    from trygghet_cli.root import cache, derived
+    from trygghet_cli.validate import rootcache
+
+    store = cache.open_for(root)
+    files = rootcache.files_of(root, store) if store is not None else None
+    if store is None or files is None:
+        return make(store)[0]
+    entry = derived.key(store, files, "status", *asked)
+    stored = derived.get(store, entry)
+    if isinstance(stored, tuple) and len(stored) == 3:
+        return stored
+    shown, loaded = make(store)
+    derived.put(store, files, entry, loaded, shown)
+    return shown
+
+
+def _status(root: Path, store: Cache | None, period: str | None, as_of: str | None,
+            by: Rollup | None, owner: list[str], district: list[str], status_: list[str],
+            overdue: bool, due_within: int | None, pledge: list[str], fmt: Format, lang: str | None,
+            municipality: str | None, audience: str | None, delimiter: Delimiter | None,
+            global_lang: str | None, color: bool) -> tuple[Shown, LoadedRoot]:
+    """The status text of the root for the options, and the root it was made from."""
+    from trygghet_cli.area import scoped
+    from trygghet_cli.root import repository
+    from trygghet_cli.status import Filters, build_report
+
+    public = (audience or ("public" if fmt is Format.markdown else "internal")) == "public"
+    loaded = repository.load_valid(root, gaps=False, store=store)  # status shows no warnings
     model = scoped(loaded.model, municipality)
     if public:
         model = _public(model)
     filters = Filters(tuple(owner), tuple(district), tuple(_statuses(status_)),
                       overdue, due_within, tuple(pledge))
     report = build_report(model, period, as_of_date(as_of), filters, by, today=date.today())
-    language = lang or opts.lang or (model.config.language if model.config else "sv")
-    text = _render(report, fmt, language, opts.color, delimiter.value if delimiter else None)
+    language = lang or global_lang or (model.config.language if model.config else "sv")
+    text = _render(report, fmt, language, color, delimiter.value if delimiter else None)
+    masked = ""
     if public:
-        text = _masked(text, language)
-    typer.echo(text)
-    if fail_if is FailIf.overdue and (report.summary.overdue or report.summary.past_due_unknown):
-        raise typer.Exit(int(ExitCode.INVALID))
+        from trygghet_cli import privacy
+
+        safe = privacy.masked(text)
+        masked, text = (language if safe != text else ""), safe
+    failing = bool(report.summary.overdue or report.summary.past_due_unknown)
+    return (text, masked, failing), loaded
 
 
 def _public(model: Model) -> Model:
@@ -142,16 +191,6 @@ def _public(model: Model) -> Model:
     lists = [replace(x, activities=[a for a in x.activities if a.visibility != "internal"])
              for x in model.activity_lists]
     return replace(model, activity_lists=lists)
-
-
-def _masked(text: str, lang: str) -> str:
-    """Public output with personal data masked, and a warning on stderr when there was any."""
-    from trygghet_cli import privacy
-
-    safe = privacy.masked(text)
-    if safe != text:
-        typer.echo(label("status.masked", lang), err=True)
-    return safe
 
 
 def _render(report: object, fmt: Format, lang: str, color: bool, delimiter: str | None) -> str:

@@ -402,7 +402,8 @@ def new_activity(loaded: LoadedRoot, target: ActivityList | PledgeSet, fields: N
     fields.completed, fields.reason = wanted["completed"], wanted["reason"]
     taken = {a.id for a in loaded.model.all_activities()}
     pledge_set = loaded.model.pledge_set(_pledge_set_id(target))
-    fallback = f"a{pledge_set.period.start.year}-" if pledge_set else f"{target.id}-a"
+    fallback = (f"a{pledge_set.period.start.year}-" if pledge_set.period.given else "a-") \
+        if pledge_set else f"{target.id}-a"
     existing = [a.id for a in target.activities] if isinstance(target, ActivityList) else []
     activity_id = next_id(existing, taken, fallback=fallback)
     if isinstance(target, PledgeSet) or not existing:

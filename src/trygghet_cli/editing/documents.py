@@ -191,7 +191,10 @@ def _start(model: Model, earlier: list[Period], when: tuple[date | None, date | 
            prefix: str, title: str, scope: Scope) -> _Start:
     """The new period after the latest of `earlier`; the file label and id carry the
     municipality in a police area's root (`sk-kil-2026-2029` in `kil-2026-2029.yaml`)."""
-    latest = max(earlier, key=lambda p: p.end, default=None)
+    if when[0] is None and any(p.open for p in earlier):
+        raise UsageError.say("new.after_open")
+    # A period in force until further notice, or not given, has no end to follow.
+    latest = max((p for p in earlier if p.given and not p.open), key=lambda p: p.end, default=None)
     period = new_period(when[0], when[1], latest, years)
     label = scope.label(period_label(period))
     taken = _taken(model)

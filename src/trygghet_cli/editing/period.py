@@ -165,7 +165,13 @@ def scaffold(loaded: LoadedRoot, lang: str, start: date | None = None, end: date
     model = loaded.model
     scope = scope or Scope(model, None)
     current, current_list = _current(scope.model)
-    period = next_period(current.period, start, end)
+    if current.period.open or not current.period.given:
+        # Nothing to count on from an end that is not there: the user gives the dates.
+        if start is None or end is None:
+            raise UsageError.say("new.after_open_set", set=current.id)
+        period = Period(start, end)
+    else:
+        period = next_period(current.period, start, end)
     taken = {a.id for a in model.all_activities()} | {s.id for s in model.pledge_sets} | {
         p.id for s in model.pledge_sets for p in s.pledges} | {a.id for a in model.activity_lists}
     set_id = _fresh_id(_relabel(current.id, current.period, period), taken, f"{current.id}-next")

@@ -26,7 +26,8 @@ def select(model: Model, root: Path, period: str | None) -> list[periods.PeriodT
 def _stamp(chosen: list[periods.PeriodTarget]) -> datetime:
     """A date from the data for a file's own timestamps: the latest revision or period start."""
     days = [PartialDate(t.activity_list.revised).first if t.activity_list and t.activity_list.revised
-            else t.pledge_set.period.start for t in chosen]
+            else t.pledge_set.period.start for t in chosen
+            if (t.activity_list and t.activity_list.revised) or t.pledge_set.period.given]
     return datetime.combine(max(days), datetime.min.time()) if days else datetime(2000, 1, 1)
 
 

@@ -43,7 +43,8 @@ def fold(line: str) -> str:
 
 def _stamp(target: PeriodTarget) -> str:
     revised = target.activity_list.revised if target.activity_list else None
-    day = PartialDate(revised).first if revised else target.pledge_set.period.start
+    period = target.pledge_set.period
+    day = PartialDate(revised).first if revised else period.start if period.given else date(1970, 1, 1)
     return f"{day:%Y%m%d}T000000Z"
 
 
@@ -91,6 +92,9 @@ def calendar(periods: list[PeriodTarget], config: Config, lang: str, internal: b
         f"X-WR-CALNAME:{escape(label('ics.name', lang, municipality=config.municipality))}",
     ]
     for target, activity in activities(periods, internal):
+        period = target.pledge_set.period
+        if activity.due is None and (period.open or not period.given):
+            continue  # no due date, and no end of the period to fall due on
         lines.extend(_event(activity, target, config, lang))
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

@@ -21,7 +21,9 @@ class PeriodTarget:
 
 
 def _plain_label(pledge_set: PledgeSet) -> str:
-    return pledge_set.period.label().replace("–", "-")
+    """'2024-2025'; the set's id for a period without an end or not given ('ml-utan-period')."""
+    period = pledge_set.period
+    return period.label().replace("–", "-") if period.given and not period.open else pledge_set.id
 
 
 def targets(model: Model, root: Path) -> list[PeriodTarget]:

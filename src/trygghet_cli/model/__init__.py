@@ -40,14 +40,34 @@ class TargetKind(StrEnum):
     LEVEL = "level"  # a level held, such as a staffing level: the latest figure counts
 
 
+Day = date  # for annotations in classes that have a field named `date`
+# The end of a period in force until further notice (tills vidare): every day from its start.
+OPEN_END = date.max
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     """Inclusive start and end dates; `uncertain` names those the sources do not give for certain
-    ("start", "end"), which views show as "ca 30 juni 2027"."""
+    ("start", "end"), which views show as "ca 30 juni 2027".
+
+    A pledge period may say `until` instead of an end: "open" (tills vidare) or "next" (tills
+    nya löften beslutas, which ends the day before the next set starts, else is open). An open
+    period ends on OPEN_END: it holds every day from its start, so it is running on any as_of
+    after it. A pledge set whose source gives no period has `given` False and the empty span
+    NOT_GIVEN (start after end): it holds no day and lies in no year, so nothing places it in
+    time by guess.
+    """
 
     start: date
     end: date
     uncertain: tuple[str, ...] = ()
+    until: str | None = None  # "open" or "next", as the file says
+    given: bool = True
+
+    @property
+    def open(self) -> bool:
+        """True when the end is not known: in force until further notice."""
+        return self.given and self.end == OPEN_END
 
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
@@ -55,14 +75,44 @@ class Period:
     def within(self, other: Period) -> bool:
         return other.start <= self.start and self.end <= other.end
 
-    def label(self) -> str:
+    def label(self, lang: str = "sv") -> str:
+        """'2024–2025', '2019'; 'från 2022' for an open period, 'period anges inte' for none."""
+        if not self.given or self.open:
+            from trygghet_cli.i18n import label
+
+            return (label("period.from_year", lang, year=self.start.year) if self.given
+                    else label("period.not_given", lang))
         if self.start.year == self.end.year:
             return str(self.start.year)
         return f"{self.start.year}–{self.end.year}"
 
+    def last_year(self, as_of: date) -> int:
+        """The last year the period runs in: for an open one, as_of's (or its start's)."""
+        return max(self.start.year, as_of.year) if self.open else self.end.year
+
     @property
     def days(self) -> int:
-        return (self.end - self.start).days + 1
+        return max((self.end - self.start).days + 1, 0)
+
+    @property
+    def bounds(self) -> tuple[str | None, str | None]:
+        """Start and end as ISO dates for exports; None for an end (or a period) not given."""
+        if not self.given:
+            return None, None
+        return self.start.isoformat(), None if self.open else self.end.isoformat()
+
+    def narrowed(self, start: date | None, end: date | None) -> Period:
+        """An activity's own stretch in this period: its start, else the period's, to its due
+        date, else the period's end. In a period that is not given, a stretch with no start
+        of its own is not given either (no pace, no rate without a window can be judged)."""
+        if not self.given and start is None:
+            return self
+        first = start or self.start
+        last = end or (self.end if self.given else OPEN_END)
+        return Period(first, last, until=None if end else self.until)
+
+
+NOT_GIVEN = Period(date.max, date.min, given=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +271,7 @@ class PledgeSet:
     municipalities: list[str] = field(default_factory=list)
     more_agreements: list[str] = field(default_factory=list)  # `agreements:` the period also spans
     stated: Stated | None = None  # what a source says about the set as a whole
+    extends: str | None = None  # id of the earlier set this one extends (förlänger)
 
     @property
     def agreement_ids(self) -> list[str]:
@@ -300,6 +351,15 @@ class Outcome:
     date_text: str | None = None  # the date as written when only the year or month is known
     season: str | None = None  # spring, summer, autumn or winter, for a target with seasons
     occasion: str | None = None  # an indicator value's occasion ("årets medborgardialog")
+    # An undated outcome's only date: when the source it cites was published (YYYY[-MM[-DD]]).
+    source_date: str | None = None
+
+    @property
+    def known_on(self) -> Day:
+        """The first day the outcome can be known: its date, or for an undated one the last day
+        of its source's publication date (date.min when that is not given either)."""
+        published = parse_partial(self.source_date) if self.undated and self.source_date else None
+        return published.last if published else self.date
 
     @property
     def undated(self) -> bool:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from trygghet_cli import formats
 from trygghet_cli.i18n import join_list
 from trygghet_cli.loading import Document, JsonPath
 from trygghet_cli.model import (
+    NOT_GIVEN,
+    OPEN_END,
     Activity,
     ActivityList,
     Agreement,
@@ -33,6 +35,7 @@ from trygghet_cli.model import (
     Target,
     TargetKind,
     parse_partial,
+    pledge_actions,
 )
 
 
@@ -40,9 +43,14 @@ def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def _period(raw: dict[str, Any]) -> Period:
-    return Period(date.fromisoformat(raw["start"]), date.fromisoformat(raw["end"]),
-                  tuple(raw.get("uncertain", ())))
+def _period(raw: dict[str, Any] | None) -> Period:
+    """The period as written: without an end ('until: open' or 'next') it is open until
+    `resolve_periods` finds the next set; without a period at all, NOT_GIVEN."""
+    if raw is None:
+        return NOT_GIVEN
+    end = date.fromisoformat(raw["end"]) if "end" in raw else OPEN_END
+    return Period(date.fromisoformat(raw["start"]), end, tuple(raw.get("uncertain", ())),
+                  raw.get("until"))
 
 
 def _sources(doc: Document, items: list[dict[str, Any]], path: JsonPath) -> list[Source]:
@@ -132,10 +140,10 @@ def pledges(doc: Document, model: Model) -> None:
         for i, p in enumerate(data["pledges"])
     ]
     model.pledge_sets.append(PledgeSet(
-        data["id"], data["title"], _period(data["period"]), data.get("agreement"),
+        data["id"], data["title"], _period(data.get("period")), data.get("agreement"),
         data.get("signed"), data.get("situation_picture"), items, data, Ref(doc, ()),
         data.get("municipalities", []), data.get("agreements", []),
-        _stated(doc, data.get("stated"), ("stated",))))
+        _stated(doc, data.get("stated"), ("stated",)), data.get("extends")))
     model.sources.extend(_sources(doc, data.get("sources", []), ("sources",)))
 
 
@@ -239,6 +247,39 @@ def inherit_parties(model: Model) -> None:
     for activity in model.all_activities():
         if not activity.parties_stated:
             activity.parties = list(dict.fromkeys(p for i in activity.pledges for p in by_pledge.get(i, [])))
+
+
+def resolve_periods(model: Model) -> None:
+    """Give a pledge period that runs 'until: next' (tills nya löften beslutas) its end: the
+    day before the next pledge set of the same municipality starts. Without a next set it
+    stays open, as does 'until: open'."""
+    from dataclasses import replace
+
+    from trygghet_cli.area import municipalities_of
+
+    dated = [s for s in model.pledge_sets if s.period.given]
+    for pledge_set in dated:
+        if pledge_set.period.until != "next":
+            continue
+        mine = {m.id for m in municipalities_of(model, pledge_set)}
+        later = [s.period.start for s in dated if s.period.start > pledge_set.period.start
+                 and (not mine or not (theirs := {m.id for m in municipalities_of(model, s)})
+                      or mine & theirs)]
+        if later:
+            pledge_set.period = replace(pledge_set.period, end=min(later) - timedelta(days=1))
+
+
+def date_by_sources(model: Model) -> None:
+    """Give an undated outcome that cites a source with a publication date that date, as the
+    only date it has: it counts from then, and views say "enligt källan från 12 mars 2024"."""
+    published = {s.id: s.published for s in model.sources if s.published}
+    actions = [a for s in model.pledge_sets for a in pledge_actions(s)] + model.all_activities()
+    for activity in actions:
+        for target in activity.targets:
+            for outcome in target.outcomes:
+                if outcome.undated and outcome.source in published and parse_partial(
+                        published[outcome.source] or "") is not None:
+                    outcome.source_date = published[outcome.source]
 
 
 BUILDERS = {"config": config, "agreement": agreement, "pledges": pledges, "activities": activities,

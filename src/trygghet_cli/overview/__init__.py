@@ -46,6 +46,7 @@ class Row:
     period_start: date | None = None
     period_end: date | None = None
     period_choice: str | None = None
+    period_until: str | None = None  # "open" or "next": the period has no end yet (period_end None)
     period_uncertain: tuple[str, ...] = ()  # 'start' and/or 'end' when the sources give it only roughly
     activities: int = 0
     statuses: dict[str, int] = field(default_factory=dict)
@@ -129,7 +130,9 @@ def municipality_row(model: Model, base: Row, as_of: date) -> Row:
     pledge_set = report.pledge_set
     return replace(
         base, pledge_set=pledge_set.id, pledge_title=pledge_set.title,
-        period_start=pledge_set.period.start, period_end=pledge_set.period.end,
+        period_start=pledge_set.period.start if pledge_set.period.given else None,
+        period_end=None if pledge_set.period.open or not pledge_set.period.given else pledge_set.period.end,
+        period_until=pledge_set.period.until,
         period_choice=report.selected.how.value, period_uncertain=tuple(pledge_set.period.uncertain),
         activities=summary.activities,
         statuses={status.value: count for status, count in summary.counts.items()},

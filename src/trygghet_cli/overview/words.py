@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from trygghet_cli.i18n import format_partial, format_percent, format_short_date, label
-from trygghet_cli.model import Period
+from trygghet_cli.model import NOT_GIVEN, OPEN_END, Period
 from trygghet_cli.overview import STATUSES, Row
 
 
@@ -20,9 +20,11 @@ def key_name(key: str, lang: str) -> str:
 def period(row: Row, lang: str) -> str:
     if row.errors:
         return count(row.errors, "ov.errors", lang)
-    if row.period_start is None or row.period_end is None:
+    if row.pledge_set is None:
         return label("ov.no_pledges", lang)
-    text = Period(row.period_start, row.period_end).label()
+    shown = NOT_GIVEN if row.period_start is None else Period(
+        row.period_start, row.period_end or OPEN_END, until=row.period_until)
+    text = shown.label(lang)
     if row.period_choice == "latest_ended":
         return label("ov.ended_uncertain" if "end" in row.period_uncertain else "ov.ended", lang, label=text)
     if row.period_choice == "upcoming":

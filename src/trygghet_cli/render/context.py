@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from trygghet_cli import i18n
-from trygghet_cli.model import Activity, Model, Period, Source, Stated
+from trygghet_cli.model import Activity, Model, Period, PledgeSet, Source, Stated
 
 PUBLIC = "public"
 INTERNAL = "internal"
@@ -62,10 +62,15 @@ class ViewContext:
     def partial(self, text: str | None) -> str:
         return i18n.format_partial(str(text), self.lang) if text else ""
 
-    def period(self, period: Period) -> str:
-        """'1 januari 2026 – ca 30 juni 2027': a date the sources are unsure of reads 'ca'."""
-        start = i18n.format_uncertain(period.start, "start" in period.uncertain, self.lang)
-        return f"{start} – {i18n.format_uncertain(period.end, 'end' in period.uncertain, self.lang)}"
+    def period(self, period: Period, extends: str | None = None) -> str:
+        """'1 januari 2026 – ca 30 juni 2027': a date the sources are unsure of reads 'ca';
+        'från 1 januari 2022, tills vidare', 'period anges inte' (i18n.format_period)."""
+        return i18n.format_period(period, self.lang, extends)
+
+    def set_period(self, pledge_set: PledgeSet) -> str:
+        """A pledge set's period, and the set it extends: '…, förlänger Medborgarlöften 2022'."""
+        extended = self.model.pledge_set(pledge_set.extends) if pledge_set.extends else None
+        return self.period(pledge_set.period, extended.title if extended else None)
 
     def visible(self, activity: Activity) -> bool:
         """Internal activities appear only in internal reports."""

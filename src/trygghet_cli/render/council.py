@@ -30,7 +30,13 @@ def span(ctx: ViewContext, req: Request) -> Period:
     if req.year is not None:
         return Period(date(req.year, 1, 1), date(req.year, 12, 31))
     if req.period is not None:
-        return select.pledge_set(ctx.model, req.period, None, ctx.as_of).period
+        chosen = select.pledge_set(ctx.model, req.period, None, ctx.as_of)
+        if not chosen.period.given:
+            from trygghet_cli.errors import UsageError
+
+            raise UsageError.say("council.no_period", set=chosen.id)
+        # An open period (tills vidare) is reported up to as_of.
+        return Period(chosen.period.start, min(chosen.period.end, ctx.as_of))
     return Period(ctx.as_of - timedelta(days=364), ctx.as_of)
 
 

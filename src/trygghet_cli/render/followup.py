@@ -66,8 +66,8 @@ def status_built(ctx: ViewContext, req: Request) -> Built:
     for _, att in judged:
         verdicts[att.verdict] += 1
     view = {
-        "meta": views.meta(ctx, "status", chosen.title, chosen.period.label(), [chosen], dated=True),
-        "set": {"title": chosen.title, "period": ctx.period(chosen.period)},
+        "meta": views.meta(ctx, "status", chosen.title, chosen.period.label(ctx.lang), [chosen], dated=True),
+        "set": {"title": chosen.title, "period": ctx.set_period(chosen)},
         "period_state": words.period_text(report, ctx.lang),
         "choice_note": words.choice_note(report, ctx.lang) or "",
         "counts": outcomes.counts_view(ctx, visible),
@@ -163,7 +163,7 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
     from trygghet_cli.render import Built
 
     year = req.year if req.year is not None else select.default_year(ctx.model, ctx.as_of)
-    sets = select.pledge_sets_of_year(ctx.model, year)
+    sets = select.pledge_sets_of_year(ctx.model, year, ctx.as_of)
     # A year not yet ended is reported as it stands, and says so with the date (always: the
     # figures change until the year is over).
     preliminary = ctx.as_of < date(year, 12, 31)
@@ -172,11 +172,12 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
     for pledge_set in sets:
         mine = _year_states(ctx, pledge_set, year)
         states += mine
-        blocks.append({"title": pledge_set.title, "period": ctx.period(pledge_set.period),
+        blocks.append({"title": pledge_set.title, "period": ctx.set_period(pledge_set),
                        "pledges": _year_pledges(ctx, pledge_set, mine),
                        "counts": outcomes.counts_view(ctx, mine), "done_text": done_text(ctx, mine),
                        "notes": text(pledge_set.raw.get("notes"))})
     judged = [(t.target.text, t) for s in states for t in s.targets]
+    listed = [s for s in states if not s.activity.from_pledge]
     meta = views.meta(ctx, "yearly", ctx.t("report.yearly.title", year=year), str(year),
                       list(sets), False)
     if preliminary:
@@ -185,7 +186,10 @@ def yearly_built(ctx: ViewContext, req: Request) -> Built:
         "meta": meta,
         "year": year, "sets": blocks, "intro_parties": _intro_parties(ctx, sets),
         "not_done": [_not_done(ctx, s) for s in states if s.effective in NOT_DONE],
-        "unknown": [_unknown(ctx, s) for s in states if s.effective is Effective.UNKNOWN],
+        # A pledge that carries its own targets has no status to give: it is no activity here.
+        "unknown": [_unknown(ctx, s) for s in states
+                    if s.effective is Effective.UNKNOWN and not s.activity.from_pledge],
+        "all_done": bool(listed) and all(s.effective is not Effective.UNKNOWN for s in listed),
         "missing": [{"activity": s.activity.title, "target": t.target.text,
                      "verdict": words.verdict_name(t.verdict, ctx.lang)}
                     for s in states for t in s.targets if t.verdict in MISSING],

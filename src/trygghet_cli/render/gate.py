@@ -26,6 +26,7 @@ CANARY_MIN = 20
 _READ_ATTRIBUTES = {"title", "alt", "aria-label", "content", "summary"}
 _LINK_ATTRIBUTES = {"href", "src"}
 _MD_LINK_TARGET = re.compile(r"(?<!\\)\](\([^)\s]*\))")
+_MD_ESCAPE = re.compile(r"\\(.)")
 def _refuse(problems: list[tuple[Location, privacy.Match]]) -> DataError:
     where, match = problems[0]
     values = {"where": where, "what": CODES[match.code][1], "kind": sv_kind(match.kind), "code": match.code,
@@ -61,7 +62,7 @@ def check_inputs(documents: list[Document], allowed: frozenset[str] = frozenset(
         raise _refuse(sorted(problems, key=lambda item: item[0]))
 
 
-class _TextLines(HTMLParser):
+class TextLines(HTMLParser):
     """Visible text and read attributes of an HTML document, with their line numbers."""
 
     def __init__(self) -> None:
@@ -90,24 +91,43 @@ def output_pieces(text: str, fmt: str) -> tuple[tuple[int, str], ...]:
     """The readable text of a rendered report as (line, text) pieces (kept for the next call:
     both checks of the gate read the same output, and parsing HTML is most of their time)."""
     if fmt == "html":
-        parser = _TextLines()
+        parser = TextLines()
         parser.feed(text)
         parser.close()
         return tuple(parser.pieces)
     pieces = []
     for n, line in enumerate(text.splitlines(), start=1):
-        pieces.append((n, re.sub(r"\\(.)", r"\1", _MD_LINK_TARGET.sub("]", line))))
+        pieces.append((n, _MD_ESCAPE.sub(r"\1", _MD_LINK_TARGET.sub("]", line))))
         pieces += [(n, privacy.url_text(t.group(1)[1:-1])) for t in _MD_LINK_TARGET.finditer(line)]
     return tuple(pieces)
 
 
 def check_output(text: str, fmt: str, name: str, allowed: frozenset[str] = frozenset()) -> None:
     """Refuse when the rendered report itself shows something that looks like personal data."""
+    check_pieces(output_pieces(text, fmt), name, allowed)
+
+
+Pieces = tuple[tuple[int, str], ...]
+
+
+def check_pieces(pieces: Pieces, name: str, allowed: frozenset[str] = frozenset(),
+                 seen: dict[str, list[privacy.Match]] | None = None) -> None:
+    """check_output on a page's readable pieces (output_pieces); `seen` keeps what each text
+    was found to hold, for the pages of one site, which share their header and footer."""
     problems = [(Location(name, line), match)
-                for line, piece in output_pieces(text, fmt) for match in privacy.scan(piece)
+                for line, piece in pieces for match in _scan(piece, seen)
                 if not declared_contact(match, allowed)]
     if problems:
         raise _refuse(problems)
+
+
+def _scan(text: str, seen: dict[str, list[privacy.Match]] | None) -> list[privacy.Match]:
+    if seen is None:
+        return privacy.scan(text)
+    found = seen.get(text)
+    if found is None:
+        found = seen[text] = privacy.scan(text)
+    return found
 
 
 def internal_texts(model: Model) -> list[str]:
@@ -123,7 +143,12 @@ def internal_texts(model: Model) -> list[str]:
 
 def check_no_internal(text: str, fmt: str, name: str, model: Model) -> None:
     """Refuse a public report whose output holds internal text (a last line of defence)."""
-    readable = " ".join(" ".join(piece.split()) for _, piece in output_pieces(text, fmt))
-    leaked = [t for t in internal_texts(model) if t in readable]
+    check_pieces_internal(output_pieces(text, fmt), name, internal_texts(model))
+
+
+def check_pieces_internal(pieces: Pieces, name: str, internal: list[str]) -> None:
+    """check_no_internal on a page's readable pieces, with the model's internal_texts."""
+    readable = " ".join(" ".join(piece.split()) for _, piece in pieces)
+    leaked = [t for t in internal if t in readable]
     if leaked:
         raise DataError.say("gate.internal", name=name, text=leaked[0][:12])

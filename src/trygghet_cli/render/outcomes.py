@@ -34,7 +34,9 @@ def outcome_view(ctx: ViewContext, outcome: Outcome) -> View:
     source = ctx.sources([outcome.source]) if outcome.source else []
     return {
         "value": words.outcome_value(outcome, ctx.lang),
-        "date": ctx.t("outcome.undated") if outcome.undated else ctx.date(outcome.date),
+        "date": (ctx.t("outcome.by_source", date=ctx.partial(outcome.source_date))
+                 if outcome.undated and outcome.source_date else ctx.t("outcome.undated")
+                 if outcome.undated else ctx.date(outcome.date)),
         "kind": ctx.t(f"report.outcome.{outcome.kind or 'unknown'}"),
         "note": text(outcome.note),
         "source": source[0]["title"] if source else "", "source_url": source[0]["url"] if source else "",

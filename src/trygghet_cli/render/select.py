@@ -53,20 +53,24 @@ def pledge_set(model: Model, period: str | None, year: int | None, as_of: date) 
 
 def default_year(model: Model, as_of: date) -> int:
     """The latest year up to as_of's that any pledge set covers (the first one if none has begun)."""
-    years = {y for s in model.pledge_sets for y in range(s.period.start.year, s.period.end.year + 1)}
+    years = _years(model, as_of)
     if not years:
         raise UsageError.say("period.no_pledges")
     earlier = [y for y in years if y <= as_of.year]
     return max(earlier) if earlier else min(years)
 
 
-def pledge_sets_of_year(model: Model, year: int) -> list[PledgeSet]:
-    """Every pledge set whose period overlaps the calendar year, oldest first."""
+def _years(model: Model, as_of: date) -> set[int]:
+    """The years the pledge sets run in: an open one's up to as_of's, one of no period none."""
+    return {y for s in model.pledge_sets for y in range(s.period.start.year, s.period.last_year(as_of) + 1)}
+
+
+def pledge_sets_of_year(model: Model, year: int, as_of: date) -> list[PledgeSet]:
+    """Every pledge set whose period overlaps the calendar year, oldest first (an open one in
+    every year from its start; one whose source gives no period in none)."""
     found = sorted(_overlapping_year(model.pledge_sets, year), key=lambda s: (s.period.start, s.id))
     if not found:
-        years = sorted({y for s in model.pledge_sets for y in range(s.period.start.year,
-                                                                     s.period.end.year + 1)})
-        raise _unknown("year", str(year), [str(y) for y in years])
+        raise _unknown("year", str(year), [str(y) for y in sorted(_years(model, as_of))])
     return found
 
 

@@ -123,11 +123,11 @@ def agreement_view(ctx: ViewContext, agreement: Agreement) -> View:
         "pledges": _area_pledges(ctx, agreement, area.id),
     } for area in agreement.areas]
     cited = strings(raw.get("sources")) + [s for a in agreement.areas for s in strings(a.raw.get("sources"))]
-    pledge_sets = [{"title": s.title, "period": s.period.label()}
+    pledge_sets = [{"title": s.title, "period": s.period.label(ctx.lang)}
                    for s in sorted(ctx.model.pledge_sets, key=lambda s: s.period.start)
                    if s.agreement == agreement.id]
     return {
-        "meta": meta(ctx, "agreement", agreement.title, agreement.period.label(), [agreement]),
+        "meta": meta(ctx, "agreement", agreement.title, agreement.period.label(ctx.lang), [agreement]),
         "agreement": {
             "id": agreement.id, "title": agreement.title, "period": ctx.period(agreement.period),
             "parties": ctx.names(agreement.parties), "signed": _signed(ctx, agreement.signed),
@@ -183,11 +183,11 @@ def pledges_view(ctx: ViewContext, pledge_set: PledgeSet) -> View:
              + [s for a in activities for s in activity_sources(a)])
     agreement = ctx.model.agreement(pledge_set.agreement) if pledge_set.agreement else None
     return {
-        "meta": meta(ctx, "pledges", pledge_set.title, pledge_set.period.label(), [pledge_set]),
+        "meta": meta(ctx, "pledges", pledge_set.title, pledge_set.period.label(ctx.lang), [pledge_set]),
         "set": {
-            "id": pledge_set.id, "title": pledge_set.title, "period": ctx.period(pledge_set.period),
+            "id": pledge_set.id, "title": pledge_set.title, "period": ctx.set_period(pledge_set),
             "parties": parties, "signed": _signed(ctx, pledge_set.signed),
-            "agreement": ({"title": agreement.title, "period": agreement.period.label()}
+            "agreement": ({"title": agreement.title, "period": agreement.period.label(ctx.lang)}
                           if agreement else None),
             "follow_up": _follow_up(ctx, raw.get("follow_up")),
             "stated": stated_line(ctx, pledge_set.stated, "set"),

@@ -95,7 +95,7 @@ def fingerprint() -> bytes:
     """A hash of everything besides a file's bytes and kind that decides its result: the whole
     installed package (its code, message catalog, schemas and templates, wherever they lie),
     not a list of the modules that matter today, which goes stale."""
-    from trygghet_cli import __version__, resources
+    from trygghet_cli import __version__
     from trygghet_cli.loading import document
 
     digest = hashlib.sha256(_MAGIC)
@@ -103,8 +103,16 @@ def fingerprint() -> bytes:
              f"{document.MAX_DEPTH}:{document.MAX_SCALAR}:{document.MAX_FILE_BYTES}"]
     for part in parts:
         digest.update(part.encode() + b"\0")
+    digest.update(package_print())
+    return digest.digest()
+
+
+def package_print() -> bytes:
+    """A digest of the installed package's files: code, message catalog, schemas, templates."""
+    from trygghet_cli import resources
+
     package = Path(__file__).resolve().parents[1]
-    digest.update(_tree(package, skip=(str(package / "_bundled" / "data"),)))
+    digest = hashlib.sha256(_tree(package, skip=(str(package / "_bundled" / "data"),)))
     for folder in sorted({resources.schemas_dir(), resources.templates_dir()}):
         if not folder.is_relative_to(package):
             digest.update(_tree(folder))

@@ -142,6 +142,8 @@ def _finish(loaded: LoadedRoot, gaps: bool = True) -> LoadedRoot:
     a fast-loaded file works out by walking the text (thousands of activities without a
     target took most of a warm status)."""
     model = loaded.model
+    build_model.resolve_periods(model)
+    build_model.date_by_sources(model)
     loaded.findings.extend(references.check(model, loaded.lost))
     loaded.findings.extend(municipalities.check(model))
     loaded.findings.extend(rules.check(model))
@@ -226,10 +228,10 @@ def load_files(root: Path, files: Mapping[str, bytes | Finding], prefix: str = "
     return _finish(loaded)
 
 
-def load_valid(root: Path, *, gaps: bool = True) -> LoadedRoot:
+def load_valid(root: Path, *, gaps: bool = True, store: Store = "auto") -> LoadedRoot:
     """Load a root for a command that needs valid data; raise DataError listing the errors
     (ReadError when a file could not be read). `gaps=False`: see _finish."""
-    loaded = load(root, gaps=gaps)
+    loaded = load(root, store=store, gaps=gaps)
     errors = loaded.errors()
     if errors:
         raise refusal(errors)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from trygghet_cli.area import own_districts
 from trygghet_cli.model import PledgeSet
@@ -20,6 +20,10 @@ from trygghet_cli.render.context import ViewContext
 from trygghet_cli.root.repository import LoadedRoot
 from trygghet_cli.site import dcat, opendata, pages
 from trygghet_cli.site.history import History
+
+if TYPE_CHECKING:
+    from trygghet_cli import privacy
+    from trygghet_cli.render.gate import Pieces
 
 LAYOUT = "site/layout.html.j2"
 
@@ -141,18 +145,22 @@ def _open_data(loaded: LoadedRoot, ctx: ViewContext, settings: pages.Settings, b
     return files, links
 
 
-def _statement(ctx: ViewContext, settings: pages.Settings, html: dict[str, str]) -> str:
+def _statement(ctx: ViewContext, settings: pages.Settings,
+               html: dict[str, str]) -> tuple[str, dict[str, Pieces]]:
     """The accessibility statement, listing what the build's checks found on every page
-    (itself included: a second rendering when the first one shows a shortcoming of its own)."""
+    (itself included: a second rendering when the first one shows a shortcoming of its own),
+    and the readable pieces of every page, the statement's too, from the same reading."""
     from trygghet_cli.site import selfcheck
 
-    found = selfcheck.check_site(html)
+    name = "tillganglighet.html"
+    found, pieces = selfcheck.read_site(html)
     page = _render("site/accessibility.html.j2", pages.accessibility_view(ctx, settings, found), ctx.lang)
-    own = selfcheck.check_page("tillganglighet.html", page)
+    own, pieces[name] = selfcheck.read_page(name, page)
     if own:
         page = _render("site/accessibility.html.j2",
                        pages.accessibility_view(ctx, settings, found + own), ctx.lang)
-    return page
+        pieces[name] = selfcheck.read_page(name, page)[1]
+    return page, pieces
 
 
 def notes(loaded: LoadedRoot, req: SiteRequest) -> list[str]:
@@ -197,7 +205,7 @@ def build_site(loaded: LoadedRoot, req: SiteRequest) -> dict[str, bytes]:
     data, links = _open_data(loaded, ctx, settings, base_url, history)
     html["oppna-data.html"] = _render("site/open_data.html.j2",
                                       pages.open_data_view(ctx, links, settings), req.lang)
-    html["tillganglighet.html"] = _statement(ctx, settings, html)
+    html["tillganglighet.html"], pieces = _statement(ctx, settings, html)
     cfg = model.config
     municipality = pages.municipality_names(ctx)
     data["flode.xml"] = feed.atom(history, ctx.t("site.feed.title", municipality=municipality),
@@ -205,10 +213,12 @@ def build_site(loaded: LoadedRoot, req: SiteRequest) -> dict[str, bytes]:
                                   pages.by_group(model), req.as_of)
     if base_url:  # sitemaps.org requires absolute addresses: without the site's, none is written
         data["sitemap.xml"] = feed.sitemap(list(html), base_url)
-    for name, text in html.items():
-        gate.check_output(text, "html", name, allowed)
-        gate.check_no_internal(text, "html", name, model)
+    internal = gate.internal_texts(model)
+    seen: dict[str, list[privacy.Match]] = {}  # the pages share their header and footer
+    for name in html:  # each page read once: the statement's checks kept its pieces
+        gate.check_pieces(pieces[name], name, allowed, seen)
+        gate.check_pieces_internal(pieces[name], name, internal)
     for name, text in data.items():
-        gate.check_output(text, "md", name, allowed)
-        gate.check_no_internal(text, "md", name, model)
+        gate.check_pieces(gate.output_pieces(text, "md"), name, allowed, seen)
+        gate.check_pieces_internal(gate.output_pieces(text, "md"), name, internal)
     return {name: text.encode("utf-8") for name, text in sorted({**html, **data}.items())}

@@ -102,11 +102,14 @@ def _publisher(model: Model) -> dict[str, Any]:
 
 
 def _temporal(model: Model) -> dict[str, Any] | None:
-    periods = [a.period for a in model.agreements] + [s.period for s in model.pledge_sets]
+    periods = [a.period for a in model.agreements] + [s.period for s in model.pledge_sets
+                                                      if s.period.given]
     if not periods:
         return None
-    return {"@type": "dcterms:PeriodOfTime",
-            "dcat:startDate": {"@type": "xsd:date", "@value": min(p.start for p in periods).isoformat()},
+    start = {"dcat:startDate": {"@type": "xsd:date", "@value": min(p.start for p in periods).isoformat()}}
+    if any(p.open for p in periods):  # in force until further notice: no end date
+        return {"@type": "dcterms:PeriodOfTime", **start}
+    return {"@type": "dcterms:PeriodOfTime", **start,
             "dcat:endDate": {"@type": "xsd:date", "@value": max(p.end for p in periods).isoformat()}}
 
 

@@ -23,8 +23,8 @@ MARKS = {PledgeVerdict.KEPT: "✓", PledgeVerdict.NOT_KEPT: "✗", PledgeVerdict
 
 def _next_set(ctx: ViewContext, current: PledgeSet) -> PledgeSet | None:
     """The pledge set that begins after the current one and after as_of, if the data has one."""
-    later = [s for s in ctx.model.pledge_sets
-             if s.period.start > current.period.end and s.period.start > ctx.as_of]
+    later = [s for s in ctx.model.pledge_sets if s.period.given
+             and s.period.start > current.period.end and s.period.start > ctx.as_of]
     return min(later, key=lambda s: s.period.start) if later else None
 
 
@@ -39,6 +39,12 @@ def _period_state(ctx: ViewContext, pledge_set: PledgeSet, how: PeriodChoice) ->
     """The period in words: runs until, ended on, begins on; and what comes next when known."""
     period = pledge_set.period
     start, end = _day(ctx, pledge_set, "start"), _day(ctx, pledge_set, "end")
+    if not period.given or period.open:
+        # No end to count to: the period in words ('från 1 januari 2022, tills vidare').
+        key = "not_given" if not period.given else "upcoming" if ctx.as_of < period.start else "current"
+        state = (ctx.t("site.front.period", period=ctx.set_period(pledge_set)) if period.given
+                 else ctx.t("site.front.period_not_given"))
+        return {"state": state, "key": key, "next": ""}
     if how is PeriodChoice.UPCOMING or ctx.as_of < period.start:
         state, key = ctx.t("site.front.begins", start=start, end=end), "upcoming"
     elif ctx.as_of > period.end:
@@ -47,7 +53,7 @@ def _period_state(ctx: ViewContext, pledge_set: PledgeSet, how: PeriodChoice) ->
         state, key = ctx.t("site.front.runs", end=end), "current"
     following = _next_set(ctx, pledge_set)
     if following is not None:
-        after = ctx.t("site.front.next", period=following.period.label(),
+        after = ctx.t("site.front.next", period=following.period.label(ctx.lang),
                       start=_day(ctx, following, "start"))
     elif key == "ended":
         after = ctx.t("site.front.next_none")
@@ -98,6 +104,7 @@ def first_screen(ctx: ViewContext, pledge_set: PledgeSet | None, how: PeriodChoi
     if pledge_set is None or how is None:
         return {"title": ctx.t("site.front.no_pledges_title"), "state": None, "pledges": [],
                 "none": ctx.t("site.front.no_pledges")}
-    return {"title": ctx.t("site.pledges", period=pledge_set.period.label()),
+    return {"title": ctx.t("site.pledges", period=pledge_set.period.label(ctx.lang))
+            if pledge_set.period.given else pledge_set.title,
             "state": _period_state(ctx, pledge_set, how),
             "pledges": judged(ctx, pledge_set, page), "page": page, "none": ""}

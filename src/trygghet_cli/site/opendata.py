@@ -31,6 +31,11 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("text", "löftet som det publicerades", "the pledge as published"),
         ("parties", "parter som lovar, åtskilda med ;", "parties that promise, separated by ;"),
         ("priority_areas", "prioriterade områden, åtskilda med ;", "priority areas, separated by ;"),
+        ("period_until", "när perioden saknar sista dag: open (tills vidare) eller next (tills nya "
+         "löften beslutas); tom period_start: perioden anges inte",
+         "when the period has no last day: open (until further notice) or next (until the next "
+         "pledges are decided); empty period_start: the period is not given"),
+        ("extends", "beteckning för de medborgarlöften som förlängs", "id of the pledge set extended"),
     ],
     "priority_areas": [
         ("agreement_id", "överenskommelsens beteckning", "id of the agreement"),
@@ -112,8 +117,9 @@ def rows(model: Model, ctx: ViewContext) -> dict[str, list[dict[str, str]]]:
         for number, p in enumerate(s.pledges, start=1):
             tables["pledges"].append({
                 "pledge_set_id": s.id, "pledge_set_title": s.title,
-                "period_start": s.period.start.isoformat(), "period_end": s.period.end.isoformat(),
+                "period_start": s.period.bounds[0] or "", "period_end": s.period.bounds[1] or "",
                 "period_uncertain": _joined(list(s.period.uncertain)),
+                "period_until": s.period.until or "", "extends": s.extends or "",
                 "number": str(number), "pledge_id": p.id, "text": " ".join(p.text.split()),
                 "parties": _joined(p.parties), "priority_areas": _joined(p.areas)})
     for a in model.agreements:

@@ -127,7 +127,8 @@ def site_meta(ctx: ViewContext, title: str, kind_label: str, page: str) -> View:
 
 def years(model: Model, as_of: date) -> list[int]:
     """Years covered by a pledge set and ended by as_of, newest first (a summary is of a whole year)."""
-    covered = {y for s in model.pledge_sets for y in range(s.period.start.year, s.period.end.year + 1)}
+    covered = {y for s in model.pledge_sets
+               for y in range(s.period.start.year, s.period.last_year(as_of) + 1)}
     return sorted((y for y in covered if date(y, 12, 31) <= as_of), reverse=True)
 
 
@@ -210,7 +211,8 @@ def start_view(ctx: ViewContext, settings: Settings) -> View:
         "districts": districts,
         "earlier": [{"title": s.title, "page": pledge_page(s.id),
                      "lists": [{"page": list_page(lst.id),
-                                "title": ctx.t("site.list_link", period=s.period.label())}
+                                "title": ctx.t("site.list_link", period=s.period.label(ctx.lang)
+                                              if s.period.given else s.title)}
                                for lst in _lists_of(model, s.id)]}
                     for s in sorted(model.pledge_sets, key=lambda s: s.period.start, reverse=True)
                     if current is None or s.id != current.id],
@@ -225,7 +227,8 @@ def start_view(ctx: ViewContext, settings: Settings) -> View:
 
 
 def _agreement_brief(ctx: ViewContext, agreement: Agreement) -> View:
-    return {"intro": ctx.t("site.agreement_intro", title=agreement.title, period=agreement.period.label()),
+    return {"intro": ctx.t("site.agreement_intro", title=agreement.title,
+                           period=agreement.period.label(ctx.lang)),
             "areas": [" ".join((a.description or a.title).split()) for a in agreement.areas],
             "page": agreement_page(agreement.id)}
 

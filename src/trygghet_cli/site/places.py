@@ -33,7 +33,7 @@ def judged_sets(ctx: ViewContext, page_of: dict[str, str]) -> list[tuple[View, l
     """Every pledge set, newest first, with its pledges judged (site/front.judged)."""
     found = []
     for s in sorted(ctx.model.pledge_sets, key=lambda s: s.period.start, reverse=True):
-        found.append(({"title": s.title, "period": s.period.label(), "page": page_of[s.id]},
+        found.append(({"title": s.title, "period": s.period.label(ctx.lang), "page": page_of[s.id]},
                       front.judged(ctx, s, page_of[s.id])))
     return found
 

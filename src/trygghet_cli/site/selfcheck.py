@@ -8,8 +8,10 @@ tests of the tool (axe-core at 390 and 1280 px and 200 % text) cover the rest it
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from html.parser import HTMLParser
+
+from trygghet_cli.render.gate import Pieces, TextLines
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,9 +23,12 @@ class Shortcoming:
     detail: str = ""
 
 
-class _Walk(HTMLParser):
+class _Walk(TextLines):
+    """The page's structure, and (as TextLines) its readable pieces for the publish gate: one
+    reading of each page serves both."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.ids: list[str] = []
         self.lang = ""
         self.title = ""
@@ -36,6 +41,7 @@ class _Walk(HTMLParser):
         self._link_text: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        super().handle_starttag(tag, attrs)
         found = dict(attrs)
         if found.get("id"):
             self.ids.append(str(found["id"]))
@@ -54,6 +60,7 @@ class _Walk(HTMLParser):
         self._in.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        super().handle_endtag(tag)
         if tag == "a" and self._link_text is not None:
             self.empty_links += 0 if "".join(self._link_text).strip() else 1
             self._link_text = None
@@ -62,6 +69,7 @@ class _Walk(HTMLParser):
                 pass
 
     def handle_data(self, data: str) -> None:
+        super().handle_data(data)
         if self._in and self._in[-1] == "title":
             self.title += data
         if self._link_text is not None:
@@ -70,10 +78,16 @@ class _Walk(HTMLParser):
 
 def check_page(name: str, html: str) -> list[Shortcoming]:
     """What this page lacks of the structure the statement promises."""
+    return read_page(name, html)[0]
+
+
+def read_page(name: str, html: str) -> tuple[list[Shortcoming], Pieces]:
+    """What this page lacks, and its readable pieces (gate.output_pieces) from the same reading."""
     walk = _Walk()
     walk.feed(html)
+    walk.close()
     found = []
-    duplicates = sorted({i for i in walk.ids if walk.ids.count(i) > 1})
+    duplicates = sorted(i for i, n in Counter(walk.ids).items() if n > 1)
     if duplicates:
         found.append(Shortcoming(name, "duplicate_id", ", ".join(duplicates[:5])))
     checks = [(not walk.lang, "no_lang"), (not walk.title.strip(), "no_title"),
@@ -81,9 +95,19 @@ def check_page(name: str, html: str) -> list[Shortcoming]:
               (walk.empty_links > 0, "empty_link"),
               (walk.unlabelled_nav > 0 or len(set(walk.nav_labels)) < len(walk.nav_labels), "nav")]
     found += [Shortcoming(name, key) for failed, key in checks if failed]
-    return found
+    return found, tuple(walk.pieces)
 
 
 def check_site(pages: dict[str, str]) -> list[Shortcoming]:
     """Every page's shortcomings, in page order."""
-    return [s for name in sorted(pages) for s in check_page(name, pages[name])]
+    return read_site(pages)[0]
+
+
+def read_site(pages: dict[str, str]) -> tuple[list[Shortcoming], dict[str, Pieces]]:
+    """Every page's shortcomings, in page order, and each page's readable pieces."""
+    found: list[Shortcoming] = []
+    pieces: dict[str, Pieces] = {}
+    for name in sorted(pages):
+        own, pieces[name] = read_page(name, pages[name])
+        found += own
+    return found, pieces

@@ -54,9 +54,9 @@ def _set_lines(ctx: ViewContext, pledge_set: PledgeSet) -> list[Line]:
     signed = _partial(ctx, text((pledge_set.signed or {}).get("date")))
     if signed and signed[0] <= ctx.as_of:
         lines.append((signed[0], signed[1], ctx.t("site.timeline.signed")))
-    if period.start <= ctx.as_of:
+    if period.given and period.start <= ctx.as_of:
         lines.append((period.start, ctx.date(period.start), ctx.t("site.timeline.start")))
-    if period.end < ctx.as_of:
+    if period.given and period.end < ctx.as_of:
         lines.append((period.end, ctx.date(period.end), ctx.t("site.timeline.end")))
     return lines
 

@@ -54,7 +54,7 @@ def _rows(report: StatusReport, state: ActivityState, lang: str) -> list[list[ob
         report.pledge_set.id, ";".join(activity.pledges), activity.id, activity.title,
         ";".join(activity.owners), ";".join(activity.districts),
         _word("status", activity.status.value, lang), _word("status", state.effective.value, lang),
-        words.state_text(state, lang), state.due.isoformat(),
+        words.state_text(state, lang), state.due_iso or "",
         _word("bool", str(state.due_is_period_end).lower(), lang), state.days_past_due,
     ]
     targets: list[Attainment | None] = list(state.targets) or [None]

@@ -23,7 +23,8 @@ def _outcome(outcome: Outcome | None) -> dict[str, Any] | None:
             "approximate": outcome.approximate, "source": outcome.source, "note": outcome.note,
             "period": {"start": window.start.isoformat(), "end": window.end.isoformat()} if window else None,
             "bound": outcome.bound.value if outcome.bound else None,
-            "verdict": outcome.verdict.value if outcome.verdict else None}
+            "verdict": outcome.verdict.value if outcome.verdict else None,
+            **({"dated_by_source": outcome.source_date} if outcome.source_date else {})}
 
 
 def _ratio(value: float | None) -> float | None:
@@ -53,10 +54,11 @@ def activity_data(state: ActivityState, lang: str) -> dict[str, Any]:
         "owners": activity.owners, "districts": activity.districts, "parties": activity.parties,
         "visibility": activity.visibility, "status": activity.status.value,
         "effective_status": state.effective.value, "overdue": state.overdue,
-        "status_text": words.state_text(state, lang), "due": state.due.isoformat(),
+        "status_text": words.state_text(state, lang), "due": state.due_iso,
         "due_is_period_end": state.due_is_period_end, "due_uncertain": state.due_uncertain,
         "days_past_due": state.days_past_due,
-        "days_to_due": state.days_to_due, "completed": activity.completed, "reason": activity.reason,
+        "days_to_due": state.days_to_due if state.due_iso else None,
+        "completed": activity.completed, "reason": activity.reason,
         "targets": [target_data(t, lang) for t in state.targets],
         # Only on a pledge that carries its own targets (a flat pledge list), shown as its action.
         **({"pledge_itself": True} if activity.from_pledge else {}),
@@ -111,9 +113,11 @@ def to_data(report: StatusReport, lang: str) -> dict[str, Any]:
         "municipality": report.municipality_text(lang),
         "police_area": report.police_area,
         "as_of": report.as_of.isoformat(),
-        "period": {"pledge_set": pledge_set.id, "title": pledge_set.title, "label": period.label(),
-                   "start": period.start.isoformat(), "end": period.end.isoformat(),
+        "period": {"pledge_set": pledge_set.id, "title": pledge_set.title, "label": period.label(lang),
+                   "start": period.bounds[0], "end": period.bounds[1],
                    "uncertain": list(period.uncertain), "agreement": pledge_set.agreement,
+                   **({"until": period.until} if period.until else {}),
+                   **({"extends": pledge_set.extends} if pledge_set.extends else {}),
                    "chosen": report.selected.how.value,
                    "also_in_force": [s.id for s in report.selected.others],
                    "note": words.choice_note(report, lang),

@@ -98,6 +98,6 @@ def render(report: StatusReport, lang: str) -> str:
     if report.results:
         lines += ["", f"### {label('st.results', lang)}", ""]
         lines += [f"- {text}" for text in results_texts(report.results, lang, report.names, report.sources)]
-    if any(s.due_is_period_end and not s.activity.from_pledge for s in report.activities):
+    if any(s.due_is_period_end and s.due_iso and not s.activity.from_pledge for s in report.activities):
         lines += ["", f"\\{label('st.period_end_note', lang)}"]
     return "\n".join(lines)

@@ -173,7 +173,7 @@ def render(report: StatusReport, lang: str, color: bool = False, width: int = 80
         p.wrap(label("st.results", lang), "1;36")
         for text in results_texts(report.results, lang, report.names, report.sources):
             p.wrap(f"- {text}", indent="  ")
-    if any(s.due_is_period_end and not s.activity.from_pledge for s in report.activities):
+    if any(s.due_is_period_end and s.due_iso and not s.activity.from_pledge for s in report.activities):
         p.blank()
         p.wrap(label("st.period_end_note", lang), "2")
     return "\n".join(p.out)

@@ -97,7 +97,7 @@ class Attainment:
 
 def known_outcomes(target: Target, as_of: date) -> list[Outcome]:
     """Outcomes measured on or before as_of, in file order."""
-    return [o for o in target.outcomes if o.date <= as_of]
+    return [o for o in target.outcomes if o.date <= as_of and o.known_on <= as_of]
 
 
 def latest_outcome(outcomes: list[Outcome]) -> Outcome | None:
@@ -175,6 +175,8 @@ def _expected(target: Target, fig: Figure) -> float | None:
 
 def _share(activity_window: Period, day: date) -> float | None:
     """The share of the activity's own window passed by day; None when nothing is due yet."""
+    if activity_window.open or not activity_window.given:  # no end: nothing to pace against
+        return None
     passed = _elapsed(activity_window, day)
     return passed / activity_window.days if passed > 0 and activity_window.days > 0 else None
 
@@ -296,8 +298,8 @@ def _attainment(target: Target, period: Period, as_of: date, activity_window: Pe
                           False, None, (), (), later=later)
     if target.per_district and districts and target.kind in COUNTS:
         return _per_group(target, known, own, districts, lambda o: o.district, later)
-    if target.seasons and target.kind in COUNTS:
-        return _per_group(target, known, own, _season_groups(target, period),
+    if target.seasons and target.kind in COUNTS and period.given:
+        return _per_group(target, known, own, _season_groups(target, period, as_of),
                           lambda o: _season_key(o, period), later)
     if target.kind is TargetKind.LEVEL:
         return _level(target, known, own, later)
@@ -306,7 +308,20 @@ def _attainment(target: Target, period: Period, as_of: date, activity_window: Pe
         if target.kind is TargetKind.QUALITATIVE and latest.verdict is None:
             return _qualitative(target, latest, known, fig, later)
         return _without_figure(target, latest, known, later)
-    return _undated(target, fig, known, own, later) or _judged(target, fig, known, own, later)
+    return (_unplaced(target, fig, known, own, later) or _undated(target, fig, known, own, later)
+            or _judged(target, fig, known, own, later))
+
+
+def _unplaced(target: Target, fig: Figure, known: list[Outcome], own: Period,
+              later: int) -> Attainment | None:
+    """A figure in a pledge set whose source gives no period (and an activity with no start of
+    its own): a count is judged on the number alone, as an undated one is; a rate needs the
+    windows of its outcomes. Otherwise "kan inte bedömas: okänt tidsfönster"."""
+    if own.given:
+        return None
+    if target.kind is TargetKind.RATE and all(o.window is not None for o in fig.parts):
+        return _judged(target, fig, known, own, later)
+    return _undated(target, fig, known, own, later, unplaced=True)
 
 
 def _qualitative(target: Target, latest: Outcome, known: list[Outcome], fig: Figure | None,
@@ -320,11 +335,11 @@ def _qualitative(target: Target, latest: Outcome, known: list[Outcome], fig: Fig
 
 
 def _undated(target: Target, fig: Figure, known: list[Outcome], own: Period,
-             later: int) -> Attainment | None:
+             later: int, unplaced: bool = False) -> Attainment | None:
     """A figure from an undated outcome ("62 kontroller" on an undated page): a count is judged
     on the number alone; a rate, or a count short of the target that is not final, needs the
     time it covers, which nobody knows: "kan inte bedömas: okänt tidsfönster"."""
-    if not any(o.undated for o in fig.parts):
+    if not unplaced and not any(o.undated for o in fig.parts):
         return None
     if target.kind is not TargetKind.RATE:
         judged = _judged(target, fig, known, own, later, paced=False)
@@ -355,9 +370,10 @@ def _judged(target: Target, fig: Figure, known: list[Outcome], own: Period, late
                       share if due is not None else None, due, later)
 
 
-def _season_groups(target: Target, period: Period) -> tuple[tuple[str, str], ...]:
-    """(key, key) for each season of each year of the period: 'spring:2024'; the words name it."""
-    years = range(period.start.year, period.end.year + 1)
+def _season_groups(target: Target, period: Period, as_of: date) -> tuple[tuple[str, str], ...]:
+    """(key, key) for each season of each year of the period: 'spring:2024'; the words name it.
+    An open period's years run to as_of's."""
+    years = range(period.start.year, period.last_year(as_of) + 1)
     return tuple((f"{s}:{y}", f"{s}:{y}") for y in years for s in target.seasons)
 
 

@@ -175,14 +175,20 @@ def _summary(states: list[ActivityState], pledge_set: PledgeSet, as_of: date) ->
             verdicts[target.verdict] += 1
     period = pledge_set.period
     elapsed = min(max((as_of - period.start).days + 1, 0), period.days)
+    # An open period (tills vidare) runs on as_of with no end to count to; a period that is not
+    # given has neither start nor end.
+    measured = period.given and not period.open
     return Summary(
         activities=sum(1 for s in states if not s.activity.from_pledge), counts=counts,
         done_share=done_share(counts),
         overdue=counts[Effective.OVERDUE],
-        past_due_unknown=sum(1 for s in states if s.effective is Effective.UNKNOWN and s.days_past_due),
-        targets=sum(verdicts.values()), verdicts=verdicts, period_days=period.days,
-        days_elapsed=elapsed, days_left=max((period.end - as_of).days, 0),
-        ended=as_of > period.end, started=as_of >= period.start)
+        past_due_unknown=sum(1 for s in states if s.effective is Effective.UNKNOWN and s.days_past_due
+                             and not s.activity.from_pledge),
+        targets=sum(verdicts.values()), verdicts=verdicts,
+        period_days=period.days if measured else None,
+        days_elapsed=elapsed if period.given else None,
+        days_left=max((period.end - as_of).days, 0) if measured else None,
+        ended=measured and as_of > period.end, started=period.given and as_of >= period.start)
 
 
 def _names(model: Model) -> dict[str, str]:
@@ -232,7 +238,8 @@ def build_report(model: Model, period: str | None, as_of: date, filters: Filters
         selected=selected, agreement=agreement, as_of=as_of, filters=wanted, by=by,
         summary=_summary(shown, pledge_set, as_of), pledges=tuple(pledges), groups=(),
         names=names, sources=titles, municipalities=_municipalities(model, pledge_set),
-        results=_results(model, pledge_set.id, wanted, {s.id for s in shown}, as_of))
+        results=_results(model, pledge_set.id, wanted, {s.id for s in shown}, as_of),
+        extends=extended.title if (extended := model.pledge_set(pledge_set.extends or "")) else None)
     if by is None:
         return report
     from dataclasses import replace

@@ -18,6 +18,7 @@ class PeriodChoice(StrEnum):
     CURRENT = "current"  # its period contains as_of
     LATEST_ENDED = "latest_ended"  # no period contains as_of; the latest one that ended before it
     UPCOMING = "upcoming"  # as_of is before every period; the first one
+    NOT_GIVEN = "not_given"  # no set gives a period; the first of them (never placed by guess)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +37,11 @@ class SelectedPeriod:
 def period_names(pledge_set: PledgeSet) -> set[str]:
     """Names a user may type for a pledge set: its id, '2019', '2024-2025', '2024–2025'."""
     period = pledge_set.period
+    if not period.given:
+        return {pledge_set.id}
     label = period.label()
+    if period.open:
+        return {pledge_set.id, label, f"{period.start.year}-"}
     return {pledge_set.id, label, label.replace("–", "-"),
             f"{period.start.year}-{str(period.end.year)[2:]}"}
 
@@ -51,7 +56,8 @@ def _by_name(sets: list[PledgeSet], name: str) -> PledgeSet:
                                      s.period.start.year <= year <= s.period.end.year)]
     if len(named) == 1:
         return named[0]
-    choices = ", ".join(sorted({s.period.label().replace("–", "-") for s in sets}))
+    choices = ", ".join(sorted({s.period.label().replace("–", "-") if s.period.given else s.id
+                                for s in sets}))
     if not named:
         raise UsageError.say("period.none", name=name, choices=choices)
     ids = ", ".join(s.id for s in named)
@@ -66,6 +72,11 @@ def select_period(model: Model, period: str | None, as_of: date) -> SelectedPeri
         raise DataError.say("period.no_pledges")
     if period is not None:
         return SelectedPeriod(_by_name(sets, period), PeriodChoice.REQUESTED)
+    # A set whose source gives no period holds no date: it is shown when asked for by name, or
+    # when no set gives a period.
+    if not any(s.period.given for s in sets):
+        return SelectedPeriod(sets[0], PeriodChoice.NOT_GIVEN, tuple(sets[1:]))
+    sets = [s for s in sets if s.period.given]
     current = [s for s in sets if s.period.contains(as_of)]
     if current:
         # Overlapping sets (validation warns): the one that started last, naming the others.

@@ -86,6 +86,9 @@ def with_stated(verdict: PledgeVerdict, stated: Stated | None) -> tuple[PledgeVe
 def of_pledge(states: Iterable[ActivityState], pledge: Pledge, pledge_set: PledgeSet, *, started: bool,
               ended: bool) -> tuple[PledgeVerdict, bool]:
     """A pledge's verdict as the citizen page and `status` show it: judged from its activities,
-    or where they cannot judge it, what a source states of it or of its whole set."""
+    or where they cannot judge it, what a source states of it or of its whole set. Pledges
+    given without a period are judged by what their activities and targets show, never as
+    'not started' by a start nobody gives."""
+    started = started or not pledge_set.period.given
     return with_stated(pledge_verdict(states, started=started, ended=ended),
                        pledge.stated or pledge_set.stated)

@@ -120,9 +120,9 @@ class Summary:
     past_due_unknown: int  # status unknown and past due: cannot be called overdue
     targets: int
     verdicts: dict[Verdict, int]
-    period_days: int
-    days_elapsed: int
-    days_left: int
+    period_days: int | None  # None for a period that is open or not given
+    days_elapsed: int | None
+    days_left: int | None
     ended: bool
     started: bool
 
@@ -145,6 +145,7 @@ class StatusReport:
     sources: dict[str, str] = field(default_factory=dict)  # source titles by id
     municipalities: tuple[str, ...] = ()  # the pledge set's municipalities, when the root has several
     results: tuple[Result, ...] = ()  # övriga resultat of the period that the filters let through
+    extends: str | None = None  # the title of the pledge set this one extends
 
     def municipality_text(self, lang: str) -> str:
         """The municipality, or the municipalities of a joint pledge set as a list ('A och B')."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from trygghet_cli.model import Activity, Period, Status
+from trygghet_cli.model import OPEN_END, Activity, Period, Status
 from trygghet_cli.status.attainment import Attainment, attainment
 
 
@@ -53,6 +53,11 @@ class ActivityState:
     due_uncertain: bool = False  # the sources give the due date (or the period's end) only roughly
 
     @property
+    def due_iso(self) -> str | None:
+        """The due date for exports; None when there is none (an open period, or none given)."""
+        return None if self.due == OPEN_END else self.due.isoformat()
+
+    @property
     def overdue(self) -> bool:
         return self.effective is Effective.OVERDUE
 
@@ -72,19 +77,20 @@ def activity_state(activity: Activity, period: Period, as_of: date,
 
     names gives the districts' names, sources the sources' titles (by id) for the words.
     """
-    due = activity.due or period.end
+    # Without a period of its own or of its set, an activity has no due date (OPEN_END).
+    due = activity.due or (period.end if period.given else OPEN_END)
     finished = activity.status in FINISHED
     past = (as_of - due).days
     days_past_due = past if past > 0 and not finished else 0
     effective = Effective(activity.status.value)
     if days_past_due and activity.status in CAN_BE_OVERDUE:
         effective = Effective.OVERDUE
-    own = Period(activity.start or period.start, due)
+    own = period.narrowed(activity.start, activity.due)
     districts = tuple((d, (names or {}).get(d, d)) for d in activity.districts)
     targets = tuple(attainment(t, period, as_of, own, today, districts, sources)
                     for t in activity.targets)
     return ActivityState(activity, activity.status, effective, due, activity.due is None,
-                         days_past_due, max(-past, 0), targets, as_of > period.end,
+                         days_past_due, max(-past, 0), targets, period.given and as_of > period.end,
                          "due" in activity.uncertain if activity.due else "end" in period.uncertain)
 
 

@@ -62,10 +62,17 @@ def outcome_value(outcome: Outcome, lang: str) -> str:
 def when_text(outcome: Outcome, lang: str) -> str:
     """'31 aug 2019', or 'maj 2019' / '2019' when the source gives only the month or year."""
     if outcome.undated:
-        return label("outcome.undated", lang)
+        return _undated_text(outcome, lang)
     if outcome.date_text:
         return format_partial(outcome.date_text, lang)
     return format_short_date(outcome.date, lang)
+
+
+def _undated_text(outcome: Outcome, lang: str) -> str:
+    """'utan datum', or 'enligt källan från 12 mars 2024' when its source gives a date."""
+    if outcome.source_date:
+        return label("outcome.by_source", lang, date=format_partial(outcome.source_date, lang))
+    return label("outcome.undated", lang)
 
 
 def span_text(window: Period, lang: str) -> str:
@@ -265,8 +272,8 @@ def _notes(att: Attainment, lang: str) -> list[str]:
     notes = []
     latest = att.latest
     if latest is not None and latest.undated:
-        if not att.unknown_window:
-            notes.append(label("outcome.undated", lang))
+        if not att.unknown_window or latest.source_date:
+            notes.append(_undated_text(latest, lang))
     elif latest is not None and att.kind is TargetKind.LEVEL:
         notes.append(label("outcome.as_of", lang, date=when_text(latest, lang)))
     elif latest is not None and not att.final:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from trygghet_cli.i18n import (
     format_date,
     format_percent,
+    format_period,
     format_short_date,
     format_uncertain,
     join_list,
@@ -31,7 +32,9 @@ __all__ = ["attainment_text", "outcome_value", "verdict_name"]  # re-exported fo
 def pledges_named(pledge_set: PledgeSet, lang: str) -> str:
     """A pledge set as a sentence names it: 'medborgarlöftena 2024–2025' ('the citizen pledges
     2024–2025'), never its title, which starts with a capital ("Läget för Medborgarlöften")."""
-    return plural("pledges.named", lang, len(pledge_set.pledges), period=pledge_set.period.label())
+    if not pledge_set.period.given:
+        return plural("pledges.named_no_period", lang, len(pledge_set.pledges))
+    return plural("pledges.named", lang, len(pledge_set.pledges), period=pledge_set.period.label(lang))
 
 
 def list_named(lst: ActivityList, model: Model, lang: str) -> str:
@@ -65,8 +68,17 @@ def period_text(report: StatusReport, lang: str) -> str:
     """'Period 1 januari 2019 – 31 december 2019, avslutad' and the like."""
     period = report.pledge_set.period
     summary = report.summary
-    text = label("st.period", lang, start=format_uncertain(period.start, "start" in period.uncertain, lang),
-                 end=format_uncertain(period.end, "end" in period.uncertain, lang))
+    if not period.given:
+        text = label("st.period_not_given", lang)
+        return label("period.extends", lang, period=text, title=report.extends) if report.extends else text
+    if period.open or period.until or report.extends:
+        text = label("st.period_open", lang, period=format_period(period, lang, report.extends))
+        if period.open:
+            return f"{text}, {label('st.running' if summary.started else 'st.not_started', lang)}"
+    else:
+        text = label("st.period", lang,
+                     start=format_uncertain(period.start, "start" in period.uncertain, lang),
+                     end=format_uncertain(period.end, "end" in period.uncertain, lang))
     if summary.ended:
         state = label("st.ended_uncertain" if "end" in period.uncertain else "st.ended", lang)
     elif not summary.started:
@@ -92,7 +104,7 @@ def choice_note(report: StatusReport, lang: str) -> str | None:
     if how in (PeriodChoice.REQUESTED, PeriodChoice.CURRENT):
         return None
     return label(f"st.chosen.{how.value}", lang, date=format_date(report.as_of, lang),
-                 label=report.pledge_set.period.label())
+                 label=report.pledge_set.period.label(lang), title=report.pledge_set.title)
 
 
 def counts_text(counts: dict[Effective, int], lang: str) -> str:
@@ -147,6 +159,8 @@ def names_text(ids: list[str], report: StatusReport, lang: str) -> str:
 
 def due_text(state: ActivityState, lang: str) -> str:
     """'30 jun 2025', '31 dec 2025*' (the period's end), 'ca 31 dec 2025*' (an uncertain end)."""
+    if state.due_iso is None:
+        return "–"
     day = format_short_date(state.due, lang)
     if state.due_uncertain:
         day = label("outcome.approximate", lang, value=day)

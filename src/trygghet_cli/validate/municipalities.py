@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from trygghet_cli.findings import Finding, make
-from trygghet_cli.i18n import format_date
+from trygghet_cli.i18n import format_date, format_period
 from trygghet_cli.model import ActivityList, Agreement, Config, Model, Period, PledgeSet, Ref
 from trygghet_cli.situation import Situation
 from trygghet_cli.validate import districts
@@ -91,7 +91,8 @@ Dated = TypeVar("Dated", Agreement, PledgeSet)
 
 
 def _span(period: Period, lang: str) -> str:
-    return f"{format_date(period.start, lang)} – {format_date(period.end, lang)}"
+    return format_period(period, lang) if period.open or period.until else \
+        f"{format_date(period.start, lang)} – {format_date(period.end, lang)}"
 
 
 def _overlap(first: Agreement | PledgeSet, second: Agreement | PledgeSet) -> Finding:
@@ -118,7 +119,7 @@ def overlapping(model: Model, items: Sequence[Dated]) -> list[tuple[Dated, Dated
     periods whose meeting dates are marked uncertain ("2020–2023" and "2023–2026")."""
     from trygghet_cli.area import municipalities_of
 
-    ordered = sorted(items, key=lambda i: (i.period.start, i.period.end, i.id))
+    ordered = sorted((i for i in items if i.period.given), key=lambda i: (i.period.start, i.period.end, i.id))
     owners = {id(i): {m.id for m in municipalities_of(model, i)} for i in ordered}
     return [(first, second) for n, first in enumerate(ordered) for second in ordered[n + 1:]
             if owners[id(first)] & owners[id(second)] and second.period.start <= first.period.end

@@ -185,6 +185,7 @@ def unresolved(model: Model, lost: Mapping[str, str] | None = None) -> list[Find
     for pledge_set in model.pledge_sets:
         resolve.need_at("agreement", "TRY302", pledge_set.agreement, pledge_set.ref, "agreement")
         resolve.each("agreement", "TRY302", pledge_set.more_agreements, pledge_set.ref, "agreements")
+        resolve.need_at("pledge set", "TRY305", pledge_set.extends, pledge_set.ref, "extends")
         resolve.each("party", "TRY308", pledge_set.raw.get("parties", []), pledge_set.ref, "parties")
         _check_pledges(resolve, model, pledge_set.agreement_ids, pledge_set.pledges)
     for activity_list in model.activity_lists:

@@ -71,7 +71,7 @@ def _periods(model: Model) -> list[Finding]:
     findings = []
     items: list[Agreement | PledgeSet] = [*model.agreements, *model.pledge_sets]
     for item in items:
-        if item.period.end < item.period.start:
+        if item.period.given and item.period.end < item.period.start:
             findings.append(make("TRY401", item.ref.where("period", "end"),
                                  f"{item.id}: period ends {item.period.end} before it starts "
                                  f"{item.period.start}", "swap or correct the dates",
@@ -79,7 +79,42 @@ def _periods(model: Model) -> list[Finding]:
                                  f"{item.period.start}", sv_hint="byt plats på eller rätta datumen"))
     for pledge_set in model.pledge_sets:
         findings.extend(_inside_agreement(model, pledge_set))
+        findings.extend(_period_contradictions(model, pledge_set))
     return findings
+
+
+def _period_contradictions(model: Model, pledge_set: PledgeSet) -> list[Finding]:
+    """TRY413: a period with both an end and 'until', or a set that extends itself or a set
+    that starts after it (an unknown set is TRY305)."""
+    findings = []
+    raw = pledge_set.raw.get("period") or {}
+    if "end" in raw and "until" in raw:
+        findings.append(make("TRY413", pledge_set.ref.where("period", "until", key=True),
+                             f"{pledge_set.id}: the period gives both an end ({raw['end']}) and "
+                             f"'until: {raw['until']}'",
+                             "keep 'end:' when the source gives the last day, 'until:' when it "
+                             "does not",
+                             sv=f"{pledge_set.id}: perioden anger både slut ({raw['end']}) och "
+                             f"'until: {raw['until']}'",
+                             sv_hint="behåll 'end:' om källan anger sista dagen, 'until:' om den "
+                             "inte gör det"))
+    extended = model.pledge_set(pledge_set.extends) if pledge_set.extends else None
+    if extended is pledge_set or (extended is not None and extended.period.given
+                                  and pledge_set.period.given
+                                  and extended.period.start > pledge_set.period.start):
+        findings.append(make("TRY413", pledge_set.ref.where("extends"),
+                             f"{pledge_set.id}: extends '{pledge_set.extends}', which is not an "
+                             "earlier pledge set",
+                             "name the earlier set whose pledges this one extends",
+                             sv=f"{pledge_set.id}: förlänger '{pledge_set.extends}', som inte är "
+                             "tidigare medborgarlöften",
+                             sv_hint="ange de tidigare medborgarlöften som den här förlänger"))
+    return findings
+
+
+def _iso(period: Period) -> str:
+    """'2024-01-01..2025-12-31', or '2024-01-01..' for a period in force until further notice."""
+    return f"{period.start}.." if period.open else f"{period.start}..{period.end}"
 
 
 def _covered(period: Period, spans: list[Period]) -> bool:
@@ -95,14 +130,19 @@ def _covered(period: Period, spans: list[Period]) -> bool:
 def _inside_agreement(model: Model, pledge_set: PledgeSet) -> list[Finding]:
     """TRY406 when the pledge period is not covered by the agreements it builds on."""
     agreements = [a for a in (model.agreement(i) for i in pledge_set.agreement_ids) if a is not None]
-    if not agreements or _covered(pledge_set.period, [a.period for a in agreements]):
+    period = pledge_set.period
+    if not period.given:
+        return []
+    # An open period (tills vidare) runs past any agreement: only its start must be covered.
+    wanted = Period(period.start, period.start) if period.open else period
+    if not agreements or _covered(wanted, [a.period for a in agreements]):
         return []
     names = ", ".join(f"{a.id} ({a.period.start}..{a.period.end})" for a in agreements)
     return [make("TRY406", pledge_set.ref.where("period"),
-                 f"{pledge_set.id}: period {pledge_set.period.start}..{pledge_set.period.end} is "
+                 f"{pledge_set.id}: period {_iso(pledge_set.period)} is "
                  f"not covered by its agreements: {names}",
                  "correct the period, or name every agreement it spans under 'agreements:'",
-                 sv=f"{pledge_set.id}: perioden {pledge_set.period.start}..{pledge_set.period.end} "
+                 sv=f"{pledge_set.id}: perioden {_iso(pledge_set.period)} "
                  f"täcks inte av dess överenskommelser: {names}",
                  sv_hint="rätta perioden, eller ange varje överenskommelse den spänner över under "
                  "'agreements:'")]
@@ -144,11 +184,11 @@ def _activity(activity: Activity, period: Period | None) -> list[Finding]:
             if day is not None and not period.contains(day):
                 findings.append(make("TRY402", ref.where(field),
                                      f"{activity.id}: {field} {day} is outside the period "
-                                     f"{period.start}..{period.end}",
+                                     f"{_iso(period)}",
                                      "move the date into the period, or the activity to the "
                                      "list of the right period",
                                      sv=f"{activity.id}: {_SV_FIELD[field]} {day} ligger utanför "
-                                     f"perioden {period.start}..{period.end}",
+                                     f"perioden {_iso(period)}",
                                      sv_hint="flytta datumet in i perioden, eller aktiviteten till "
                                      "listan för rätt period"))
         for target in activity.targets:
@@ -156,11 +196,11 @@ def _activity(activity: Activity, period: Period | None) -> list[Finding]:
                 if outcome.date != date.min and not period.contains(outcome.date):
                     findings.append(make("TRY407", outcome.ref.where("date"),
                                          f"{activity.id}: outcome date {outcome.date} is outside "
-                                         f"the period {period.start}..{period.end}",
+                                         f"the period {_iso(period)}",
                                          "use the date the figure refers to, not the date it "
                                          "was published",
                                          sv=f"{activity.id}: utfallets datum {outcome.date} ligger "
-                                         f"utanför perioden {period.start}..{period.end}",
+                                         f"utanför perioden {_iso(period)}",
                                          sv_hint="ange datumet som siffran avser, inte när den "
                                          "publicerades"))
     if activity.start and activity.due and activity.due < activity.start:
@@ -312,15 +352,17 @@ def check(model: Model, today: date | None = None) -> list[Finding]:
     findings = _partial_dates(model) + _periods(model) + _predecessor_cycles(model)
     for activity_list in model.activity_lists:
         pledge_set = model.pledge_set(activity_list.pledge_set)
-        period = pledge_set.period if pledge_set else None
+        # A set whose source gives no period: no date can lie outside it.
+        period = pledge_set.period if pledge_set and pledge_set.period.given else None
         for activity in activity_list.activities:
             findings.extend(_activity(activity, period))
             findings.extend(_completed_in_future(activity, day))
             findings.extend(_targets(activity))
             findings.extend(outcomes.check_activity(activity, period, day))
     for pledge_set in model.pledge_sets:
+        given = pledge_set.period if pledge_set.period.given else None
         for action in pledge_actions(pledge_set):
-            findings.extend(_activity(action, pledge_set.period))
+            findings.extend(_activity(action, given))
             findings.extend(_targets(action))
-            findings.extend(outcomes.check_activity(action, pledge_set.period, day))
+            findings.extend(outcomes.check_activity(action, given, day))
     return findings

@@ -265,7 +265,8 @@ def _explain(doc: Document, error: Any) -> list[Finding]:
         description = schema.get("properties", {}).get(missing, {}).get("description")
         return [make("TRY202", where, f"{at['en']}: missing key '{missing}'",
                      f"add '{missing}:'" + (f" ({description})" if description else ""),
-                     sv=f"{at['sv']}: nyckeln '{missing}' saknas", sv_hint=f"lägg till '{missing}:'")]
+                     sv=f"{at['sv']}: nyckeln '{missing}' saknas",
+                     sv_hint=f"lägg till '{missing}:'" + (f" ({_sv(description)})" if description else ""))]
     if keyword == "type":
         return [make("TRY203", where, f"{at['en']} should be {_expected(error.validator_value)}, "
                      f"but is {_kind_of_value(value)}", _type_hint(value, error.validator_value, schema),

@@ -1,0 +1,396 @@
+"""A warm run of `status`, `report`, `check` or a `--help` answered from the cache, before the
+command-line interface (Typer and every library behind it) is imported.
+
+Such a run only reads the data root and prints. Its first run is recorded: what it wrote on
+stdout and stderr and its exit code, under a key made of everything the output can depend
+on: the command line, the whole environment, the working folder, the terminal (whether
+each stream is one, and its size), the day, the data root and the name and bytes of every
+file below it, the installed package (its code, catalog, schemas and templates) and the
+Python and libraries it runs with. A later run with the same key writes the same bytes and
+exits with the same code; any difference, however small, makes a run of its own.
+
+Not recorded (run as always): a run that writes files (`--output`, `-o`), reads templates
+from elsewhere (`--templates`), or whose root names shared files or holds a symbolic link;
+a run on a terminal (its size and colours are the user's own), with stdout and stderr in one
+file (their order would be lost), with the cache off, or that ended with another exit code
+than 0 or 1; and a run just after the package changed (within the file system's clock tick).
+
+This module is imported before anything else and so uses only what Python has loaded at
+start: paths are strings, and its twins of root/config.py's `locate_root` and cache.py's
+`place` and `user_cache_dir` are checked against them whenever a run is recorded (a
+difference means no recording, never a wrong answer).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+TYPE_CHECKING = False  # typing itself takes 4 ms to import
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from pathlib import Path
+
+if TYPE_CHECKING:
+    from hashlib import sha256
+else:
+    try:
+        from _sha256 import sha256  # the hash module itself: hashlib takes 3 ms to import
+    except ImportError:  # another Python (3.12 names it _sha2)
+        from hashlib import sha256
+
+COMMANDS = frozenset({"status", "report", "check"})
+_WRITES_OR_READS_ELSEWHERE = frozenset({"-o", "--output", "--templates", "--install-completion",
+                                        "--show-completion", "--no-cache", "--"})
+_HELP = frozenset({"--help", "-h"})
+_MAGIC = b"trygghet-replay-1\0"
+_CACHE_MAGIC = b"TRYGGHET-CACHE-2\n"  # cache.py's entries: replayed runs are stored as they are
+_CONFIG = "trygghet.yaml"
+_NOT_THE_ROOT_S = frozenset({".git", ".trygghet-cache"})
+_RACY_NS = 3 * 10**9
+_PACKAGE = os.path.dirname(os.path.realpath(__file__))
+
+
+class Recording:
+    """Where a run's output is (or would be) kept, and under which key."""
+
+    __slots__ = ("bundled", "folder", "key", "root", "secret")
+
+    def __init__(self, folder: str, key: str, root: str, bundled: bool, secret: bytes | None) -> None:
+        self.folder, self.key, self.root, self.bundled, self.secret = folder, key, root, bundled, secret
+
+    def path(self) -> str:
+        return os.path.join(self.folder, "v1", self.key[:2], self.key)
+
+
+def _data_option(args: list[str]) -> str | None:
+    """The last --data (or -d) of the command line, wherever it stands; else TRYGGHET_DATA."""
+    found = None
+    for index, word in enumerate(args):
+        if word in ("--data", "-d") and index + 1 < len(args):
+            found = args[index + 1]
+        elif word.startswith("--data="):
+            found = word.split("=", 1)[1]
+        elif word.startswith("-d") and not word.startswith("--") and len(word) > 2:
+            found = word[2:]
+    return found if found is not None else os.environ.get("TRYGGHET_DATA") or None
+
+
+def _is_root(folder: str) -> bool:
+    return os.path.isfile(os.path.join(folder, _CONFIG))
+
+
+def _shipped(name: str) -> str:
+    """resources.shipped with strings: in the wheel, or at the checkout's top."""
+    installed = os.path.join(_PACKAGE, "_bundled", name)
+    top = os.path.dirname(os.path.dirname(_PACKAGE))
+    return installed if os.path.isdir(installed) else os.path.join(top, name)
+
+
+def _root(explicit: str | None) -> tuple[str, bool] | None:
+    """config.locate_root with strings: the root and whether it is the bundled one; None when
+    the interface would refuse."""
+    if explicit is not None:
+        return (explicit, False) if os.path.isdir(explicit) and _is_root(explicit) else None
+    here = os.path.realpath(os.getcwd())
+    folder = here
+    while True:
+        if _is_root(folder):
+            return folder, False
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    if _is_root(os.path.join(here, "data")):
+        return os.path.join(here, "data"), False
+    return None if os.environ.get("CI") else (_shipped("data"), True)
+
+
+def _files(root: str) -> bytes | None:
+    """Every file below the root (but its cache and git's folder): name, size and bytes; None
+    for a symbolic link, a file that cannot be read, or a root that names shared files."""
+    parts = [os.path.realpath(root).encode("utf-8", "surrogateescape")]
+    try:
+        for relative, entry in _below(root, ""):
+            with open(entry.path, "rb") as handle:
+                raw = handle.read()
+            if relative == _CONFIG and b"shared" in raw:
+                return None
+            parts.append(f"\0{relative}\0{len(raw)}\0".encode("utf-8", "surrogateescape"))
+            parts.append(sha256(raw).digest())
+    except (OSError, _Unsafe):
+        return None
+    return sha256(b"".join(parts)).digest()
+
+
+class _Unsafe(Exception):
+    """A symbolic link below the root: where it points is not the root's to say."""
+
+
+def _below(folder: str, prefix: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Each file below folder (but the cache and git's folder) with its path relative to it,
+    in a stable order."""
+    with os.scandir(folder) as found:
+        entries = sorted(found, key=lambda e: e.name)
+    for entry in entries:
+        if entry.is_symlink():
+            raise _Unsafe
+        if entry.is_dir():
+            if entry.name not in _NOT_THE_ROOT_S:
+                yield from _below(entry.path, f"{prefix}{entry.name}/")
+        else:
+            yield f"{prefix}{entry.name}", entry
+
+
+def _package() -> bytes | None:
+    """The installed package's files (code, catalog, schemas, templates) by name, size, times
+    and inode; None when one changed within the last seconds."""
+    latest = _now_ns() - _RACY_NS
+    parts: list[str] = []
+    for top in sorted({_PACKAGE, _shipped("schemas"), _shipped("templates")}):
+        for entry in _package_files(top, os.path.join(_PACKAGE, "_bundled", "data")):
+            try:
+                info = entry.stat()
+            except OSError:
+                continue
+            if info.st_mtime_ns > latest or info.st_ctime_ns > latest:
+                return None
+            parts.append(f"{entry.path}\0{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:"
+                         f"{info.st_ino}\0")
+    return sha256("".join(parts).encode("utf-8", "surrogateescape")).digest()
+
+
+def _package_files(folder: str, skipped: str) -> Iterator[os.DirEntry[str]]:
+    """The files below folder but compiled bytecode and the bundled data root, in a stable order."""
+    try:
+        with os.scandir(folder) as found:
+            entries = sorted(found, key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir():
+            if entry.name != "__pycache__" and entry.path != skipped:
+                yield from _package_files(entry.path, skipped)
+        else:
+            yield entry
+
+
+def _now_ns() -> int:
+    import time
+
+    return time.time_ns()
+
+
+def _environment() -> bytes:
+    """Python, the places it imports from (an installed or removed library changes their
+    times), the whole environment, and each standard stream's terminal size (Rich asks all)."""
+    digest = sha256(f"{sys.executable}\0{sys.version}\0{sys.flags}\0".encode())
+    for folder in sys.path:
+        if not folder:  # `python -c`: the working folder, whose time any new file there moves
+            continue
+        try:
+            digest.update(f"{folder}\0{os.stat(folder).st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
+        except OSError:
+            digest.update(f"{folder}\0-\0".encode("utf-8", "surrogateescape"))
+    for name, value in sorted(os.environ.items()):
+        digest.update(f"{name}={value}\0".encode("utf-8", "surrogateescape"))
+    for fd in (0, 1, 2):
+        try:
+            digest.update(str(tuple(os.get_terminal_size(fd))).encode())
+        except (OSError, ValueError):
+            digest.update(b"-")
+    return digest.digest()
+
+
+def _streams_apart() -> bool:
+    """Whether stdout and stderr are no terminal, and not one file (unless both are /dev/null)."""
+    try:
+        if os.isatty(1) or os.isatty(2):
+            return False
+        out, err = os.fstat(1), os.fstat(2)
+        if (out.st_dev, out.st_ino) != (err.st_dev, err.st_ino):
+            return True
+        device = getattr(out, "st_rdev", None)  # none on Windows: there nul is never replayed
+        return device is not None and device == getattr(os.stat(os.devnull), "st_rdev", None)
+    except OSError:
+        return False
+
+
+def _user_cache_dir() -> str:
+    """cache.user_cache_dir with strings."""
+    home = os.path.expanduser("~")
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA") or os.path.join(home, "AppData", "Local")
+        return os.path.join(local, "trygghet", "Cache")
+    if sys.platform == "darwin":
+        return os.path.join(home, "Library", "Caches", "trygghet")
+    return os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache"), "trygghet")
+
+
+def _place(root: str) -> str:
+    """cache.place with strings."""
+    override = os.environ.get("TRYGGHET_CACHE_DIR")
+    if override:
+        return override
+    parent = os.path.dirname(root)
+    for candidate in (root, parent, os.path.dirname(parent)):
+        if os.path.isdir(os.path.join(candidate, ".trygghet-cache")):
+            return os.path.join(candidate, ".trygghet-cache")
+    return os.path.join(root, ".trygghet-cache")
+
+
+def recording(args: list[str], named: str | None, first: str | None) -> Recording | None:
+    """Where this run's output is (or would be) kept; None when the run is not recorded.
+
+    `named` is the command the arguments name, `first` the first word after the global
+    options (trygghet_cli.__main__)."""
+    if not (named in COMMANDS or (named is None and first in _HELP)) or os.environ.get("TRYGGHET_NO_CACHE"):
+        return None
+    if any(word.split("=", 1)[0] in _WRITES_OR_READS_ELSEWHERE for word in args) or not _streams_apart():
+        return None
+    secret: bytes | None = None
+    try:
+        with open(os.path.join(_user_cache_dir(), "cache-key"), "rb") as handle:
+            secret = handle.read()
+    except OSError:  # none yet: the run that records makes it
+        pass
+    found = _root(_data_option(args))
+    if found is None:
+        return None
+    files, package = _files(found[0]), _package()
+    if files is None or package is None:
+        return None
+    import time
+
+    digest = sha256(_MAGIC + "\0".join(args).encode("utf-8", "surrogateescape"))
+    for part in (os.getcwd(), time.strftime("%Y-%m-%d")):  # the day, as date.today() says it
+        digest.update(f"\0{part}".encode("utf-8", "surrogateescape"))
+    digest.update(_environment() + files + package)
+    return Recording(_place(found[0]), digest.hexdigest(), found[0], found[1], secret)
+
+
+def _mac(secret: bytes, message: bytes) -> bytes:
+    """HMAC-SHA256 (RFC 2104), as cache.py signs its entries with the hmac module."""
+    key = sha256(secret).digest() if len(secret) > 64 else secret
+    key = key.ljust(64, b"\0")
+    inner = sha256(bytes(b ^ 0x36 for b in key) + message).digest()
+    return sha256(bytes(b ^ 0x5C for b in key) + inner).digest()
+
+
+def replay(where: Recording) -> int | None:
+    """Write the recorded output and return the exit code; None when there is none."""
+    if where.secret is None or len(where.secret) < 32:
+        return None
+    try:
+        with open(where.path(), "rb") as handle:
+            blob = handle.read()
+    except OSError:
+        return None
+    head = len(_CACHE_MAGIC) + 32
+    payload = blob[head:]
+    if not blob.startswith(_CACHE_MAGIC) or blob[len(_CACHE_MAGIC):head] != _mac(
+            where.secret, where.key.encode() + payload):
+        return None
+    import marshal
+    import zlib
+
+    try:
+        out, err, code = marshal.loads(zlib.decompress(payload))  # noqa: S302 - signed: ours
+    except (EOFError, ValueError, TypeError, zlib.error):
+        return None
+    if not (isinstance(out, bytes) and isinstance(err, bytes) and code in (0, 1)):
+        return None
+    try:
+        _write_all(1, out)
+    except BrokenPipeError:  # `trygghet ... | head -1`: the reader has all it wants
+        code = 0
+    except OSError:
+        return None  # a full disk: nothing written yet; the interface says so, in the user's language
+    import contextlib  # loaded already: trygghet_cli.__main__ uses it
+
+    with contextlib.suppress(OSError):
+        _write_all(2, err)
+    return int(code)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def record(where: Recording, args: list[str], named: str | None, first: str | None,
+           run: Callable[[], None]) -> None:
+    """Run the interface with stdout and stderr captured, pass the output on, and keep it
+    when the run ended with 0 or 1 and nothing it depends on changed meanwhile."""
+    import contextlib
+    import tempfile
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = (os.dup(1), os.dup(2))
+    code: str | int | None = 0
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        os.dup2(out.fileno(), 1)
+        os.dup2(err.fileno(), 2)
+        try:
+            run()
+        except SystemExit as done:
+            code = done.code if isinstance(done.code, str | int) else 0
+        finally:
+            for stream in (sys.stdout, sys.stderr):
+                with contextlib.suppress(OSError, ValueError):
+                    stream.flush()
+            for fd, old in zip((1, 2), saved, strict=True):
+                os.dup2(old, fd)
+                os.close(old)
+            out.seek(0)
+            err.seek(0)
+            written = (out.read(), err.read())
+            _pass_on(*written)
+    code = 0 if code is None else code
+    if code in (0, 1) and _twins_agree(where, args):
+        again = recording(args, named, first)
+        from trygghet_cli.root import cache
+
+        secret = where.secret or cache.secret()
+        if again is not None and again.key == where.key and secret is not None:
+            cache.Cache(_as_path(where.folder), secret, b"").put(where.key, (*written, code))
+    sys.exit(code)
+
+
+def _as_path(text: str) -> Path:
+    from pathlib import Path
+
+    return Path(text)
+
+
+def _twins_agree(where: Recording, args: list[str]) -> bool:
+    """Whether this module's string twins found what the interface's own functions find."""
+    from trygghet_cli.errors import TrygghetError
+    from trygghet_cli.root import cache, config
+
+    data = _data_option(args)
+    try:
+        root, bundled = config.locate_root(explicit=_as_path(data) if data else None)
+    except TrygghetError:
+        return False
+    return (os.path.realpath(root) == os.path.realpath(where.root) and bundled == where.bundled
+            and str(cache.place(root)) == where.folder
+            and str(cache.user_cache_dir() / "cache-key") == os.path.join(_user_cache_dir(), "cache-key"))
+
+
+def _pass_on(out: bytes, err: bytes) -> None:
+    """The captured output on the real streams; a closed pipe or a full disk as the
+    interface itself meets them."""
+    try:
+        _write_all(2, err)
+        _write_all(1, out)
+    except BrokenPipeError:
+        sys.exit(0)
+    except OSError as exc:
+        from trygghet_cli.cli.app import NO_ROOM, language, output_failed
+
+        if exc.errno not in NO_ROOM:
+            raise
+        sys.exit(output_failed(exc, language()).exit_code)
