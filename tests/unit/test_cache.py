@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -297,3 +298,29 @@ def test_a_change_that_keeps_size_and_modification_time_still_makes_entries_stal
     os.utime(target, ns=(info.st_atime_ns, info.st_mtime_ns))
     assert target.stat().st_size == info.st_size and target.stat().st_mtime_ns == info.st_mtime_ns
     assert cache.fingerprint() != before
+
+
+def _age(paths: set[Path], days: float) -> None:
+    when = time.time() - days * 86_400
+    for path in paths:
+        os.utime(path, (when, when))
+
+
+def test_entries_not_written_for_sixty_days_are_pruned_once_a_day(minimal_root) -> None:
+    """The cache does not grow without end: one entry per version of each file would pile up."""
+    _run(minimal_root)
+    folder = minimal_root / cache.FOLDER_NAME
+    first = _entries(minimal_root)
+    assert first and (folder / "pruned").is_file()
+    _age(first, 61)
+    _age({folder / "pruned"}, 2)
+    target = minimal_root / ACTIVITIES
+    target.write_text(target.read_text(encoding="utf-8") + "# ändrad\n", encoding="utf-8")
+    assert _codes(_run(minimal_root)) == []  # stores the edited file's entry, and prunes
+    after = _entries(minimal_root)
+    assert after and not after & first  # the old entries went; the run's own new one is there
+    _age(after, 61)
+    target.write_text(target.read_text(encoding="utf-8") + "# igen\n", encoding="utf-8")
+    _run(minimal_root)  # pruned less than a day ago: nothing is removed
+    assert after <= _entries(minimal_root)
+    assert _codes(_run(minimal_root)) == []  # and the cache still answers correctly

@@ -14,6 +14,10 @@ repository: an entry committed to a repository, truncated, or corrupted fails
 the check and is ignored. Nothing in the cache is ever a reason to fail: a cache
 that cannot be read or written just means the work is done again, and
 TRYGGHET_NO_CACHE=1 (or `validate --no-cache`) turns it off.
+
+Entries no longer looked up would pile up, one per version of each file: at most once a
+day, a run that stores an entry removes those not written for PRUNE_AFTER_DAYS (an entry
+still in use is then made once more).
 """
 
 from __future__ import annotations
@@ -167,6 +171,7 @@ class Cache:
         self.secret = secret
         self.print = print_
         self.writable = True
+        self.pruned = False
 
     def key(self, kind: str, content_digest: str) -> str:
         return hashlib.sha256(self.print + kind.encode() + b"\0" + content_digest.encode()).hexdigest()
@@ -218,6 +223,10 @@ class Cache:
                 raise
         except (OSError, ValueError):
             self.writable = False
+            return
+        if not self.pruned:
+            self.pruned = True
+            prune(self.folder)
 
     def _make_folder(self, entries: Path) -> None:
         fresh = not self.folder.exists()
@@ -227,6 +236,48 @@ class Cache:
             (self.folder / "CACHEDIR.TAG").write_text(
                 "Signature: 8a477f597d28d172789f06886806bc55\n"
                 "# The cache of trygghet validate; safe to delete.\n")
+
+
+PRUNE_AFTER_DAYS = 60
+_PRUNE_MARK = "pruned"  # its time says when the folder was last pruned
+
+
+def prune(folder: Path, now: float | None = None) -> int:
+    """Remove the entries (and leftover temporaries) not written for PRUNE_AFTER_DAYS, at most
+    once a day per folder; how many went. Never raises: the cache is only a cache."""
+    now = time.time() if now is None else now
+    mark = folder / _PRUNE_MARK
+    try:
+        if now - mark.stat().st_mtime < 86_400:
+            return 0
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return 0
+    removed = 0
+    try:
+        mark.touch()  # first: a run beside this one does not walk the folder as well
+        os.utime(mark, (now, now))
+        with os.scandir(folder / "v1") as shards:
+            for shard in shards:
+                if shard.is_dir(follow_symlinks=False):
+                    removed += _prune_shard(shard.path, now - PRUNE_AFTER_DAYS * 86_400)
+    except OSError:
+        pass
+    return removed
+
+
+def _prune_shard(shard: str, cutoff: float) -> int:
+    removed = 0
+    with os.scandir(shard) as entries:
+        for entry in entries:
+            try:
+                if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < cutoff:
+                    os.unlink(entry.path)
+                    removed += 1
+            except OSError:
+                continue
+    return removed
 
 
 def place(folder: Path) -> Path:
