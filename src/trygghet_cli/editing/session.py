@@ -148,9 +148,10 @@ def write(plan: Plan) -> list[Path]:
     files = [(c.path, _before(c), c.new_bytes) for c in changed]
     done: list[tuple[FileChange, bytes | None]] = []
     with journal.recorded(plan.root, files):
-        for change in changed:
+        for change, (_, before, _after) in zip(changed, files, strict=True):
             try:
-                done.append((change, _write_one(change)))
+                _write_one(change)
+                done.append((change, before))
             except TrygghetError as error:
                 _undo(done)  # raises, keeping the journal, when even that fails
                 if not done:
@@ -178,17 +179,12 @@ def _none_written(error: TrygghetError, undone: list[Path]) -> TrygghetError:
     return type(error)(texts["en"][0], texts["en"][1], texts=texts)
 
 
-def _write_one(change: FileChange) -> bytes | None:
-    """Write one file; the bytes it held before (None for a new file)."""
+def _write_one(change: FileChange) -> None:
+    """Write one file: a new one, or over the bytes it held when it was read."""
     if change.old_digest is None:
         atomic.write_new(change.path, change.new_bytes)
-        return None
-    try:
-        before = change.path.read_bytes()
-    except OSError:
-        before = None  # write_atomic reports the unreadable file
-    atomic.write_atomic(change.path, change.new_bytes, change.old_digest)
-    return before
+    else:
+        atomic.write_atomic(change.path, change.new_bytes, change.old_digest)
 
 
 def _undo(done: list[tuple[FileChange, bytes | None]]) -> None:

@@ -196,7 +196,11 @@ def _check(root: Path, path: Path, text: str, rows: dict[str, int], lang: str = 
     prefix = config.display_path(root) + "/"
     loaded = repository.load_files(root, files, prefix)
     findings = [f for f in loaded.findings if f.severity is Severity.ERROR]
-    document = load_bytes(text.encode("utf-8"), "new").document
+    if not findings:
+        return []
+    document = loaded.documents.get(prefix + relative)  # the new list as the check read it
+    if document is None:
+        document = load_bytes(text.encode("utf-8"), "new").document
     starts = _activity_lines(document)
     fields = _field_lines(document)
     problems = []

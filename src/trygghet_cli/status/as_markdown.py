@@ -64,10 +64,8 @@ def _section(section: words.Section, report: StatusReport, lang: str) -> list[st
     lines = ["", heading]
     if section.text:
         lines += ["", md_escape(section.text)]
-    for line in (words.verdict_of_section(report, section, lang),
-                 words.stated_of_section(report, section, lang)):
-        if line:
-            lines += ["", md_escape(line)]
+    for line in words.pledge_lines(report, section, lang):
+        lines += ["", md_escape(line)]
     if section.gap:
         lines += ["", f"**{section.gap}**"]
     own = [s for s in section.activities if s.activity.from_pledge]
@@ -77,7 +75,7 @@ def _section(section: words.Section, report: StatusReport, lang: str) -> list[st
     section = replace(section, activities=tuple(s for s in section.activities if s not in own))
     if not section.activities:
         return lines
-    shown, progress = words.progress_text(section.activities, lang)
+    shown, progress = words.progress_text(section, lang)
     lines += ["", f"`{shown}` {progress}" if shown else progress, ""]
     headers = [label(k, lang) for k in ("st.activity", "st.status", "st.owner", "st.due", "st.target")]
     lines += ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]

@@ -136,10 +136,8 @@ def _section(section: words.Section, report: StatusReport, lang: str, p: _Painte
     p.blank()
     heading = f"{section.heading}  {section.text}" if section.text else section.heading
     p.wrap(heading, "1;36")
-    for line in (words.verdict_of_section(report, section, lang),
-                 words.stated_of_section(report, section, lang)):
-        if line:
-            p.wrap(line, indent="  ")
+    for line in words.pledge_lines(report, section, lang):
+        p.wrap(line, indent="  ")
     if section.gap:
         p.wrap(section.gap, "1;33")
     own = [s for s in section.activities if s.activity.from_pledge]
@@ -150,7 +148,7 @@ def _section(section: words.Section, report: StatusReport, lang: str, p: _Painte
     section = replace(section, activities=tuple(s for s in section.activities if s not in own))
     if not section.activities:
         return
-    shown, progress = words.progress_text(section.activities, lang)
+    shown, progress = words.progress_text(section, lang)
     p.wrap(f"{shown} {progress}" if shown else progress)
     _table(section, report, lang, p)
 

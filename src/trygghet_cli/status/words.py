@@ -131,20 +131,25 @@ def bar(share: float | None, width: int = 20) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def progress_text(states: tuple[ActivityState, ...], lang: str) -> tuple[str | None, str]:
+def progress_text(section: Section, lang: str) -> tuple[str | None, str]:
     """(bar, words) for a pledge's activities: '1 av 3 klara (33 %)', and how many have no
     status given; no bar and no share when none has one (nothing is known to be done)."""
-    counted = [s for s in states if s.effective is not Effective.CANCELLED]
-    unknown = sum(1 for s in counted if s.effective is Effective.UNKNOWN)
-    if counted and unknown == len(counted):
+    counts = section.counts
+    total = sum(counts.values()) - counts[Effective.CANCELLED]
+    unknown = counts[Effective.UNKNOWN]
+    if total and unknown == total:
         return None, plural("report.yearly.all_unknown", lang, unknown)
-    done = sum(1 for s in counted if s.effective is Effective.DONE)
-    share = done / len(counted) if counted else None
-    shown = plural("st.done_of", lang, len(counted), done=done, total=len(counted))
-    shown += f" ({share_text(share, lang)})"
+    shown = plural("st.done_of", lang, total, done=counts[Effective.DONE], total=total)
+    shown += f" ({share_text(section.done_share, lang)})"
     if unknown:
         shown += f"; {plural('st.unknown_of', lang, unknown)}"
-    return bar(share), shown
+    return bar(section.done_share), shown
+
+
+def pledge_lines(report: StatusReport, section: Section, lang: str) -> list[str]:
+    """The lines under a pledge's heading: its verdict, and what a source says of it."""
+    return [line for line in (verdict_of_section(report, section, lang),
+                              stated_of_section(report, section, lang)) if line]
 
 
 def gap_text(gap: Gap | None, lang: str) -> str:
