@@ -88,16 +88,19 @@ _DIGITS = re.compile(rf"[0-9+(](?:(?<![0-9].)(?:{_APART}[0-9]){{9}}"
                      rf"|(?<=[0+(])(?<![\w+/.].)(?:{_APART}[0-9]){{7}})")
 # EMAIL_HINT searches case-insensitively, which the regex engine does a character at a time;
 # these find its every match in plain text lowercased (a text that is not plain is picked
-# anyway), each with a fast search for its first character or word.
-_AT_WORD = re.compile(r"at(?!\w)(?<!\wat)")
-_A_BRACKETED = re.compile(r"[(\[{<] ?a ?[)\]}>]")
+# anyway), each with a fast search for its first character or word. The text is lowercased
+# as Latin-1 bytes, which lowers the ASCII letters only: in plain text no other letter
+# lowers to one the hint is made of, and a bytes pattern's \w (ASCII only) is narrower, so
+# these find at least what the hint would.
+_AT_WORD = re.compile(rb"at(?!\w)(?<!\wat)")
+_A_BRACKETED = re.compile(rb"[(\[{<] ?a ?[)\]}>]")
 
 
 def _may_hint_at_email(joined: str) -> bool:
     if "@" in joined:
         return True
-    lowered = joined.lower()
-    return "snabel" in lowered or bool(_AT_WORD.search(lowered) or _A_BRACKETED.search(lowered))
+    lowered = joined.encode("latin-1", "replace").lower()
+    return b"snabel" in lowered or bool(_AT_WORD.search(lowered) or _A_BRACKETED.search(lowered))
 
 
 def _plain_run_end(text: str, start: int) -> int:
@@ -136,7 +139,7 @@ def url_text(url: str) -> str:
 def masked(text: str) -> str:
     """text with the personal part of every match starred out (letters and digits only, so
     the shape and the line breaks stay)."""
-    matches = scan(text)
+    matches = scan(text) if suspects([text]) else []  # most texts need no fold and search
     if not matches:
         return text
     chars = list(text)
