@@ -132,3 +132,26 @@ def test_usage_errors_are_in_english_with_lang_en(run, nowhere) -> None:
     err = _flat(result.stderr)
     assert "No such option: --bogus" in err and "Usage: trygghet status [OPTIONS]" in err
     assert "Try 'trygghet status -h' for help." in err
+
+
+GROUPS = [path for path, command in COMMANDS if path and getattr(command, "commands", None)]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("group", GROUPS, ids=" ".join)
+def test_a_groups_list_gives_each_command_a_summary_that_wraps_only_at_the_edge(
+        run, nowhere, monkeypatch: pytest.MonkeyPatch, group: list[str], lang: str) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    result = run("--lang", lang, *group, "--help")
+    assert result.exit_code == 0
+    panel = result.stdout[result.stdout.rindex("╭─"):]
+    rows = [line.strip("│").rstrip() for line in panel.splitlines() if line.startswith("│")]
+    # a line cut short by a line break of the help text would end well before the frame
+    broken = [row for row, following in zip(rows, rows[1:], strict=False)
+              if following.startswith(" " * 3) and len(row) < 60]
+    assert not broken, panel
+    assert len(rows) <= 3 * len(COMMANDS_OF[" ".join(group)]), panel
+
+
+COMMANDS_OF = {" ".join(path): command.commands for path, command in COMMANDS
+               if path and getattr(command, "commands", None)}

@@ -67,8 +67,6 @@ def localize_help(command: Any, ctx: Any, lang: str) -> None:
     localize_headings(lang)
     localize_types(command, ctx, lang)
     table = i18n.translations("help.", lang)
-    if not table:
-        return
     command.help = table.get(command.help, command.help)
     command.epilog = table.get(command.epilog, command.epilog)
     for param in command.get_params(ctx):
@@ -76,6 +74,15 @@ def localize_help(command: Any, ctx: Any, lang: str) -> None:
             param.help = table.get(param.help, param.help)
     for sub in getattr(command, "commands", {}).values():
         sub.help = table.get(sub.help, sub.help)
+        sub.short_help = summary(sub.help or "")
+
+
+def summary(text: str) -> str:
+    """A command's line in its group's list: the first paragraph of its help as one line, cut
+    after its first sentence when it is longer than two lines of the list."""
+    first = " ".join(text.split("\n\n", 1)[0].split())
+    end = first.find(". ")
+    return first[: end + 1] if len(first) > 120 and end > 0 else first
 
 
 def localize_headings(lang: str) -> None:
