@@ -155,3 +155,30 @@ def test_a_groups_list_gives_each_command_a_summary_that_wraps_only_at_the_edge(
 
 COMMANDS_OF = {" ".join(path): command.commands for path, command in COMMANDS
                if path and getattr(command, "commands", None)}
+
+
+def _description(text: str) -> list[str]:
+    """The lines of a help page above its first panel, without trailing spaces."""
+    return [line.rstrip() for line in text[: text.index("╭")].splitlines()]
+
+
+_CONTINUATION = ("--", "-o", ">")
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("path", [p for p, _ in COMMANDS], ids=lambda p: " ".join(p) or "trygghet")
+def test_help_examples_and_prose_fit_80_columns_without_ragged_lines(
+        run, nowhere, monkeypatch: pytest.MonkeyPatch, path: list[str], lang: str) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = _description(run("--lang", lang, *path, "--help").stdout)
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+        word, next_word = line.strip(), following.strip()
+        if not word or not next_word:
+            continue
+        if word.startswith(("trygghet ", "#", *_CONTINUATION)):
+            # an example goes on only as a continuation after '\', a comment or another example
+            assert next_word.startswith(("trygghet", "#", *_CONTINUATION)), (line, following)
+            assert word.endswith("\\") == next_word.startswith(_CONTINUATION), (line, following)
+        elif not word.startswith(("Användning", "Usage")):
+            # prose wraps at the edge, not at the catalog's own line breaks
+            assert len(line) > 55, (line, following)
