@@ -91,10 +91,9 @@ def output_pieces(text: str, fmt: str) -> tuple[tuple[int, str], ...]:
     """The readable text of a rendered report as (line, text) pieces (kept for the next call:
     both checks of the gate read the same output, and parsing HTML is most of their time)."""
     if fmt == "html":
-        parser = TextLines()
-        parser.feed(text)
-        parser.close()
-        return tuple(parser.pieces)
+        from trygghet_cli.render import htmlread
+
+        return tuple(htmlread.read(TextLines, text).pieces)
     pieces = []
     for n, line in enumerate(text.splitlines(), start=1):
         pieces.append((n, _MD_ESCAPE.sub(r"\1", _MD_LINK_TARGET.sub("]", line))))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from trygghet_cli.render import htmlread
 from trygghet_cli.render.gate import Pieces, TextLines
 
 
@@ -83,9 +84,7 @@ def check_page(name: str, html: str) -> list[Shortcoming]:
 
 def read_page(name: str, html: str) -> tuple[list[Shortcoming], Pieces]:
     """What this page lacks, and its readable pieces (gate.output_pieces) from the same reading."""
-    walk = _Walk()
-    walk.feed(html)
-    walk.close()
+    walk = htmlread.read(_Walk, html)
     found = []
     duplicates = sorted(i for i, n in Counter(walk.ids).items() if n > 1)
     if duplicates:
