@@ -91,7 +91,7 @@ def test_the_handlers_see_the_same_calls_whichever_reader_runs(html) -> None:
 @pytest.mark.parametrize("html", ["<!-- c --><p>x</p>", "<p class=bare>x</p>", "a < b",
                                   "<style>a {}", "<p>x</p >"])
 def test_html_outside_the_known_part_is_left_to_html_parser(html) -> None:
-    with pytest.raises(htmlread._Unsupported):
+    with pytest.raises(htmlread.Unsupported):
         _fast_only(html)
 
 
@@ -106,3 +106,54 @@ def test_random_mixtures_of_tags_and_text_are_read_the_same_way() -> None:
     for _ in range(400):
         html = "".join(rng.choice(PARTS) for _ in range(rng.randint(1, 30)))
         assert htmlread.read(Recorder, html).calls == _reference(html), html
+
+
+def _facts(walk: object) -> dict[str, object]:
+    names = ["pieces", "ids", "lang", "title", "h1", "unlabelled_nav", "nav_labels",
+             "img_without_alt", "empty_links"]
+    return {name: getattr(walk, name) for name in names}
+
+
+def _walked(html: str) -> dict[str, object]:
+    from trygghet_cli.site import selfcheck
+
+    walk = selfcheck._Walk()
+    walk.feed(html)
+    walk.close()
+    return _facts(walk)
+
+
+def test_the_self_check_s_own_reading_finds_what_html_parser_s_finds_on_every_page(
+        bundled_pages) -> None:
+    from trygghet_cli.site import selfcheck
+
+    for name, html in bundled_pages.items():
+        assert _facts(selfcheck._Fast().read(html)) == _walked(html), name
+
+
+SELF_CHECK_CASES = [
+    '<html lang="sv"><head><title>T &amp; U</title></head><body><h1>A</h1><h1>B</h1>',
+    '<nav aria-label="Meny"><a href="x.html"></a><a href="y.html" aria-label="Y"></a></nav><nav>',
+    '<img src="a.png"><img alt="" src="b.png"/><p id="a">x</p><p id="a" title="Om">y</p>',
+    '<a href="mailto:anna@exempel.se"><style>p {}</style></a><a href="z"><span>text</span></a>',
+    "<title>Rubrik<b>fet</b> mer</title><p>efter</p></title>",
+    '<a href="x"/>text</a><script>var a = "<p>";</script><p>slut',
+]
+
+
+@pytest.mark.parametrize("html", SELF_CHECK_CASES)
+def test_the_self_check_s_reading_of_odd_structures_is_html_parser_s(html) -> None:
+    from trygghet_cli.site import selfcheck
+
+    assert _facts(selfcheck._read(html)) == _walked(html)
+
+
+def test_random_mixtures_give_the_self_check_the_same_facts() -> None:
+    from trygghet_cli.site import selfcheck
+
+    rng = random.Random(31)
+    for _ in range(400):
+        html = "".join(rng.choice(PARTS + ["<title>", "</title>", "<html lang=\"sv\">", "<script>",
+                                           "</script>", "<nav>", "<a aria-label=\"x\" href=\"y\">"])
+                       for _ in range(rng.randint(1, 30)))
+        assert _facts(selfcheck._read(html)) == _walked(html), html

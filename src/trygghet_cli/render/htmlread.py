@@ -24,7 +24,7 @@ P = TypeVar("P", bound=HTMLParser)
 # Whitespace both readers agree on (html.parser's tag names end at exactly these).
 _WS = r"[ \t\n\r\f]"
 _NAME = r"[a-zA-Z_:][-a-zA-Z0-9_:.]*"
-_TOKEN = re.compile(
+TOKEN = re.compile(
     rf"""<(?:
         (?P<start>[a-zA-Z][a-zA-Z0-9]*)
         (?P<attrs>(?:{_WS}+{_NAME}(?:="[^"]*"|='[^']*')?)*)
@@ -33,10 +33,10 @@ _TOKEN = re.compile(
       | !(?i:doctype){_WS}[^<>]*>
     )""", re.VERBOSE)
 _ATTR = re.compile(rf"""({_NAME})(?:="([^"]*)"|='([^']*)')?""")
-_RAW_TEXT = {"script", "style"}  # html.parser's CDATA_CONTENT_ELEMENTS
+RAW_TEXT = {"script", "style"}  # html.parser's CDATA_CONTENT_ELEMENTS
 
 
-class _Unsupported(Exception):
+class Unsupported(Exception):
     """The page holds HTML outside the part this reader knows."""
 
 
@@ -45,7 +45,7 @@ def read(make: Callable[[], P], html: str) -> P:
     parser = make()
     try:
         _feed(parser, html)
-    except _Unsupported:
+    except Unsupported:
         parser = make()
         parser.feed(html)
         parser.close()
@@ -53,17 +53,17 @@ def read(make: Callable[[], P], html: str) -> P:
 
 
 def _feed(parser: HTMLParser, html: str) -> None:
-    """The handlers' calls for html, as html.parser makes them; _Unsupported when the page
+    """The handlers' calls for html, as html.parser makes them; Unsupported when the page
     holds anything else than the part of HTML this reader knows."""
     pos, line, line_start, size = 0, 1, 0, len(html)
-    search, count = _TOKEN.search, html.count
+    search, count = TOKEN.search, html.count
     while pos < size:
         token = search(html, pos)
         at = token.start() if token else size
         if at > pos:
             text = html[pos:at]
             if "<" in text:
-                raise _Unsupported
+                raise Unsupported
             parser.lineno, parser.offset = line, pos - line_start
             parser.handle_data(unescape(text) if "&" in text else text)
             newlines = count("\n", pos, at)
@@ -76,7 +76,7 @@ def _feed(parser: HTMLParser, html: str) -> None:
         tag = token["start"]
         if tag:
             tag = tag.lower()
-            parser.handle_starttag(tag, _read_attrs(token["attrs"]))
+            parser.handle_starttag(tag, attributes(token["attrs"]))
             if token["close"]:
                 parser.handle_endtag(tag)
         elif token["end"]:
@@ -84,11 +84,12 @@ def _feed(parser: HTMLParser, html: str) -> None:
         newlines = count("\n", at, pos)
         if newlines:
             line, line_start = line + newlines, html.rindex("\n", at, pos) + 1
-        if tag in _RAW_TEXT and not token["close"]:
+        if tag in RAW_TEXT and not token["close"]:
             pos, line, line_start = _raw_text(parser, html, tag, pos, line, line_start)
 
 
-def _read_attrs(text: str) -> list[tuple[str, str | None]]:
+def attributes(text: str) -> list[tuple[str, str | None]]:
+    """The attributes of a start tag TOKEN matched (its `attrs`), as html.parser gives them."""
     if not text:
         return []
     found: list[tuple[str, str | None]] = []
@@ -99,12 +100,18 @@ def _read_attrs(text: str) -> list[tuple[str, str | None]]:
     return found
 
 
+def raw_text_end(html: str, tag: str, pos: int) -> int:
+    """Where the text of a <style> or <script> that starts at pos ends (its end tag starts)."""
+    close = html.find(f"</{tag}>", pos)
+    if close < 0 or re.search(rf"</\s*{tag}\s*>", html[pos:close], re.IGNORECASE):
+        raise Unsupported
+    return close
+
+
 def _raw_text(parser: HTMLParser, html: str, tag: str, pos: int, line: int,
               line_start: int) -> tuple[int, int, int]:
     """The text of a <style> or <script> as it is (no references), and its end tag."""
-    close = html.find(f"</{tag}>", pos)
-    if close < 0 or re.search(rf"</\s*{tag}\s*>", html[pos:close], re.IGNORECASE):
-        raise _Unsupported
+    close = raw_text_end(html, tag, pos)
     if close > pos:
         parser.lineno, parser.offset = line, pos - line_start
         parser.handle_data(html[pos:close])
