@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
+from trygghet_cli import resources
 
 PROBE = """\
 import sys
@@ -202,10 +203,11 @@ def test_a_file_rewritten_with_its_size_and_time_kept_is_seen_through_the_index(
 
 def test_a_changed_package_makes_a_fresh_validate(env, tmp_path) -> None:
     top = tmp_path / "installed"
-    package = Path(__import__("trygghet_cli").__file__).parent
+    package = Path(resources.__file__).parent
     shutil.copytree(package, top / "src" / "trygghet_cli", ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("schemas", "templates"):
-        shutil.copytree(package.parent.parent / name, top / name)
+    for shipped in (resources.schemas_dir(), resources.templates_dir()):
+        if not shipped.is_relative_to(package):  # a checkout: beside src/, not in the package
+            shutil.copytree(shipped, top / shipped.name)
     _national(tmp_path)
     env = {**env, "PYTHONPATH": str(top / "src")}
     time.sleep(3.1)  # a package changed within the clock's tick is never recorded
