@@ -55,7 +55,8 @@ def test_missing_fields_are_asked_for_in_swedish_with_numbered_choices(minimal_r
 def test_two_picks_pledge_two_and_empty_answers_leave_the_rest_out(minimal_root: Path) -> None:
     with terminal("--data", str(minimal_root), "activity", "new") as term:
         for shown, answer in (("titel", "Läxhjälp"), ("2. ", None), ("löften", "2"),
-                              ("1. Exempelby kommun (kommun)", None), ("parter", "1"),
+                              ("1. Exempelby kommun (kommun)", None),
+                              ("parter (tomt: löftenas parter)", "1"),
                               ("beskrivning", ""), ("ansvariga", ""), ("kommundelar", ""),
                               ("startdatum", ""), ("slutdatum", ""), ("mål, typ", "")):
             term.expect(shown)
@@ -87,3 +88,24 @@ def test_without_a_terminal_nothing_is_asked_and_every_field_comes_from_options(
         "status": "planned",
         "targets": [{"id": "t1", "kind": "rate", "text": "En patrull varje helg", "value": 1,
                      "unit": "patruller", "per": "week"}]}
+
+
+def test_without_party_the_activity_has_the_parties_of_its_pledges(run, minimal_root: Path) -> None:
+    result = run("--data", str(minimal_root), "activity", "new", "--title", "Läxhjälp", "--pledge", "2")
+    assert result.exit_code == 0, result.output
+    assert _last_activity(minimal_root) == {"id": "a-3", "title": "Läxhjälp", "pledges": ["ml-2"],
+                                            "status": "planned"}
+    assert run("--data", str(minimal_root), "validate").exit_code == 0
+
+
+def test_an_empty_answer_for_parties_in_a_terminal_leaves_them_to_the_pledges(minimal_root: Path) -> None:
+    with terminal("--data", str(minimal_root), "activity", "new") as term:
+        for shown, answer in (("titel", "Läxhjälp"), ("löften", "2"),
+                              ("parter (tomt: löftenas parter)", ""),
+                              ("beskrivning", ""), ("ansvariga", ""), ("kommundelar", ""),
+                              ("startdatum", ""), ("slutdatum", ""), ("mål, typ", "")):
+            term.expect(shown)
+            term.type(answer)
+        term.expect("Ny aktivitet a-3 (planerad): Läxhjälp")
+        assert term.exit_code() == 0, bytes(term.seen)
+    assert "parties" not in _last_activity(minimal_root)

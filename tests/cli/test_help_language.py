@@ -132,3 +132,53 @@ def test_usage_errors_are_in_english_with_lang_en(run, nowhere) -> None:
     err = _flat(result.stderr)
     assert "No such option: --bogus" in err and "Usage: trygghet status [OPTIONS]" in err
     assert "Try 'trygghet status -h' for help." in err
+
+
+GROUPS = [path for path, command in COMMANDS if path and getattr(command, "commands", None)]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("group", GROUPS, ids=" ".join)
+def test_a_groups_list_gives_each_command_a_summary_that_wraps_only_at_the_edge(
+        run, nowhere, monkeypatch: pytest.MonkeyPatch, group: list[str], lang: str) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    result = run("--lang", lang, *group, "--help")
+    assert result.exit_code == 0
+    panel = result.stdout[result.stdout.rindex("╭─"):]
+    rows = [line.strip("│").rstrip() for line in panel.splitlines() if line.startswith("│")]
+    # a line cut short by a line break of the help text would end well before the frame
+    broken = [row for row, following in zip(rows, rows[1:], strict=False)
+              if following.startswith(" " * 3) and len(row) < 60]
+    assert not broken, panel
+    assert len(rows) <= 3 * len(COMMANDS_OF[" ".join(group)]), panel
+
+
+COMMANDS_OF = {" ".join(path): command.commands for path, command in COMMANDS
+               if path and getattr(command, "commands", None)}
+
+
+def _description(text: str) -> list[str]:
+    """The lines of a help page above its first panel, without trailing spaces."""
+    return [line.rstrip() for line in text[: text.index("╭")].splitlines()]
+
+
+_CONTINUATION = ("--", "-o", ">")
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("path", [p for p, _ in COMMANDS], ids=lambda p: " ".join(p) or "trygghet")
+def test_help_examples_and_prose_fit_80_columns_without_ragged_lines(
+        run, nowhere, monkeypatch: pytest.MonkeyPatch, path: list[str], lang: str) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = _description(run("--lang", lang, *path, "--help").stdout)
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+        word, next_word = line.strip(), following.strip()
+        if not word or not next_word:
+            continue
+        if word.startswith(("trygghet ", "#", *_CONTINUATION)):
+            # an example goes on only as a continuation after '\', a comment or another example
+            assert next_word.startswith(("trygghet", "#", *_CONTINUATION)), (line, following)
+            assert word.endswith("\\") == next_word.startswith(_CONTINUATION), (line, following)
+        elif not word.startswith(("Användning", "Usage")):
+            # prose wraps at the edge, not at the catalog's own line breaks
+            assert len(line) > 55, (line, following)

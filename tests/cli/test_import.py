@@ -144,7 +144,19 @@ def test_rows_that_would_make_the_data_invalid_are_reported_and_nothing_written(
     assert result.exit_code == 1
     # the cell the problem is in, found from the line of the checked list
     assert "rad 3, kolumn Status: a-4: statusen inställd kräver en orsak" in result.stderr
+    # the hint speaks of the sheet's columns, not of the data file's keys
+    assert "(lägg till en kolumn 'orsak' och skriv varför där)" in result.stderr
+    assert "reason:" not in result.stderr
     assert (minimal_root / "activities" / "2024-2025.yaml").read_bytes() == before
+
+
+def test_a_missing_reason_is_asked_for_in_the_sheets_own_column(run, minimal_root, tmp_path) -> None:
+    table = tmp_path / "a.csv"
+    _write_csv(table, ["Titel", "Löfte", "Part", "Status", "Anledning"],
+               [["Föreläsning", "ml-2", "polis", "Inställd", ""]], delimiter=";")
+    result = _import(run, minimal_root, "--lang", "en", str(table), "--period", "2024-2025")
+    assert result.exit_code == 1
+    assert "status cancelled needs a reason (say why in the column 'Anledning')" in result.stderr
 
 
 def test_rows_with_a_known_id_update_the_activity_and_keep_its_outcomes(run, minimal_root,

@@ -72,6 +72,10 @@ def _indicator_target(kind: str, value: float | None, measured: float, bound: st
     made.outcomes = indicator_outcomes(made, indicator, YEAR_2024)
     return made
 
+# Interim figures of 31 May 2024 for the three districts: 1, 2 and 3
+_IN_EACH_DISTRICT = [outcome(n, "2024-05-31", None, district=d)
+                     for n, d in ((1, "oxhagen"), (2, "berga"), (3, "norrliden"))]
+
 
 SHAPES = [
     Shape("rate measured over eight months (maj–december)",
@@ -307,6 +311,30 @@ SHAPES = [
           NO_PERIOD, "2024-06-30", Verdict.MET,
           "14 på 92 dagar (1 mar–31 maj 2024) = 1,07 per vecka, mål minst 1 per vecka: uppnått",
           "14 in 92 days (1 Mar–31 May 2024) = 1.07 per week, target at least 1 per week: met"),
+    Shape("pledges given without a period: a district short of its target has no time to be paced over",
+          target("at_least", 2, _IN_EACH_DISTRICT, per_district=True),
+          NO_PERIOD, "2024-12-31", Verdict.NOT_JUDGED,
+          "2 av 3 områden (Oxhagen 1, Berga/Funkabo 2, Norrliden 3), minst 2 i varje: kan inte bedömas: "
+          "okänt tidsfönster [delrapport 31 maj 2024]",
+          "2 of 3 districts (Oxhagen 1, Berga/Funkabo 2, Norrliden 3), at least 2 in each: cannot be "
+          "judged: unknown time window [interim, 31 May 2024]",
+          districts=DISTRICTS),
+    Shape("pledges given without a period: every district reaching its target is met",
+          target("at_least", 1, _IN_EACH_DISTRICT, per_district=True),
+          NO_PERIOD, "2024-12-31", Verdict.MET,
+          "3 av 3 områden (Oxhagen 1, Berga/Funkabo 2, Norrliden 3), minst 1 i varje: uppnått "
+          "[delrapport 31 maj 2024]",
+          "3 of 3 districts (Oxhagen 1, Berga/Funkabo 2, Norrliden 3), at least 1 in each: met "
+          "[interim, 31 May 2024]",
+          districts=DISTRICTS),
+    Shape("pledges given without a period: 'vår och höst' cannot know which seasons are still to come",
+          target("at_least", 1, [outcome(1, "2024-05-15", None, season="spring")],
+                 seasons=("spring", "autumn")),
+          NO_PERIOD, "2024-12-31", Verdict.NOT_JUDGED,
+          "1 av 2 (vår 1; höst saknas), minst 1 varje vår och höst: kan inte bedömas: okänt tidsfönster "
+          "[delrapport 15 maj 2024]",
+          "1 of 2 (spring 1; autumn missing), at least 1 every spring and autumn: cannot be judged: "
+          "unknown time window [interim, 15 May 2024]"),
     Shape("'från 2024, tills vidare': a rate counts from the start to the figure's date",
           target("rate", 1, [outcome(60, "2024-12-31")], per="week"), OPEN_2024, "2025-03-31", Verdict.MET,
           "60 på 366 dagar (1 jan–31 dec 2024) = 1,15 per vecka, mål minst 1 per vecka: uppnått",

@@ -114,3 +114,19 @@ def test_validate_reads_the_same_public_texts_and_paths_as_public_strings() -> N
             assert _paths_at(doc.data, some) == {i: expected[i][0] for i in some}, path
             compared += 1
     assert compared > 50
+
+
+@pytest.mark.parametrize(("source", "found"), [
+    ("value: 0701234567\n", ["07********"]),  # YAML reads 701234567: the 0 is lost
+    ("value: +46701234567\n", ["07********"]),  # YAML reads 46701234567: the + is lost
+    ("value: 8112289874\n", ["811228-****"]),
+    ("value: 123456789\n", []),  # a count of nine digits is a count
+    ("value: 20\n", []),
+])
+def test_an_unquoted_number_is_scanned_as_it_was_typed(source: str, found: list[str]) -> None:
+    from trygghet_cli.loading import load_bytes
+    from trygghet_cli.validate import privacy
+
+    doc = load_bytes(source.encode(), "f.yaml").document
+    assert doc is not None
+    assert [f.message.split("'")[-2] for f in privacy.check(doc)] == found

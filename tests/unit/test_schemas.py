@@ -61,6 +61,7 @@ def test_a_schema_keyword_without_its_own_code_falls_back_to_try209() -> None:
     [finding] = schema._explain(doc, error)
     assert finding.code == "TRY209"
     assert str(finding.where) == "f.yaml:1:5"
+    assert finding.message_sv == "id: följer inte schemats regel 'maxLength'"
 
 
 @pytest.mark.parametrize(("text", "code"), [
@@ -141,3 +142,20 @@ def test_a_field_named_description_is_no_description_text() -> None:
     body = {"description": "A list.", "properties": {"description": {"description": "What is done."}},
             "items": {"description": "One item."}}
     assert sorted(_schema_hints()._texts(body)) == ["A list.", "One item.", "What is done."]
+
+
+def test_a_statement_without_verdict_or_status_names_both_keys_in_swedish() -> None:
+    doc = load_bytes(b"id: ml-2023\nstated:\n  text: Alla\n  source: s1\npledges: []\n", "f.yaml").document
+    assert doc is not None
+    findings = [f for f in schema.check(doc, "pledges") if f.where.line == 3]
+    assert [f.code for f in findings] == ["TRY202"]
+    assert findings[0].message_sv.endswith("nyckeln 'verdict' eller 'status' saknas")
+    assert "anyOf" not in findings[0].message_sv and "valid" not in findings[0].message_sv
+
+
+def test_a_contact_with_only_a_label_asks_for_one_of_the_other_keys() -> None:
+    doc = load_bytes(b"site:\n  contact:\n    - label: Trygghetssamordningen\n", "trygghet.yaml").document
+    assert doc is not None
+    [finding] = [f for f in schema.check(doc, "config") if f.where.line == 3]
+    assert finding.code == "TRY208"
+    assert finding.message_sv.endswith("behöver en av nycklarna email, phone eller url")

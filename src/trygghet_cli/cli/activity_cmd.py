@@ -229,10 +229,12 @@ def new(
 
     Examples:
 
-      trygghet activity new          # asks for title, pledges and parties
+      trygghet activity new          # asks for title, pledges, parties and more
 
-      trygghet activity new --title "Trygghetsvandring i Mariefred" --pledge ml-2024-2025-2 \\
-        --party kommun --party polis --due 2025-10-31
+      trygghet activity new --title "Trygghetsvandring i Mariefred" --pledge 2 \\
+        --owner kommunpolis --due 2025-10-31
+
+    Without --party the activity has the parties of its pledges.
     """
     from dataclasses import replace
 
@@ -255,8 +257,9 @@ def new(
             title=_ask(title, i18n.field_name("title", lang), interactive),
             pledges=_ask(numbered, i18n.field_name("pledges", lang), interactive, many=True,
                          choices=offer.get("pledges"), lang=lang),
-            parties=_ask(list(parties), i18n.field_name("parties", lang), interactive, many=True,
-                         choices=offer.get("parties"), lang=lang),
+            parties=_ask(list(parties), i18n.field_name("parties", lang)
+                         + i18n.label("activity.prompt_inherited", lang), interactive, many=True,
+                         required=False, choices=offer.get("parties"), lang=lang),
             description=_ask(description, i18n.field_name("description", lang), interactive,
                              required=False),
             owners=_ask(list(owners), i18n.field_name("owners", lang), interactive, many=True,

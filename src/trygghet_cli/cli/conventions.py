@@ -112,9 +112,12 @@ class Localized:
     """Help and usage line in the user's language (cli/help_texts.py)."""
 
     def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
-        from trygghet_cli.cli.help_texts import localize_help
+        from trygghet_cli.cli.help_texts import laid_out, localize_help, terminal_width
 
         localize_help(self, ctx, _language(ctx))
+        help_text = getattr(self, "help", None)
+        if help_text:
+            setattr(self, "help", laid_out(help_text, terminal_width()))  # noqa: B010 - a mixin
         super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:

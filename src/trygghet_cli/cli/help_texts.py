@@ -67,8 +67,6 @@ def localize_help(command: Any, ctx: Any, lang: str) -> None:
     localize_headings(lang)
     localize_types(command, ctx, lang)
     table = i18n.translations("help.", lang)
-    if not table:
-        return
     command.help = table.get(command.help, command.help)
     command.epilog = table.get(command.epilog, command.epilog)
     for param in command.get_params(ctx):
@@ -76,6 +74,15 @@ def localize_help(command: Any, ctx: Any, lang: str) -> None:
             param.help = table.get(param.help, param.help)
     for sub in getattr(command, "commands", {}).values():
         sub.help = table.get(sub.help, sub.help)
+        sub.short_help = summary(sub.help or "")
+
+
+def summary(text: str) -> str:
+    """A command's line in its group's list: the first paragraph of its help as one line, cut
+    after its first sentence when it is longer than two lines of the list."""
+    first = " ".join(text.split("\n\n", 1)[0].split())
+    end = first.find(". ")
+    return first[: end + 1] if len(first) > 120 and end > 0 else first
 
 
 def localize_headings(lang: str) -> None:
@@ -134,3 +141,83 @@ def localize_error(error: Any, lang: str) -> Any:
         return said
     error.message = text
     return error
+
+
+def laid_out(text: str, width: int) -> str:
+    """A help text as a terminal of `width` columns shows it well: prose paragraphs as one
+    line each (the terminal wraps them evenly; the catalog's own line breaks left ragged
+    lines), and each example that does not fit broken before an option with ' \\' and its
+    comment put on the line above. The first paragraph is left to Typer."""
+    first, *rest = text.split("\n\n")
+    return "\n\n".join([first, *(_paragraph(p, width - 2) for p in rest)])
+
+
+def _paragraph(text: str, width: int) -> str:
+    lines = text.split("\n")
+    if not any(line.startswith("  ") for line in lines):
+        return " ".join(line.strip() for line in lines)
+    if all(len(line) <= width for line in lines):
+        return text
+    out: list[str] = []
+    for line in _commands_of(lines):
+        found = _COMMENT.match(line)
+        if found and len(line) > width:
+            out.append(f"  {found['comment']}")
+            line = found["command"]
+        out.extend(_broken(line, width) if not found or len(line) > width else [line])
+    return "\n".join(out)
+
+
+def _commands_of(lines: list[str]) -> list[str]:
+    """The example lines with each command on one line (continuations joined)."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and joined[-1].endswith("\\"):
+            joined[-1] = joined[-1][:-1].rstrip() + " " + line.strip()
+        elif joined and line.startswith("  --"):
+            joined[-1] = joined[-1].rstrip() + " " + line.strip()
+        else:
+            joined.append(line.rstrip())
+    return joined
+
+
+_COMMENT = re.compile(r"^(?P<command>  \S.*?)\s{2,}(?P<comment>#.*)$")
+
+
+def _broken(line: str, width: int) -> list[str]:
+    """An example command in lines of at most width (where it can), broken before options."""
+    if len(line) <= width:
+        return [line]
+    pieces = _pieces(line)
+    lines, current = [], pieces[0]
+    for piece in pieces[1:]:
+        if len(current) + len(piece) + 3 <= width:
+            current += " " + piece
+        else:
+            lines.append(current + " \\")
+            current = "    " + piece
+    return [*lines, current]
+
+
+def _pieces(line: str) -> list[str]:
+    """The line cut at each space before an option or a redirection, outside quotes."""
+    pieces, start, quote = [], 0, ""
+    for index, char in enumerate(line):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == " " and index > 2 and line[index + 1:index + 2] in ("-", ">"):
+            pieces.append(line[start:index])
+            start = index + 1
+    return [*pieces, line[start:]]
+
+
+def terminal_width() -> int:
+    """The width Typer's console renders help in: TERMINAL_WIDTH, else the terminal's
+    (COLUMNS, else 80)."""
+    import shutil
+
+    from typer import rich_utils
+
+    return rich_utils.MAX_WIDTH or shutil.get_terminal_size((80, 24)).columns

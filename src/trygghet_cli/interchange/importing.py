@@ -206,6 +206,7 @@ def _check(root: Path, path: Path, text: str, rows: dict[str, int], lang: str = 
     problems = []
     for finding in findings:
         message, hint = finding.text(lang)
+        hint = _sheet_hint(finding.code, headers or {}, lang) or hint
         message += f" ({hint})" if hint else ""
         if finding.where.path == prefix + relative:
             ident = next((i for line, i in reversed(starts) if line <= finding.where.line), None)
@@ -216,6 +217,25 @@ def _check(root: Path, path: Path, text: str, rows: dict[str, int], lang: str = 
         else:
             problems.append(RowProblem(0, f"{finding.where}: {message}"))
     return problems
+
+
+# Findings whose hint names a key of the data file, and the column a sheet has for it.
+_SHEET_FIELDS = {"TRY405": "reason"}  # a done row without its date is refused by the row check
+
+
+def _sheet_hint(code: str, headers: dict[str, str], lang: str) -> str | None:
+    """The hint in the sheet's words ('skriv varför i kolumnen Orsak') instead of the data
+    file's ('reason: ...'); None for a finding whose hint names no column."""
+    from trygghet_cli.i18n import label
+    from trygghet_cli.interchange.columns import COLUMNS
+
+    key = _SHEET_FIELDS.get(code)
+    if key is None:
+        return None
+    if key in headers:
+        return label(f"import.hint.{key}", lang, column=headers[key])
+    sv, en, _others = COLUMNS[key]
+    return label(f"import.hint.{key}.new", lang, column=sv if lang == "sv" else en)
 
 
 def _field_lines(document: Any) -> dict[int, str]:

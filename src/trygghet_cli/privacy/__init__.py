@@ -43,6 +43,17 @@ class Match:
         return mask(self)
 
 
+def number_text(value: int) -> str:
+    """A whole number as the scan reads it: its digits, with the leading 0 or + back where an
+    unquoted mobile number lost it to YAML (`phone: 0701234567` reads as 701234567)."""
+    digits = str(value)
+    if len(digits) == 9 and digits[0] == "7":
+        return "0" + digits
+    if len(digits) == 11 and digits.startswith("467"):
+        return "+" + digits
+    return digits
+
+
 def mask(match: Match) -> str:
     """The masked form: `811228-****` for a personnummer or samordningsnummer, `07********`
     for a phone number, `a***@example.se` for an e-mail address, however it was written."""

@@ -15,7 +15,7 @@ reaches it is met and marked approximate.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
@@ -298,8 +298,8 @@ def _attainment(target: Target, period: Period, as_of: date, activity_window: Pe
                           False, None, (), (), later=later)
     if target.per_district and districts and target.kind in COUNTS:
         return _per_group(target, known, own, districts, lambda o: o.district, later)
-    if target.seasons and target.kind in COUNTS and period.given:
-        return _per_group(target, known, own, _season_groups(target, period, as_of),
+    if target.seasons and target.kind in COUNTS:
+        return _per_group(target, known, own, _season_groups(target, period, as_of, known),
                           lambda o: _season_key(o, period), later)
     if target.kind is TargetKind.LEVEL:
         return _level(target, known, own, later)
@@ -370,10 +370,12 @@ def _judged(target: Target, fig: Figure, known: list[Outcome], own: Period, late
                       share if due is not None else None, due, later)
 
 
-def _season_groups(target: Target, period: Period, as_of: date) -> tuple[tuple[str, str], ...]:
+def _season_groups(target: Target, period: Period, as_of: date,
+                   known: list[Outcome]) -> tuple[tuple[str, str], ...]:
     """(key, key) for each season of each year of the period: 'spring:2024'; the words name it.
-    An open period's years run to as_of's."""
-    years = range(period.start.year, period.last_year(as_of) + 1)
+    An open period's years run to as_of's; without a period, the years the outcomes name."""
+    years: Iterable[int] = range(period.start.year, period.last_year(as_of) + 1) if period.given \
+        else sorted({o.date.year for o in known if o.season is not None and not o.undated})
     return tuple((f"{s}:{y}", f"{s}:{y}") for y in years for s in target.seasons)
 
 
@@ -413,14 +415,24 @@ def _per_group(target: Target, known: list[Outcome], own: Period, groups: tuple[
     for ident, name in groups:
         mine = [o for o in known if key(o) == ident]
         fig = figure(mine, own.start)
-        judged.append((name, _judged(target, fig, mine, own, 0) if fig is not None else None))
+        judged.append((name, None if fig is None else
+                       _unplaced(target, fig, mine, own, 0) or _judged(target, fig, mine, own, 0)))
     verdicts = [a.verdict if a is not None else Verdict.NO_OUTCOME for _, a in judged]
     final = any(a is not None and a.final for _, a in judged)
     met = sum(1 for v in verdicts if v in (Verdict.MET, Verdict.EXCEEDED))
-    latest = latest_outcome([o for o in known if key(o) in {i for i, _ in groups}])
-    return Attainment(target, _combined(verdicts, final), latest, float(met), float(len(groups)),
-                      met / len(groups), final, any(a is not None and a.approximate for _, a in judged),
-                      None, (), (), None, None, later=later, by_district=tuple(judged))
+    latest = latest_outcome([o for o in known if key(o) in {i for i, _ in groups}]) if groups else None
+    verdict = _combined(verdicts, final) if groups else Verdict.NOT_JUDGED
+    # Without a period nobody knows which districts' or seasons' time is left: only a verdict
+    # that needs no time stands ("uppnått" in every one; "ej uppnått" in a final figure).
+    unknown = not own.given and (bool(target.seasons) or verdict in (
+        Verdict.ON_TRACK, Verdict.BEHIND, Verdict.IN_PROGRESS, Verdict.NOT_JUDGED))
+    if unknown and verdict is not Verdict.NOT_MET:
+        verdict = Verdict.NOT_JUDGED
+    return Attainment(target, verdict, latest or latest_outcome(known), float(met), float(len(groups)),
+                      met / len(groups) if groups else None, final,
+                      any(a is not None and a.approximate for _, a in judged),
+                      None, (), (), None, None, later=later, by_district=tuple(judged),
+                      unknown_window=unknown and verdict is Verdict.NOT_JUDGED)
 
 
 def _combined(verdicts: list[Verdict], final: bool) -> Verdict:

@@ -11,7 +11,7 @@ from typing import Any
 
 from trygghet_cli.findings import Finding, make
 from trygghet_cli.loading import Document, JsonPath
-from trygghet_cli.privacy import Match, masked, scan, suspects, url_text
+from trygghet_cli.privacy import Match, masked, number_text, scan, suspects, url_text
 
 # scan and Match are re-exported for code written before the privacy package.
 __all__ = ["NOT_TEXT", "PRIVATE_KEYS", "URL_KEYS", "Match", "check", "public_strings", "redacted", "scan"]
@@ -44,7 +44,7 @@ def public_strings(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]
     elif isinstance(value, str):
         yield path, value
     elif isinstance(value, int) and not isinstance(value, bool):
-        yield path, str(value)
+        yield path, number_text(value)
 
 
 def _public_texts(value: Any, out: list[str]) -> None:
@@ -64,7 +64,7 @@ def _public_texts(value: Any, out: list[str]) -> None:
     elif isinstance(value, str):
         out.append(value)
     elif isinstance(value, int) and not isinstance(value, bool):
-        out.append(str(value))
+        out.append(number_text(value))
 
 
 def _paths_at(value: Any, wanted: list[int]) -> dict[int, JsonPath]:

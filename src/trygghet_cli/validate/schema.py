@@ -327,9 +327,61 @@ def _other(error: Any, where: Any, at: dict[str, str]) -> Finding:
         sv_what = "behöver fler poster" if keyword == "minItems" else "har upprepade poster"
         return make("TRY208", where, f"{at['en']} {what}", description, sv=f"{at['sv']} {sv_what}",
                     sv_hint=sv_hint)
+    if keyword == "minProperties":
+        return _too_few_keys(error, where, at, description, sv_hint)
+    alternatives = _required_alternatives(error)
+    if alternatives:
+        return _missing_one_of(alternatives, where, at, description, sv_hint)
     return make("TRY209", where, f"{at['en']}: {quoted(error.message, 160)[1:-1]}", description,
-                sv=f"{at['sv']}: bryter mot schemat ({quoted(error.message, 160)[1:-1]})",
+                sv=f"{at['sv']}: följer inte schemats regel '{keyword}'", sv_hint=sv_hint)
+
+
+def _too_few_keys(error: Any, where: Any, at: dict[str, str], description: str | None,
+                  sv_hint: str) -> Finding:
+    """TRY208 for minProperties, naming the keys that could be added."""
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    present = error.instance if isinstance(error.instance, dict) else {}
+    others = [str(k) for k in schema.get("properties", {}) if k not in present]
+    if not others:
+        return make("TRY208", where, f"{at['en']} needs more keys (at least {error.validator_value})",
+                    description, sv=f"{at['sv']} behöver fler nycklar (minst {error.validator_value})",
+                    sv_hint=sv_hint)
+    count = int(error.validator_value) - len(present)
+    many_en, many_sv = ("one", "en") if count == 1 else (str(count), str(count))
+    return make("TRY208", where, f"{at['en']} needs {many_en} of the keys {_either(others, 'or')}",
+                description, sv=f"{at['sv']} behöver {many_sv} av nycklarna {_either(others, 'eller')}",
                 sv_hint=sv_hint)
+
+
+def _missing_one_of(keys: list[str], where: Any, at: dict[str, str], description: str | None,
+                    sv_hint: str) -> Finding:
+    """TRY202 for a rule that asks for one key of several ("a verdict, a status, or both")."""
+    def joined(word: str, end: str = "") -> str:
+        return f" {word} ".join(f"'{k}{end}'" for k in keys)
+
+    return make("TRY202", where, f"{at['en']}: missing key {joined('or')}",
+                f"add {joined('or', ':')}" + (f" ({description})" if description else ""),
+                sv=f"{at['sv']}: nyckeln {joined('eller')} saknas",
+                sv_hint=f"lägg till {joined('eller', ':')}" + (f" ({sv_hint})" if description else ""))
+
+
+def _either(words: list[str], word: str) -> str:
+    """'a, b or c' ('a, b eller c')."""
+    return f"{', '.join(words[:-1])} {word} {words[-1]}" if len(words) > 1 else words[0]
+
+
+def _required_alternatives(error: Any) -> list[str]:
+    """The keys of an anyOf/oneOf whose every branch only requires keys ("a verdict, a status,
+    or both"); empty for any other rule."""
+    branches = error.validator_value if error.validator in {"anyOf", "oneOf"} else None
+    if not isinstance(branches, list) or not branches:
+        return []
+    keys: list[str] = []
+    for branch in branches:
+        if not isinstance(branch, dict) or set(branch) != {"required"}:
+            return []
+        keys.extend(str(key) for key in branch["required"])
+    return keys
 
 
 def _expected(expected: Any, lang: str = "en") -> str:
