@@ -87,7 +87,7 @@ def commands(args: argparse.Namespace, out: str) -> dict[str, tuple[list[str], l
     if args.corpus:
         rows["corpus: validate warm"] = ([tr, "validate", "-q", str(args.corpus)], None)
         rows["corpus: overview warm"] = ([tr, "overview", str(args.corpus), "--as-of", AS_OF], None)
-        first = str(sorted(p for p in Path(args.corpus).iterdir() if p.is_dir())[0])
+        first = str(sorted(p for p in Path(args.corpus).iterdir() if p.is_dir() and not p.name.startswith("."))[0])
         status = [tr, "--data", first, "status", "--as-of", AS_OF]
         caches = [str(Path(args.corpus) / ".trygghet-cache"), str(Path(first) / ".trygghet-cache")]
         rows["largest: status cold"] = (status, caches)

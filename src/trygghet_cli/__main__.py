@@ -52,8 +52,7 @@ def main() -> None:
         from trygghet_cli import replay
 
         at = global_options_end(args)
-        first = args[at] if at < len(args) else None
-        recording = replay.recording(args, named, first)
+        recording = replay.recording(args, at, named)
         if recording is not None:
             code = replay.replay(recording)
             if code is not None:
@@ -61,7 +60,7 @@ def main() -> None:
         from trygghet_cli.cli import main as run
 
         if recording is not None:
-            replay.record(recording, args, named, first, run)
+            replay.record(recording, args, at, named, run)
         run()
     except KeyboardInterrupt:
         with contextlib.suppress(OSError):

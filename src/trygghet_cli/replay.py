@@ -1,30 +1,44 @@
-"""A warm run of `status`, `report`, `check` or a `--help` answered from the cache, before the
-command-line interface (Typer and every library behind it) is imported.
+"""A warm `validate`, `status`, `report`, `check` or `--help` answered from the cache, before
+the command-line interface (Typer and every library behind it) is imported.
 
-Such a run only reads the data root and prints. Its first run is recorded: what it wrote on
-stdout and stderr and its exit code, under a key made of everything the output can depend
-on: the command line, the whole environment, the working folder, the terminal (whether
-each stream is one, and its size), the day, the data root and the name and bytes of every
-file below it, the installed package (its code, catalog, schemas and templates) and the
-Python and libraries it runs with. A later run with the same key writes the same bytes and
-exits with the same code; any difference, however small, makes a run of its own.
+Such a run only reads data and prints. Its first run is recorded: what it wrote on stdout
+and stderr and its exit code, under a key made of everything the output can depend on: the
+command line, the whole environment, the working folder, the terminal (whether each stream
+is one, and its size), the day, the files it may read (the name and bytes of every file
+below the data root; for `validate`, below the data root that holds each path it names, or
+below the path itself when no root holds it), the installed package (its code, catalog,
+schemas and templates) and the Python and libraries it runs with. A later run with the
+same key writes the same bytes and exits with the same code; any difference, however
+small, makes a run of its own.
+
+A file's bytes are hashed once: an index in the cache, signed like its entries, keeps each
+file's hash under its path, size, modification and change times, inode and device (as
+git's index does; any write moves the change time, which no tool can set back), and a file
+whose stat differs is read and hashed again. A file changed in the last seconds before it
+was hashed is not indexed (the clock's tick may hide a second change); nor is any file on
+Windows, where the change time is the creation time.
 
 Not recorded (run as always): a run that writes files (`--output`, `-o`), reads templates
-from elsewhere (`--templates`), or whose root names shared files or holds a symbolic link;
-a run on a terminal (its size and colours are the user's own), with stdout and stderr in one
-file (their order would be lost), with the cache off, or that ended with another exit code
-than 0 or 1; and a run just after the package changed (within the file system's clock tick).
+from elsewhere (`--templates`), or whose files include a root that names shared files, a
+symbolic link or another special file; a `validate` with an option this module does not
+know, a path that does not exist or lies in a `.git` or `.trygghet-cache` folder, or only
+files outside any data root; a run on a terminal (its size and colours are the user's own),
+with stdout and stderr in one file (their order would be lost), with the cache off, or that
+ended with another exit code than 0 or 1; and a run just after the package changed (within
+the file system's clock tick).
 
 This module is imported before anything else and so uses only what Python has loaded at
-start: paths are strings, and its twins of root/config.py's `locate_root` and cache.py's
-`place` and `user_cache_dir` are checked against them whenever a run is recorded (a
-difference means no recording, never a wrong answer).
+start: paths are strings, and its twins of root/config.py's `locate_root` and `root_of` and
+cache.py's `place` and `user_cache_dir` are checked against them whenever a run is recorded
+(a difference means no recording, never a wrong answer).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+
+from trygghet_cli import replay_files as files
 
 TYPE_CHECKING = False  # typing itself takes 4 ms to import
 if TYPE_CHECKING:
@@ -39,28 +53,35 @@ else:
     except ImportError:  # another Python (3.12 names it _sha2)
         from hashlib import sha256
 
-COMMANDS = frozenset({"status", "report", "check"})
+COMMANDS = frozenset({"status", "report", "check", "validate"})
 _WRITES_OR_READS_ELSEWHERE = frozenset({"-o", "--output", "--templates", "--install-completion",
                                         "--show-completion", "--no-cache", "--"})
 _HELP = frozenset({"--help", "-h"})
 _MAGIC = b"trygghet-replay-1\0"
 _CACHE_MAGIC = b"TRYGGHET-CACHE-2\n"  # cache.py's entries: replayed runs are stored as they are
-_CONFIG = "trygghet.yaml"
-_NOT_THE_ROOT_S = frozenset({".git", ".trygghet-cache"})
-_RACY_NS = 3 * 10**9
+_CONFIG = files.CONFIG
+_INDEX_KEY = "stat-index-1"  # the cache entry that holds replay_files' index
+_RACY_NS = files.RACY_NS
+# validate's own options and the global ones the interface takes after a command, by whether a
+# value follows; any other word starting with - means the run is not recorded.
+_VALIDATE_FLAGS = frozenset({"--strict", "--quiet", "-q", "--verbose", "-v", "--no-color",
+                             "--debug", "--help", "-h"})
+_VALIDATE_WITH_VALUE = frozenset({"--format", "-f", "--data", "-d", "--lang"})
 _PACKAGE = os.path.dirname(os.path.realpath(__file__))
 
 
 class Recording:
-    """Where a run's output is (or would be) kept, and under which key."""
+    """Where a run's output is (or would be) kept, and under which key; the data root the run
+    works on (and whether it is the bundled one), or for `validate PATH...` each path with the
+    root that holds it (None: none) and the folder whose cache is used; the files' hashes."""
 
-    __slots__ = ("bundled", "folder", "key", "root", "secret")
+    __slots__ = ("bundled", "digests", "folder", "held", "key", "root", "secret")
 
-    def __init__(self, folder: str, key: str, root: str, bundled: bool, secret: bytes | None) -> None:
+    def __init__(self, folder: str, key: str, root: str, bundled: bool, secret: bytes | None,
+                 held: tuple[tuple[str, str | None], ...] | None = None,
+                 digests: files.Digests | None = None) -> None:
         self.folder, self.key, self.root, self.bundled, self.secret = folder, key, root, bundled, secret
-
-    def path(self) -> str:
-        return os.path.join(self.folder, "v1", self.key[:2], self.key)
+        self.held, self.digests = held, digests
 
 
 def _data_option(args: list[str]) -> str | None:
@@ -104,42 +125,6 @@ def _root(explicit: str | None) -> tuple[str, bool] | None:
     if _is_root(os.path.join(here, "data")):
         return os.path.join(here, "data"), False
     return None if os.environ.get("CI") else (_shipped("data"), True)
-
-
-def _files(root: str) -> bytes | None:
-    """Every file below the root (but its cache and git's folder): name, size and bytes; None
-    for a symbolic link, a file that cannot be read, or a root that names shared files."""
-    parts = [os.path.realpath(root).encode("utf-8", "surrogateescape")]
-    try:
-        for relative, entry in _below(root, ""):
-            with open(entry.path, "rb") as handle:
-                raw = handle.read()
-            if relative == _CONFIG and b"shared" in raw:
-                return None
-            parts.append(f"\0{relative}\0{len(raw)}\0".encode("utf-8", "surrogateescape"))
-            parts.append(sha256(raw).digest())
-    except (OSError, _Unsafe):
-        return None
-    return sha256(b"".join(parts)).digest()
-
-
-class _Unsafe(Exception):
-    """A symbolic link below the root: where it points is not the root's to say."""
-
-
-def _below(folder: str, prefix: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
-    """Each file below folder (but the cache and git's folder) with its path relative to it,
-    in a stable order."""
-    with os.scandir(folder) as found:
-        entries = sorted(found, key=lambda e: e.name)
-    for entry in entries:
-        if entry.is_symlink():
-            raise _Unsafe
-        if entry.is_dir():
-            if entry.name not in _NOT_THE_ROOT_S:
-                yield from _below(entry.path, f"{prefix}{entry.name}/")
-        else:
-            yield f"{prefix}{entry.name}", entry
 
 
 def _package() -> bytes | None:
@@ -239,14 +224,19 @@ def _place(root: str) -> str:
     return os.path.join(root, ".trygghet-cache")
 
 
-def recording(args: list[str], named: str | None, first: str | None) -> Recording | None:
+def recording(args: list[str], at: int, named: str | None,
+              known: files.Digests | None = None) -> Recording | None:
     """Where this run's output is (or would be) kept; None when the run is not recorded.
 
-    `named` is the command the arguments name, `first` the first word after the global
-    options (trygghet_cli.__main__)."""
+    `named` is the command the arguments name, `at` where the global options end
+    (trygghet_cli.__main__); `known` the hashes of a run's first look at its files."""
+    first = args[at] if at < len(args) else None
     if not (named in COMMANDS or (named is None and first in _HELP)) or os.environ.get("TRYGGHET_NO_CACHE"):
         return None
     if any(word.split("=", 1)[0] in _WRITES_OR_READS_ELSEWHERE for word in args) or not _streams_apart():
+        return None
+    paths = _validate_paths(args[at + 1:]) if named == "validate" else []
+    if paths is None:
         return None
     secret: bytes | None = None
     try:
@@ -254,19 +244,94 @@ def recording(args: list[str], named: str | None, first: str | None) -> Recordin
             secret = handle.read()
     except OSError:  # none yet: the run that records makes it
         pass
-    found = _root(_data_option(args))
-    if found is None:
+    where = _targets(paths, _data_option(args))
+    if where is None:
         return None
-    files, package = _files(found[0]), _package()
-    if files is None or package is None:
+    folder, root, bundled, held, tops = where
+    digests = files.Digests(_index(folder, secret, known), _now_ns())
+    try:
+        trees = b"".join(label.encode("utf-8", "surrogateescape") + files.tree(top, digests)
+                         for label, top in tops)
+    except (OSError, files.Unsafe):
+        return None
+    package = _package()
+    if package is None:
         return None
     import time
 
     digest = sha256(_MAGIC + "\0".join(args).encode("utf-8", "surrogateescape"))
     for part in (os.getcwd(), time.strftime("%Y-%m-%d")):  # the day, as date.today() says it
         digest.update(f"\0{part}".encode("utf-8", "surrogateescape"))
-    digest.update(_environment() + files + package)
-    return Recording(_place(found[0]), digest.hexdigest(), found[0], found[1], secret)
+    digest.update(_environment() + sha256(trees).digest() + package)
+    return Recording(folder, digest.hexdigest(), root, bundled, secret, held, digests)
+
+
+Targets = tuple[str, str, bool, "tuple[tuple[str, str | None], ...] | None", list[tuple[str, str]]]
+
+
+def _targets(paths: list[str], data: str | None) -> Targets | None:
+    """The cache folder, the data root (and whether it is the bundled one), each path named
+    with the root that holds it, and the folders or files to hash (each with a label for the
+    key); None when the run is not recorded."""
+    if not paths:
+        found = _root(data)
+        if found is None:
+            return None
+        return _place(found[0]), found[0], found[1], None, [("", os.path.realpath(found[0]))]
+    if data is not None and not os.path.isdir(data):  # the interface refuses it (exit 2)
+        return None
+    held: list[tuple[str, str | None]] = []
+    tops: dict[str, str] = {}
+    for word in paths:
+        path = os.path.abspath(word)
+        if (not word or not os.path.lexists(path) or os.path.realpath(path) != path
+                or files.SKIPPED.intersection(path.split(os.sep))):
+            return None
+        root = _root_of(path)
+        held.append((word, root))
+        tops.setdefault(root or path, f"{word}\0{path}\0{root}\0")
+    anchor = next((r for _, r in held if r is not None),
+                  next((os.path.abspath(w) for w, _ in held if os.path.isdir(w)), None))
+    if anchor is None:  # only files outside any root: validate keeps no cache for them
+        return None
+    return _place(anchor), anchor, False, tuple(held), [(label, top) for top, label in tops.items()]
+
+
+def _validate_paths(words: list[str]) -> list[str] | None:
+    """The paths after `validate`, as the interface reads the command line; None when a word
+    is an option this module does not know (`-qv`, a new option): then nothing is recorded."""
+    paths: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word in _VALIDATE_WITH_VALUE:
+            index += 2
+            continue
+        if word.startswith("-") and word not in _VALIDATE_FLAGS and not (
+                "=" in word and word.split("=", 1)[0] in _VALIDATE_WITH_VALUE and word.startswith("--")):
+            return None
+        if not word.startswith("-"):
+            paths.append(word)
+        index += 1
+    return paths if index == len(words) else None
+
+
+def _root_of(path: str) -> str | None:
+    """config.root_of with strings: the nearest folder at or above path with trygghet.yaml."""
+    folder = path if os.path.isdir(path) else os.path.dirname(path)
+    while True:
+        if _is_root(folder):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def _index(folder: str, secret: bytes | None, known: files.Digests | None) -> dict[str, files.Entry]:
+    """The stat index kept in the cache folder, with what this run has hashed already."""
+    index = files.index_of(_signed(folder, _INDEX_KEY, secret)) if secret is not None else {}
+    return {**index, **known.fresh} if known is not None else index
 
 
 def _mac(secret: bytes, message: bytes) -> bytes:
@@ -279,27 +344,16 @@ def _mac(secret: bytes, message: bytes) -> bytes:
 
 def replay(where: Recording) -> int | None:
     """Write the recorded output and return the exit code; None when there is none."""
-    if where.secret is None or len(where.secret) < 32:
+    if where.secret is None:
         return None
-    try:
-        with open(where.path(), "rb") as handle:
-            blob = handle.read()
-    except OSError:
+    found = _signed(where.folder, where.key, where.secret)
+    if not (isinstance(found, tuple) and len(found) == 3):
         return None
-    head = len(_CACHE_MAGIC) + 32
-    payload = blob[head:]
-    if not blob.startswith(_CACHE_MAGIC) or blob[len(_CACHE_MAGIC):head] != _mac(
-            where.secret, where.key.encode() + payload):
-        return None
-    import marshal
-    import zlib
-
-    try:
-        out, err, code = marshal.loads(zlib.decompress(payload))  # noqa: S302 - signed: ours
-    except (EOFError, ValueError, TypeError, zlib.error):
-        return None
+    out, err, code = found
     if not (isinstance(out, bytes) and isinstance(err, bytes) and code in (0, 1)):
         return None
+    if where.digests is not None and where.digests.added:  # files hashed again: index them
+        _keep_signed(where.folder, _INDEX_KEY, where.secret, where.digests.next_index())
     try:
         _write_all(1, out)
     except BrokenPipeError:  # `trygghet ... | head -1`: the reader has all it wants
@@ -313,13 +367,59 @@ def replay(where: Recording) -> int | None:
     return int(code)
 
 
+def _signed(folder: str, key: str, secret: bytes | None) -> object:
+    """The value of a cache entry (cache.Cache.get with strings); None when there is none, it
+    is damaged or not signed with this user's key."""
+    if secret is None or len(secret) < 32:
+        return None
+    try:
+        with open(os.path.join(folder, "v1", key[:2], key), "rb") as handle:
+            blob = handle.read()
+    except OSError:
+        return None
+    head = len(_CACHE_MAGIC) + 32
+    payload = blob[head:]
+    if not blob.startswith(_CACHE_MAGIC) or blob[len(_CACHE_MAGIC):head] != _mac(
+            secret, key.encode() + payload):
+        return None
+    import marshal
+    import zlib
+
+    try:
+        return marshal.loads(zlib.decompress(payload))  # noqa: S302 - signed: ours
+    except (EOFError, ValueError, TypeError, zlib.error):
+        return None
+
+
+def _keep_signed(folder: str, key: str, secret: bytes, value: dict[str, files.Entry]) -> None:
+    """Store a value as cache.Cache.put does, in a cache folder that exists; never raises."""
+    import marshal
+    import zlib
+
+    payload = zlib.compress(marshal.dumps(value), 1)
+    shard = os.path.join(folder, "v1", key[:2])
+    temporary = os.path.join(shard, f".tmp-{os.getpid()}-{key}")
+    try:
+        if not os.path.isdir(folder):
+            return
+        os.makedirs(shard, exist_ok=True)
+        with open(temporary, "wb") as handle:
+            handle.write(_CACHE_MAGIC + _mac(secret, key.encode() + payload) + payload)
+        os.replace(temporary, os.path.join(shard, key))
+    except OSError:
+        import contextlib  # loaded already: trygghet_cli.__main__ uses it
+
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view):]
 
 
-def record(where: Recording, args: list[str], named: str | None, first: str | None,
+def record(where: Recording, args: list[str], at: int, named: str | None,
            run: Callable[[], None]) -> None:
     """Run the interface with stdout and stderr captured, pass the output on, and keep it
     when the run ended with 0 or 1 and nothing it depends on changed meanwhile."""
@@ -350,12 +450,14 @@ def record(where: Recording, args: list[str], named: str | None, first: str | No
             _pass_on(*written)
     code = 0 if code is None else code
     if code in (0, 1) and _twins_agree(where, args):
-        again = recording(args, named, first)
+        again = recording(args, at, named, where.digests)
         from trygghet_cli.root import cache
 
         secret = where.secret or cache.secret()
         if again is not None and again.key == where.key and secret is not None:
             cache.Cache(_as_path(where.folder), secret, b"").put(where.key, (*written, code))
+            if again.digests is not None and files.INDEXED:
+                _keep_signed(where.folder, _INDEX_KEY, secret, again.digests.next_index())
     sys.exit(code)
 
 
@@ -370,14 +472,22 @@ def _twins_agree(where: Recording, args: list[str]) -> bool:
     from trygghet_cli.errors import TrygghetError
     from trygghet_cli.root import cache, config
 
+    same_cache = str(cache.user_cache_dir() / "cache-key") == os.path.join(_user_cache_dir(), "cache-key")
+    if where.held is not None:
+        return (same_cache and str(cache.place(_as_path(where.root))) == where.folder
+                and all(_same(config.root_of(_as_path(word)), root) for word, root in where.held))
     data = _data_option(args)
     try:
         root, bundled = config.locate_root(explicit=_as_path(data) if data else None)
     except TrygghetError:
         return False
     return (os.path.realpath(root) == os.path.realpath(where.root) and bundled == where.bundled
-            and str(cache.place(root)) == where.folder
-            and str(cache.user_cache_dir() / "cache-key") == os.path.join(_user_cache_dir(), "cache-key"))
+            and str(cache.place(root)) == where.folder and same_cache)
+
+
+def _same(found: Path | None, root: str | None) -> bool:
+    return (found is None) == (root is None) and (
+        found is None or root is None or os.path.realpath(found) == os.path.realpath(root))
 
 
 def _pass_on(out: bytes, err: bytes) -> None:

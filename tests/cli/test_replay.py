@@ -7,14 +7,17 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import FIXTURES
+from trygghet_cli import resources
 
 PROBE = """\
 import sys
+import time
 sys.argv = ['trygghet', *sys.argv[1:]]
 from trygghet_cli.__main__ import main
 try:
@@ -102,3 +105,115 @@ def test_invalid_data_is_refused_from_the_cache_too_and_a_changed_root_is_seen(e
     path.write_text(text, encoding="utf-8")
     fixed = _trygghet(env, *args)
     assert fixed[2] and fixed[3] == 0 and fixed[0]
+
+
+def _national(tmp_path: Path) -> Path:
+    """A folder of two data roots; the second has an invalid status (exit 1)."""
+    national = tmp_path / "national"
+    for name in ("a", "b"):
+        shutil.copytree(FIXTURES / "minimal", national / name)
+    path = national / "b" / "activities" / "2024-2025.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: ongoing", "status: ongoin"),
+                    encoding="utf-8")
+    return national
+
+
+@pytest.mark.parametrize("args", [
+    ["validate", "national"], ["validate", "-q", "national"],
+    ["validate", "--format", "json", "national"], ["--lang", "en", "validate", "--verbose", "national/b"],
+    ["validate", "national/b/activities/2024-2025.yaml"], ["validate", "national/a", "national/b/pledges"],
+    ["validate", "--strict", "--format=junit", "national/a"]])
+def test_a_warm_validate_writes_the_same_bytes_and_exit_code_without_typer(env, tmp_path, args) -> None:
+    _national(tmp_path)
+    first = _trygghet(env, *args, cwd=tmp_path)
+    assert first[2] and first[3] in (0, 1) and first[0]
+    assert _trygghet(env, *args, cwd=tmp_path) == (first[0], first[1], False, first[3])
+    assert _trygghet({**env, "TRYGGHET_NO_CACHE": "1"}, *args, cwd=tmp_path) == (*first[:2], True, first[3])
+
+
+def test_any_change_below_a_path_validate_names_makes_a_fresh_run(env, tmp_path) -> None:
+    national = _national(tmp_path)
+    args = ["validate", "national"]
+
+    def fresh() -> str:
+        """The output of a run that must not come from the cache; the next one does."""
+        shown, said, loaded, code = _trygghet(env, *args, cwd=tmp_path)
+        assert loaded and _trygghet(env, *args, cwd=tmp_path) == (shown, said, False, code)
+        return shown
+
+    before = fresh()
+    answered = _trygghet(env, *args, cwd=tmp_path)
+    path = national / "a" / "activities" / "2024-2025.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("status: ongoing", "status: ongoinG"), encoding="utf-8")  # one byte
+    assert "ongoinG" in fresh()
+    path.write_text(text, encoding="utf-8")  # the bytes of the first run: its output again
+    assert _trygghet(env, *args, cwd=tmp_path) == answered
+    (national / "a" / "activities" / "notes.txt").write_text("x\n", encoding="utf-8")  # added
+    assert "notes.txt" in fresh()
+    (national / "a" / "activities" / "notes.txt").unlink()  # removed
+    assert _trygghet(env, *args, cwd=tmp_path) == answered
+    (national / "b" / "pledges" / "2024-2025.yaml").unlink()
+    assert fresh() != before
+    hidden = national / "a" / "activities" / ".git"  # in a data folder: a file validate names
+    hidden.mkdir()
+    (hidden / "config").write_text("x\n", encoding="utf-8")
+    assert ".git" in fresh()
+    for option in (["-q"], ["--strict"], ["--format", "github"]):
+        assert _trygghet(env, *args[:1], *option, *args[1:], cwd=tmp_path)[2]
+    git = national / "a" / ".git"  # git's own folder beside the data is not data
+    git.mkdir()
+    (git / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    assert not _trygghet(env, *args, cwd=tmp_path)[2]
+
+
+def test_a_validate_whose_files_the_key_cannot_cover_is_never_recorded(env, tmp_path) -> None:
+    national = _national(tmp_path)
+
+    def never_recorded(*args: str) -> None:
+        for _ in range(2):
+            _, _, loaded, code = _trygghet(env, "validate", *args, cwd=tmp_path)
+            assert loaded and code in (0, 1), args  # an answer that could have been recorded
+
+    never_recorded("-qv", "national")  # options in a form this module does not read
+    (national / "b" / "activities" / "link.yaml").symlink_to(national / "b" / "activities" / "2024-2025.yaml")
+    never_recorded("national/b")
+    (national / "a" / "shared.yaml").write_text("functions: []\n", encoding="utf-8")
+    config = national / "a" / "trygghet.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "shared: [shared.yaml]\n", encoding="utf-8")
+    never_recorded("national/a/activities")
+
+
+def test_a_file_rewritten_with_its_size_and_time_kept_is_seen_through_the_index(env, tmp_path) -> None:
+    national = _national(tmp_path)
+    time.sleep(3.1)  # older than the clock's tick by far: the files go into the index
+    args = ["validate", "national"]
+    first = _trygghet(env, *args, cwd=tmp_path)
+    assert first[2] and _trygghet(env, *args, cwd=tmp_path)[2] is False
+    assert (tmp_path / "cache" / "v1" / "st" / "stat-index-1").is_file()
+    path = national / "a" / "activities" / "2024-2025.yaml"
+    info = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace("status: ongoing", "status: ongoinG"),
+                    encoding="utf-8")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert path.stat().st_size == info.st_size and path.stat().st_mtime_ns == info.st_mtime_ns
+    changed = _trygghet(env, *args, cwd=tmp_path)
+    assert changed[2] and "ongoinG" in changed[0]
+
+
+def test_a_changed_package_makes_a_fresh_validate(env, tmp_path) -> None:
+    top = tmp_path / "installed"
+    package = Path(resources.__file__).parent
+    shutil.copytree(package, top / "src" / "trygghet_cli", ignore=shutil.ignore_patterns("__pycache__"))
+    for shipped in (resources.schemas_dir(), resources.templates_dir()):
+        if not shipped.is_relative_to(package):  # a checkout: beside src/, not in the package
+            shutil.copytree(shipped, top / shipped.name)
+    _national(tmp_path)
+    env = {**env, "PYTHONPATH": str(top / "src")}
+    time.sleep(3.1)  # a package changed within the clock's tick is never recorded
+    args = ["validate", "national"]
+    first = _trygghet(env, *args, cwd=tmp_path)
+    assert first[2] and _trygghet(env, *args, cwd=tmp_path) == (*first[:2], False, first[3])
+    code = top / "src" / "trygghet_cli" / "output" / "findings_text.py"
+    code.write_text(code.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert _trygghet(env, *args, cwd=tmp_path)[2]
