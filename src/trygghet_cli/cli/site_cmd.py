@@ -44,32 +44,22 @@ def site(
       trygghet site -o public/ --municipality kil    # one municipality of a police area
     """
     import textwrap
-    from dataclasses import replace
 
     from trygghet_cli import i18n
-    from trygghet_cli.area import scoped
     from trygghet_cli.cli.conventions import web_address
     from trygghet_cli.cli.dates import as_of_date
-    from trygghet_cli.root import repository
-    from trygghet_cli.site import SiteRequest, build_site, notes
+    from trygghet_cli.site.cached import Asked, build
     from trygghet_cli.site.write import check_target, write_site
 
-    opts = options(ctx)
-    chosen = lang or opts.lang
+    chosen = lang or options(ctx).lang
     if chosen is not None and chosen not in i18n.LANGUAGES:
         raise UsageError.say("cli.bad_lang", chosen=chosen)
     web_address(base_url)
-    day, shown = as_of_date(as_of), as_of is not None
     root = data_root(ctx)
     check_target(output, root, force)
-    loaded = repository.load_valid(root)
-    # A police area's root has a site per municipality: each names its own period and parties.
-    loaded = replace(loaded, model=scoped(loaded.model, municipality))
-    data_lang = loaded.model.config.language if loaded.model.config else "sv"
-    req = SiteRequest(lang=chosen or data_lang,
-                      as_of=day, as_of_shown=shown, base_url=base_url or "")
-    files = build_site(loaded, req)
+    files, notes = build(root, Asked(chosen, as_of_date(as_of), as_of is not None, base_url or "",
+                                     municipality))
     target = write_site(output, files, root, force)
     typer.echo(f"{target}: {len(files)}", err=True)
-    for line in notes(loaded, req):
+    for line in notes:
         typer.echo(textwrap.fill(line, 80, subsequent_indent="  ", break_on_hyphens=False), err=True)

@@ -23,8 +23,8 @@ CANARY_MIN = 20
 
 # Attributes whose values a reader sees, and link targets, which a reader follows (and a
 # server logs): scanned decoded, as validate scans urls.
-_READ_ATTRIBUTES = {"title", "alt", "aria-label", "content", "summary"}
-_LINK_ATTRIBUTES = {"href", "src"}
+READ_ATTRIBUTES = {"title", "alt", "aria-label", "content", "summary"}
+LINK_ATTRIBUTES = {"href", "src"}
 _MD_LINK_TARGET = re.compile(r"(?<!\\)\](\([^)\s]*\))")
 _MD_ESCAPE = re.compile(r"\\(.)")
 def _refuse(problems: list[tuple[Location, privacy.Match]]) -> DataError:
@@ -53,11 +53,12 @@ def declared_contact(match: privacy.Match, allowed: frozenset[str]) -> bool:
 def check_inputs(documents: list[Document], allowed: frozenset[str] = frozenset()) -> None:
     """Refuse when public text in a source file looks like personal data; `allowed` holds the
     public contact (contact_key form) that the data root declares."""
+    found = [(doc, path, text) for doc in documents for path, text in public_strings(doc.data, ())]
     problems: list[tuple[Location, privacy.Match]] = []
-    for doc in documents:
-        for path, text in public_strings(doc.data, ()):
-            problems.extend((doc.where(path), match) for match in privacy.scan(text)
-                            if not declared_contact(match, allowed))
+    for index in privacy.suspects([text for _, _, text in found]):  # most hold nothing to look at
+        doc, path, text = found[index]
+        problems.extend((doc.where(path), match) for match in privacy.scan(text)
+                        if not declared_contact(match, allowed))
     if problems:
         raise _refuse(sorted(problems, key=lambda item: item[0]))
 
@@ -74,8 +75,8 @@ class TextLines(HTMLParser):
         if tag in {"style", "script"}:
             self._skip += 1
         line = self.getpos()[0]
-        self.pieces.extend((line, v) for k, v in attrs if k in _READ_ATTRIBUTES and v)
-        self.pieces.extend((line, privacy.url_text(v)) for k, v in attrs if k in _LINK_ATTRIBUTES and v)
+        self.pieces.extend((line, v) for k, v in attrs if k in READ_ATTRIBUTES and v)
+        self.pieces.extend((line, privacy.url_text(v)) for k, v in attrs if k in LINK_ATTRIBUTES and v)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in {"style", "script"} and self._skip:
@@ -91,12 +92,14 @@ def output_pieces(text: str, fmt: str) -> tuple[tuple[int, str], ...]:
     """The readable text of a rendered report as (line, text) pieces (kept for the next call:
     both checks of the gate read the same output, and parsing HTML is most of their time)."""
     if fmt == "html":
-        parser = TextLines()
-        parser.feed(text)
-        parser.close()
-        return tuple(parser.pieces)
+        from trygghet_cli.render import htmlread
+
+        return tuple(htmlread.read(TextLines, text).pieces)
     pieces = []
     for n, line in enumerate(text.splitlines(), start=1):
+        if "](" not in line:  # no link target (most lines of a CSV or JSON file)
+            pieces.append((n, _MD_ESCAPE.sub(r"\1", line) if "\\" in line else line))
+            continue
         pieces.append((n, _MD_ESCAPE.sub(r"\1", _MD_LINK_TARGET.sub("]", line))))
         pieces += [(n, privacy.url_text(t.group(1)[1:-1])) for t in _MD_LINK_TARGET.finditer(line)]
     return tuple(pieces)
@@ -114,20 +117,15 @@ def check_pieces(pieces: Pieces, name: str, allowed: frozenset[str] = frozenset(
                  seen: dict[str, list[privacy.Match]] | None = None) -> None:
     """check_output on a page's readable pieces (output_pieces); `seen` keeps what each text
     was found to hold, for the pages of one site, which share their header and footer."""
-    problems = [(Location(name, line), match)
-                for line, piece in pieces for match in _scan(piece, seen)
+    seen = {} if seen is None else seen
+    fresh = [text for text in dict.fromkeys(piece for _, piece in pieces) if text not in seen]
+    suspect = set(privacy.suspects(fresh))  # one search over them all; most hold nothing
+    for index, text in enumerate(fresh):
+        seen[text] = privacy.scan(text) if index in suspect else []
+    problems = [(Location(name, line), match) for line, piece in pieces for match in seen[piece]
                 if not declared_contact(match, allowed)]
     if problems:
         raise _refuse(problems)
-
-
-def _scan(text: str, seen: dict[str, list[privacy.Match]] | None) -> list[privacy.Match]:
-    if seen is None:
-        return privacy.scan(text)
-    found = seen.get(text)
-    if found is None:
-        found = seen[text] = privacy.scan(text)
-    return found
 
 
 def internal_texts(model: Model) -> list[str]:

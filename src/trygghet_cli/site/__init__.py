@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from trygghet_cli.area import own_districts
 from trygghet_cli.model import PledgeSet
@@ -19,6 +19,7 @@ from trygghet_cli.render import Request
 from trygghet_cli.render.context import ViewContext
 from trygghet_cli.root.repository import LoadedRoot
 from trygghet_cli.site import dcat, opendata, pages
+from trygghet_cli.site import history as git_history
 from trygghet_cli.site.history import History
 
 if TYPE_CHECKING:
@@ -183,22 +184,37 @@ def notes(loaded: LoadedRoot, req: SiteRequest) -> list[str]:
     return found
 
 
-def build_site(loaded: LoadedRoot, req: SiteRequest) -> dict[str, bytes]:
-    """Every file of the site, by its path inside the site folder. Refused (DataError) when
-    anything public looks like personal data or holds internal text."""
+def read_history(loaded: LoadedRoot, req: SiteRequest,
+                 found: git_history.Commits | None | Literal["ask"] = "ask") -> History:
+    """The history the site tells, read from git as the publish gate allows (`found`: the
+    root's git_history.commits() when already asked)."""
+    from trygghet_cli.render import gate
+
+    if not req.history:
+        return History()
+    model = loaded.model
+    allowed = frozenset(gate.contact_key(c) for c in pages.Settings.of(model).public_contact())
+    gate_of_history = git_history.Gate(
+        scope=model.config.scope if model.config else None, allowed=allowed,
+        internal=frozenset(a.id for a in model.all_activities() if a.visibility == "internal"))
+    if found is None:
+        return History()
+    return git_history.read(loaded.root, req.lang, gate_of_history, None if found == "ask" else found)
+
+
+def build_site(loaded: LoadedRoot, req: SiteRequest, history: History | None = None) -> dict[str, bytes]:
+    """Every file of the site, by its path inside the site folder (`history`: read_history's,
+    when already read). Refused (DataError) when anything public looks like personal data or
+    holds internal text."""
     from trygghet_cli.render import gate
     from trygghet_cli.site import feed
-    from trygghet_cli.site import history as git_history
 
     model = loaded.model
     settings = pages.Settings.of(model)
     allowed = frozenset(gate.contact_key(c) for c in settings.public_contact())
     gate.check_inputs(list(loaded.documents.values()), allowed)
     base_url = (req.base_url or settings.url).rstrip("/")
-    gate_of_history = git_history.Gate(
-        scope=model.config.scope if model.config else None, allowed=allowed,
-        internal=frozenset(a.id for a in model.all_activities() if a.visibility == "internal"))
-    history = git_history.read(loaded.root, req.lang, gate_of_history) if req.history else History()
+    history = read_history(loaded, req) if history is None else history
     ctx = ViewContext(model, req.lang, req.as_of, req.as_of_shown)
     html = {**_report_pages(loaded, req, ctx, settings, history),
             **_site_pages(loaded, ctx, settings, history)}

@@ -52,10 +52,13 @@ class Revision:
 
 @dataclass(slots=True)
 class History:
-    """The data root's revisions, newest first; `available` is False outside git."""
+    """The data root's revisions, newest first; `available` is False outside git. `shared`
+    names the files of shared definitions the revisions read from disk, with their hashes
+    (they lie outside git: see repository._add_shared)."""
 
     revisions: list[Revision] = field(default_factory=list)
     available: bool = False
+    shared: list[tuple[str, str]] = field(default_factory=list)
 
     def for_group(self, group: str) -> list[tuple[Revision, list[str]]]:
         """The revisions that changed a list or pledge set, with the changes in words."""
@@ -65,6 +68,19 @@ class History:
             if texts:
                 found.append((rev, texts))
         return found
+
+
+Commits = tuple[str, list[tuple[str, datetime]]]  # the root's place in git, and its commits
+
+
+def commits(root: Path) -> Commits | None:
+    """Where the root lies in its git repository and the commits that touched it (oldest
+    first): with the files on disk, all that decides the history. None outside git."""
+    try:
+        prefix = gitsource.prefix_in_repository(root)
+    except Exception:  # noqa: BLE001 - no git, or not a repository: the site says so instead
+        return None
+    return prefix, _commits(root, prefix)
 
 
 def _commits(root: Path, prefix: str) -> list[tuple[str, datetime]]:
@@ -88,9 +104,14 @@ class Gate:
     allowed: frozenset[str] = frozenset()
 
 
-def _model(root: Path, commit: str, prefix: str, scope: str | None) -> Model:
-    files = gitsource.read_files(root, commit, prefix, f"{commit[:7]}:{prefix}")
-    model = repository.load_files(root, files, f"{commit[:7]}:{prefix}").model
+def _model(root: Path, commit: str, prefix: str, scope: str | None,
+           shared: list[tuple[str, str]]) -> Model:
+    """The model of the root at a commit; the shared files it read from disk go into `shared`."""
+    shown = f"{commit[:7]}:{prefix}"
+    loaded = repository.load_files(root, gitsource.read_files(root, commit, prefix, shown), shown)
+    shared += [(name, loaded.digests.get(name, "")) for name in loaded.files
+               if not name.startswith(shown) and (name, loaded.digests.get(name, "")) not in shared]
+    model = loaded.model
     if scope is None:
         return model
     from trygghet_cli.area import scoped
@@ -101,20 +122,20 @@ def _model(root: Path, commit: str, prefix: str, scope: str | None) -> Model:
         return replace(model, agreements=[], pledge_sets=[], activity_lists=[], situations=[])
 
 
-def read(root: Path, lang: str, gate: Gate | None = None) -> History:
-    """The history of the data root from git; empty (not available) outside a repository."""
+def read(root: Path, lang: str, gate: Gate | None = None, found: Commits | None = None) -> History:
+    """The history of the data root from git (`found`: its commits(), when already asked);
+    empty (not available) outside a repository."""
     gate = gate or Gate()
-    try:
-        prefix = gitsource.prefix_in_repository(root)
-    except Exception:  # noqa: BLE001 - no git, or not a repository: the site says so instead
+    found = found or commits(root)
+    if found is None or not found[1]:
         return History()
-    commits = _commits(root, prefix)
-    if not commits:
-        return History()
-    models = [(commit, when, _model(root, commit, prefix, gate.scope)) for commit, when in commits]
+    prefix, touched = found
+    shared: list[tuple[str, str]] = []
+    models = [(commit, when, _model(root, commit, prefix, gate.scope, shared))
+              for commit, when in touched]
     # An activity internal in the newest revision stays out of every older one too.
     gate = replace(gate, internal=gate.internal | _internal_ids(models[-1][2]))
-    history = History(available=True)
+    history = History(available=True, shared=shared)
     before: Model | None = None
     for commit, when, model in models:
         events = _events(before, model, lang, gate) if before is not None else ()

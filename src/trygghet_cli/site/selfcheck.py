@@ -10,8 +10,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from html import unescape
 
+from trygghet_cli.privacy import url_text
+from trygghet_cli.render import htmlread
+from trygghet_cli.render.gate import LINK_ATTRIBUTES as _LINK_ATTRIBUTES
+from trygghet_cli.render.gate import READ_ATTRIBUTES as _READ_ATTRIBUTES
 from trygghet_cli.render.gate import Pieces, TextLines
+
+_SKIPPED = {"style", "script"}  # what TextLines leaves out of the readable pieces
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +49,10 @@ class _Walk(TextLines):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         super().handle_starttag(tag, attrs)
-        found = dict(attrs)
+        self.start(tag, dict(attrs))
+
+    def start(self, tag: str, found: dict[str, str | None]) -> None:
+        """The structure a start tag with these attributes adds."""
         if found.get("id"):
             self.ids.append(str(found["id"]))
         if tag == "html":
@@ -61,6 +71,10 @@ class _Walk(TextLines):
 
     def handle_endtag(self, tag: str) -> None:
         super().handle_endtag(tag)
+        self.end(tag)
+
+    def end(self, tag: str) -> None:
+        """What an end tag closes."""
         if tag == "a" and self._link_text is not None:
             self.empty_links += 0 if "".join(self._link_text).strip() else 1
             self._link_text = None
@@ -76,6 +90,85 @@ class _Walk(TextLines):
             self._link_text.append(data)
 
 
+class _Fast:
+    """What _Walk gathers, read in one loop over htmlread.TOKEN: no call per piece of text,
+    one per tag. Pages outside htmlread's part of HTML raise htmlread.Unsupported (then _Walk
+    reads them); tests/unit/test_htmlread.py holds the two to the same result."""
+
+    def __init__(self) -> None:
+        self.walk = _Walk()
+        self.skip = 0
+
+    def read(self, html: str) -> _Walk:
+        walk, pieces, stack = self.walk, self.walk.pieces, self.walk._in  # noqa: SLF001
+        pos, line, size = 0, 1, len(html)
+        search, count = htmlread.TOKEN.search, html.count
+        while pos < size:
+            token = search(html, pos)
+            at = token.start() if token else size
+            if at > pos:
+                text = html[pos:at]
+                if "<" in text:
+                    raise htmlread.Unsupported
+                data = unescape(text) if "&" in text else text
+                if not self.skip:
+                    pieces.append((line, data))
+                if stack and stack[-1] == "title":
+                    walk.title += data
+                if walk._link_text is not None:  # noqa: SLF001
+                    walk._link_text.append(data)  # noqa: SLF001
+                line += count("\n", pos, at)
+            if token is None:
+                break
+            pos = token.end()
+            tag, end = token["start"], token["end"]
+            if tag:
+                tag = tag.lower()
+                self._start(tag, token["attrs"], line)
+                if token["close"]:
+                    self._end(tag)
+                elif tag in htmlread.RAW_TEXT:
+                    pos, line = self._raw(html, tag, pos, line + count("\n", at, pos))
+                    continue
+            elif end:
+                self._end(end.lower())
+            line += count("\n", at, pos)
+        return walk
+
+    def _start(self, tag: str, attrs_text: str, line: int) -> None:
+        if tag in _SKIPPED:
+            self.skip += 1
+        if not attrs_text:
+            self.walk.start(tag, {})
+            return
+        attrs = htmlread.attributes(attrs_text)
+        self.walk.pieces.extend((line, v) for k, v in attrs if k in _READ_ATTRIBUTES and v)
+        self.walk.pieces.extend((line, url_text(v)) for k, v in attrs if k in _LINK_ATTRIBUTES and v)
+        self.walk.start(tag, dict(attrs))
+
+    def _end(self, tag: str) -> None:
+        if tag in _SKIPPED and self.skip:
+            self.skip -= 1
+        self.walk.end(tag)
+
+    def _raw(self, html: str, tag: str, pos: int, line: int) -> tuple[int, int]:
+        """The text of a <style> or <script> (seen by no check but a link's text) and its end."""
+        close = htmlread.raw_text_end(html, tag, pos)
+        link = self.walk._link_text  # noqa: SLF001
+        if close > pos and link is not None:
+            link.append(html[pos:close])
+        self._end(tag)
+        end = close + len(tag) + 3
+        return end, line + html.count("\n", pos, end)
+
+
+def _read(html: str) -> _Walk:
+    try:
+        return _Fast().read(html)
+    except htmlread.Unsupported:
+        return htmlread.read(_Walk, html)
+
+
 def check_page(name: str, html: str) -> list[Shortcoming]:
     """What this page lacks of the structure the statement promises."""
     return read_page(name, html)[0]
@@ -83,9 +176,7 @@ def check_page(name: str, html: str) -> list[Shortcoming]:
 
 def read_page(name: str, html: str) -> tuple[list[Shortcoming], Pieces]:
     """What this page lacks, and its readable pieces (gate.output_pieces) from the same reading."""
-    walk = _Walk()
-    walk.feed(html)
-    walk.close()
+    walk = _read(html)
     found = []
     duplicates = sorted(i for i, n in Counter(walk.ids).items() if n > 1)
     if duplicates:
