@@ -134,9 +134,27 @@ def code(key: str, value: str) -> str:
 
 def canonical(data: Any, text: str) -> None:
     """Read every word in the data (the parsed `text`) under a key of BY_KEY as its code, in
-    place. A file with no such word (most) is not walked."""
-    if _hinted(text):
+    place, where the text shows one after its key (hint_pattern). A walk of the values finds
+    whether there is any such word first (most files have none): a search of the text for
+    each key cost four times as much."""
+    if _worded(data) and _hinted(text):
         _walk(data)
+
+
+def _worded(node: Any) -> bool:
+    """Whether a word of BY_KEY (not a code) stands somewhere in node under its key."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(value, str):
+                if key in BY_KEY and value in _words(key):
+                    return True
+            elif _worded(value):
+                return True
+    elif isinstance(node, list):
+        for item in node:
+            if _worded(item):
+                return True
+    return False
 
 
 def _walk(node: Any) -> None:

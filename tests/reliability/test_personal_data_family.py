@@ -358,6 +358,13 @@ def test_the_one_search_before_the_scan_picks_the_shortest_numbers_and_addresses
     assert scan(text) and _picked(text)
 
 
+@pytest.mark.parametrize("text", ["a2024-064", "ml-2024-2025", "so-2024-2027", "2024-064",
+                                  "x070123456", "1/2024-2025"])
+def test_ids_and_periods_are_not_picked_for_the_scan(text) -> None:
+    """Every activity id holds seven digits: picked, each was folded and scanned for nothing."""
+    assert not scan(text) and not _picked(text)
+
+
 @SETTINGS
 @given(st.one_of(personnummer().map(lambda case: case[0]), mobile(),
                  email().map(lambda case: case[0])))
@@ -374,7 +381,8 @@ PIECES = st.sampled_from(["0", "1", "4", "6", "7", "8", "9", "12", "46", "070", 
 
 
 NUMBER_PIECES = st.sampled_from(["0", "1", "2", "4", "6", "7", "8", "9", "46", " ", "  ", "-", "+",
-                                  ".", "/", "_", ":", ",", "(", ")", "(0)", " - ", "\n"])
+                                  ".", "/", "_", ":", ",", "(", ")", "(0)", " - ", "\n", "a", "ö",
+                                  "\u00d7", "(+46)", "0046"])
 
 
 @SETTINGS

@@ -188,11 +188,38 @@ def test_roots_checked_on_several_cores_give_the_same_report_in_the_same_order(t
     assert together.roots == alone.roots
 
 
-def test_the_bundled_root_is_cached_in_its_own_folder_one_entry_per_file_and_one_for_the_root(
+def test_the_bundled_root_is_cached_in_its_own_folder_one_entry_for_its_files_one_for_the_root(
         bundled_copy) -> None:
     shutil.rmtree(bundled_copy / cache.FOLDER_NAME, ignore_errors=True)
     files = _run(bundled_copy).files
-    assert len(_entries(bundled_copy)) == len(files) + 1 == len(list(BUNDLED.rglob("*.yaml"))) + 1
+    assert len(files) == len(list(BUNDLED.rglob("*.yaml")))
+    assert len(_entries(bundled_copy)) == 2
+    store = cache.open_for(bundled_copy)
+    assert store is not None
+    held = store.get(store.batch_key(bundled_copy))
+    assert isinstance(held, dict) and len(held) == len(files)
+
+
+def test_an_edited_file_is_the_only_one_of_its_root_checked_again(minimal_root, monkeypatch) -> None:
+    _run(minimal_root)
+    checked: list[str] = []
+    real = filecheck.check
+
+    def counted(raw: bytes, shown: str, *args: object) -> filecheck.FileResult:
+        checked.append(shown)
+        return real(raw, shown, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(filecheck, "check", counted)
+    target = minimal_root / ACTIVITIES
+    target.write_text(target.read_text(encoding="utf-8").replace("status: ongoing", "status: finished"),
+                      encoding="utf-8")
+    assert "TRY204" in _codes(_run(minimal_root))
+    assert checked == [str(target)]
+    checked.clear()
+    repository.load(minimal_root)  # another command on the root: every file's result is cached
+    assert checked == []
+    entries = _entries(minimal_root)
+    assert len(entries) == 3  # the root's files (as now), its result before the edit and after
 
 
 def test_a_cached_document_has_the_same_data_text_and_every_position(bundled_copy) -> None:
@@ -318,7 +345,10 @@ def test_entries_not_written_for_sixty_days_are_pruned_once_a_day(minimal_root) 
     target.write_text(target.read_text(encoding="utf-8") + "# ändrad\n", encoding="utf-8")
     assert _codes(_run(minimal_root)) == []  # stores the edited file's entry, and prunes
     after = _entries(minimal_root)
-    assert after and not after & first  # the old entries went; the run's own new one is there
+    # The old entries went (the root's result before the edit); those of the run are there,
+    # the entry of the root's files rewritten in place.
+    assert after and first - after
+    assert all(p.stat().st_mtime > time.time() - 86_400 for p in after)
     _age(after, 61)
     target.write_text(target.read_text(encoding="utf-8") + "# igen\n", encoding="utf-8")
     _run(minimal_root)  # pruned less than a day ago: nothing is removed

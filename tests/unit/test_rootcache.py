@@ -189,12 +189,13 @@ def test_a_run_that_shows_no_warning_in_full_keeps_the_errors_lines_and_verbose_
 
 
 def _changed_after_hashing(monkeypatch: pytest.MonkeyPatch, path: Path, text: str) -> None:
-    """Another writer saves text to path right after the run hashed the root's files, before
-    it reads them to check them (once)."""
+    """Another writer saves text to path right after the run read and hashed the root's files,
+    before it checks them (once)."""
     real = rootcache.files_of
 
-    def then_saved(root: Path, store: cache.Cache) -> rootcache.RootFiles | None:
-        files = real(root, store)
+    def then_saved(root: Path, store: cache.Cache,
+                   keep: dict[str, tuple[bytes, str]] | None = None) -> rootcache.RootFiles | None:
+        files = real(root, store, keep)
         if path.is_relative_to(root) and path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
             monkeypatch.setattr(rootcache, "files_of", real)
@@ -208,19 +209,28 @@ def _changed_after_hashing(monkeypatch: pytest.MonkeyPatch, path: Path, text: st
     ("status: ongoing", "status: finished"),     # good, saved with a schema error
     ("status: ongoing", "status: ongoing\n  status: ongoing"),  # a duplicate key
 ])
-def test_a_file_changed_during_a_run_leaves_no_result_for_either_content(
+def test_a_file_changed_during_a_run_gives_only_the_bytes_read_their_verdict(
         national: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str) -> None:
     target = national / "c" / ACTIVITIES
     good = target.read_text(encoding="utf-8")
     broken = good.replace(old, new, 1)
+    target.write_text(broken, encoding="utf-8")
+    verdict = _run(national, use_cache=False).findings
+    assert verdict
+    target.write_text(good, encoding="utf-8")
     _changed_after_hashing(monkeypatch, target, broken)
     during = _run(national)
-    assert [f for f in during.findings if f.where.path == str(target)]  # it checked what it read
-    target.write_text(good, encoding="utf-8")
-    assert _run(national).findings == []  # the good content is not given the broken verdict
-    target.write_text(broken, encoding="utf-8")
+    # The verdict of the bytes it checked: those it read and hashed (the good ones), or, when
+    # the roots were hashed beforehand to choose the number of processes, those read again.
+    assert during.findings in ([], verdict)
+    # The broken content now on disk is checked, not given the good verdict.
+    assert [f for f in _run(national).findings if f.where.path == str(target)]
     _same(_run(national), _run(national, use_cache=False))
+    target.write_text(good, encoding="utf-8")
+    assert _run(national).findings == []
     _changed_after_hashing(monkeypatch, target, good)  # and the other way round
+    target.write_text(broken, encoding="utf-8")
+    assert [f for f in _run(national).findings if f.where.path == str(target)]
     _run(national)
     assert _run(national).findings == []
     target.write_text(broken, encoding="utf-8")
@@ -232,8 +242,9 @@ def test_a_file_removed_during_a_run_leaves_no_result(national: Path,
     target = national / "c" / "pledges" / "2024-2025.yaml"
     real = rootcache.files_of
 
-    def then_removed(root: Path, store: cache.Cache) -> rootcache.RootFiles | None:
-        files = real(root, store)
+    def then_removed(root: Path, store: cache.Cache,
+                     keep: dict[str, tuple[bytes, str]] | None = None) -> rootcache.RootFiles | None:
+        files = real(root, store, keep)
         if target.is_relative_to(root) and target.exists():
             kept.append(target.read_bytes())
             target.unlink()

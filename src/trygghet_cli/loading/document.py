@@ -416,11 +416,12 @@ def positions_pending(doc: Document) -> bool:
     return isinstance(doc._unpack, Deferred) and doc._unpack.pending
 
 
-def load_bytes(raw: bytes, path: str, *, fast: bool = True) -> LoadResult:
+def load_bytes(raw: bytes, path: str, *, fast: bool = True, digest: str | None = None) -> LoadResult:
     """Decode, pre-check and parse one file's bytes; findings instead of exceptions.
 
     The values come from the fast path (loading/fast.py) when it can decide the document,
-    with positions worked out when first asked for; `fast=False` walks the reference."""
+    with positions worked out when first asked for; `fast=False` walks the reference.
+    `digest`: the bytes' hash, when the caller has it."""
     decoded = textmod.decode(raw, path)
     if isinstance(decoded, Finding):
         return LoadResult(None, [decoded])
@@ -443,7 +444,7 @@ def load_bytes(raw: bytes, path: str, *, fast: bool = True) -> LoadResult:
     if values is not None:
         vocabulary.canonical(values, text)
         tables: tuple[PositionMap, PositionMap, PositionMap] = ({}, {}, {})
-        document = Document(path, text, values, hashlib.sha256(raw).hexdigest(), decoded.had_bom,
+        document = Document(path, text, values, digest or hashlib.sha256(raw).hexdigest(), decoded.had_bom,
                             *tables, Deferred(text, tables))
         return LoadResult(document, warnings)
     data, builder, findings = load_text(text, path)
@@ -454,7 +455,7 @@ def load_bytes(raw: bytes, path: str, *, fast: bool = True) -> LoadResult:
     if data is None or builder.documents == 0:
         return LoadResult(None, [empty])
     vocabulary.canonical(data, text)
-    digest = hashlib.sha256(raw).hexdigest()
+    digest = digest or hashlib.sha256(raw).hexdigest()
     document = Document(path, text, data, digest, decoded.had_bom,
                         builder.positions, builder.key_positions, builder.ends)
     return LoadResult(document, warnings)

@@ -7,6 +7,7 @@ later checks and views can point back at the exact line.
 from __future__ import annotations
 
 import calendar
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -115,6 +116,18 @@ class Period:
 NOT_GIVEN = Period(date.max, date.min, given=False)
 
 
+@functools.lru_cache(maxsize=8192)
+def _days(text: str) -> tuple[date, date]:
+    """The first and last day of a partial date (a root repeats a few hundred dates in every
+    outcome and rule: each is parsed once); ValueError or IndexError for no real date."""
+    parts = [int(p) for p in text.split("-")]
+    first = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    if len(parts) == 3:
+        return first, first
+    month = parts[1] if len(parts) > 1 else 12
+    return first, date(parts[0], month, calendar.monthrange(parts[0], month)[1])
+
+
 @dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date of which only the year or the month may be known."""
@@ -123,27 +136,20 @@ class PartialDate:
 
     @property
     def first(self) -> date:
-        parts = [int(p) for p in self.text.split("-")]
-        return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        return _days(self.text)[0]
 
     @property
     def last(self) -> date:
-        parts = [int(p) for p in self.text.split("-")]
-        if len(parts) == 3:
-            return date(*parts)
-        month = parts[1] if len(parts) > 1 else 12
-        return date(parts[0], month, calendar.monthrange(parts[0], month)[1])
+        return _days(self.text)[1]
 
 
 def parse_partial(text: str) -> PartialDate | None:
     """A PartialDate when text names a real day, month or year; None otherwise."""
     try:
-        candidate = PartialDate(text)
-        candidate.first  # noqa: B018 - raises for impossible dates such as 2024-02-30
-        candidate.last  # noqa: B018
+        _days(text)  # raises for impossible dates such as 2024-02-30
     except (ValueError, IndexError):
         return None
-    return candidate
+    return PartialDate(text)
 
 
 @dataclass(slots=True)

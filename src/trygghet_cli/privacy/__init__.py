@@ -83,26 +83,35 @@ def scan(text: str) -> list[Match]:
 # these holds no personal data, and scan() need not fold and search it):
 # - a character that folding may change (anything but plain ASCII and Latin-1 letters, a
 #   backslash or a percent sign may start an escape); else the folded text is the text, and
-# - seven digits apart only by what is neither a letter nor a line break: a phone number has
-#   at least seven after its 0 (+46 or 0 is its prefix), a personnummer ten, and the parts of
-#   either are kept apart only by spaces and the separators ._/:,-+(); or
+# - digits apart only by what is neither a letter nor a line break (the parts of a number are
+#   kept apart only by spaces and the separators ._/:,-+()): ten of them, as a personnummer
+#   has, or seven after where a phone number may start: its prefix begins with 0, + or (, at
+#   the start of a word (the lookbehind of patterns._PHONE), and at least seven digits follow
+#   its 0 (an id such as a2024-064 or a period 2024-2025 is neither); or
 # - what email() looks for before it tries the address pattern (patterns.EMAIL_HINT).
-# No match spans a line break, so texts joined by "\n" are searched at once. The seven digits
+# No match spans a line break, so texts joined by "\n" are searched at once. The ten digits
 # are looked for from the first digit of a run of digits only (the run's first starts any
-# group of seven there is).
-_SEVEN_DIGITS = re.compile(r"[0-9](?<![0-9][0-9])(?:[^0-9A-Za-z\u00c0-\u00ff\n\r]*[0-9]){6}")
+# group of ten there is, and a personnummer starts no run's middle).
+_APART = r"[^0-9A-Za-z\u00c0-\u00ff\n\r]*"
+# One search that starts at a character of either kind: the branches' lookbehinds come after
+# it, so that the regex engine skips to such a character at once.
+_DIGITS = re.compile(rf"[0-9+(](?:(?<![0-9].)(?:{_APART}[0-9]){{9}}"
+                     rf"|(?<=[0+(])(?<![\w+/.].)(?:{_APART}[0-9]){{7}})")
 # EMAIL_HINT searches case-insensitively, which the regex engine does a character at a time;
 # these find its every match in plain text lowercased (a text that is not plain is picked
-# anyway), each with a fast search for its first character or word.
-_AT_WORD = re.compile(r"at(?!\w)(?<!\wat)")
-_A_BRACKETED = re.compile(r"[(\[{<] ?a ?[)\]}>]")
+# anyway), each with a fast search for its first character or word. The text is lowercased
+# as Latin-1 bytes, which lowers the ASCII letters only: in plain text no other letter
+# lowers to one the hint is made of, and a bytes pattern's \w (ASCII only) is narrower, so
+# these find at least what the hint would.
+_AT_WORD = re.compile(rb"at(?!\w)(?<!\wat)")
+_A_BRACKETED = re.compile(rb"[(\[{<] ?a ?[)\]}>]")
 
 
 def _may_hint_at_email(joined: str) -> bool:
     if "@" in joined:
         return True
-    lowered = joined.lower()
-    return "snabel" in lowered or bool(_AT_WORD.search(lowered) or _A_BRACKETED.search(lowered))
+    lowered = joined.encode("latin-1", "replace").lower()
+    return b"snabel" in lowered or bool(_AT_WORD.search(lowered) or _A_BRACKETED.search(lowered))
 
 
 def _plain_run_end(text: str, start: int) -> int:
@@ -120,7 +129,7 @@ def suspects(texts: list[str]) -> list[int]:
         starts.append(at)
         at += len(text) + 1
     joined = "\n".join(texts)
-    hits = [hit.start() for hit in _SEVEN_DIGITS.finditer(joined)]
+    hits = [hit.start() for hit in _DIGITS.finditer(joined)]
     at = _plain_run_end(joined, 0)  # a run of plain characters is passed at once
     while at < len(joined):
         hits.append(at)
@@ -141,7 +150,7 @@ def url_text(url: str) -> str:
 def masked(text: str) -> str:
     """text with the personal part of every match starred out (letters and digits only, so
     the shape and the line breaks stay)."""
-    matches = scan(text)
+    matches = scan(text) if suspects([text]) else []  # most texts need no fold and search
     if not matches:
         return text
     chars = list(text)

@@ -15,6 +15,13 @@ the check and is ignored. Nothing in the cache is ever a reason to fail: a cache
 that cannot be read or written just means the work is done again, and
 TRYGGHET_NO_CACHE=1 (or `validate --no-cache`) turns it off.
 
+A data root read from disk keeps its files' entries together, in one entry named by the
+root's place (`Batch`): a cold run writes one entry per root, not one per file, and a run
+after an edit still checks only the files whose bytes changed (the others' results are in
+the root's entry under their content keys); the entry then holds exactly the files of the
+last run. Entries of their own, per file, remain for what is not a root on disk (a git
+revision's files, shared definitions), and a root's entry falls back to them.
+
 Entries no longer looked up would pile up, one per version of each file: at most once a
 day, a run that stores an entry removes those not written for PRUNE_AFTER_DAYS (an entry
 still in use is then made once more).
@@ -228,6 +235,14 @@ class Cache:
             self.pruned = True
             prune(self.folder)
 
+    def batch_key(self, root: Path) -> str:
+        """The key of the entry that holds the per-file entries of the data root at root."""
+        return self.key("batch", os.path.abspath(root))
+
+    def batch(self, root: Path) -> Batch:
+        """The per-file entries of the data root at root, read and written as one entry."""
+        return Batch(self, self.batch_key(root))
+
     def _make_folder(self, entries: Path) -> None:
         fresh = not self.folder.exists()
         entries.mkdir(parents=True, exist_ok=True)
@@ -236,6 +251,41 @@ class Cache:
             (self.folder / "CACHEDIR.TAG").write_text(
                 "Signature: 8a477f597d28d172789f06886806bc55\n"
                 "# The cache of trygghet validate; safe to delete.\n")
+
+
+class Batch:
+    """The per-file entries of one data root, held as one entry of the cache: get and put as
+    on the Cache, by the same content keys; close() stores the entries got or put since it
+    was opened (only when they are not those it was opened with)."""
+
+    def __init__(self, store: Cache, key: str) -> None:
+        self.store = store
+        self.name = key
+        stored = store.get(key)
+        self.old: dict[str, Any] = stored if isinstance(stored, dict) else {}
+        self.new: dict[str, Any] = {}
+        self.changed = False
+
+    def key(self, kind: str, content_digest: str) -> str:
+        return self.store.key(kind, content_digest)
+
+    def get(self, key: str) -> Any | None:
+        """The stored value: from the root's entry, else from an entry of its own."""
+        value = self.old.get(key)
+        if value is None:
+            value = self.store.get(key)
+        if value is not None:
+            self.new[key] = value
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        self.new[key] = value
+        self.changed = True
+
+    def close(self) -> None:
+        """Store the root's entry, when it changed."""
+        if self.changed or self.new.keys() != self.old.keys():
+            self.store.put(self.name, self.new)
 
 
 PRUNE_AFTER_DAYS = 60

@@ -19,7 +19,7 @@ from trygghet_cli.loading.document import read_bytes
 from trygghet_cli.model import Model
 from trygghet_cli.model import build as build_model
 from trygghet_cli.root import cache, config
-from trygghet_cli.root.cache import Cache
+from trygghet_cli.root.cache import Batch, Cache
 from trygghet_cli.situation import targets
 from trygghet_cli.validate import coverage, filecheck, municipalities, references, rules
 from trygghet_cli.validate.filecheck import FileResult
@@ -79,12 +79,13 @@ def _build(loaded: LoadedRoot, shown: str, doc: Document, kind: str) -> None:
 
 
 def _add_bytes(loaded: LoadedRoot, shown: str, raw: bytes | Finding, kind: str | None,
-               store: Cache | None) -> None:
-    """Check one file's bytes on their own, or take that result from the cache."""
-    result = filecheck.check_bytes(raw, shown, kind, store)
+               store: Cache | Batch | None, digest: str | None = None) -> None:
+    """Check one file's bytes on their own, or take that result from the cache; `digest`: the
+    bytes' hash, when known."""
+    result = filecheck.check_bytes(raw, shown, kind, store, digest)
     if isinstance(raw, bytes):
-        loaded.digests[shown] = (result.document.digest if result.document is not None
-                                 else hashlib.sha256(raw).hexdigest())
+        loaded.digests[shown] = digest or (result.document.digest if result.document is not None
+                                           else hashlib.sha256(raw).hexdigest())
     _add(loaded, shown, result, kind)
     if kind is not None and not result.valid:
         loaded.broken.add(kind)
@@ -177,13 +178,15 @@ def _real(path: Path) -> Path:
 
 
 def load(root: Path, replaced: Mapping[Path, bytes] | None = None, store: Store = "auto",
-         *, gaps: bool = True) -> LoadedRoot:
+         *, gaps: bool = True, read: Mapping[str, tuple[bytes, str]] | None = None) -> LoadedRoot:
     """Load and check every file of a data root; one broken file never hides the others.
 
     `replaced` maps files to bytes used instead of what is on disk, or in addition to it
     for new files: editing checks a planned change this way before writing it. Per-file
     results come from `store` (by default the root's `.trygghet-cache/`, see cache.py;
-    None: no cache); the checks across files run every time (`gaps`: see _finish).
+    None: no cache), kept in one entry for the root; the checks across files run every time
+    (`gaps`: see _finish). `read` maps files (by the name messages show) to the bytes already
+    read from them and their hash: they are not read again.
     """
     cached = _store(store, root)
     loaded = LoadedRoot(root)
@@ -196,13 +199,20 @@ def load(root: Path, replaced: Mapping[Path, bytes] | None = None, store: Store 
     if _newer(loaded, config.display_path(settings), instead.get(_real(settings)) if instead
               else read_bytes(settings, config.display_path(settings))):
         return loaded
+    batch = cached.batch(root) if cached is not None else None
     with collector_paused():
         for path in paths:
             shown = config.display_path(path)
             content = instead.get(_real(path)) if instead else None
+            known = read.get(shown) if read and content is None else None
+            if known is not None:
+                _add_bytes(loaded, shown, known[0], config.kind_of(root, path), batch, known[1])
+                continue
             raw = read_bytes(path, shown) if content is None else content
-            _add_bytes(loaded, shown, raw, config.kind_of(root, path), cached)
-        _add_shared(loaded, cached)
+            _add_bytes(loaded, shown, raw, config.kind_of(root, path), batch)
+        _add_shared(loaded, cached)  # on their own: the roots that name them share their entries
+        if batch is not None:
+            batch.close()
     return _finish(loaded, gaps)
 
 

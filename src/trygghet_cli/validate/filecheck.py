@@ -19,7 +19,7 @@ from trygghet_cli.findings import Finding, Location, make
 from trygghet_cli.loading import Document, JsonPath, load_bytes
 from trygghet_cli.loading.document import Deferred, PositionMap, positions_pending, read_bytes
 from trygghet_cli.loading.text import DecodedText, decode
-from trygghet_cli.root.cache import Cache
+from trygghet_cli.root.cache import Batch, Cache
 
 _DOCUMENT_FIELDS = ("path", "text", "data", "digest", "had_bom", "_positions", "_key_positions", "_ends",
                     "_unpack")
@@ -35,12 +35,12 @@ class FileResult:
     valid: bool
 
 
-def check(raw: bytes, shown: str, kind: str | None) -> FileResult:
+def check(raw: bytes, shown: str, kind: str | None, digest: str | None = None) -> FileResult:
     """Load one file's bytes; when it loads and has a kind, check its schema and, if that
-    passes, look for personal data in its public text."""
+    passes, look for personal data in its public text. `digest`: the bytes' hash, if known."""
     from trygghet_cli.validate import privacy, schema
 
-    loaded = load_bytes(raw, shown)
+    loaded = load_bytes(raw, shown, digest=digest)
     doc = loaded.document
     if doc is None or kind is None:
         return FileResult(doc, loaded.findings, False)
@@ -50,21 +50,22 @@ def check(raw: bytes, shown: str, kind: str | None) -> FileResult:
     return FileResult(doc, [*loaded.findings, *privacy.check(doc)], True)
 
 
-def check_bytes(raw: bytes | Finding, shown: str, kind: str | None, cache: Cache | None) -> FileResult:
+def check_bytes(raw: bytes | Finding, shown: str, kind: str | None, cache: Cache | Batch | None,
+                digest: str | None = None) -> FileResult:
     """Check one file's bytes (or report why it could not be read), taking the result from the
-    cache when the same bytes were checked before."""
+    cache when the same bytes were checked before; `digest`: their hash, when known."""
     if isinstance(raw, Finding):
         return FileResult(None, [raw], False)
     if cache is None or not _storable():
         return check(raw, shown, kind)
-    digest = hashlib.sha256(raw).hexdigest()
+    digest = digest or hashlib.sha256(raw).hexdigest()
     key = cache.key(kind or "-", digest)
     stored = cache.get(key)
     if stored is not None:
         result = from_plain(stored, raw, digest, shown)
         if result is not None:
             return result
-    result = check(raw, shown, kind)
+    result = check(raw, shown, kind, digest)
     cache.put(key, to_plain(result))
     return result
 

@@ -41,8 +41,11 @@ class RootFiles:
     day: str = ""  # the day the key was made for (the rules compare dates with today)
 
 
-def files_of(root: Path, store: Cache) -> RootFiles | None:
-    """Read and hash every data file of the root; None when one cannot be read (not cached)."""
+def files_of(root: Path, store: Cache,
+             keep: dict[str, tuple[bytes, str]] | None = None) -> RootFiles | None:
+    """Read and hash every data file of the root; None when one cannot be read (not cached).
+    `keep` learns each file's bytes and hash (by the name messages show), for the load that
+    checks them."""
     day = date.today().isoformat()
     whole = hashlib.sha256(f"{day}\0{os.getcwd()}\0".encode())
     digests = {}
@@ -57,6 +60,8 @@ def files_of(root: Path, store: Cache) -> RootFiles | None:
             return None
         kind, digest = config.kind_of(root, path) or "-", hashlib.sha256(raw).hexdigest()
         digests[shown] = (kind, digest)
+        if keep is not None:
+            keep[shown] = (raw, digest)
         whole.update(f"{shown}\0{kind}\0{digest}\0".encode())
     return RootFiles(store.key("root", whole.hexdigest()), digests, day)
 

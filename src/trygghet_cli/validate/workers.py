@@ -61,8 +61,9 @@ def summarize(job: RootJob, store: Cache | None) -> RootSummary:
     """Check one root, or take its summary from the cache when none of its files changed;
     keep only its files, findings and the source lines they point to."""
     files = job.files
+    read: dict[str, tuple[bytes, str]] = {}  # the bytes files_of read: checked, not read again
     if files is None and store is not None:
-        files = rootcache.files_of(job.root, store)
+        files = rootcache.files_of(job.root, store, read)
     if files is not None and store is not None:
         hit = rootcache.get(store, files, job.excerpts, job.excerpts and job.warning_excerpts)
         if hit is not None:
@@ -71,7 +72,7 @@ def summarize(job: RootJob, store: Cache | None) -> RootSummary:
     # resuming it while the model lived made it walk every object of the root once more.
     with repository.collector_paused():
         try:
-            loaded = repository.load(job.root, store=store)
+            loaded = repository.load(job.root, store=store, read=read)
         except ReadError as exc:  # this root cannot be read (activities is a file): the others can
             return RootSummary([], [unreadable_root(job.root, exc)])
         texts = _excerpts(loaded, job.warning_excerpts) if job.excerpts else {}
@@ -143,7 +144,7 @@ def _stores(jobs: list[RootJob], use_cache: bool) -> list[Cache | None]:
 
 def _work(job: RootJob, store: Cache | None) -> float:
     """How much work checking a root is: nothing when its summary is cached and will be used,
-    else 1 for each uncached file and CACHED_WORK for each cached one."""
+    else 1 for each file, or CACHED_WORK for each when the root's files were checked before."""
     if store is None or job.files is None:
         try:
             return float(len(config.data_files(job.root)))
@@ -151,8 +152,10 @@ def _work(job: RootJob, store: Cache | None) -> float:
             return 0.0
     if job.summary_cached and store.has(job.files.key):
         return 0.0
-    return sum(CACHED_WORK if store.has(store.key(kind, digest)) else 1.0
-               for kind, digest in job.files.digests.values())
+    # The files' results lie in one entry for the root (cache.Batch): a root checked before
+    # counts as cached (an edited file or two among them is not worth a look at each).
+    cached = store.has(store.batch_key(job.root))
+    return (CACHED_WORK if cached else 1.0) * len(job.files.digests)
 
 
 def _workers(jobs: list[RootJob], stores: list[Cache | None]) -> int:
