@@ -1,13 +1,15 @@
-"""A warm `validate`, `status`, `report`, `check` or `--help` answered from the cache, before
-the command-line interface (Typer and every library behind it) is imported.
+"""A warm `validate`, `overview`, `status`, `report`, `check` or `--help` answered from the
+cache, before the command-line interface (Typer and every library behind it) is imported.
 
 Such a run only reads data and prints. Its first run is recorded: what it wrote on stdout
 and stderr and its exit code, under a key made of everything the output can depend on: the
 command line, the whole environment, the working folder, the terminal (whether each stream
 is one, and its size), the day, the files it may read (the name and bytes of every file
 below the data root; for `validate`, below the data root that holds each path it names, or
-below the path itself when no root holds it), the installed package (its code, catalog,
-schemas and templates) and the Python and libraries it runs with. A later run with the
+below the path itself when no root holds it; for `overview`, below each folder it names (or
+takes when none is named), and the state of each git repository that holds one of its
+roots: replay_git.py), the installed package (its code, catalog, schemas and templates) and
+the Python and libraries it runs with. A later run with the
 same key writes the same bytes and exits with the same code; any difference, however
 small, makes a run of its own.
 
@@ -22,10 +24,11 @@ Not recorded (run as always): a run that writes files (`--output`, `-o`), reads 
 from elsewhere (`--templates`), or whose files include a root that names shared files, a
 symbolic link or another special file; a `validate` with an option this module does not
 know, a path that does not exist or lies in a `.git` or `.trygghet-cache` folder, or only
-files outside any data root; a run on a terminal (its size and colours are the user's own),
-with stdout and stderr in one file (their order would be lost), with the cache off, or that
-ended with another exit code than 0 or 1; and a run just after the package changed (within
-the file system's clock tick).
+files outside any data root; an `overview` whose roots lie in a repository replay_git.py
+cannot cover (a linked worktree, a submodule, alternates, `GIT_DIR`); a run on a terminal
+(its size and colours are the user's own), with stdout and stderr in one file (their order
+would be lost), with the cache off, or that ended with another exit code than 0 or 1; and a
+run just after the package changed (within the file system's clock tick).
 
 This module is imported before anything else and so uses only what Python has loaded at
 start: paths are strings, and its twins of root/config.py's `locate_root` and `root_of` and
@@ -39,6 +42,7 @@ import os
 import sys
 
 from trygghet_cli import replay_files as files
+from trygghet_cli import replay_git
 
 TYPE_CHECKING = False  # typing itself takes 4 ms to import
 if TYPE_CHECKING:
@@ -53,7 +57,7 @@ else:
     except ImportError:  # another Python (3.12 names it _sha2)
         from hashlib import sha256
 
-COMMANDS = frozenset({"status", "report", "check", "validate"})
+COMMANDS = frozenset({"status", "report", "check", "validate", "overview"})
 _WRITES_OR_READS_ELSEWHERE = frozenset({"-o", "--output", "--templates", "--install-completion",
                                         "--show-completion", "--no-cache", "--"})
 _HELP = frozenset({"--help", "-h"})
@@ -67,21 +71,28 @@ _RACY_NS = files.RACY_NS
 _VALIDATE_FLAGS = frozenset({"--strict", "--quiet", "-q", "--verbose", "-v", "--no-color",
                              "--debug", "--help", "-h"})
 _VALIDATE_WITH_VALUE = frozenset({"--format", "-f", "--data", "-d", "--lang"})
+_OVERVIEW_FLAGS = frozenset({"--force", "--no-color", "--debug"})
+_OVERVIEW_WITH_VALUE = frozenset({"--as-of", "--police-area", "--county", "--sort", "--format", "-f",
+                                  "--data", "-d", "--lang"})
+_OPTIONS = {"validate": (_VALIDATE_FLAGS, _VALIDATE_WITH_VALUE),
+            "overview": (_OVERVIEW_FLAGS, _OVERVIEW_WITH_VALUE)}
 _PACKAGE = os.path.dirname(os.path.realpath(__file__))
 
 
 class Recording:
     """Where a run's output is (or would be) kept, and under which key; the data root the run
     works on (and whether it is the bundled one), or for `validate PATH...` each path with the
-    root that holds it (None: none) and the folder whose cache is used; the files' hashes."""
+    root that holds it (None: none) and the folder whose cache is used; the files' hashes;
+    for `overview` the folders hashed and the repositories whose state is in the key."""
 
-    __slots__ = ("bundled", "digests", "folder", "held", "key", "root", "secret")
+    __slots__ = ("bundled", "digests", "folder", "held", "key", "root", "scope", "secret")
 
     def __init__(self, folder: str, key: str, root: str, bundled: bool, secret: bytes | None,
                  held: tuple[tuple[str, str | None], ...] | None = None,
-                 digests: files.Digests | None = None) -> None:
+                 digests: files.Digests | None = None,
+                 scope: tuple[tuple[str, ...], tuple[str, ...]] | None = None) -> None:
         self.folder, self.key, self.root, self.bundled, self.secret = folder, key, root, bundled, secret
-        self.held, self.digests = held, digests
+        self.held, self.digests, self.scope = held, digests, scope
 
 
 def _data_option(args: list[str]) -> str | None:
@@ -235,7 +246,7 @@ def recording(args: list[str], at: int, named: str | None,
         return None
     if any(word.split("=", 1)[0] in _WRITES_OR_READS_ELSEWHERE for word in args) or not _streams_apart():
         return None
-    paths = _validate_paths(args[at + 1:]) if named == "validate" else []
+    paths = _paths(args[at + 1:], *_OPTIONS[named]) if named in _OPTIONS else []
     if paths is None:
         return None
     secret: bytes | None = None
@@ -244,10 +255,23 @@ def recording(args: list[str], at: int, named: str | None,
             secret = handle.read()
     except OSError:  # none yet: the run that records makes it
         pass
-    where = _targets(paths, _data_option(args))
-    if where is None:
-        return None
-    folder, root, bundled, held, tops = where
+    scope: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    if named == "overview":
+        where = _overview_targets(paths, _data_option(args))
+        if where is None:
+            return None
+        folder, tops, repositories = where
+        root, bundled, held = tops[0][1], False, None
+        scope = (tuple(top for _, top in tops), tuple(repositories))
+        git = replay_git.state(repositories)
+        if git is None:
+            return None
+    else:
+        found = _targets(paths, _data_option(args))
+        if found is None:
+            return None
+        folder, root, bundled, held, tops = found
+        git = b""
     digests = files.Digests(_index(folder, secret, known), _now_ns())
     try:
         trees = b"".join(label.encode("utf-8", "surrogateescape") + files.tree(top, digests)
@@ -262,8 +286,8 @@ def recording(args: list[str], at: int, named: str | None,
     digest = sha256(_MAGIC + "\0".join(args).encode("utf-8", "surrogateescape"))
     for part in (os.getcwd(), time.strftime("%Y-%m-%d")):  # the day, as date.today() says it
         digest.update(f"\0{part}".encode("utf-8", "surrogateescape"))
-    digest.update(_environment() + sha256(trees).digest() + package)
-    return Recording(folder, digest.hexdigest(), root, bundled, secret, held, digests)
+    digest.update(_environment() + sha256(trees).digest() + package + git)
+    return Recording(folder, digest.hexdigest(), root, bundled, secret, held, digests, scope)
 
 
 Targets = tuple[str, str, bool, "tuple[tuple[str, str | None], ...] | None", list[tuple[str, str]]]
@@ -297,18 +321,63 @@ def _targets(paths: list[str], data: str | None) -> Targets | None:
     return _place(anchor), anchor, False, tuple(held), [(label, top) for top, label in tops.items()]
 
 
-def _validate_paths(words: list[str]) -> list[str] | None:
-    """The paths after `validate`, as the interface reads the command line; None when a word
-    is an option this module does not know (`-qv`, a new option): then nothing is recorded."""
+OverviewTargets = tuple[str, list[tuple[str, str]], list[str]]
+
+
+def _overview_targets(paths: list[str], data: str | None) -> OverviewTargets | None:
+    """overview's cache folder, the folders to hash (each with a label for the key) and the
+    repositories that hold the data roots it finds there (overview.find_roots with strings);
+    None when the run is not recorded."""
+    if not paths:
+        here = os.getcwd()
+        paths = [data] if data is not None else [_root_of(os.path.realpath(here)) or here]
+    tops: list[tuple[str, str]] = []
+    roots: list[str] = []
+    for word in paths:
+        path = os.path.abspath(word)
+        if (not word or not os.path.isdir(path) or os.path.realpath(path) != path
+                or files.SKIPPED.intersection(path.split(os.sep))):
+            return None
+        found = [path] if _is_root(path) else _roots_below(path)
+        if not found:  # the interface refuses it (exit 2)
+            return None
+        roots.extend(found)
+        tops.append((f"{word}\0{path}\0", path))
+    return _place(tops[0][1]), tops, replay_git.tops(roots)
+
+
+def _roots_below(folder: str) -> list[str]:
+    """config.roots_below with strings: the folders one or two levels below with trygghet.yaml."""
+    found: list[str] = []
+    try:
+        for entry in _folders(folder):
+            if os.path.lexists(os.path.join(entry, _CONFIG)):
+                found.append(entry)
+            found.extend(inner for inner in _folders(entry)
+                         if os.path.lexists(os.path.join(inner, _CONFIG)))
+    except OSError:
+        return []
+    return found
+
+
+def _folders(folder: str) -> list[str]:
+    with os.scandir(folder) as found:
+        return [entry.path for entry in found if entry.is_dir()]
+
+
+def _paths(words: list[str], flags: frozenset[str], with_value: frozenset[str]) -> list[str] | None:
+    """The paths after `validate` or `overview`, as the interface reads the command line; None
+    when a word is an option this module does not know (`-qv`, a new option): then nothing
+    is recorded."""
     paths: list[str] = []
     index = 0
     while index < len(words):
         word = words[index]
-        if word in _VALIDATE_WITH_VALUE:
+        if word in with_value:
             index += 2
             continue
-        if word.startswith("-") and word not in _VALIDATE_FLAGS and not (
-                "=" in word and word.split("=", 1)[0] in _VALIDATE_WITH_VALUE and word.startswith("--")):
+        if word.startswith("-") and word not in flags and not (
+                "=" in word and word.split("=", 1)[0] in with_value and word.startswith("--")):
             return None
         if not word.startswith("-"):
             paths.append(word)
@@ -449,7 +518,7 @@ def record(where: Recording, args: list[str], at: int, named: str | None,
             written = (out.read(), err.read())
             _pass_on(*written)
     code = 0 if code is None else code
-    if code in (0, 1) and _twins_agree(where, args):
+    if code in (0, 1) and _twins_agree(where, args, at):
         again = recording(args, at, named, where.digests)
         from trygghet_cli.root import cache
 
@@ -467,12 +536,15 @@ def _as_path(text: str) -> Path:
     return Path(text)
 
 
-def _twins_agree(where: Recording, args: list[str]) -> bool:
+def _twins_agree(where: Recording, args: list[str], at: int) -> bool:
     """Whether this module's string twins found what the interface's own functions find."""
     from trygghet_cli.errors import TrygghetError
     from trygghet_cli.root import cache, config
 
     same_cache = str(cache.user_cache_dir() / "cache-key") == os.path.join(_user_cache_dir(), "cache-key")
+    if where.scope is not None:
+        return same_cache and str(cache.place(_as_path(where.root))) == where.folder and _overview_agrees(
+            where.scope, args, at)
     if where.held is not None:
         return (same_cache and str(cache.place(_as_path(where.root))) == where.folder
                 and all(_same(config.root_of(_as_path(word)), root) for word, root in where.held))
@@ -483,6 +555,26 @@ def _twins_agree(where: Recording, args: list[str]) -> bool:
         return False
     return (os.path.realpath(root) == os.path.realpath(where.root) and bundled == where.bundled
             and str(cache.place(root)) == where.folder and same_cache)
+
+
+def _overview_agrees(scope: tuple[tuple[str, ...], tuple[str, ...]], args: list[str], at: int) -> bool:
+    """Whether every root overview finds lies below a folder hashed, and the repositories that
+    hold them are those whose state is in the key."""
+    from trygghet_cli.errors import TrygghetError
+    from trygghet_cli.overview import dates, find_roots
+
+    words = _paths(args[at + 1:], *_OPTIONS["overview"]) or []
+    data = _data_option(args)
+    try:
+        roots = [root for root, _ in find_roots(
+            tuple(_as_path(w) for w in words) or ((_as_path(data),) if data else ()))]
+    except TrygghetError:
+        return False
+    hashed, repositories = scope
+    below = all(any(os.path.realpath(root) == top or os.path.realpath(root).startswith(top + os.sep)
+                    for top in hashed) for root in roots)
+    found = sorted({str(top) for root in roots if (top := dates.git_top(root.resolve())) is not None})
+    return below and found == list(repositories)
 
 
 def _same(found: Path | None, root: str | None) -> bool:

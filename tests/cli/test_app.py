@@ -52,6 +52,22 @@ def test_python_m_runs_every_command_as_the_console_script_does(tmp_path) -> Non
             assert done.returncode != 0 and "trygghet.yaml" in done.stdout + done.stderr
 
 
+def test_python_m_also_loads_only_the_command_named(tmp_path) -> None:
+    """`python -m trygghet_cli validate` (how bench/run.py times it) runs the launcher as
+    __main__: it too imports the validate command alone."""
+    import subprocess
+    import sys
+
+    args = ["--data", str(tmp_path), "validate"]
+    probe = (f"import runpy, sys; sys.argv = ['trygghet', *{args!r}]\n"
+             "try:\n    runpy.run_module('trygghet_cli', run_name='__main__', alter_sys=True)\n"
+             "except SystemExit:\n    pass\n"
+             "print(sorted(m for m in sys.modules if m.endswith('_cmd')))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, timeout=60)
+    assert done.stdout.rstrip("\n").rpartition("\n")[2] == "['trygghet_cli.cli.validate_cmd']"
+
+
 def test_the_command_named_is_found_after_the_global_options() -> None:
     from trygghet_cli.__main__ import named_command
 

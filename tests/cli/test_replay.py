@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
+from tests.gitrepo import AUTHOR
 from trygghet_cli import resources
 
 PROBE = """\
@@ -217,3 +218,76 @@ def test_a_changed_package_makes_a_fresh_validate(env, tmp_path) -> None:
     code = top / "src" / "trygghet_cli" / "output" / "findings_text.py"
     code.write_text(code.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     assert _trygghet(env, *args, cwd=tmp_path)[2]
+
+
+def _commit(top: Path, day: str) -> None:
+    """Commit every change (or none) in top, dated day."""
+    env = {**os.environ, "GIT_AUTHOR_DATE": f"{day}T12:00:00", "GIT_COMMITTER_DATE": f"{day}T12:00:00"}
+    for args in (["add", "-A"], ["commit", "-q", "--allow-empty", "-m", day]):
+        subprocess.run(["git", "-C", str(top), *AUTHOR, *args], check=True, env=env)
+
+
+def _repository(tmp_path: Path, in_git: bool = True) -> Path:
+    """A folder of two data roots, committed to git on 2025-01-10 (unless in_git is False)."""
+    top = tmp_path / "national"
+    for name in ("a", "b"):
+        shutil.copytree(FIXTURES / "minimal", top / name)
+    if in_git:
+        subprocess.run(["git", "-C", str(top), "init", "-q", "-b", "main"], check=True)
+        _commit(top, "2025-01-10")
+    return top
+
+
+@pytest.mark.parametrize(("in_git", "args"), [
+    (True, ["overview", "national", "--as-of", "2025-06-30"]),
+    (True, ["--lang", "en", "overview", "--format=csv", "--sort", "changed", "national/b", "national/a"]),
+    (False, ["overview", "-f", "json", "--county", "Södermanlands län", "national"])])
+def test_a_warm_overview_writes_the_same_bytes_and_exit_code_without_typer(env, tmp_path, in_git,
+                                                                           args) -> None:
+    _repository(tmp_path, in_git)
+    first = _trygghet(env, *args, cwd=tmp_path)
+    assert first[2] and first[3] == 0 and first[0]
+    assert ("2025-01-10" in first[0]) is ("csv" in args[3])  # the latest change: from git
+    assert _trygghet(env, *args, cwd=tmp_path) == (first[0], first[1], False, 0)
+
+
+def test_a_new_commit_a_changed_file_an_added_root_or_option_makes_a_fresh_overview(env, tmp_path) -> None:
+    top = _repository(tmp_path)
+    args = ["overview", "national", "--as-of", "2025-06-30", "--format", "csv"]
+
+    def fresh(*extra: str) -> str:
+        """The output of a run that must not come from the cache; the next one does."""
+        shown, said, loaded, code = _trygghet(env, *args, *extra, cwd=tmp_path)
+        assert loaded and _trygghet(env, *args, *extra, cwd=tmp_path) == (shown, said, False, code)
+        return shown
+
+    first = fresh()
+    assert first.count("2025-01-10") == 2
+    _commit(top, "2025-02-01")  # HEAD's branch moves; no file changes and no root is touched
+    assert fresh() == first
+    (top / "b" / "README.md").write_text("b\n", encoding="utf-8")  # a changed file
+    assert fresh() == first
+    _commit(top, "2025-03-05")  # the same files, a new commit: b changed that day
+    assert "2025-03-05" in fresh()
+    subprocess.run(["git", "-C", str(top), "update-ref", "refs/heads/main", "HEAD~2"], check=True)
+    assert fresh() == first  # the branch set back: the first run's answer again
+    shutil.copytree(FIXTURES / "minimal", top / "c")  # an added root
+    assert fresh().count("\n") == first.count("\n") + 1
+    assert fresh("--county", "Uppsala län").count("\n") == 1  # a changed option: no row but the heading
+
+
+def test_an_overview_of_a_repository_laid_out_unusually_is_never_recorded(env, tmp_path) -> None:
+    top = _repository(tmp_path)
+
+    def never_recorded(env: dict[str, str], folder: str) -> None:
+        for _ in range(2):
+            _, _, loaded, code = _trygghet(env, "overview", folder, cwd=tmp_path)
+            assert loaded and code == 0, folder  # an answer that could have been recorded
+
+    subprocess.run(["git", "-C", str(top), "worktree", "add", "-q", "-b", "linked",
+                    str(tmp_path / "linked")], check=True, capture_output=True)
+    never_recorded(env, "linked")  # its .git is a file naming a folder elsewhere
+    never_recorded({**env, "GIT_DIR": str(top / ".git")}, "national")
+    (top / ".git" / "objects" / "info" / "alternates").write_text(str(tmp_path / "objects") + "\n",
+                                                                  encoding="utf-8")
+    never_recorded(env, "national")

@@ -135,3 +135,31 @@ def test_unicode_line_separators_are_refused_at_their_line(separator: str) -> No
     assert result.document is None
     assert [(f.code, f.where.line, f.where.column) for f in result.findings] == [("TRY004", 2, 5)]
     assert "separator" in result.findings[0].message
+
+
+# Every character validate reports as a control (TRY004) or invisible (TRY005) character,
+# and characters beside them whose UTF-8 begins with the same bytes.
+UNSEEN = [chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0),
+                           0x2028, 0x2029, 0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060,
+                           *range(0x202A, 0x202F), *range(0x2066, 0x206A))]
+HARMLESS = ["\u00a0", "\u00e5", "\u2013", "\u2019", "\u201d", "\u2026", "\u2022", "\u200a", "\u200e",
+            "\u2027", "\u202f", "\u2061", "\u206a", "\ufeef", "\uff0c", "\u00bf"]
+
+
+@pytest.mark.parametrize("char", UNSEEN, ids=lambda c: f"U+{ord(c):04X}")
+def test_a_control_or_invisible_character_among_look_alikes_is_reported(char: str) -> None:
+    from trygghet_cli.loading import text
+
+    line = "title: Trygg \u2013 \u201dcentrum\u201d\u00a0" + "".join(HARMLESS)
+    raw = f"id: a\n{line}{char}x\n".encode()
+    assert text.unseen_bytes(raw) and text.unseen_characters(raw.decode())
+    codes = {f.code for f in load_bytes(raw, "a.yaml").findings}
+    assert codes & {"TRY004", "TRY005"}
+
+
+def test_dashes_quotes_and_spaces_alone_are_no_control_or_invisible_character() -> None:
+    from trygghet_cli.loading import text
+
+    raw = ("id: a\ntitle: " + " ".join(HARMLESS) + "\n").encode()
+    assert not text.unseen_bytes(raw) and not text.unseen_characters(raw.decode())
+    assert load_bytes(raw, "a.yaml").findings == []

@@ -12,6 +12,10 @@ def _only_module() -> str | None:
     """The one command module that the running `trygghet` needs, when it named one (see
     trygghet_cli.__main__); None: every command is registered, as for any other importer."""
     launcher = sys.modules.get("trygghet_cli.__main__")
+    if launcher is None:  # `python -m trygghet_cli` runs the module as __main__
+        running = sys.modules.get("__main__")
+        spec = getattr(running, "__spec__", None)
+        launcher = running if getattr(spec, "name", None) == "trygghet_cli.__main__" else None
     only = getattr(launcher, "command_module", None)
     return only if isinstance(only, str) else None
 

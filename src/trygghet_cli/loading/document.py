@@ -426,7 +426,8 @@ def load_bytes(raw: bytes, path: str, *, fast: bool = True, digest: str | None =
     if isinstance(decoded, Finding):
         return LoadResult(None, [decoded])
     text = decoded.text
-    unseen = textmod.unseen_characters(text)
+    body = raw[len(textmod.UTF8_BOM):] if decoded.had_bom else raw
+    unseen = textmod.unseen_bytes(body) and textmod.unseen_characters(text)
     controls = textmod.control_characters(text, path) if unseen else []
     if controls:
         return LoadResult(None, controls)

@@ -148,15 +148,16 @@ def _number_ok(value: Any) -> bool:
 def _count(value: Any, depth: int, max_depth: int, max_scalar: int) -> int:
     """How many values (keys included) a collection holds, itself too; -1 when the reference
     would refuse one or read it differently."""
+    if value and depth + 1 >= max_depth:
+        return -1
     if type(value) is dict:
-        if any(type(key) is not str or len(key) > max_scalar for key in value):
-            return -1
+        for key in value:  # a loop, not any() over a generator: this runs for every mapping
+            if type(key) is not str or len(key) > max_scalar:
+                return -1
         items: Any = value.values()
         count = 1 + len(value)
     else:
         items, count = value, 1
-    if value and depth + 1 >= max_depth:
-        return -1
     for item in items:
         kind = type(item)
         if kind is str:

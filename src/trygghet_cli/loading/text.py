@@ -85,6 +85,29 @@ def decode(raw: bytes, path: str) -> DecodedText | Finding:
         )
 
 
+# The bytes that begin the UTF-8 form of every character _UNSEEN finds: the C0 controls and
+# DEL are themselves; U+0080-U+009F begin with C2, the invisible characters from U+200B to
+# U+2069 with E2, U+FEFF with EF.
+_LEAD = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xC2, 0xE2, 0xEF])
+_NOT_LEAD = bytes(b for b in range(256) if b not in _LEAD)
+_UNSEEN_C2 = re.compile(rb"\xc2[\x80-\x9f]")
+_UNSEEN_E2 = re.compile(rb"\xe2(?:\x80[\x8b-\x8d\xa8-\xae]|\x81[\xa0\xa6-\xa9])")
+
+
+def unseen_bytes(body: bytes) -> bool:
+    """Whether valid UTF-8 may hold a control or invisible character (as unseen_characters
+    asks of its text): a byte-level look, several times faster than the search of the text,
+    for the common file whose only such lead bytes begin a dash, a quote or a space."""
+    left = body.translate(None, _NOT_LEAD)  # the lead bytes alone
+    if not left:
+        return False
+    if left.strip(b"\xc2\xe2\xef"):  # a C0 control or DEL
+        return True
+    return bool((b"\xe2" in left and _UNSEEN_E2.search(body))
+                or (b"\xc2" in left and _UNSEEN_C2.search(body))
+                or (b"\xef" in left and b"\xef\xbb\xbf" in body))
+
+
 def unseen_characters(text: str) -> bool:
     """Whether the text may hold a control or invisible character (else neither
     control_characters nor invisible_characters has anything to say)."""

@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 
 
-def _git_top(folder: Path) -> Path | None:
+def git_top(folder: Path) -> Path | None:
+    """The nearest folder at or above folder with a `.git` (replay_git.tops has its twin)."""
     for candidate in (folder, *folder.parents):
         if (candidate / ".git").exists():
             return candidate
@@ -22,7 +23,7 @@ def latest_changes(roots: list[Path]) -> dict[Path, date]:
     by_top: dict[Path, dict[str, Path]] = {}
     for root in roots:
         absolute = root.resolve()
-        top = _git_top(absolute)
+        top = git_top(absolute)
         if top is not None:
             prefix = absolute.relative_to(top).as_posix()
             by_top.setdefault(top, {})[prefix + "/" if prefix != "." else ""] = root

@@ -47,22 +47,32 @@ def public_strings(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]
         yield path, number_text(value)
 
 
+_SKIPPED = PRIVATE_KEYS | NOT_TEXT
+
+
 def _public_texts(value: Any, out: list[str]) -> None:
     """The texts public_strings yields, in its order, without their paths (the paths of the
-    few that may hold personal data are found by _paths_at)."""
-    if isinstance(value, dict):
+    few that may hold personal data are found by _paths_at). A plain string (most values) is
+    taken where it stands, without a call of its own."""
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, dict):
         if value.get("visibility") == "internal":
             return
         for key, item in value.items():
             if key in URL_KEYS and isinstance(item, str):
                 out.append(url_text(item))
-            elif key not in PRIVATE_KEYS and key not in NOT_TEXT:
-                _public_texts(item, out)
+            elif key not in _SKIPPED:
+                if type(item) is str:
+                    out.append(item)
+                else:
+                    _public_texts(item, out)
     elif isinstance(value, list):
         for item in value:
-            _public_texts(item, out)
-    elif isinstance(value, str):
-        out.append(value)
+            if type(item) is str:
+                out.append(item)
+            else:
+                _public_texts(item, out)
     elif isinstance(value, int) and not isinstance(value, bool):
         out.append(number_text(value))
 
