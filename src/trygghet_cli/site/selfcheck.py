@@ -19,6 +19,7 @@ from trygghet_cli.render.gate import READ_ATTRIBUTES as _READ_ATTRIBUTES
 from trygghet_cli.render.gate import Pieces, TextLines
 
 _SKIPPED = {"style", "script"}  # what TextLines leaves out of the readable pieces
+_NOTED = {"html", "h1", "nav", "img", "a", *_SKIPPED}  # the tags _Walk.start and end look at
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +106,7 @@ class _Fast:
         search, count = htmlread.TOKEN.search, html.count
         while pos < size:
             token = search(html, pos)
-            at = token.start() if token else size
+            at, after = token.span() if token else (size, size)
             if at > pos:
                 text = html[pos:at]
                 if "<" in text:
@@ -120,19 +121,26 @@ class _Fast:
                 line += count("\n", pos, at)
             if token is None:
                 break
-            pos = token.end()
-            tag, end = token["start"], token["end"]
+            tag, attrs_text, close, end = token.groups()
             if tag:
                 tag = tag.lower()
-                self._start(tag, token["attrs"], line)
-                if token["close"]:
+                if attrs_text or tag in _NOTED:
+                    self._start(tag, attrs_text, line)
+                else:  # what walk.start does for a tag it does not note
+                    stack.append(tag)
+                if close:
                     self._end(tag)
                 elif tag in htmlread.RAW_TEXT:
-                    pos, line = self._raw(html, tag, pos, line + count("\n", at, pos))
+                    pos, line = self._raw(html, tag, after, line + count("\n", at, after))
                     continue
             elif end:
-                self._end(end.lower())
-            line += count("\n", at, pos)
+                end = end.lower()
+                if end not in _NOTED and stack and stack[-1] == end:
+                    stack.pop()  # what walk.end does when the tag closes the innermost element
+                else:
+                    self._end(end)
+            pos = after
+            line += count("\n", at, after)
         return walk
 
     def _start(self, tag: str, attrs_text: str, line: int) -> None:
