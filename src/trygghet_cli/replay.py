@@ -177,9 +177,17 @@ def _now_ns() -> int:
     return time.time_ns()
 
 
+# Variables that only say how the process was started, which neither trygghet nor a library
+# it uses reads: the shell's last command and folder and its depth, and the padding that
+# hyperfine adds in a new length to every run it times (in the key, no timed run was ever
+# answered from the cache).
+_HOW_STARTED = frozenset({"_", "OLDPWD", "SHLVL", "HYPERFINE_RANDOMIZED_ENVIRONMENT_OFFSET"})
+
+
 def _environment() -> bytes:
     """Python, the places it imports from (an installed or removed library changes their
-    times), the whole environment, and each standard stream's terminal size (Rich asks all)."""
+    times), the whole environment (but _HOW_STARTED), and each standard stream's terminal
+    size (Rich asks all)."""
     digest = sha256(f"{sys.executable}\0{sys.version}\0{sys.flags}\0".encode())
     for folder in sys.path:
         if not folder:  # `python -c`: the working folder, whose time any new file there moves
@@ -189,7 +197,8 @@ def _environment() -> bytes:
         except OSError:
             digest.update(f"{folder}\0-\0".encode("utf-8", "surrogateescape"))
     for name, value in sorted(os.environ.items()):
-        digest.update(f"{name}={value}\0".encode("utf-8", "surrogateescape"))
+        if name not in _HOW_STARTED:
+            digest.update(f"{name}={value}\0".encode("utf-8", "surrogateescape"))
     for fd in (0, 1, 2):
         try:
             digest.update(str(tuple(os.get_terminal_size(fd))).encode())

@@ -83,6 +83,20 @@ def test_a_changed_file_option_or_environment_is_never_answered_from_an_old_run(
     assert _trygghet(env, *args)[2]
 
 
+def test_a_benchmarks_padding_variable_does_not_keep_a_run_from_the_cache(env, tmp_path) -> None:
+    """hyperfine gives every run it times a variable of a new length: no timed run was ever
+    answered from the cache. A variable that does change the output still makes a fresh run."""
+    root = tmp_path / "root"
+    shutil.copytree(FIXTURES / "minimal", root)
+    args = ["--data", str(root), "status", "--as-of", "2025-07-12"]
+    first = _trygghet({**env, "HYPERFINE_RANDOMIZED_ENVIRONMENT_OFFSET": "X"}, *args)
+    assert first[2]
+    padded = {**env, "HYPERFINE_RANDOMIZED_ENVIRONMENT_OFFSET": "XXXXXXX", "_": "/usr/bin/hyperfine"}
+    assert _trygghet(padded, *args) == (first[0], first[1], False, first[3])
+    wider = _trygghet({**padded, "COLUMNS": "120"}, *args)
+    assert wider[2] and wider[0] != first[0]
+
+
 def test_a_report_written_to_a_file_is_written_every_time(env, tmp_path) -> None:
     root = tmp_path / "root"
     shutil.copytree(FIXTURES / "minimal", root)
