@@ -43,19 +43,13 @@ import sys
 
 from trygghet_cli import replay_files as files
 from trygghet_cli import replay_git
+from trygghet_cli.replay_files import sha256  # the hash module itself, without hashlib
 
 TYPE_CHECKING = False  # typing itself takes 4 ms to import
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from pathlib import Path
 
-if TYPE_CHECKING:
-    from hashlib import sha256
-else:
-    try:
-        from _sha256 import sha256  # the hash module itself: hashlib takes 3 ms to import
-    except ImportError:  # another Python (3.12 names it _sha2)
-        from hashlib import sha256
 
 COMMANDS = frozenset({"status", "report", "check", "validate", "overview"})
 _WRITES_OR_READS_ELSEWHERE = frozenset({"-o", "--output", "--templates", "--install-completion",

@@ -21,10 +21,10 @@ import sys
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from hashlib import sha256
+    from hashlib import sha256 as sha256  # also replay.py and replay_git.py use it
 else:
     try:
-        from _sha256 import sha256
+        from _sha256 import sha256  # the hash module itself: hashlib takes 3 ms to import
     except ImportError:  # another Python (3.12 names it _sha2)
         from hashlib import sha256
 

@@ -20,14 +20,7 @@ from __future__ import annotations
 import os
 import sys
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from hashlib import sha256
-else:
-    try:
-        from _sha256 import sha256
-    except ImportError:  # another Python (3.12 names it _sha2)
-        from hashlib import sha256
+from trygghet_cli.replay_files import sha256  # the hash module itself, without hashlib
 
 # Variables that make git read another repository, object store or configuration file.
 _ELSEWHERE = ("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY",
